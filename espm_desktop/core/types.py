@@ -1,0 +1,85 @@
+"""Plain data that flows between the database, the files and the calculations.
+
+These dataclasses are the only shapes `core` knows: `db` builds them from rows, `io` from files,
+and `ui`/`reports` read them. Energy quantities are floats in the meter's own unit; money is Decimal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class BillSource(StrEnum):
+    """Where a bill came from."""
+
+    MANUAL = "manual"
+    IMPORT = "import"
+    DATA_EXCHANGE = "data_exchange"
+
+
+class DataExchangeStatus(StrEnum):
+    """Progress of a meter through the Énergir data-exchange setup (seed 000), in order."""
+
+    NOT_STARTED = "not_started"
+    CONNECTION_REQUESTED = "connection_requested"
+    CONNECTION_ACCEPTED = "connection_accepted"
+    METER_SHARED = "meter_shared"
+    SHARE_ACCEPTED = "share_accepted"
+    DATA_RECEIVED = "data_received"
+
+
+class PropertyType(StrEnum):
+    """ESPM primary property functions the app knows; only bank branches get a Canadian score here."""
+
+    BANK_BRANCH = "bank_branch"
+    OFFICE = "office"
+    INDUSTRIAL = "industrial"
+    RETAIL = "retail"
+    MULTIFAMILY = "multifamily"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Bill:
+    """One meter entry: usage between two dates, both inclusive, in the meter's unit."""
+
+    start: date
+    end: date
+    usage: float
+    cost: Decimal | None = None
+    estimated: bool = False
+    source: BillSource = BillSource.MANUAL
+
+
+@dataclass(frozen=True, slots=True)
+class MeterData:
+    """A meter with its bills; `energy_type` and `unit` are the stable ids of resources/energy_units.csv."""
+
+    name: str
+    energy_type: str
+    unit: str
+    bills: tuple[Bill, ...] = ()
+    meter_id: int | None = None
+    active_date: date | None = None
+    inactive_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyData:
+    """A property with the use details the bank-branch score needs, and its meters."""
+
+    name: str
+    property_type: str = PropertyType.OTHER.value
+    gross_floor_area_m2: float = 0.0
+    workers: float | None = None
+    weekly_hours: float | None = None
+    computers: int | None = None
+    percent_heated: float | None = None
+    percent_cooled: float | None = None
+    months_in_operation: int | None = None
+    postal_code: str = ""
+    meters: tuple[MeterData, ...] = field(default=())
+    property_id: int | None = None

@@ -1,0 +1,1 @@
+"""Data tables, translations and icons shipped with ESPM Desktop."""
