@@ -1,0 +1,132 @@
+"""SQLAlchemy 2.0 models. Portable column types only, so that PostgreSQL can serve later."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from espm_desktop.core.types import BillSource, DataExchangeStatus, PropertyType
+
+# Named constraints keep Alembic batch migrations on SQLite deterministic.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Property(Base):
+    __tablename__ = "property"
+    __table_args__ = (
+        CheckConstraint("gross_floor_area_m2 >= 0", name="floor_area_not_negative"),
+        CheckConstraint("percent_heated IS NULL OR (percent_heated >= 0 AND percent_heated <= 100)",
+                        name="percent_heated_range"),
+        CheckConstraint("percent_cooled IS NULL OR (percent_cooled >= 0 AND percent_cooled <= 100)",
+                        name="percent_cooled_range"),
+        CheckConstraint("months_in_operation IS NULL OR (months_in_operation >= 0 AND months_in_operation <= 12)",
+                        name="months_in_operation_range"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    street_address: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    province: Mapped[str] = mapped_column(String(2), default="QC")
+    postal_code: Mapped[str] = mapped_column(String(7), default="")
+    espm_property_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    property_type: Mapped[str] = mapped_column(String(40), default=PropertyType.OTHER.value)
+    gross_floor_area_m2: Mapped[float] = mapped_column(Float, default=0.0)
+    year_built: Mapped[int | None] = mapped_column(Integer)
+    workers: Mapped[float | None] = mapped_column(Float)
+    weekly_hours: Mapped[float | None] = mapped_column(Float)
+    computers: Mapped[int | None] = mapped_column(Integer)
+    percent_heated: Mapped[float | None] = mapped_column(Float)
+    percent_cooled: Mapped[float | None] = mapped_column(Float)
+    months_in_operation: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    meters: Mapped[list[Meter]] = relationship(
+        back_populates="property", cascade="all, delete-orphan", order_by="Meter.name"
+    )
+
+
+class Meter(Base):
+    __tablename__ = "meter"
+    __table_args__ = (
+        UniqueConstraint("property_id", "name", name="uq_meter_property_name"),
+        CheckConstraint(
+            "initial_load_months IS NULL OR (initial_load_months >= 0 AND initial_load_months <= 24)",
+            name="initial_load_range",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    property_id: Mapped[int] = mapped_column(ForeignKey("property.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    energy_type: Mapped[str] = mapped_column(String(40))
+    unit: Mapped[str] = mapped_column(String(20))
+    active_date: Mapped[date | None] = mapped_column(Date)
+    inactive_date: Mapped[date | None] = mapped_column(Date)
+    espm_meter_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    energir_account_number: Mapped[str | None] = mapped_column(String(20))
+    energir_invoice_number: Mapped[str | None] = mapped_column(String(20))
+    energir_meter_number: Mapped[str | None] = mapped_column(String(20))
+    initial_load_months: Mapped[int | None] = mapped_column(Integer)
+    share_downstream: Mapped[bool | None] = mapped_column(Boolean)
+    data_exchange_status: Mapped[str] = mapped_column(String(30), default=DataExchangeStatus.NOT_STARTED.value)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    property: Mapped[Property] = relationship(back_populates="meters")
+    bills: Mapped[list[Bill]] = relationship(
+        back_populates="meter", cascade="all, delete-orphan", order_by="Bill.start_date"
+    )
+
+
+class Bill(Base):
+    """One meter entry. The unique key (meter, start, end) stops the same bill being stored twice."""
+
+    __tablename__ = "bill"
+    __table_args__ = (
+        UniqueConstraint("meter_id", "start_date", "end_date", name="uq_bill_meter_period"),
+        CheckConstraint("start_date <= end_date", name="start_not_after_end"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meter.id", ondelete="CASCADE"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    usage: Mapped[float] = mapped_column(Float)
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(14, 2, asdecimal=True))
+    estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20), default=BillSource.MANUAL.value)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    meter: Mapped[Meter] = relationship(back_populates="bills")
