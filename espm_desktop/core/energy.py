@@ -1,0 +1,241 @@
+"""Energy types, units and their conversion to site and source gigajoules.
+
+The factors live in resources/energy_units.csv (one row per energy type and unit, each citing its
+document and saying whether it is confirmed), so a user can see and correct them. This module only
+reads that table and answers look-ups; it never guesses a unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+GJ_PER_KBTU = 1 / 947.817
+"""1 GJ = 947.817 kBtu (ESPM Thermal Energy Conversions)."""
+
+_TABLE_NAME = "energy_units.csv"
+
+# Spellings seen on bills and in other tools that the table does not carry as ESPM labels.
+_EXTRA_UNIT_ALIASES: dict[str, tuple[str, ...]] = {
+    "m3": ("m³", "m3", "cubic meters", "cubic metres", "mètres cubes", "cm"),
+    "MBtu": ("MMBtu", "Dth", "dekatherm", "MBtu"),
+    "L": ("L", "litres", "liters", "litre", "liter"),
+    "kg": ("kg", "kilograms", "kilogrammes", "Kilogram"),
+    "lb": ("lb", "lbs", "pounds"),
+    "klb": ("klb", "klbs", "kLbs"),
+    "Mlb": ("Mlb", "Mlbs", "MLbs"),
+    "t": ("t", "tonnes", "metric tons", "Tonnes (metric)"),
+    "ton": ("tons", "short tons"),
+    "ton_hours": ("ton hours", "ton-hours", "ton_hours"),
+    "therms": ("therm", "therms", "thermies"),
+    "gal_us": ("gal", "US gallons", "gallons US"),
+    "gal_uk": ("UK gallons", "imperial gallons"),
+    "kWh": ("kWh",),
+    "MWh": ("MWh",),
+    "kBtu": ("kBtu",),
+}
+
+
+class UnknownUnitError(ValueError):
+    """A unit or energy type that the table does not know, or a unit that does not apply to a type."""
+
+    def __init__(self, message_en: str, message_fr: str) -> None:
+        super().__init__(f"{message_en} / {message_fr}")
+        self.message_en = message_en
+        self.message_fr = message_fr
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit accepted for one energy type, with its factor to site GJ."""
+
+    energy_type: str
+    unit: str
+    label_en: str
+    label_fr: str
+    espm_label: str
+    site_gj_per_unit: float
+    source: str
+    confirmed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EnergyType:
+    """An energy type (ESPM meter type) with its source-to-site factor and its units."""
+
+    energy_type: str
+    label_en: str
+    label_fr: str
+    espm_meter_type: str
+    espm_aliases: tuple[str, ...]
+    source_factor: float
+    confirmed: bool
+    units: tuple[Unit, ...]
+
+
+def _norm(label: str) -> str:
+    # ESPM spells the same thing "Fuel Oil (No. 2)" and "Fuel Oil No 2"; compare letters and digits only.
+    return re.sub(r"[^0-9a-z³éèàç]", "", label.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    types: dict[str, EnergyType]
+    units: dict[tuple[str, str], Unit]
+    type_by_label: dict[str, str]
+    unit_ids_by_label: dict[str, str]
+
+
+def _parse_table(text: str) -> _Tables:
+    rows = list(csv.DictReader(io.StringIO(text)))
+    units_by_type: dict[str, list[Unit]] = {}
+    type_rows: dict[str, dict[str, str]] = {}
+    for row in rows:
+        et = row["energy_type"]
+        type_rows.setdefault(et, row)
+        units_by_type.setdefault(et, []).append(
+            Unit(
+                energy_type=et,
+                unit=row["unit"],
+                label_en=row["label_en"],
+                label_fr=row["label_fr"],
+                espm_label=row["espm_label"],
+                site_gj_per_unit=float(row["site_gj_per_unit"]),
+                source=row["source"],
+                confirmed=row["confirmed"].strip().lower() == "yes",
+            )
+        )
+    types: dict[str, EnergyType] = {}
+    type_by_label: dict[str, str] = {}
+    unit_ids_by_label: dict[str, str] = {}
+    units: dict[tuple[str, str], Unit] = {}
+    for et, row in type_rows.items():
+        aliases = tuple(a for a in row["espm_meter_type_aliases"].split("|") if a)
+        type_units = tuple(units_by_type[et])
+        types[et] = EnergyType(
+            energy_type=et,
+            label_en=row["type_label_en"],
+            label_fr=row["type_label_fr"],
+            espm_meter_type=row["espm_meter_type"],
+            espm_aliases=aliases,
+            source_factor=float(row["source_factor"]),
+            # The source factor is confirmed when at least one row of the type is (all rows share it).
+            confirmed=any(u.confirmed for u in type_units),
+            units=type_units,
+        )
+        for label in (et, row["espm_meter_type"], row["type_label_en"], row["type_label_fr"], *aliases):
+            type_by_label.setdefault(_norm(label), et)
+        for u in type_units:
+            units[(et, u.unit)] = u
+            for label in (u.unit, u.espm_label, u.label_en):
+                unit_ids_by_label.setdefault(_norm(label), u.unit)
+    for unit_id, extra in _EXTRA_UNIT_ALIASES.items():
+        for label in extra:
+            unit_ids_by_label.setdefault(_norm(label), unit_id)
+    return _Tables(types, units, type_by_label, unit_ids_by_label)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    text = files("espm_desktop.resources").joinpath(_TABLE_NAME).read_text(encoding="utf-8")
+    return _parse_table(text)
+
+
+def energy_types() -> list[EnergyType]:
+    """All energy types in table order."""
+    return list(_tables().types.values())
+
+
+def energy_type(energy_type_id: str) -> EnergyType:
+    """The energy type with this stable id; UnknownUnitError if there is none."""
+    try:
+        return _tables().types[energy_type_id]
+    except KeyError:
+        raise UnknownUnitError(
+            f"Unknown energy type '{energy_type_id}'. Choose one of: {', '.join(_tables().types)}.",
+            f"Type d'énergie inconnu « {energy_type_id} ». Choisissez parmi : {', '.join(_tables().types)}.",
+        ) from None
+
+
+def units_for(energy_type_id: str) -> list[Unit]:
+    """Units accepted for an energy type, in table order."""
+    return list(energy_type(energy_type_id).units)
+
+
+def unit(energy_type_id: str, unit_id: str) -> Unit:
+    """The unit row for this type; UnknownUnitError naming both if the unit does not apply."""
+    et = energy_type(energy_type_id)
+    found = _tables().units.get((energy_type_id, unit_id))
+    if found is None:
+        accepted = ", ".join(u.unit for u in et.units)
+        raise UnknownUnitError(
+            f"Unit '{unit_id}' is not accepted for {et.label_en} ({energy_type_id}). "
+            f"Accepted units: {accepted}.",
+            f"L'unité « {unit_id} » n'est pas acceptée pour {et.label_fr} ({energy_type_id}). "
+            f"Unités acceptées : {accepted}.",
+        )
+    return found
+
+
+def site_gj_per_unit(energy_type_id: str, unit_id: str) -> float:
+    return unit(energy_type_id, unit_id).site_gj_per_unit
+
+
+def site_gj(energy_type_id: str, unit_id: str, quantity: float) -> float:
+    """Site energy in GJ of a quantity in the given unit."""
+    return quantity * unit(energy_type_id, unit_id).site_gj_per_unit
+
+
+def source_factor(energy_type_id: str) -> float:
+    """Source-to-site ratio for Canada."""
+    return energy_type(energy_type_id).source_factor
+
+
+def source_gj(energy_type_id: str, unit_id: str, quantity: float) -> float:
+    """Source energy in GJ of a quantity in the given unit."""
+    return site_gj(energy_type_id, unit_id, quantity) * source_factor(energy_type_id)
+
+
+def quantity_from_site_gj(energy_type_id: str, unit_id: str, gj: float) -> float:
+    """Inverse of site_gj: how many units make this many site GJ."""
+    return gj / unit(energy_type_id, unit_id).site_gj_per_unit
+
+
+def energy_type_from_espm_label(label: str) -> str:
+    """Stable energy-type id for an ESPM meter-type label (e.g. 'Electric - Grid', 'Fuel Oil No 2')."""
+    found = _tables().type_by_label.get(_norm(label))
+    if found is None:
+        known = ", ".join(t.espm_meter_type for t in _tables().types.values())
+        raise UnknownUnitError(
+            f"Unknown meter type '{label}'. Known ESPM meter types: {known}.",
+            f"Type de compteur inconnu « {label} ». Types de compteur ESPM connus : {known}.",
+        )
+    return found
+
+
+def unit_from_espm_label(label: str, energy_type_id: str | None = None) -> tuple[str | None, str]:
+    """(energy type id or None, unit id) for a unit label such as 'cm (cubic meters)' or 'kWh'.
+
+    The energy type is given back when only one type uses the unit (m³ is natural gas); with
+    `energy_type_id` the unit must apply to that type, else UnknownUnitError names both.
+    """
+    tables = _tables()
+    unit_id = tables.unit_ids_by_label.get(_norm(label))
+    if unit_id is None:
+        where_en = f" for {energy_type_id}" if energy_type_id else ""
+        where_fr = f" pour {energy_type_id}" if energy_type_id else ""
+        raise UnknownUnitError(
+            f"Unknown unit '{label}'{where_en}. Use an ESPM unit label such as 'kWh (thousand Watt-hours)', "
+            "'cm (cubic meters)' or 'GJ'.",
+            f"Unité inconnue « {label} »{where_fr}. Utilisez une unité ESPM comme « kWh (thousand "
+            "Watt-hours) », « cm (cubic meters) » ou « GJ ».",
+        )
+    if energy_type_id is not None:
+        unit(energy_type_id, unit_id)
+        return energy_type_id, unit_id
+    users = [et for (et, u) in tables.units if u == unit_id]
+    return (users[0] if len(users) == 1 else None), unit_id
