@@ -1,0 +1,43 @@
+"""Entry point: `espm-desktop [--db PATH | --demo] [--lang fr|en] [--quit-after-start]`, or a command-line job."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from espm_desktop import cli
+
+    if argv and argv[0] in cli.COMMANDS:
+        return cli.main(argv)
+    parser = argparse.ArgumentParser(
+        prog="espm-desktop",
+        description="ESPM Desktop. Commands: " + ", ".join(cli.COMMANDS) + " (espm-desktop COMMAND --help).",
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the demo database (created if missing)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="interface language for this run")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="open the main window, wait for the first page, then quit (start-up check)")
+    args = parser.parse_args(argv)
+
+    from espm_desktop import paths
+
+    if args.demo:
+        db_path = args.db or paths.demo_db_path()
+        if not db_path.exists():
+            from espm_desktop.db.demo import create_demo_database
+
+            create_demo_database(db_path)
+    else:
+        db_path = args.db or paths.default_db_path()
+    from espm_desktop.ui.app import run_gui
+
+    return run_gui(db_path, language=args.lang, quit_after_start=args.quit_after_start)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""Shared by every reader: the fields a bill row can carry, header aliases, and cell → ImportRow.
+
+A reader finds which column holds which field, then hands each row's cells to `RowBuilder.build`,
+which returns an ImportRow, a SkippedRow, or the list of RowErrors (one per bad cell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
+
+from espm_desktop.core.energy import UnknownUnitError, energy_type_from_espm_label, unit_from_espm_label
+from espm_desktop.io.import_types import ImportRow, RowError, SkippedRow
+from espm_desktop.io.parse_values import (
+    CellValue,
+    DateOrder,
+    ValueParseError,
+    is_blank,
+    normalise_label,
+    parse_date,
+    parse_money,
+    parse_number,
+    parse_yes_no,
+    text_of,
+)
+
+
+class Field(StrEnum):
+    """A target field of a bill row (also the keys of a ColumnMapping)."""
+
+    PROPERTY_ID = "property_id"
+    PROPERTY_NAME = "property_name"
+    METER_ID = "meter_id"
+    METER_NAME = "meter_name"
+    METER_TYPE = "meter_type"
+    UNIT = "unit"
+    START = "start"
+    END = "end"
+    DELIVERY_DATE = "delivery_date"
+    USAGE = "usage"
+    COST = "cost"
+    ESTIMATED = "estimated"
+    CONSUMPTION_ID = "consumption_id"
+
+
+FIELD_LABELS: dict[Field, tuple[str, str]] = {
+    Field.PROPERTY_ID: ("ESPM property ID", "No de propriété ESPM"),
+    Field.PROPERTY_NAME: ("Property name", "Nom de la propriété"),
+    Field.METER_ID: ("ESPM meter ID", "No de compteur ESPM"),
+    Field.METER_NAME: ("Meter name", "Nom du compteur"),
+    Field.METER_TYPE: ("Meter type (energy)", "Type de compteur (énergie)"),
+    Field.UNIT: ("Unit", "Unité"),
+    Field.START: ("Start date", "Date de début"),
+    Field.END: ("End date", "Date de fin"),
+    Field.DELIVERY_DATE: ("Delivery date", "Date de livraison"),
+    Field.USAGE: ("Usage", "Consommation"),
+    Field.COST: ("Cost ($)", "Coût ($)"),
+    Field.ESTIMATED: ("Estimated?", "Estimée?"),
+    Field.CONSUMPTION_ID: ("ESPM meter consumption ID", "No de relevé ESPM"),
+}
+
+# Header texts by field, compared after normalise_label (case, accents, punctuation ignored). ESPM's own
+# headers come first (Meter Entries export and upload templates), then other spellings in EN and FR.
+FIELD_ALIASES: dict[Field, tuple[str, ...]] = {
+    Field.PROPERTY_ID: (
+        "Portfolio Manager ID", "Property Id", "Portfolio Manager Property ID", "PM Property ID", "ESPM ID",
+        "ESPM Property ID", "Property ID (ESPM)", "No de propriete ESPM", "Identifiant ESPM", "ID Portfolio Manager",
+    ),
+    Field.PROPERTY_NAME: (
+        "Property Name", "Property", "Building", "Building Name", "Nom de la propriete", "Propriete",
+        "Batiment", "Nom du batiment", "Immeuble", "Site",
+    ),
+    Field.METER_ID: (
+        "Portfolio Manager Meter ID", "Meter ID", "PM Meter ID", "ESPM Meter ID", "No de compteur ESPM",
+        "Identifiant du compteur ESPM",
+    ),
+    Field.METER_NAME: (
+        "Meter Name", "Meter", "Meter Number", "Nom du compteur", "Compteur", "Numero de compteur",
+        "No de compteur", "No compteur",
+    ),
+    Field.METER_TYPE: (
+        "Meter Type", "Energy Type", "Fuel Type", "Fuel", "Type", "Type de compteur", "Type d energie", "Energie",
+        "Source d energie",
+    ),
+    Field.UNIT: ("Usage Units", "Meter Unit", "Units", "Unit", "Unit of Measure", "UOM", "Unite", "Unites",
+                 "Unite de mesure"),
+    Field.START: (
+        "Start Date", "Start", "From", "Period Start", "Billing Start", "Date de debut", "Debut", "Du",
+        "Date debut", "Debut de la periode", "Periode du",
+    ),
+    Field.END: (
+        "End Date", "End", "To", "Period End", "Billing End", "Date de fin", "Fin", "Au", "Date fin",
+        "Fin de la periode", "Periode au",
+    ),
+    Field.DELIVERY_DATE: ("Delivery Date", "Date de livraison", "Livraison"),
+    Field.USAGE: (
+        "Usage/Quantity", "Usage", "Quantity", "Consumption", "Usage Quantity", "Consommation", "Quantite",
+        "Volume", "Energy Used On-Site",
+    ),
+    Field.COST: ("Cost ($)", "Cost", "Amount", "Total Cost", "Cout", "Cout ($)", "Montant", "Montant ($)",
+                 "Total", "Cout total"),
+    Field.ESTIMATED: ("Estimation?", "Estimation", "Estimated", "Estimated?", "Estime", "Estimee", "Estimation ?"),
+    Field.CONSUMPTION_ID: ("Meter Consumption ID", "Meter Entry ID", "Consumption ID", "No de releve"),
+}
+
+# ESPM template headers end with "(Required)", "(Optional)", "(Pre-filled)" or longer variants.
+_TEMPLATE_NOTE = re.compile(r"\([^()]*(?:required|optional|pre-?filled)[^()]*\)", re.IGNORECASE)
+
+
+def header_key(header: CellValue) -> str:
+    """Comparable form of a header cell: template notes and punctuation removed."""
+    return normalise_label(_TEMPLATE_NOTE.sub(" ", text_of(header)))
+
+
+_ALIAS_TO_FIELD: dict[str, Field] = {}
+for _field, _aliases in FIELD_ALIASES.items():
+    for _alias in _aliases:
+        _ALIAS_TO_FIELD.setdefault(normalise_label(_alias), _field)
+
+
+def field_for_header(header: CellValue) -> Field | None:
+    return _ALIAS_TO_FIELD.get(header_key(header))
+
+
+def match_headers(headers: list[CellValue]) -> dict[Field, int]:
+    """Column index (0-based) of each field found in a header row; the first column wins a tie."""
+    found: dict[Field, int] = {}
+    for index, header in enumerate(headers):
+        f = field_for_header(header)
+        if f is not None and f not in found:
+            found[f] = index
+    return found
+
+
+# Meter types ESPM uses for water, waste, IT and flow meters: not energy, left out of the import.
+_NON_ENERGY_WORDS = (
+    "water", "waste", "disposed", "recycled", "composted", "donated", "reused", "potable", "reclaimed",
+    "wastewater", "influent", "effluent", "flow", "uninterruptible", "power distribution unit", "it equipment",
+    "eau", "dechets", "irrigation",
+)
+_ENERGY_EXCEPTIONS = ("hot water", "chilled water", "eau chaude", "eau refroidie")
+
+
+def is_non_energy_meter_type(label: str) -> bool:
+    key = normalise_label(label)
+    if any(normalise_label(e) in key for e in _ENERGY_EXCEPTIONS):
+        return False
+    return any(normalise_label(w) in key for w in _NON_ENERGY_WORDS)
+
+
+@lru_cache(maxsize=512)
+def _energy_type(label: str) -> str:
+    return energy_type_from_espm_label(label)
+
+
+@lru_cache(maxsize=2048)
+def _unit(label: str, energy_type: str | None) -> tuple[str | None, str]:
+    return unit_from_espm_label(label, energy_type)
+
+
+@dataclass(slots=True)
+class RowBuilder:
+    """Turns one row's cells into an ImportRow; holds what is constant for a sheet."""
+
+    file: str
+    sheet: str
+    columns: dict[Field, int]
+    headers: list[str]
+    date_order: DateOrder | None = None
+    decimal_comma: bool | None = None
+    fixed: dict[Field, str] = field(default_factory=dict)
+    skip_existing_entries: bool = False
+    """True for upload templates: a row with a Meter Consumption ID is already in ESPM."""
+
+    def _cell(self, row: list[CellValue], f: Field) -> CellValue:
+        index = self.columns.get(f)
+        if index is not None and index < len(row):
+            value = row[index]
+            if not is_blank(value):
+                return value
+        fixed = self.fixed.get(f)
+        return fixed if fixed else None
+
+    def _column(self, f: Field) -> str:
+        index = self.columns.get(f)
+        if index is None:
+            return FIELD_LABELS[f][0]
+        return self.headers[index] if index < len(self.headers) else f"#{index + 1}"
+
+    def _error(self, number: int, f: Field, value: CellValue, en: str, fr: str) -> RowError:
+        return RowError(self.file, self.sheet, number, self._column(f), text_of(value), en, fr)
+
+    def build(self, row: list[CellValue], number: int) -> ImportRow | SkippedRow | list[RowError]:
+        consumption = self._cell(row, Field.CONSUMPTION_ID)
+        consumption_id = text_of(consumption) or None
+        if self.skip_existing_entries and consumption_id:
+            return SkippedRow(
+                self.file, self.sheet, number,
+                f"Meter Consumption ID {consumption_id}: this bill is already in Portfolio Manager.",
+                f"No de relevé {consumption_id} : cette facture est déjà dans Portfolio Manager.",
+            )
+        errors: list[RowError] = []
+        type_cell = self._cell(row, Field.METER_TYPE)
+        unit_cell = self._cell(row, Field.UNIT)
+        type_label = text_of(type_cell)
+        energy: str | None = None
+        if type_label:
+            if is_non_energy_meter_type(type_label):
+                return SkippedRow(
+                    self.file, self.sheet, number,
+                    f"'{type_label}' is not an energy meter (water, waste and IT meters are not imported).",
+                    f"« {type_label} » n'est pas un compteur d'énergie (eau, déchets et TI ne sont pas importés).",
+                )
+            try:
+                energy = _energy_type(type_label)
+            except UnknownUnitError as exc:
+                errors.append(self._error(number, Field.METER_TYPE, type_cell, exc.message_en, exc.message_fr))
+        unit: str | None = None
+        unit_label = text_of(unit_cell)
+        if not unit_label:
+            errors.append(self._error(
+                number, Field.UNIT, unit_cell, "The unit is missing (e.g. kWh, cm (cubic meters), GJ).",
+                "L'unité est manquante (p. ex. kWh, cm (cubic meters), GJ).",
+            ))
+        elif not (type_label and energy is None):
+            try:
+                found_type, unit = _unit(unit_label, energy)
+                if energy is None:
+                    energy = found_type
+                    if energy is None:
+                        errors.append(self._error(
+                            number, Field.METER_TYPE, type_cell,
+                            f"The energy type is missing and the unit '{unit_label}' fits several types.",
+                            f"Le type d'énergie est manquant et l'unité « {unit_label} » convient à plusieurs types.",
+                        ))
+            except UnknownUnitError as exc:
+                errors.append(self._error(number, Field.UNIT, unit_cell, exc.message_en, exc.message_fr))
+
+        delivery = False
+        start = end = None
+        start_cell, end_cell = self._cell(row, Field.START), self._cell(row, Field.END)
+        delivery_cell = self._cell(row, Field.DELIVERY_DATE)
+        if start_cell is None and end_cell is None and delivery_cell is not None:
+            delivery = True
+            start = end = self._date(row, number, Field.DELIVERY_DATE, delivery_cell, errors)
+        else:
+            start = self._date(row, number, Field.START, start_cell, errors)
+            end = self._date(row, number, Field.END, end_cell, errors)
+            if start is not None and end is not None and end < start:
+                errors.append(self._error(
+                    number, Field.END, end_cell,
+                    f"The end date {end.isoformat()} is before the start date {start.isoformat()}.",
+                    f"La date de fin {end.isoformat()} précède la date de début {start.isoformat()}.",
+                ))
+
+        usage_cell = self._cell(row, Field.USAGE)
+        usage: float | None = None
+        if usage_cell is None:
+            errors.append(self._error(number, Field.USAGE, usage_cell, "The usage is missing.",
+                                      "La consommation est manquante."))
+        else:
+            try:
+                usage = parse_number(usage_cell, self.decimal_comma)
+                if usage < 0:
+                    errors.append(self._error(
+                        number, Field.USAGE, usage_cell, "The usage cannot be negative.",
+                        "La consommation ne peut pas être négative.",
+                    ))
+            except ValueParseError as exc:
+                errors.append(self._error(number, Field.USAGE, usage_cell, exc.reason_en, exc.reason_fr))
+
+        cost: Decimal | None = None
+        cost_cell = self._cell(row, Field.COST)
+        if cost_cell is not None:
+            try:
+                cost = parse_money(cost_cell, self.decimal_comma)
+            except ValueParseError as exc:
+                errors.append(self._error(number, Field.COST, cost_cell, exc.reason_en, exc.reason_fr))
+        estimated = False
+        est_cell = self._cell(row, Field.ESTIMATED)
+        try:
+            estimated = parse_yes_no(est_cell)
+        except ValueParseError as exc:
+            errors.append(self._error(number, Field.ESTIMATED, est_cell, exc.reason_en, exc.reason_fr))
+
+        property_id = text_of(self._cell(row, Field.PROPERTY_ID)) or None
+        property_name = text_of(self._cell(row, Field.PROPERTY_NAME))
+        if not property_id and not property_name:
+            errors.append(self._error(
+                number, Field.PROPERTY_NAME, None, "The property is missing (name or ESPM ID).",
+                "La propriété est manquante (nom ou no ESPM).",
+            ))
+        meter_id = text_of(self._cell(row, Field.METER_ID)) or None
+        meter_name = text_of(self._cell(row, Field.METER_NAME))
+        if errors:
+            return errors
+        assert energy is not None and unit is not None and usage is not None
+        assert start is not None and end is not None
+        meter_label = meter_name or energy
+        return ImportRow(
+            file=self.file, sheet=self.sheet, row_number=number,
+            property_key=property_id or property_name, property_name=property_name or property_id or "",
+            meter_key=meter_id or f"{meter_label}|{energy}", meter_name=meter_label,
+            energy_type=energy, unit=unit, start=start, end=end, usage=usage, cost=cost, estimated=estimated,
+            consumption_id=consumption_id, property_espm_id=property_id, meter_espm_id=meter_id,
+            delivery=delivery,
+        )
+
+    def _date(
+        self, row: list[CellValue], number: int, f: Field, cell: CellValue, errors: list[RowError]
+    ) -> date | None:
+        if cell is None:
+            label_en, label_fr = FIELD_LABELS[f]
+            errors.append(self._error(number, f, cell, f"{label_en} is missing.", f"{label_fr} : valeur manquante."))
+            return None
+        try:
+            return parse_date(cell, self.date_order)
+        except ValueParseError as exc:
+            errors.append(self._error(number, f, cell, exc.reason_en, exc.reason_fr))
+            return None

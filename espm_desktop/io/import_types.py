@@ -1,0 +1,171 @@
+"""What an import reader hands back: parsed rows, row errors, skipped rows, properties and meters found.
+
+Nothing here touches the database: the lead's import service matches `property_key`/`meter_key` to
+stored properties and meters and turns each ImportRow into a core `Bill`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from espm_desktop.core.types import Bill, BillSource
+from espm_desktop.io.parse_values import DateOrder
+from espm_desktop.io.sheets import ImportFileError
+
+
+class FileKind(StrEnum):
+    METER_ENTRIES = "meter_entries"
+    """ESPM 'Meter Entries' export (PM_Meter_Data.xlsx)."""
+    BILL_TEMPLATE = "bill_template"
+    """ESPM 'Add Bills to Existing Meters' upload template."""
+    GENERIC = "generic"
+    """Any other CSV or workbook, read through a ColumnMapping."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One bill read from a file. `row_number` is the row as Excel shows it (1-based)."""
+
+    file: str
+    sheet: str
+    row_number: int
+    property_key: str
+    """ESPM property ID when the file has one, else the property name."""
+    property_name: str
+    meter_key: str
+    """ESPM meter ID when the file has one, else 'meter name|energy type'."""
+    meter_name: str
+    energy_type: str
+    unit: str
+    start: date
+    end: date
+    usage: float
+    cost: Decimal | None = None
+    estimated: bool = False
+    consumption_id: str | None = None
+    property_espm_id: str | None = None
+    meter_espm_id: str | None = None
+    delivery: bool = False
+    """A fuel delivery (one date): start == end == delivery date."""
+
+    def to_bill(self, source: BillSource = BillSource.IMPORT) -> Bill:
+        return Bill(self.start, self.end, self.usage, self.cost, self.estimated, source)
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row that could not be read; `column` is the header text as the file writes it."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason_en: str
+    reason_fr: str
+
+    def message(self, language: str) -> str:
+        where_en = f"{self.file}, sheet '{self.sheet}', row {self.row}, column '{self.column}'"
+        where_fr = f"{self.file}, feuille « {self.sheet} », ligne {self.row}, colonne « {self.column} »"
+        if language.startswith("fr"):
+            return f"{where_fr} : {self.reason_fr}"
+        return f"{where_en}: {self.reason_en}"
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A row left out on purpose (water or waste meter, existing ESPM entry), with the reason."""
+
+    file: str
+    sheet: str
+    row: int
+    reason_en: str
+    reason_fr: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedProperty:
+    """A property described in a 'Properties' sheet."""
+
+    espm_id: str | None
+    name: str
+    street_address: str = ""
+    city: str = ""
+    province: str = ""
+    postal_code: str = ""
+    gross_floor_area_m2: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedMeter:
+    """A meter described in a 'Meters' sheet (or implied by bill rows)."""
+
+    espm_meter_id: str | None
+    property_key: str
+    name: str
+    meter_type_label: str
+    energy_type: str | None
+    unit: str | None
+    active_date: date | None = None
+    inactive_date: date | None = None
+
+
+@dataclass(slots=True)
+class ImportBatch:
+    """Everything read from one file."""
+
+    file: str
+    kind: FileKind
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    properties: list[ImportedProperty] = field(default_factory=list)
+    meters: list[ImportedMeter] = field(default_factory=list)
+    date_order: DateOrder | None = None
+    decimal_comma: bool | None = None
+
+
+class AmbiguousDateFormat(ImportFileError):
+    """Every slash date of the file reads both as DD/MM/YYYY and MM/DD/YYYY: the user must choose.
+
+    Call the reader again with `date_order=DateOrder.DMY` or `DateOrder.MDY`.
+    """
+
+    def __init__(self, file: str, examples: tuple[str, ...], conflicting: bool = False) -> None:
+        shown = ", ".join(examples[:5])
+        if conflicting:
+            en = (
+                f"The dates mix day/month and month/day orders (e.g. {shown}). Choose the order most rows use; "
+                "rows that do not fit it will be listed as errors."
+            )
+            fr = (
+                f"Les dates mélangent les ordres jour/mois et mois/jour (p. ex. {shown}). Choisissez l'ordre "
+                "de la majorité des lignes; les autres seront signalées en erreur."
+            )
+        else:
+            en = f"Dates such as {shown} can be read as day/month/year or month/day/year. Choose the file's format."
+            fr = f"Des dates comme {shown} peuvent se lire jour/mois/année ou mois/jour/année. Choisissez le format."
+        super().__init__(file, en, fr)
+        self.examples = examples
+        self.conflicting = conflicting
+
+
+class MappingRequired(ImportFileError):
+    """The file is not an ESPM spreadsheet: the user must say which column holds what.
+
+    `headers` are the header texts found and `proposed` a mapping guessed from them.
+    """
+
+    def __init__(self, file: str, sheet: str, headers: list[str], proposed: dict[str, str]) -> None:
+        super().__init__(
+            file,
+            "This file is not an ESPM spreadsheet. Choose which column holds the start date, end date and usage.",
+            "Ce fichier n'est pas un tableur ESPM. Indiquez quelle colonne contient la date de début, la date "
+            "de fin et la consommation.",
+        )
+        self.sheet = sheet
+        self.headers = headers
+        self.proposed = proposed

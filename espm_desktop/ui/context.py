@@ -1,0 +1,35 @@
+"""What the user has selected, shared by every page: the current property and meter, and data-change news."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+
+class AppContext(QObject):
+    property_selected = Signal(int)
+    meter_selected = Signal(int)
+    data_changed = Signal()
+
+    def __init__(self, engine: Engine, db_path: str) -> None:
+        super().__init__()
+        self.engine = engine
+        self.db_path = db_path
+        self.property_id: int | None = None
+        self.meter_id: int | None = None
+
+    def session(self) -> Session:
+        """A short session for one user action (`with ctx.session() as s:`)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def select_property(self, property_id: int | None) -> None:
+        if property_id is not None and property_id != self.property_id:
+            self.property_id = property_id
+            self.meter_id = None
+            self.property_selected.emit(property_id)
+
+    def select_meter(self, meter_id: int | None) -> None:
+        if meter_id is not None and meter_id != self.meter_id:
+            self.meter_id = meter_id
+            self.meter_selected.emit(meter_id)

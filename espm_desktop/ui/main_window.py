@@ -1,0 +1,140 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from espm_desktop import __version__
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.pages.bills import BillsPage
+from espm_desktop.ui.pages.meters import MetersPage
+from espm_desktop.ui.pages.properties import PropertiesPage
+from espm_desktop.ui.settings import AppSettings
+
+PageFactory = Callable[[AppContext], QWidget]
+
+
+class MainWindow(QMainWindow):
+    language_switch_requested = Signal(str)
+    first_page_shown = Signal()
+
+    def __init__(self, ctx: AppContext, settings: AppSettings, language: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings
+        self.language = language
+        self.setWindowTitle(self.tr("ESPM Desktop"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMaximumWidth(240)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 900])
+        self.setCentralWidget(splitter)
+        self.pages: dict[str, QWidget] = {}
+        self.page_order: list[str] = []
+        self.add_page("properties", self.tr("Properties"), PropertiesPage(ctx))
+        self.add_page("meters", self.tr("Meters"), MetersPage(ctx))
+        self.add_page("bills", self.tr("Bills"), BillsPage(ctx))
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        self._build_menus()
+        self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))
+        self.statusBar().addPermanentWidget(self.db_label)
+        ctx.data_changed.connect(self._on_data_changed)
+        geometry = settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 900 or self.height() < 560:
+            self.resize(1180, 760)
+        last = settings.last_page
+        self.show_page(last if last in self.pages else "properties")
+
+    def add_page(self, page_id: str, title: str, widget: QWidget) -> None:
+        widget.setObjectName(f"page_{page_id}")
+        self.pages[page_id] = widget
+        self.page_order.append(page_id)
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        self.nav.addItem(item)
+
+    def show_page(self, page_id: str) -> None:
+        self.nav.setCurrentRow(self.page_order.index(page_id))
+
+    def current_page_id(self) -> str:
+        return self.page_order[self.stack.currentIndex()]
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page_id = self.page_order[row]
+        page = self.pages[page_id]
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.settings.last_page = page_id
+
+    def _on_data_changed(self) -> None:
+        self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("fr", "Français"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == self.language)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ESPM Desktop"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def _on_language_chosen(self, code: str) -> None:
+        if code != self.language:
+            self.language_switch_requested.emit(code)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ESPM Desktop"),
+            self.tr("ESPM Desktop {0}\n\nENERGY STAR Portfolio Manager companion for building managers and "
+                    "energy consultants in Québec and Canada.\n\nDatabase: {1}").format(__version__, self.ctx.db_path),
+        )
+
+    def showEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.first_page_shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.last_page = self.current_page_id()
+        super().closeEvent(event)

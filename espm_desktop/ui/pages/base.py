@@ -1,0 +1,163 @@
+"""A list page: a title, a table of records, and New / Edit / Delete buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.ui.context import AppContext
+
+
+class RecordTablePage(QWidget):
+    """Subclasses fill `headers()` and `rows()`, and implement create/edit/delete for one record id."""
+
+    page_id = ""
+    record_activated = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setWordWrap(True)
+        self.table = QTableWidget()
+        self.table.setObjectName(f"{self.page_id}_table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for button, name in ((self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")):
+            button.setObjectName(f"{self.page_id}_{name}")
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.new_button)
+        self.toolbar.addWidget(self.edit_button)
+        self.toolbar.addWidget(self.delete_button)
+        self.toolbar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        self.header_area = QVBoxLayout()
+        layout.addLayout(self.header_area)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.table, 1)
+        self.new_button.clicked.connect(self._on_new)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self._on_edit())
+        self._ids: list[int] = []
+
+    # -- to override ----------------------------------------------------------------------------------------
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def rows(self) -> list[tuple[int, list[Any]]]:
+        raise NotImplementedError
+
+    def create_record(self) -> int | None:
+        raise NotImplementedError
+
+    def edit_record(self, record_id: int) -> bool:
+        raise NotImplementedError
+
+    def delete_record(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def describe(self, record_id: int) -> str:
+        return str(record_id)
+
+    def can_create(self) -> bool:
+        return True
+
+    # -- behaviour ------------------------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self._ids[rows[0].row()]
+
+    def select_id(self, record_id: int | None) -> None:
+        if record_id in self._ids:
+            self.table.selectRow(self._ids.index(record_id))
+
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        headers = self.headers()
+        data = self.rows()
+        self.table.blockSignals(True)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(data))
+        self._ids = [record_id for record_id, _ in data]
+        for r, (_record_id, values) in enumerate(data):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem("" if value is None else str(value))
+                if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.blockSignals(False)
+        self.new_button.setEnabled(self.can_create())
+        if keep is not None:
+            self.select_id(keep)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.record_activated.emit(record_id)
+
+    def _on_new(self) -> None:
+        new_id = self.create_record()
+        if new_id is not None:
+            self.ctx.data_changed.emit()
+            self.refresh()
+            self.select_id(new_id)
+
+    def _on_edit(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None and self.edit_record(record_id):
+            self.ctx.data_changed.emit()
+            self.refresh()
+
+    def _on_delete(self) -> None:
+        record_id = self.selected_id()
+        if record_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete {0}? This cannot be undone.").format(self.describe(record_id)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_record(record_id)
+            self.ctx.data_changed.emit()
+            self.refresh()

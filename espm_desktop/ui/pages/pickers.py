@@ -1,0 +1,101 @@
+"""Combo boxes that choose the property (and meter) a page works on, kept in step with the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from sqlalchemy import select
+
+from espm_desktop.db import models
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.labels import energy_type_label
+
+
+class PropertyMeterPicker(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, with_meter: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.property_combo = QComboBox()
+        self.property_combo.setObjectName("property_picker")
+        self.property_combo.setMinimumWidth(280)
+        self.meter_combo = QComboBox()
+        self.meter_combo.setObjectName("meter_picker")
+        self.meter_combo.setMinimumWidth(280)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Property:")))
+        layout.addWidget(self.property_combo)
+        if with_meter:
+            layout.addSpacing(12)
+            layout.addWidget(QLabel(self.tr("Meter:")))
+            layout.addWidget(self.meter_combo)
+        layout.addStretch(1)
+        self.with_meter = with_meter
+        self.property_combo.currentIndexChanged.connect(self._on_property_changed)
+        self.meter_combo.currentIndexChanged.connect(self._on_meter_changed)
+        ctx.property_selected.connect(lambda _id: self.reload())
+        ctx.meter_selected.connect(lambda _id: self.reload())
+
+    @property
+    def property_id(self) -> int | None:
+        data = self.property_combo.currentData()
+        return int(data) if data is not None else None
+
+    @property
+    def meter_id(self) -> int | None:
+        data = self.meter_combo.currentData()
+        return int(data) if data is not None else None
+
+    def reload(self) -> None:
+        with self.ctx.session() as s:
+            props = s.execute(select(models.Property.id, models.Property.name).order_by(models.Property.name)).all()
+        self.property_combo.blockSignals(True)
+        self.property_combo.clear()
+        for pid, name in props:
+            self.property_combo.addItem(name, pid)
+        wanted = self.ctx.property_id
+        index = self.property_combo.findData(wanted) if wanted is not None else -1
+        self.property_combo.setCurrentIndex(index if index >= 0 else (0 if props else -1))
+        self.property_combo.blockSignals(False)
+        if self.property_id is not None and self.ctx.property_id is None:
+            self.ctx.property_id = self.property_id
+        self._reload_meters()
+        self.changed.emit()
+
+    def _reload_meters(self) -> None:
+        if not self.with_meter:
+            return
+        meters: list[tuple[int, str, str]] = []
+        if self.property_id is not None:
+            with self.ctx.session() as s:
+                meters = list(s.execute(
+                    select(models.Meter.id, models.Meter.name, models.Meter.energy_type)
+                    .where(models.Meter.property_id == self.property_id).order_by(models.Meter.name)
+                ).tuples())
+        self.meter_combo.blockSignals(True)
+        self.meter_combo.clear()
+        for mid, name, energy_type in meters:
+            self.meter_combo.addItem(f"{name} — {energy_type_label(energy_type)}", mid)
+        wanted = self.ctx.meter_id
+        index = self.meter_combo.findData(wanted) if wanted is not None else -1
+        self.meter_combo.setCurrentIndex(index if index >= 0 else (0 if meters else -1))
+        self.meter_combo.blockSignals(False)
+        if self.meter_id is not None and self.ctx.meter_id != self.meter_id:
+            self.ctx.meter_id = self.meter_id
+
+    def _on_property_changed(self) -> None:
+        pid = self.property_id
+        if pid is not None and pid != self.ctx.property_id:
+            self.ctx.select_property(pid)
+            return  # select_property triggers reload()
+        self._reload_meters()
+        self.changed.emit()
+
+    def _on_meter_changed(self) -> None:
+        mid = self.meter_id
+        if mid is not None and mid != self.ctx.meter_id:
+            self.ctx.select_meter(mid)
+            return
+        self.changed.emit()

@@ -1,0 +1,161 @@
+"""Properties: the buildings, with the use details the ENERGY STAR score needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from espm_desktop.core.numbers import format_number
+from espm_desktop.core.types import PropertyType
+from espm_desktop.core.validation import FieldError, normalise_postal_code, validate_property
+from espm_desktop.db import models
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
+from espm_desktop.ui.pages.base import RecordTablePage
+
+PROVINCES = ["QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"]
+PROPERTY_FIELDS = [
+    "name", "street_address", "city", "province", "postal_code", "espm_property_id", "property_type",
+    "gross_floor_area_m2", "year_built", "workers", "weekly_hours", "computers", "percent_heated",
+    "percent_cooled", "months_in_operation",
+]
+
+
+class PropertyDialog(FormDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        specs = [
+            FieldSpec("name", self.tr("Name"), required=True),
+            FieldSpec("street_address", self.tr("Street address")),
+            FieldSpec("city", self.tr("City")),
+            FieldSpec("province", self.tr("Province"), kind="combo", choices=[(p, p) for p in PROVINCES]),
+            FieldSpec("postal_code", self.tr("Postal code"), placeholder="H2X 1Y4"),
+            FieldSpec("espm_property_id", self.tr("ESPM property ID")),
+            FieldSpec("property_type", self.tr("Property type"), kind="combo",
+                      choices=[(t.value, property_type_label(t.value)) for t in PropertyType]),
+            FieldSpec("gross_floor_area_m2", self.tr("Gross floor area (m²)"), kind="float", required=True),
+            FieldSpec("year_built", self.tr("Year built"), kind="int"),
+            FieldSpec("workers", self.tr("Workers on the main shift"), kind="float"),
+            FieldSpec("weekly_hours", self.tr("Weekly operating hours"), kind="float"),
+            FieldSpec("computers", self.tr("Number of computers"), kind="int"),
+            FieldSpec("percent_heated", self.tr("% of floor area heated"), kind="float"),
+            FieldSpec("percent_cooled", self.tr("% of floor area cooled"), kind="float"),
+            FieldSpec("months_in_operation", self.tr("Months in operation (last 12)"), kind="int"),
+        ]
+        super().__init__(title, specs, parent)
+
+    def validate(self, values: dict[str, Any]) -> list[FieldError]:
+        return validate_property(
+            name=values["name"],
+            postal_code=values["postal_code"],
+            gross_floor_area_m2=values["gross_floor_area_m2"] or 0.0,
+            year_built=values["year_built"],
+            workers=values["workers"],
+            weekly_hours=values["weekly_hours"],
+            computers=values["computers"],
+            percent_heated=values["percent_heated"],
+            percent_cooled=values["percent_cooled"],
+            months_in_operation=values["months_in_operation"],
+        )
+
+
+def property_type_label(value: str) -> str:
+    fr = current_language() == "fr"
+    labels = {
+        "bank_branch": ("Bank branch", "Succursale bancaire"),
+        "office": ("Office", "Bureau"),
+        "industrial": ("Industrial plant", "Usine"),
+        "retail": ("Retail store", "Commerce de détail"),
+        "multifamily": ("Multifamily housing", "Immeuble résidentiel"),
+        "other": ("Other", "Autre"),
+    }
+    en, fr_label = labels.get(value, (value, value))
+    return fr_label if fr else en
+
+
+def apply_property_values(row: models.Property, values: dict[str, Any]) -> None:
+    for key in PROPERTY_FIELDS:
+        value = values[key]
+        if key == "postal_code":
+            value = normalise_postal_code(value)
+        if key == "espm_property_id":
+            value = value or None
+        if key == "gross_floor_area_m2":
+            value = value or 0.0
+        setattr(row, key, value)
+
+
+class PropertiesPage(RecordTablePage):
+    page_id = "properties"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.heading.setText(self.tr("Properties"))
+        self.subtitle.setText(self.tr("Buildings you manage. Select one to see its meters, bills and score."))
+        self.record_activated.connect(ctx.select_property)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("City"), self.tr("Type"), self.tr("Floor area (m²)"),
+                self.tr("ESPM ID"), self.tr("Meters")]
+
+    def rows(self) -> list[tuple[int, list[Any]]]:
+        language = current_language()
+        with self.ctx.session() as s:
+            counts = dict(s.execute(select(models.Meter.property_id, func.count()).group_by(models.Meter.property_id))
+                          .tuples().all())
+            props = s.scalars(select(models.Property).order_by(models.Property.name)).all()
+            return [
+                (p.id, [p.name, p.city, property_type_label(p.property_type),
+                        format_number(p.gross_floor_area_m2, language), p.espm_property_id or "",
+                        counts.get(p.id, 0)])
+                for p in props
+            ]
+
+    def describe(self, record_id: int) -> str:
+        with self.ctx.session() as s:
+            row = s.get(models.Property, record_id)
+            return self.tr("the property “{0}” with all its meters and bills").format(row.name if row else "")
+
+    def _run_dialog(self, dialog: PropertyDialog, row: models.Property) -> bool:
+        while dialog.exec():
+            try:
+                with self.ctx.session() as s, s.begin():
+                    target = s.merge(row) if row.id else row
+                    apply_property_values(target, dialog.result_values)
+                    s.add(target)
+                    s.flush()
+                    row.id = target.id
+            except IntegrityError:
+                dialog.form.show_errors([FieldError(
+                    "espm_property_id",
+                    "Another property already has this ESPM property ID.",
+                    "Une autre propriété a déjà ce numéro de propriété ESPM.",
+                )])
+                continue
+            return True
+        return False
+
+    def create_record(self) -> int | None:
+        dialog = PropertyDialog(self.tr("New property"), self)
+        dialog.form.set_value("months_in_operation", 12)
+        dialog.form.set_value("percent_heated", 100)
+        row = models.Property(name="")
+        return row.id if self._run_dialog(dialog, row) else None
+
+    def edit_record(self, record_id: int) -> bool:
+        with self.ctx.session() as s:
+            row = s.get(models.Property, record_id)
+        if row is None:
+            return False
+        dialog = PropertyDialog(self.tr("Edit property"), self)
+        for key in PROPERTY_FIELDS:
+            dialog.form.set_value(key, getattr(row, key))
+        return self._run_dialog(dialog, row)
+
+    def delete_record(self, record_id: int) -> None:
+        with self.ctx.session() as s, s.begin():
+            row = s.get(models.Property, record_id)
+            if row is not None:
+                s.delete(row)
