@@ -263,7 +263,7 @@ def meter_rows(meter: MeterMonths) -> list[MonthRow]:
 
 
 def property_rows(months: PropertyMonths) -> list[MonthRow]:
-    """Monthly property totals in GJ (usage None: units differ between meters); covered = fully-covered meters."""
+    """Monthly property totals in GJ; usage is None (units differ), covered_days counts full meters."""
     rows = []
     any_cost = any(m.cost is not None for m in months.meters)
     for idx in months.month_range():

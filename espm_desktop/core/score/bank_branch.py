@@ -221,8 +221,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
             _note(
                 "property_type",
                 f"The score applies to bank branches only; this property is '{inp.property_type}'. "
-                "Set the primary function to Bank Branch if more than 50 % of the floor area is a bank branch.",
-                f"La cote s'applique seulement aux succursales bancaires; cette propriété est « {inp.property_type} ». "
+                "Set the primary function to Bank Branch if more "
+                "than 50 % of the floor area is a bank branch.",
+                "La cote s'applique seulement aux succursales bancaires; "
+                f"cette propriété est « {inp.property_type} ». "
                 "Choisissez Succursale bancaire si plus de 50 % de la superficie en est une.",
             )
         )
@@ -230,8 +232,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             _note(
                 "no_electricity",
-                "No electricity use in the 12 months: a bank branch must report electricity. Add the electric meter's bills.",
-                "Aucune consommation d'électricité sur les 12 mois : une succursale bancaire doit déclarer son "
+                "No electricity use in the 12 months: a bank branch must "
+                "report electricity. Add the electric meter's bills.",
+                "Aucune consommation d'électricité sur les 12 mois "
+                ": une succursale bancaire doit déclarer son "
                 "électricité. Ajoutez les factures du compteur électrique.",
             )
         )
@@ -240,8 +244,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             _note(
                 "floor_area",
-                f"Gross floor area {gfa:g} m² is below {model.MIN_FLOOR_AREA_M2} m² (1,000 ft²). Check the floor area.",
-                f"La superficie brute de {gfa:g} m² est inférieure à {model.MIN_FLOOR_AREA_M2} m² (1 000 pi²). "
+                f"Gross floor area {gfa:g} m² is below {model.MIN_FLOOR_AREA_M2} "
+                "m² (1,000 ft²). Check the floor area.",
+                f"La superficie brute de {gfa:g} m² est inférieure "
+                f"à {model.MIN_FLOOR_AREA_M2} m² (1 000 pi²). "
                 "Vérifiez la superficie.",
             )
         )
@@ -271,7 +277,8 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
             _note(
                 "weekly_hours",
                 f"Weekly hours {h:g} must be at least 30 and less than 168. Check the operating hours.",
-                f"Les heures par semaine ({h:g}) doivent être d'au moins 30 et de moins de 168. Vérifiez les heures.",
+                f"Les heures par semaine ({h:g}) doivent être d'au "
+                "moins 30 et de moins de 168. Vérifiez les heures.",
             )
         )
     if inp.workers is not None and inp.workers < model.MIN_WORKERS:
@@ -294,8 +301,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             _note(
                 "months_in_operation",
-                f"Months in operation = {inp.months_in_operation}: the branch must operate at least 10 months a year.",
-                f"Mois d'exploitation = {inp.months_in_operation} : la succursale doit être exploitée au moins 10 mois.",
+                f"Months in operation = {inp.months_in_operation}: "
+                "the branch must operate at least 10 months a year.",
+                f"Mois d'exploitation = {inp.months_in_operation} : "
+                "la succursale doit être exploitée au moins 10 mois.",
             )
         )
     ph = inp.percent_heated
@@ -303,8 +312,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             _note(
                 "percent_heated",
-                f"Percent heated = {ph:g} %: more than 50 % of the building must be heated (enter a percentage, 0–100).",
-                f"Pourcentage chauffé = {ph:g} % : plus de 50 % du bâtiment doit être chauffé (pourcentage de 0 à 100).",
+                f"Percent heated = {ph:g} %: more than 50 % of the "
+                "building must be heated (enter a percentage, 0–100).",
+                f"Pourcentage chauffé = {ph:g} % : plus de 50 % du "
+                "bâtiment doit être chauffé (pourcentage de 0 à 100).",
             )
         )
     if gfa > 0 and inp.parking_area_m2 is not None:
@@ -313,8 +324,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
             out.append(
                 _note(
                     "parking",
-                    f"Enclosed parking is {share:.0%} of the floor area including parking; it must be under 50 %.",
-                    f"Le stationnement fermé représente {share:.0%} de la superficie incluant le stationnement; "
+                    f"Enclosed parking is {share:.0%} of the floor "
+                    "area including parking; it must be under 50 %.",
+                    f"Le stationnement fermé représente {share:.0%} "
+                    "de la superficie incluant le stationnement; "
                     "il doit être inférieur à 50 %.",
                 )
             )
@@ -327,7 +340,8 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
             _note(
                 "vacant",
                 f"Vacant space is {inp.vacant_area_m2 / gfa:.0%} of the floor area; it must be under 50 %.",
-                f"L'espace vacant représente {inp.vacant_area_m2 / gfa:.0%} de la superficie; il doit être inférieur à 50 %.",
+                f"L'espace vacant représente {inp.vacant_area_m2 / gfa:.0%} "
+                "de la superficie; il doit être inférieur à 50 %.",
             )
         )
     return out
@@ -344,7 +358,8 @@ def _analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[Score
                     "worker_density",
                     f"Worker density {density:.2f} per 100 m² is above 5, outside the reference data. "
                     "Check workers and floor area.",
-                    f"La densité de {density:.2f} travailleurs par 100 m² dépasse 5, hors des données de référence. "
+                    f"La densité de {density:.2f} travailleurs par 100 "
+                    "m² dépasse 5, hors des données de référence. "
                     "Vérifiez les travailleurs et la superficie.",
                 )
             )
@@ -352,9 +367,11 @@ def _analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[Score
         out.append(
             _note(
                 "source_eui",
-                f"Source EUI {eui:.3f} GJ/m² is outside 0.15 (exclusive) to 4.0 GJ/m² seen in the reference data. "
+                f"Source EUI {eui:.3f} GJ/m² is outside 0.15 "
+                "(exclusive) to 4.0 GJ/m² seen in the reference data. "
                 "Check for missing or duplicated bills and the floor area.",
-                f"L'IE à la source de {eui:.3f} GJ/m² est hors de l'intervalle de référence (plus de 0,15 à 4,0 GJ/m²). "
+                f"L'IE à la source de {eui:.3f} GJ/m² est hors de "
+                "l'intervalle de référence (plus de 0,15 à 4,0 GJ/m²). "
                 "Vérifiez les factures manquantes ou en double et la superficie.",
             )
         )
@@ -426,8 +443,10 @@ def compute_score(inp: BankBranchInputs) -> BankBranchResult:
             reasons.append(
                 _note(
                     "predicted_eui",
-                    f"The predicted source EUI is {predicted:.3f} GJ/m² (not positive); check the use details.",
-                    f"L'IE à la source prévue est de {predicted:.3f} GJ/m² (non positive); vérifiez les détails.",
+                    f"The predicted source EUI is {predicted:.3f} "
+                    "GJ/m² (not positive); check the use details.",
+                    f"L'IE à la source prévue est de {predicted:.3f} "
+                    "GJ/m² (non positive); vérifiez les détails.",
                 )
             )
     eligible = not reasons and ratio is not None
@@ -561,6 +580,7 @@ def apply_cut(inp: BankBranchInputs, energy_type: str, unit: str, quantity: floa
     if remaining_gj > 1e-9:
         raise ValueError(
             f"Cannot cut {quantity:g} {unit} of {energy_type}: the inputs hold less. / "
-            f"Impossible de retrancher {quantity:g} {unit} de {energy_type} : les données en contiennent moins."
+            f"Impossible de retrancher {quantity:g} {unit} de "
+            f"{energy_type} : les données en contiennent moins."
         )
     return replace(inp, energy=tuple(new))

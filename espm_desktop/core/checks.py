@@ -1,0 +1,242 @@
+"""Data checks on a property's meters and bills, mirroring the alerts ESPM raises (DOMAIN.md).
+
+Errors stop metrics (ESPM would not compute them); warnings are worth a look; info is for context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from espm_desktop.core.calendarize import (
+    MeterMonths,
+    PropertyMonths,
+    calendarize_meter,
+    latest_full_period,
+    month_start,
+)
+from espm_desktop.core.types import MeterData, PropertyData
+
+Severity = Literal["error", "warning", "info"]
+
+MAX_ENTRY_DAYS = 65
+"""ESPM alert: a single entry of more than 65 days."""
+MIN_FULL_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in the data, with where it is and how to fix it, in both languages."""
+
+    code: str
+    severity: Severity
+    meter_name: str | None
+    start: date | None
+    end: date | None
+    message_en: str
+    message_fr: str
+
+
+def _longest_full_run(cal: MeterMonths) -> tuple[int, int | None]:
+    """(length, first month index) of the longest run of consecutive full months."""
+    best, best_first, run, first = 0, None, 0, 0
+    for idx in range(cal.first_month, cal.first_month + len(cal.usage)):
+        if cal.is_full(idx):
+            if run == 0:
+                first = idx
+            run += 1
+            if run > best:
+                best, best_first = run, first
+        else:
+            run = 0
+    return best, best_first
+
+
+def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Finding]:
+    """Findings for one meter: bad dates, negative usage, overlaps, gaps, long entries, short history."""
+    name = meter.name
+    out: list[Finding] = []
+    if not meter.bills:
+        out.append(
+            Finding(
+                "no_bills",
+                "error",
+                name,
+                None,
+                None,
+                f"Meter '{name}' has no bills. Enter or import at least 12 months of bills.",
+                f"Le compteur « {name} » n'a aucune facture. "
+                "Saisissez ou importez au moins 12 mois de factures.",
+            )
+        )
+        return out
+    bills = sorted(meter.bills, key=lambda b: (b.start, b.end))
+    for b in bills:
+        if b.end < b.start:
+            out.append(
+                Finding(
+                    "end_before_start",
+                    "error",
+                    name,
+                    b.start,
+                    b.end,
+                    f"Meter '{name}': the bill from {b.start} ends "
+                    f"on {b.end}, before it starts. Fix the dates.",
+                    f"Compteur « {name} » : la facture du {b.start} se termine le {b.end}, avant son début. "
+                    "Corrigez les dates.",
+                )
+            )
+        if b.usage < 0:
+            out.append(
+                Finding(
+                    "negative_usage",
+                    "error",
+                    name,
+                    b.start,
+                    b.end,
+                    f"Meter '{name}': the bill {b.start} to {b.end} has negative usage ({b.usage:g}). "
+                    "Enter the usage as a positive number.",
+                    f"Compteur « {name} » : la facture du {b.start} au {b.end} a une consommation négative "
+                    f"({b.usage:g}). Saisissez une valeur positive.",
+                )
+            )
+        days = (b.end - b.start).days + 1
+        if days > MAX_ENTRY_DAYS:
+            out.append(
+                Finding(
+                    "long_entry",
+                    "warning",
+                    name,
+                    b.start,
+                    b.end,
+                    f"Meter '{name}': the bill {b.start} to {b.end} covers {days} days (more than 65). "
+                    "Split it into monthly bills if you have them.",
+                    f"Compteur « {name} » : la facture du {b.start} "
+                    f"au {b.end} couvre {days} jours (plus de 65). "
+                    "Divisez-la en factures mensuelles si vous les avez.",
+                )
+            )
+    covered_until = bills[0].end
+    for b in bills[1:]:
+        if b.start > covered_until + timedelta(days=1):
+            gap_start, gap_end = covered_until + timedelta(days=1), b.start - timedelta(days=1)
+            gap_days = (gap_end - gap_start).days + 1
+            out.append(
+                Finding(
+                    "gap",
+                    "warning",
+                    name,
+                    gap_start,
+                    gap_end,
+                    f"Meter '{name}' has a gap of {gap_days} day(s) from {gap_start} to {gap_end}. "
+                    "Add the missing bill.",
+                    f"Le compteur « {name} » a un trou de {gap_days} jour(s) du {gap_start} au {gap_end}. "
+                    "Ajoutez la facture manquante.",
+                )
+            )
+        elif b.start < covered_until:
+            # A bill starting on the previous end date shares one day with it, which ESPM allows.
+            ov_end = min(covered_until, b.end)
+            ov_days = (ov_end - b.start).days + 1
+            out.append(
+                Finding(
+                    "overlap",
+                    "error",
+                    name,
+                    b.start,
+                    ov_end,
+                    f"Meter '{name}': bills overlap by {ov_days} days from {b.start} to {ov_end} "
+                    "(only the end date may equal the next start date). Fix or delete one of the bills.",
+                    f"Compteur « {name} » : des factures se chevauchent de {ov_days} jours du {b.start} au "
+                    f"{ov_end} (seule la date de fin peut égaler la date de début suivante). "
+                    "Corrigez ou supprimez une des factures.",
+                )
+            )
+        if b.end > covered_until:
+            covered_until = b.end
+    if meter.active_date is not None and meter.active_date != bills[0].start:
+        out.append(
+            Finding(
+                "active_date_mismatch",
+                "warning",
+                name,
+                meter.active_date,
+                bills[0].start,
+                f"Meter '{name}' became active on {meter.active_date} but its first bill starts on "
+                f"{bills[0].start}. Align the active date with the first bill.",
+                f"Le compteur « {name} » est devenu actif le {meter.active_date}, mais sa première facture "
+                f"commence le {bills[0].start}. Alignez la date d'activation sur la première facture.",
+            )
+        )
+    cal = cal if cal is not None else calendarize_meter(meter)
+    run, first = _longest_full_run(cal)
+    if run < MIN_FULL_MONTHS:
+        start = month_start(first) if first is not None else None
+        out.append(
+            Finding(
+                "fewer_than_12_months",
+                "error",
+                name,
+                start,
+                (month_start(first + run) - timedelta(days=1)) if first is not None else None,
+                f"Meter '{name}' has {run} full calendar month(s) in a row; metrics need 12 (first day of a "
+                "month to the last day of the 12th). With mid-month billing, enter 13 bills.",
+                f"Le compteur « {name} » a {run} mois civil(s) complet(s) consécutif(s); il en faut 12 (du "
+                "premier jour d'un mois au dernier jour du 12e). Avec une facturation en milieu de mois, "
+                "saisissez 13 factures.",
+            )
+        )
+    return out
+
+
+def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> list[Finding]:
+    """All findings for a property: floor area, meters, then each meter, then a common 12-month period."""
+    out: list[Finding] = []
+    if prop.gross_floor_area_m2 <= 0:
+        out.append(
+            Finding(
+                "zero_floor_area",
+                "error",
+                None,
+                None,
+                None,
+                f"Property '{prop.name}' has a gross floor area of {prop.gross_floor_area_m2:g} m². "
+                "Enter its gross floor area.",
+                f"La propriété « {prop.name} » a une superficie brute de {prop.gross_floor_area_m2:g} m². "
+                "Saisissez sa superficie brute.",
+            )
+        )
+    if not prop.meters:
+        out.append(
+            Finding(
+                "no_meters",
+                "error",
+                None,
+                None,
+                None,
+                f"Property '{prop.name}' has no energy meters for metrics. Add a meter and its bills.",
+                f"La propriété « {prop.name} » n'a aucun compteur d'énergie pour les indicateurs. "
+                "Ajoutez un compteur et ses factures.",
+            )
+        )
+        return out
+    cals = months.meters if months is not None else tuple(calendarize_meter(m) for m in prop.meters)
+    for meter, cal in zip(prop.meters, cals, strict=True):
+        out.extend(check_meter(meter, cal))
+    if latest_full_period(PropertyMonths(prop.name, cals)) is None:
+        out.append(
+            Finding(
+                "no_common_period",
+                "error",
+                None,
+                None,
+                None,
+                f"Property '{prop.name}': there are no 12 full "
+                "calendar months in which every meter has data. "
+                "Fill the gaps so all meters cover the same 12 months.",
+                f"Propriété « {prop.name} » : il n'y a pas 12 mois civils complets où tous les compteurs ont "
+                "des données. Comblez les trous pour que tous couvrent les mêmes 12 mois.",
+            )
+        )
+    return out

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from espm_desktop.core.calendarize import (
+    calendarize_bills,
+    calendarize_meter,
+    calendarize_property,
+    latest_full_period,
+    month_index,
+    period_ending,
+    period_totals,
+    property_rows,
+)
+from espm_desktop.core.types import Bill, MeterData, PropertyData
+
+
+def monthly(first: date, n: int, usage: float = 100.0) -> tuple[Bill, ...]:
+    bills = []
+    y, m = first.year, first.month
+    for _ in range(n):
+        start = date(y, m, 1)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        bills.append(Bill(start, date(y, m, 1) - timedelta(days=1), usage))
+    return tuple(bills)
+
+
+def test_bill_spread_evenly_end_inclusive() -> None:
+    # 31 days: 16 in January (16–31), 15 in February (1–15).
+    months = calendarize_bills([Bill(date(2023, 1, 16), date(2023, 2, 15), 310.0)])
+    assert months == {date(2023, 1, 1): pytest.approx(160.0), date(2023, 2, 1): pytest.approx(150.0)}
+
+
+def test_one_day_overlap_day_goes_to_later_bill() -> None:
+    bills = [
+        Bill(date(2023, 1, 1), date(2023, 1, 31), 30.0),
+        Bill(date(2023, 1, 31), date(2023, 2, 28), 29.0),
+    ]
+    months = calendarize_bills(bills)
+    # January bill spread over its 30 days (1–30); Jan 31 belongs to the second bill (29 days → 1/day).
+    assert months[date(2023, 1, 1)] == pytest.approx(31.0)
+    assert months[date(2023, 2, 1)] == pytest.approx(28.0)
+    cal = calendarize_meter(MeterData("m", "natural_gas", "m3", tuple(bills)))
+    assert cal.is_full(month_index(date(2023, 1, 1))) and cal.is_full(month_index(date(2023, 2, 1)))
+
+
+@st.composite
+def bill_lists(draw: st.DrawFn) -> list[Bill]:
+    start = draw(st.dates(date(2000, 1, 1), date(2030, 1, 1)))
+    bills = []
+    for _ in range(draw(st.integers(1, 15))):
+        days = draw(st.integers(1, 100))
+        end = start + timedelta(days=days - 1)
+        bills.append(Bill(start, end, draw(st.floats(0, 1e6)), Decimal(draw(st.integers(0, 100000))) / 100))
+        step = draw(st.sampled_from([0, 1, 1, 1, 5]))  # 0 = one-day overlap, 1 = contiguous, 5 = gap
+        start = end + timedelta(days=step)
+    return bills
+
+
+@given(bill_lists())
+@settings(max_examples=200, deadline=None)
+def test_calendarisation_conserves_usage_and_cost(bills: list[Bill]) -> None:
+    cal = calendarize_meter(MeterData("m", "electricity_grid", "kWh", tuple(bills)))
+    assert sum(cal.usage) == pytest.approx(sum(b.usage for b in bills), rel=1e-9, abs=1e-6)
+    assert cal.cost is not None
+    assert abs(sum(cal.cost) - sum(b.cost or 0 for b in bills)) < Decimal("1e-10")
+    for c in cal.covered_days:
+        assert 0 <= c <= 31
+
+
+def test_thirteen_mid_month_bills_give_twelve_full_months() -> None:
+    bills = []
+    start = date(2022, 1, 15)
+    for _ in range(13):
+        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 15)
+        bills.append(Bill(start, nxt - timedelta(days=1), 100.0))
+        start = nxt
+    prop = PropertyData(
+        "p", gross_floor_area_m2=100, meters=(MeterData("g", "natural_gas", "m3", tuple(bills)),)
+    )
+    period = latest_full_period(calendarize_property(prop))
+    assert period is not None
+    assert (period.start, period.end) == (date(2022, 2, 1), date(2023, 1, 31))
+    twelve = PropertyData("p", meters=(MeterData("g", "natural_gas", "m3", tuple(bills[:12])),))
+    assert latest_full_period(calendarize_property(twelve)) is None
+
+
+def test_latest_period_needs_every_meter() -> None:
+    elec = MeterData("e", "electricity_grid", "kWh", monthly(date(2020, 1, 1), 48, 1000.0))
+    gas = MeterData("g", "natural_gas", "m3", monthly(date(2020, 1, 1), 30, 100.0))
+    months = calendarize_property(PropertyData("p", meters=(elec, gas)))
+    period = latest_full_period(months)
+    assert period is not None and period.end == date(2022, 6, 30) and period.start == date(2021, 7, 1)
+    totals = period_totals(months, period)
+    assert totals.complete
+    assert totals.site_gj == pytest.approx(12 * 1000 * 0.0036 + 12 * 100 * 0.03843)
+    assert totals.source_gj == pytest.approx(12 * 1000 * 0.0036 * 1.83 + 12 * 100 * 0.03843 * 1.06)
+    chosen = period_totals(months, period_ending(date(2023, 12, 1)))
+    assert not chosen.complete
+    assert chosen.meters[1].missing_months[0] == date(2023, 1, 1)
+    rows = property_rows(months)
+    assert rows[0].month == date(2020, 1, 1) and rows[0].covered_days == 2
+
+
+def test_inactive_meter_not_required_after_its_inactive_date() -> None:
+    old = MeterData(
+        "old", "natural_gas", "m3", monthly(date(2020, 1, 1), 12), inactive_date=date(2020, 12, 31)
+    )
+    new = MeterData("new", "natural_gas", "m3", monthly(date(2021, 1, 1), 12), active_date=date(2021, 1, 1))
+    period = latest_full_period(calendarize_property(PropertyData("p", meters=(old, new))))
+    assert period is not None and period.start == date(2021, 1, 1)
