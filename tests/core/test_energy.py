@@ -5,10 +5,24 @@ import pytest
 from espm_desktop.core import energy
 
 REQUIRED_TYPES = [
-    "electricity_grid", "natural_gas", "propane", "fuel_oil_1", "fuel_oil_2", "fuel_oil_4", "fuel_oil_5_6",
-    "diesel", "kerosene", "district_steam", "district_hot_water", "district_chilled_water",
-    "coal_anthracite", "coal_bituminous", "coke", "wood", "other",
-]  # fmt: skip
+    "electricity_grid",
+    "natural_gas",
+    "propane",
+    "fuel_oil_1",
+    "fuel_oil_2",
+    "fuel_oil_4",
+    "fuel_oil_5_6",
+    "diesel",
+    "kerosene",
+    "district_steam",
+    "district_hot_water",
+    "district_chilled_water",
+    "coal_anthracite",
+    "coal_bituminous",
+    "coke",
+    "wood",
+    "other",
+]
 
 
 def test_all_required_types_with_energy_units() -> None:
