@@ -67,43 +67,128 @@ FIELD_LABELS: dict[Field, tuple[str, str]] = {
 # headers come first (Meter Entries export and upload templates), then other spellings in EN and FR.
 FIELD_ALIASES: dict[Field, tuple[str, ...]] = {
     Field.PROPERTY_ID: (
-        "Portfolio Manager ID", "Property Id", "Portfolio Manager Property ID", "PM Property ID", "ESPM ID",
-        "ESPM Property ID", "Property ID (ESPM)", "No de propriete ESPM", "Identifiant ESPM", "ID Portfolio Manager",
+        "Portfolio Manager ID",
+        "Property Id",
+        "Portfolio Manager Property ID",
+        "PM Property ID",
+        "ESPM ID",
+        "ESPM Property ID",
+        "Property ID (ESPM)",
+        "No de propriete ESPM",
+        "Identifiant ESPM",
+        "ID Portfolio Manager",
     ),
     Field.PROPERTY_NAME: (
-        "Property Name", "Property", "Building", "Building Name", "Nom de la propriete", "Propriete",
-        "Batiment", "Nom du batiment", "Immeuble", "Site",
+        "Property Name",
+        "Property",
+        "Building",
+        "Building Name",
+        "Nom de la propriete",
+        "Propriete",
+        "Batiment",
+        "Nom du batiment",
+        "Immeuble",
+        "Site",
     ),
     Field.METER_ID: (
-        "Portfolio Manager Meter ID", "Meter ID", "PM Meter ID", "ESPM Meter ID", "No de compteur ESPM",
+        "Portfolio Manager Meter ID",
+        "Meter ID",
+        "PM Meter ID",
+        "ESPM Meter ID",
+        "No de compteur ESPM",
         "Identifiant du compteur ESPM",
     ),
     Field.METER_NAME: (
-        "Meter Name", "Meter", "Meter Number", "Nom du compteur", "Compteur", "Numero de compteur",
-        "No de compteur", "No compteur",
+        "Meter Name",
+        "Meter",
+        "Meter Number",
+        "Nom du compteur",
+        "Compteur",
+        "Numero de compteur",
+        "No de compteur",
+        "No compteur",
     ),
     Field.METER_TYPE: (
-        "Meter Type", "Energy Type", "Fuel Type", "Fuel", "Type", "Type de compteur", "Type d energie", "Energie",
+        "Meter Type",
+        "Energy Type",
+        "Fuel Type",
+        "Fuel",
+        "Type",
+        "Type de compteur",
+        "Type d energie",
+        "Energie",
         "Source d energie",
     ),
-    Field.UNIT: ("Usage Units", "Meter Unit", "Units", "Unit", "Unit of Measure", "UOM", "Unite", "Unites",
-                 "Unite de mesure"),
+    Field.UNIT: (
+        "Usage Units",
+        "Meter Unit",
+        "Units",
+        "Unit",
+        "Unit of Measure",
+        "UOM",
+        "Unite",
+        "Unites",
+        "Unite de mesure",
+    ),
     Field.START: (
-        "Start Date", "Start", "From", "Period Start", "Billing Start", "Date de debut", "Debut", "Du",
-        "Date debut", "Debut de la periode", "Periode du",
+        "Start Date",
+        "Start",
+        "From",
+        "Period Start",
+        "Billing Start",
+        "Date de debut",
+        "Debut",
+        "Du",
+        "Date debut",
+        "Debut de la periode",
+        "Periode du",
     ),
     Field.END: (
-        "End Date", "End", "To", "Period End", "Billing End", "Date de fin", "Fin", "Au", "Date fin",
-        "Fin de la periode", "Periode au",
+        "End Date",
+        "End",
+        "To",
+        "Period End",
+        "Billing End",
+        "Date de fin",
+        "Fin",
+        "Au",
+        "Date fin",
+        "Fin de la periode",
+        "Periode au",
     ),
     Field.DELIVERY_DATE: ("Delivery Date", "Date de livraison", "Livraison"),
     Field.USAGE: (
-        "Usage/Quantity", "Usage", "Quantity", "Consumption", "Usage Quantity", "Consommation", "Quantite",
-        "Volume", "Energy Used On-Site",
+        "Usage/Quantity",
+        "Usage",
+        "Quantity",
+        "Consumption",
+        "Usage Quantity",
+        "Consommation",
+        "Quantite",
+        "Volume",
+        "Energy Used On-Site",
     ),
-    Field.COST: ("Cost ($)", "Cost", "Amount", "Total Cost", "Cout", "Cout ($)", "Montant", "Montant ($)",
-                 "Total", "Cout total"),
-    Field.ESTIMATED: ("Estimation?", "Estimation", "Estimated", "Estimated?", "Estime", "Estimee", "Estimation ?"),
+    Field.COST: (
+        "Cost ($)",
+        "Cost",
+        "Amount",
+        "Total Cost",
+        "Cout",
+        "Cout ($)",
+        "Montant",
+        "Montant ($)",
+        "Total",
+        "Cout total",
+    ),
+    Field.ESTIMATED: (
+        "Estimation?",
+        "Estimation",
+        "Estimated",
+        "Estimated?",
+        "Estime",
+        "Estimee",
+        "Estimation ?",
+    ),
     Field.CONSUMPTION_ID: ("Meter Consumption ID", "Meter Entry ID", "Consumption ID", "No de releve"),
 }
 
@@ -138,9 +223,25 @@ def match_headers(headers: list[CellValue]) -> dict[Field, int]:
 
 # Meter types ESPM uses for water, waste, IT and flow meters: not energy, left out of the import.
 _NON_ENERGY_WORDS = (
-    "water", "waste", "disposed", "recycled", "composted", "donated", "reused", "potable", "reclaimed",
-    "wastewater", "influent", "effluent", "flow", "uninterruptible", "power distribution unit", "it equipment",
-    "eau", "dechets", "irrigation",
+    "water",
+    "waste",
+    "disposed",
+    "recycled",
+    "composted",
+    "donated",
+    "reused",
+    "potable",
+    "reclaimed",
+    "wastewater",
+    "influent",
+    "effluent",
+    "flow",
+    "uninterruptible",
+    "power distribution unit",
+    "it equipment",
+    "eau",
+    "dechets",
+    "irrigation",
 )
 _ENERGY_EXCEPTIONS = ("hot water", "chilled water", "eau chaude", "eau refroidie")
 
@@ -153,12 +254,12 @@ def is_non_energy_meter_type(label: str) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _energy_type(label: str) -> str:
+def cached_energy_type(label: str) -> str:
     return energy_type_from_espm_label(label)
 
 
 @lru_cache(maxsize=2048)
-def _unit(label: str, energy_type: str | None) -> tuple[str | None, str]:
+def cached_unit(label: str, energy_type: str | None) -> tuple[str | None, str]:
     return unit_from_espm_label(label, energy_type)
 
 
@@ -199,7 +300,9 @@ class RowBuilder:
         consumption_id = text_of(consumption) or None
         if self.skip_existing_entries and consumption_id:
             return SkippedRow(
-                self.file, self.sheet, number,
+                self.file,
+                self.sheet,
+                number,
                 f"Meter Consumption ID {consumption_id}: this bill is already in Portfolio Manager.",
                 f"No de relevé {consumption_id} : cette facture est déjà dans Portfolio Manager.",
             )
@@ -211,32 +314,47 @@ class RowBuilder:
         if type_label:
             if is_non_energy_meter_type(type_label):
                 return SkippedRow(
-                    self.file, self.sheet, number,
+                    self.file,
+                    self.sheet,
+                    number,
                     f"'{type_label}' is not an energy meter (water, waste and IT meters are not imported).",
-                    f"« {type_label} » n'est pas un compteur d'énergie (eau, déchets et TI ne sont pas importés).",
+                    f"« {type_label} » n'est pas un compteur d'énergie (eau, déchets et TI ne sont "
+                    "pas importés).",
                 )
             try:
-                energy = _energy_type(type_label)
+                energy = cached_energy_type(type_label)
             except UnknownUnitError as exc:
-                errors.append(self._error(number, Field.METER_TYPE, type_cell, exc.message_en, exc.message_fr))
+                errors.append(
+                    self._error(number, Field.METER_TYPE, type_cell, exc.message_en, exc.message_fr)
+                )
         unit: str | None = None
         unit_label = text_of(unit_cell)
         if not unit_label:
-            errors.append(self._error(
-                number, Field.UNIT, unit_cell, "The unit is missing (e.g. kWh, cm (cubic meters), GJ).",
-                "L'unité est manquante (p. ex. kWh, cm (cubic meters), GJ).",
-            ))
+            errors.append(
+                self._error(
+                    number,
+                    Field.UNIT,
+                    unit_cell,
+                    "The unit is missing (e.g. kWh, cm (cubic meters), GJ).",
+                    "L'unité est manquante (p. ex. kWh, cm (cubic meters), GJ).",
+                )
+            )
         elif not (type_label and energy is None):
             try:
-                found_type, unit = _unit(unit_label, energy)
+                found_type, unit = cached_unit(unit_label, energy)
                 if energy is None:
                     energy = found_type
                     if energy is None:
-                        errors.append(self._error(
-                            number, Field.METER_TYPE, type_cell,
-                            f"The energy type is missing and the unit '{unit_label}' fits several types.",
-                            f"Le type d'énergie est manquant et l'unité « {unit_label} » convient à plusieurs types.",
-                        ))
+                        errors.append(
+                            self._error(
+                                number,
+                                Field.METER_TYPE,
+                                type_cell,
+                                f"The energy type is missing and the unit '{unit_label}' fits several types.",
+                                f"Le type d'énergie est manquant et l'unité « {unit_label} » convient "
+                                "à plusieurs types.",
+                            )
+                        )
             except UnknownUnitError as exc:
                 errors.append(self._error(number, Field.UNIT, unit_cell, exc.message_en, exc.message_fr))
 
@@ -251,25 +369,37 @@ class RowBuilder:
             start = self._date(row, number, Field.START, start_cell, errors)
             end = self._date(row, number, Field.END, end_cell, errors)
             if start is not None and end is not None and end < start:
-                errors.append(self._error(
-                    number, Field.END, end_cell,
-                    f"The end date {end.isoformat()} is before the start date {start.isoformat()}.",
-                    f"La date de fin {end.isoformat()} précède la date de début {start.isoformat()}.",
-                ))
+                errors.append(
+                    self._error(
+                        number,
+                        Field.END,
+                        end_cell,
+                        f"The end date {end.isoformat()} is before the start date {start.isoformat()}.",
+                        f"La date de fin {end.isoformat()} précède la date de début {start.isoformat()}.",
+                    )
+                )
 
         usage_cell = self._cell(row, Field.USAGE)
         usage: float | None = None
         if usage_cell is None:
-            errors.append(self._error(number, Field.USAGE, usage_cell, "The usage is missing.",
-                                      "La consommation est manquante."))
+            errors.append(
+                self._error(
+                    number, Field.USAGE, usage_cell, "The usage is missing.", "La consommation est manquante."
+                )
+            )
         else:
             try:
                 usage = parse_number(usage_cell, self.decimal_comma)
                 if usage < 0:
-                    errors.append(self._error(
-                        number, Field.USAGE, usage_cell, "The usage cannot be negative.",
-                        "La consommation ne peut pas être négative.",
-                    ))
+                    errors.append(
+                        self._error(
+                            number,
+                            Field.USAGE,
+                            usage_cell,
+                            "The usage cannot be negative.",
+                            "La consommation ne peut pas être négative.",
+                        )
+                    )
             except ValueParseError as exc:
                 errors.append(self._error(number, Field.USAGE, usage_cell, exc.reason_en, exc.reason_fr))
 
@@ -290,10 +420,15 @@ class RowBuilder:
         property_id = text_of(self._cell(row, Field.PROPERTY_ID)) or None
         property_name = text_of(self._cell(row, Field.PROPERTY_NAME))
         if not property_id and not property_name:
-            errors.append(self._error(
-                number, Field.PROPERTY_NAME, None, "The property is missing (name or ESPM ID).",
-                "La propriété est manquante (nom ou no ESPM).",
-            ))
+            errors.append(
+                self._error(
+                    number,
+                    Field.PROPERTY_NAME,
+                    None,
+                    "The property is missing (name or ESPM ID).",
+                    "La propriété est manquante (nom ou no ESPM).",
+                )
+            )
         meter_id = text_of(self._cell(row, Field.METER_ID)) or None
         meter_name = text_of(self._cell(row, Field.METER_NAME))
         if errors:
@@ -302,11 +437,23 @@ class RowBuilder:
         assert start is not None and end is not None
         meter_label = meter_name or energy
         return ImportRow(
-            file=self.file, sheet=self.sheet, row_number=number,
-            property_key=property_id or property_name, property_name=property_name or property_id or "",
-            meter_key=meter_id or f"{meter_label}|{energy}", meter_name=meter_label,
-            energy_type=energy, unit=unit, start=start, end=end, usage=usage, cost=cost, estimated=estimated,
-            consumption_id=consumption_id, property_espm_id=property_id, meter_espm_id=meter_id,
+            file=self.file,
+            sheet=self.sheet,
+            row_number=number,
+            property_key=property_id or property_name,
+            property_name=property_name or property_id or "",
+            meter_key=meter_id or f"{meter_label}|{energy}",
+            meter_name=meter_label,
+            energy_type=energy,
+            unit=unit,
+            start=start,
+            end=end,
+            usage=usage,
+            cost=cost,
+            estimated=estimated,
+            consumption_id=consumption_id,
+            property_espm_id=property_id,
+            meter_espm_id=meter_id,
             delivery=delivery,
         )
 
@@ -315,7 +462,9 @@ class RowBuilder:
     ) -> date | None:
         if cell is None:
             label_en, label_fr = FIELD_LABELS[f]
-            errors.append(self._error(number, f, cell, f"{label_en} is missing.", f"{label_fr} : valeur manquante."))
+            errors.append(
+                self._error(number, f, cell, f"{label_en} is missing.", f"{label_fr} : valeur manquante.")
+            )
             return None
         try:
             return parse_date(cell, self.date_order)

@@ -138,7 +138,8 @@ class AmbiguousDateFormat(ImportFileError):
         shown = ", ".join(examples[:5])
         if conflicting:
             en = (
-                f"The dates mix day/month and month/day orders (e.g. {shown}). Choose the order most rows use; "
+                f"The dates mix day/month and month/day orders (e.g. {shown}). Choose the order most "
+                "rows use; "
                 "rows that do not fit it will be listed as errors."
             )
             fr = (
@@ -146,8 +147,8 @@ class AmbiguousDateFormat(ImportFileError):
                 "de la majorité des lignes; les autres seront signalées en erreur."
             )
         else:
-            en = f"Dates such as {shown} can be read as day/month/year or month/day/year. Choose the file's format."
-            fr = f"Des dates comme {shown} peuvent se lire jour/mois/année ou mois/jour/année. Choisissez le format."
+            en = f"Dates such as {shown} read as day/month/year or month/day/year. Choose the file's format."
+            fr = f"Des dates comme {shown} se lisent jour/mois/année ou mois/jour/année. Choisissez."
         super().__init__(file, en, fr)
         self.examples = examples
         self.conflicting = conflicting
@@ -162,8 +163,10 @@ class MappingRequired(ImportFileError):
     def __init__(self, file: str, sheet: str, headers: list[str], proposed: dict[str, str]) -> None:
         super().__init__(
             file,
-            "This file is not an ESPM spreadsheet. Choose which column holds the start date, end date and usage.",
-            "Ce fichier n'est pas un tableur ESPM. Indiquez quelle colonne contient la date de début, la date "
+            "This file is not an ESPM spreadsheet. Choose which column holds the start date, end "
+            "date and usage.",
+            "Ce fichier n'est pas un tableur ESPM. Indiquez quelle colonne contient la date de "
+            "début, la date "
             "de fin et la consommation.",
         )
         self.sheet = sheet

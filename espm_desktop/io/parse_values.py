@@ -17,14 +17,18 @@ from enum import StrEnum
 CellValue = str | float | int | bool | date | datetime | timedelta | None
 
 # ESPM writes "Not Available" in every empty field of its exports; other tools write N/A or a dash.
-_BLANK_TEXTS = frozenset({"", "not available", "n/a", "na", "n.d.", "nd", "s.o.", "-", "--", "—", "non disponible"})
+_BLANK_TEXTS = frozenset(
+    {"", "not available", "n/a", "na", "n.d.", "nd", "s.o.", "-", "--", "—", "non disponible"}
+)
 
 # Excel's day 0 (the 1900 system with its phantom 29 Feb 1900: serial 60); serials before 61 are not bills.
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 61, 2958465
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_SLASH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$")
+_SLASH = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$"
+)
 _SERIAL_TEXT = re.compile(r"^\d{5}(?:\.0+)?$")
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -148,7 +152,9 @@ def parse_date(value: CellValue, order: DateOrder | None = None) -> date:
     if isinstance(value, int | float):
         return _from_serial(float(value), text_of(value))
     if isinstance(value, timedelta):
-        raise ValueParseError(f"'{value}' is a duration, not a date.", f"« {value} » est une durée, pas une date.")
+        raise ValueParseError(
+            f"'{value}' is a duration, not a date.", f"« {value} » est une durée, pas une date."
+        )
     text = value.strip()
     if is_blank(text):
         raise ValueParseError("The date is missing.", "La date est manquante.")
@@ -166,7 +172,8 @@ def parse_date(value: CellValue, order: DateOrder | None = None) -> date:
             else:
                 raise ValueParseError(
                     f"'{text}' could be day/month or month/day; choose the file's date format.",
-                    f"« {text} » peut se lire jour/mois ou mois/jour; choisissez le format de date du fichier.",
+                    f"« {text} » peut se lire jour/mois ou mois/jour; choisissez le format de date du "
+                    "fichier.",
                 )
         day, month = (a, b) if order is DateOrder.DMY else (b, a)
         return _make_date(year, month, day, text)

@@ -80,7 +80,8 @@ def _sniff_kind(path: Path) -> str:
     except OSError as exc:
         raise ImportFileError(
             path.name,
-            f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open elsewhere.",
+            f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open "
+            "elsewhere.",
             f"Le fichier ne peut pas être ouvert ({exc.strerror or exc}). Vérifiez qu'il existe et qu'il "
             "n'est pas ouvert ailleurs.",
         ) from None
