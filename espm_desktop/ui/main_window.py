@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.data_changed.connect(self._on_data_changed)
         geometry = settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 900 or self.height() < 560:
+        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 600 or self.height() < 400:
             self.resize(1180, 760)
         last = settings.last_page
         self.show_page(last if last in self.pages else "properties")

@@ -95,7 +95,7 @@ class MetersPage(RecordTablePage):
             counts = dict(s.execute(
                 select(models.Bill.meter_id, func.count()).join(models.Meter)
                 .where(models.Meter.property_id == pid).group_by(models.Bill.meter_id)
-            ).tuples().all())
+            ).all())
             meters = s.scalars(select(models.Meter).where(models.Meter.property_id == pid)
                                .order_by(models.Meter.name)).all()
             return [

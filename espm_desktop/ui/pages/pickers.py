@@ -73,7 +73,7 @@ class PropertyMeterPicker(QWidget):
                 meters = list(s.execute(
                     select(models.Meter.id, models.Meter.name, models.Meter.energy_type)
                     .where(models.Meter.property_id == self.property_id).order_by(models.Meter.name)
-                ).tuples())
+                ).all())
         self.meter_combo.blockSignals(True)
         self.meter_combo.clear()
         for mid, name, energy_type in meters:

@@ -104,7 +104,7 @@ class PropertiesPage(RecordTablePage):
         language = current_language()
         with self.ctx.session() as s:
             counts = dict(s.execute(select(models.Meter.property_id, func.count()).group_by(models.Meter.property_id))
-                          .tuples().all())
+                          .all())
             props = s.scalars(select(models.Property).order_by(models.Property.name)).all()
             return [
                 (p.id, [p.name, p.city, property_type_label(p.property_type),

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from espm_desktop.db.engine import make_engine
+from espm_desktop.ui.app import AppController
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.i18n import LanguageManager
+from espm_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, db_path: Path) -> Iterator[AppController]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = AppSettings()
+    settings.language = "en"
+    languages = LanguageManager(app)
+    languages.apply("en")
+    engine = make_engine(db_path)
+    ctrl = AppController(app, AppContext(engine, str(db_path)), settings, languages)
+    qtbot.addWidget(ctrl.window)
+    ctrl.window.show()
+    yield ctrl
+    languages.apply("en")
+    ctrl.window.close()
+    engine.dispose()
+
+
+def when_dialog_opens(action: Callable[[QDialog], None], qtbot: QtBot) -> None:
+    """Run `action` on the next modal dialog, once it is shown (dialogs block in exec())."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            action(dialog)
+        else:
+            QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+
+
+def type_into(dialog: QWidget, key: str, text: str) -> None:
+    editor = dialog.findChild(QLineEdit, f"field_{key}")
+    assert editor is not None, key
+    editor.setText(text)

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from espm_desktop.db import models
+from espm_desktop.ui.app import AppController
+from tests.ui.conftest import type_into, when_dialog_opens
+
+
+def press_ok(dialog: QDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def error_text(dialog: QDialog, key: str) -> str:
+    label = dialog.findChild(QLabel, f"error_{key}")
+    return label.text() if label is not None and label.isVisible() else ""
+
+
+def test_create_property_meter_and_bill_through_the_window(controller: AppController, qtbot: QtBot) -> None:
+    window = controller.window
+    seen: dict[str, str] = {}
+
+    # Property: a bad number and a missing name first; the dialog stays open and says which field and why.
+    def fill_property(dialog: QDialog) -> None:
+        type_into(dialog, "gross_floor_area_m2", "douze")
+        press_ok(dialog)
+        seen["area"] = error_text(dialog, "gross_floor_area_m2")
+        seen["name"] = error_text(dialog, "name")
+        type_into(dialog, "name", "Caisse Saint-Roch")
+        type_into(dialog, "gross_floor_area_m2", "1 250,5")
+        type_into(dialog, "postal_code", "g1k3a5")
+        type_into(dialog, "percent_heated", "140")
+        press_ok(dialog)
+        seen["heated"] = error_text(dialog, "percent_heated")
+        type_into(dialog, "percent_heated", "100")
+        press_ok(dialog)
+
+    when_dialog_opens(fill_property, qtbot)
+    qtbot.mouseClick(window.pages["properties"].findChild(QPushButton, "properties_new"), Qt.MouseButton.LeftButton)
+    assert "not a number" in seen["area"] and "douze" in seen["area"]
+    assert "required" in seen["name"]
+    assert "between 0 and 100" in seen["heated"] and "140" in seen["heated"]
+
+    with controller.ctx.session() as s:
+        prop = s.scalars(select(models.Property)).one()
+        assert (prop.name, prop.gross_floor_area_m2, prop.postal_code) == ("Caisse Saint-Roch", 1250.5, "G1K 3A5")
+
+    window.show_page("meters")
+
+    def fill_meter(dialog: QDialog) -> None:
+        type_into(dialog, "name", "Gaz naturel")
+        combo = dialog.findChild(QComboBox, "field_energy_type")
+        combo.setCurrentIndex(combo.findData("natural_gas"))
+        units = dialog.findChild(QComboBox, "field_unit")
+        units.setCurrentIndex(units.findData("m3"))
+        type_into(dialog, "energir_meter_number", "2222222")
+        press_ok(dialog)
+
+    when_dialog_opens(fill_meter, qtbot)
+    qtbot.mouseClick(window.pages["meters"].findChild(QPushButton, "meters_new"), Qt.MouseButton.LeftButton)
+    with controller.ctx.session() as s:
+        meter = s.scalars(select(models.Meter)).one()
+        assert (meter.name, meter.energy_type, meter.unit, meter.energir_meter_number) == (
+            "Gaz naturel", "natural_gas", "m3", "2222222")
+
+    window.show_page("bills")
+
+    def fill_bill(start: date, end: date, usage: str, expect_error: bool = False):  # type: ignore[no-untyped-def]
+        def action(dialog: QDialog) -> None:
+            dialog.findChild(QDateEdit, "field_start_date").setDate(QDate(start.year, start.month, start.day))
+            dialog.findChild(QDateEdit, "field_end_date").setDate(QDate(end.year, end.month, end.day))
+            type_into(dialog, "usage", usage)
+            type_into(dialog, "cost", "1 234,56")
+            press_ok(dialog)
+            if expect_error:
+                seen["overlap"] = error_text(dialog, "start_date")
+                dialog.reject()
+        return action
+
+    new_bill = window.pages["bills"].findChild(QPushButton, "bills_new")
+    when_dialog_opens(fill_bill(date(2024, 1, 1), date(2024, 1, 31), "1 500"), qtbot)
+    qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
+    # A second bill overlapping by five days is refused with ESPM's one-day rule; nothing is stored.
+    when_dialog_opens(fill_bill(date(2024, 1, 27), date(2024, 2, 27), "900", expect_error=True), qtbot)
+    qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
+    assert "overlaps" in seen["overlap"] and "5 days" in seen["overlap"]
+    # Sharing exactly one day (end = next start) is allowed.
+    when_dialog_opens(fill_bill(date(2024, 1, 31), date(2024, 2, 29), "900"), qtbot)
+    qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
+
+    with controller.ctx.session() as s:
+        bills = s.scalars(select(models.Bill).order_by(models.Bill.start_date)).all()
+        assert [(b.start_date, b.end_date, b.usage, str(b.cost), b.source) for b in bills] == [
+            (date(2024, 1, 1), date(2024, 1, 31), 1500.0, "1234.56", "manual"),
+            (date(2024, 1, 31), date(2024, 2, 29), 900.0, "1234.56", "manual"),
+        ]
+    table = window.pages["bills"].table
+    assert table.rowCount() == 2 and table.item(0, 3).text() == "1,500"
+
+
+def test_language_switch_rebuilds_the_window_in_french_and_persists(controller: AppController, qtbot: QtBot) -> None:
+    window = controller.window
+    assert window.nav.item(0).text() == "Properties"
+    window.show_page("bills")
+    window.language_actions["fr"].trigger()
+    french = controller.window
+    assert french is not window
+    assert [french.nav.item(i).text() for i in range(3)] == ["Propriétés", "Compteurs", "Factures"]
+    assert french.current_page_id() == "bills"
+    assert controller.settings.language == "fr"
+    assert french.menuBar().actions()[1].text() == "&Langue"
+    french.language_actions["en"].trigger()
+    assert controller.window.nav.item(0).text() == "Properties"
+
+
+def test_last_page_and_geometry_are_remembered(controller: AppController, qtbot: QtBot) -> None:
+    window = controller.window
+    window.resize(720, 520)
+    window.show_page("meters")
+    window.close()
+    assert controller.settings.last_page == "meters"
+    from espm_desktop.ui.main_window import MainWindow
+
+    again = MainWindow(controller.ctx, controller.settings, "en")
+    qtbot.addWidget(again)
+    assert again.current_page_id() == "meters"
+    assert (again.width(), again.height()) == (720, 520)
