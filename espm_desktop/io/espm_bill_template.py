@@ -75,6 +75,49 @@ TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The other bill sheets, in the sample's order, written with their headers so the upload file keeps
+# ESPM's layout. Water, IT energy and flow share the Non Electric layout with 'Usage'.
+_USAGE_LAYOUT = COMMON_HEADERS + (
+    "Start Date\n(Required)",
+    "End Date\n(Required)",
+    "Usage\n(Required)",
+    "Meter Unit\n(Pre-filled)",
+    "Cost\n(Optional)",
+    "Estimation (Required)",
+)
+OTHER_TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
+    "Add Bills-Water": _USAGE_LAYOUT,
+    "Add Bills-IT Energy": _USAGE_LAYOUT,
+    "Add Bills-Flow": _USAGE_LAYOUT,
+    "Add Bills-On-Site": COMMON_HEADERS
+    + (
+        "Start Date\n(Required)",
+        "End Date\n(Required)",
+        "Energy Used On-Site\n(Required)",
+        "Energy Exported Off-Site\n(Required)",
+        "Cost\n(Optional)",
+        "Meter Unit\n(Pre-filled)",
+        "Estimation (Required)",
+        "REC Ownership (Required)",
+        "Generation Location\n(Required for Arbitrage)",
+        "eGRID Subregion or Province\n"
+        "(Required for Arbitrage if your Generation Location is an eGRID region)",
+        "Generation Facility ID\n(Required for Arbitrage if your Generation Location is a specific plant)",
+    ),
+}
+SHEET_ORDER = (
+    SHEET_ELECTRICITY,
+    SHEET_NON_ELECTRIC,
+    "Add Bills-Water",
+    "Add Bills-IT Energy",
+    "Add Bills-Flow",
+    "Add Bills-On-Site",
+    SHEET_DELIVERY,
+)
+"""Sheet order of ESPM's template v2.0 (after 'Instructions')."""
+TEMPLATE_TITLE = "Add Bills to Existing Meters - Upload Template"
+TEMPLATE_VERSION = "v 2.0"
+
 _SIMPLE_FORMULA = re.compile(r"^=\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*(?:([+-])\s*(\d+(?:\.0+)?))?\s*$")
 
 

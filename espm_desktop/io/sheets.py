@@ -162,6 +162,18 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquote(value: str) -> str:
+    # Our CSV export (and OWASP advice) prefixes a quote to text a spreadsheet would run as a formula.
+    return (
+        value[1:]
+        if value.startswith("'") and value[1:2].startswith(_FORMULA_TRIGGERS) and len(value) > 1
+        else value
+    )
+
+
 def read_csv(path: Path) -> TableFile:
     """A CSV file as one sheet of text cells; the delimiter (, ; tab) is detected."""
     kind = _sniff_kind(path)
@@ -182,7 +194,9 @@ def read_csv(path: Path) -> TableFile:
     except csv.Error:
         counts = {d: sample.count(d) for d in (",", ";", "\t")}
         delimiter = max(counts, key=lambda d: counts[d])
-    rows: list[list[CellValue]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[CellValue]] = [
+        [_unquote(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
     return TableFile(path, [Sheet(path.stem, rows)], is_csv=True, csv_delimiter=delimiter)
 
 
