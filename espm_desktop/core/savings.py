@@ -1,0 +1,504 @@
+"""Measured gas savings against a weather baseline: the CalTRACK 2.0 billing method in °C (IPMVP Option C).
+
+Per DOMAIN.md « Measuring savings »: use per day of each billing period is regressed, weighted by the
+period's days, on the average heating degree-days per day at a balance point searched over a bounded range
+(intercept-only and HDD models; gas has no CDD term). A model qualifies only with positive coefficients;
+the qualifying model with the highest adjusted R² wins. Goodness of fit and the fractional savings
+uncertainty follow ASHRAE Guideline 14-2014 (CV(RMSE), NMBE, Annex B formula for monthly data).
+Energy is in m³ (floats, as in core.types); billing period dates are both inclusive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from statistics import NormalDist
+
+# CalTRACK searches 30–90 °F, i.e. about −1 to 32 °C; steps of at most 3 °F (1.67 °C) — we use 1 °C.
+BALANCE_POINT_MIN_C = -1.0
+BALANCE_POINT_MAX_C = 32.0
+BALANCE_POINT_STEP_C = 1.0
+MIN_TEMPERATURE_COVERAGE = 0.9  # a period needs temperatures for 90 % of its days
+BASELINE_MIN_DAYS = 365
+LONG_PERIOD_DAYS = 35  # longer monthly periods are suspect
+SHORT_PERIOD_DAYS = 25  # shorter reads are off-cycle
+GUIDELINE14_MONTHLY_FACTOR = 1.26  # ASHRAE Guideline 14-2014, Annex B, empirical factor for monthly data
+DEFAULT_CONFIDENCE = 0.90
+
+INTERCEPT_ONLY = "intercept_only"
+HDD = "hdd"
+
+
+@dataclass(frozen=True, slots=True)
+class BillingPeriod:
+    """Gas use between two dates, both inclusive; `production` is the output in the period (optional)."""
+
+    start: date
+    end: date
+    usage_m3: float
+    production: float | None = None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodWeather:
+    """Average heating degree-days per day of one period, per candidate balance point (°C)."""
+
+    hdd_per_day: Mapping[float, float]
+    coverage: float = 1.0  # share of the period's days that had a temperature
+
+    @staticmethod
+    def from_totals(hdd_totals: Mapping[float, float], days: int) -> PeriodWeather:
+        """From a period's total HDD at each balance point (e.g. ECCC's HDD at 18 °C)."""
+        return PeriodWeather({bp: total / days for bp, total in hdd_totals.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    message_fr: str
+    message_en: str
+
+
+def balance_point_grid(
+    low: float = BALANCE_POINT_MIN_C, high: float = BALANCE_POINT_MAX_C, step: float = BALANCE_POINT_STEP_C
+) -> tuple[float, ...]:
+    if step <= 0 or step > 1.5 or high < low:
+        raise ValueError("balance-point step must be in (0, 1.5] °C and high ≥ low")
+    count = int(math.floor((high - low) / step + 1e-9)) + 1
+    return tuple(round(low + i * step, 3) for i in range(count))
+
+
+def weather_from_daily(
+    periods: Sequence[BillingPeriod],
+    daily_mean_c: Mapping[date, float],
+    balance_points: Sequence[float] | None = None,
+) -> tuple[PeriodWeather, ...]:
+    """Average HDD per day of each period from daily mean temperatures; missing days lower the coverage.
+
+    Without explicit balance points the CalTRACK range is bounded by the observed temperatures, since
+    balance points outside them add no information in a cold climate.
+    """
+    if balance_points is None:
+        temps = list(daily_mean_c.values())
+        low = max(BALANCE_POINT_MIN_C, math.floor(min(temps))) if temps else BALANCE_POINT_MIN_C
+        high = min(BALANCE_POINT_MAX_C, math.ceil(max(temps))) if temps else BALANCE_POINT_MAX_C
+        balance_points = balance_point_grid(low, max(low, high))
+    result: list[PeriodWeather] = []
+    for period in periods:
+        temps_in = [
+            daily_mean_c[day]
+            for offset in range(period.days)
+            if (day := period.start + timedelta(days=offset)) in daily_mean_c
+        ]
+        coverage = len(temps_in) / period.days
+        per_day = {
+            bp: (sum(max(bp - t, 0.0) for t in temps_in) / len(temps_in)) if temps_in else 0.0
+            for bp in balance_points
+        }
+        result.append(PeriodWeather(per_day, coverage))
+    return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineModel:
+    """use per day = intercept + hdd_slope × HDD/day(balance point) + production_slope × production/day."""
+
+    kind: str
+    balance_point_c: float | None
+    intercept_m3_per_day: float
+    hdd_slope_m3_per_hdd: float
+    production_slope_m3_per_unit: float
+    n_periods: int
+    n_parameters: int  # intercept included
+    r_squared: float
+    adjusted_r_squared: float
+    cv_rmse: float
+    nmbe: float
+    autocorrelation: float
+    baseline_days: int
+
+    def predict_per_day(self, weather: PeriodWeather, production_per_day: float = 0.0) -> float:
+        hdd = weather.hdd_per_day[self.balance_point_c] if self.balance_point_c is not None else 0.0
+        return (
+            self.intercept_m3_per_day
+            + self.hdd_slope_m3_per_hdd * hdd
+            + self.production_slope_m3_per_unit * production_per_day
+        )
+
+    def predict(self, period: BillingPeriod, weather: PeriodWeather) -> float:
+        production = (period.production or 0.0) / period.days
+        return period.days * self.predict_per_day(weather, production)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateModel:
+    kind: str
+    balance_point_c: float | None
+    coefficients: tuple[float, ...]
+    adjusted_r_squared: float
+    qualifies: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineFit:
+    model: BaselineModel
+    candidates: tuple[CandidateModel, ...]
+    warnings: tuple[Message, ...]
+
+
+class SavingsInputError(ValueError):
+    def __init__(self, message_fr: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_fr = message_fr
+        self.message_en = message_en
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float] | None:
+    """Gaussian elimination with partial pivoting; None when the system is singular."""
+    size = len(vector)
+    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    for col in range(size):
+        pivot = max(range(col, size), key=lambda r: abs(a[r][col]))
+        if abs(a[pivot][col]) < 1e-12:
+            return None
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(col + 1, size):
+            factor = a[r][col] / a[col][col]
+            for c in range(col, size + 1):
+                a[r][c] -= factor * a[col][c]
+    x = [0.0] * size
+    for r in range(size - 1, -1, -1):
+        x[r] = (a[r][size] - sum(a[r][c] * x[c] for c in range(r + 1, size))) / a[r][r]
+    return x
+
+
+def _wls(rows: list[list[float]], y: list[float], w: list[float]) -> list[float] | None:
+    k = len(rows[0])
+    xtwx = [[sum(w[i] * rows[i][a] * rows[i][b] for i in range(len(y))) for b in range(k)] for a in range(k)]
+    xtwy = [sum(w[i] * rows[i][a] * y[i] for i in range(len(y))) for a in range(k)]
+    return _solve(xtwx, xtwy)
+
+
+def _weighted_r2(y: list[float], fitted: list[float], w: list[float]) -> float:
+    mean = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sum(w)
+    ss_tot = sum(wi * (yi - mean) ** 2 for wi, yi in zip(w, y, strict=True))
+    ss_res = sum(wi * (yi - fi) ** 2 for wi, yi, fi in zip(w, y, fitted, strict=True))
+    return 1.0 - ss_res / ss_tot if ss_tot > 0 else 0.0
+
+
+def _period_checks(periods: Sequence[BillingPeriod], label_fr: str, label_en: str) -> list[Message]:
+    found: list[Message] = []
+    for p in periods:
+        if p.days > LONG_PERIOD_DAYS:
+            found.append(
+                Message(
+                    f"{label_fr} : la période du {p.start} au {p.end} dure {p.days} jours "
+                    f"(> {LONG_PERIOD_DAYS}) : vérifiez la facture.",
+                    f"{label_en}: the period {p.start} to {p.end} lasts {p.days} days "
+                    f"(> {LONG_PERIOD_DAYS}): check the bill.",
+                )
+            )
+        elif p.days < SHORT_PERIOD_DAYS:
+            found.append(
+                Message(
+                    f"{label_fr} : la période du {p.start} au {p.end} ne dure que {p.days} jours "
+                    "(lecture hors cycle).",
+                    f"{label_en}: the period {p.start} to {p.end} lasts only {p.days} days (off-cycle read).",
+                )
+            )
+    return found
+
+
+def fit_baseline(
+    periods: Sequence[BillingPeriod],
+    weather: Sequence[PeriodWeather],
+    use_production: bool = False,
+) -> BaselineFit:
+    """Fit the intercept-only and every HDD candidate; keep the qualifying one with the best adjusted R²."""
+    if len(periods) != len(weather):
+        raise ValueError("one PeriodWeather per billing period")
+    warnings = _period_checks(periods, "Période de référence", "Baseline")
+    kept: list[tuple[BillingPeriod, PeriodWeather]] = []
+    for period, w in zip(periods, weather, strict=True):
+        if w.coverage < MIN_TEMPERATURE_COVERAGE:
+            warnings.append(
+                Message(
+                    f"Période du {period.start} au {period.end} écartée : températures pour {w.coverage:.0%} "
+                    "des jours seulement (90 % requis).",
+                    f"Period {period.start} to {period.end} left out: temperatures for only {w.coverage:.0%} "
+                    "of its days (90 % needed).",
+                )
+            )
+        elif use_production and period.production is None:
+            warnings.append(
+                Message(
+                    f"Période du {period.start} au {period.end} écartée : production manquante.",
+                    f"Period {period.start} to {period.end} left out: production missing.",
+                )
+            )
+        else:
+            kept.append((period, w))
+    n_params_min = 2 if use_production else 1
+    if len(kept) < n_params_min + 2:
+        raise SavingsInputError(
+            f"Trop peu de périodes de référence utilisables ({len(kept)}) pour établir un modèle.",
+            f"Too few usable baseline periods ({len(kept)}) to fit a model.",
+        )
+    baseline_days = sum(p.days for p, _ in kept)
+    if baseline_days < BASELINE_MIN_DAYS:
+        warnings.append(
+            Message(
+                f"La période de référence couvre {baseline_days} jours : CalTRACK demande 365 jours.",
+                f"The baseline covers {baseline_days} days: CalTRACK asks for 365 days.",
+            )
+        )
+    y = [p.usage_m3 / p.days for p, _ in kept]
+    wts = [float(p.days) for p, _ in kept]
+    prod = [(p.production or 0.0) / p.days for p, _ in kept]
+    n = len(kept)
+    balance_points = sorted(set.intersection(*(set(w.hdd_per_day) for _, w in kept)))
+
+    candidates: list[CandidateModel] = []
+    best: tuple[float, str, float | None, list[float]] | None = None
+    options: list[float | None] = [None, *balance_points]
+    for bp in options:
+        rows = [[1.0] for _ in kept]
+        if bp is not None:
+            for row, (_, w) in zip(rows, kept, strict=True):
+                row.append(w.hdd_per_day[bp])
+        if use_production:
+            for row, value in zip(rows, prod, strict=True):
+                row.append(value)
+        beta = _wls(rows, y, wts)
+        if beta is None:
+            continue
+        fitted = [sum(b * x for b, x in zip(beta, row, strict=True)) for row in rows]
+        r2 = _weighted_r2(y, fitted, wts)
+        k = len(beta) - 1
+        adj = 1.0 - (1.0 - r2) * (n - 1) / (n - k - 1) if n - k - 1 > 0 else -math.inf
+        qualifies = beta[0] >= 0 and all(b > 0 for b in beta[1:])
+        kind = INTERCEPT_ONLY if bp is None else HDD
+        candidates.append(CandidateModel(kind, bp, tuple(beta), adj, qualifies))
+        if qualifies and (best is None or adj > best[0]):
+            best = (adj, kind, bp, beta)
+    if best is None:
+        raise SavingsInputError(
+            "Aucun modèle admissible : les coefficients doivent être positifs. Vérifiez les relevés et la "
+            "production.",
+            "No qualifying model: coefficients must be positive. Check the readings and the production.",
+        )
+    _, kind, bp, beta = best
+    intercept = beta[0]
+    slope = beta[1] if bp is not None else 0.0
+    prod_slope = beta[-1] if use_production else 0.0
+    model = BaselineModel(
+        kind, bp, intercept, slope, prod_slope, n, len(beta), 0.0, 0.0, 0.0, 0.0, 0.0, baseline_days
+    )
+    actual = [p.usage_m3 for p, _ in kept]
+    predicted = [model.predict(p, w) for p, w in kept]
+    stats = _fit_statistics(actual, predicted, len(beta))
+    fitted_per_day = [pr / p.days for pr, (p, _) in zip(predicted, kept, strict=True)]
+    r2 = _weighted_r2(y, fitted_per_day, wts)
+    k = len(beta) - 1
+    model = BaselineModel(
+        kind,
+        bp,
+        intercept,
+        slope,
+        prod_slope,
+        n,
+        len(beta),
+        r2,
+        1.0 - (1.0 - r2) * (n - 1) / (n - k - 1),
+        stats[0],
+        stats[1],
+        stats[2],
+        baseline_days,
+    )
+    return BaselineFit(model, tuple(candidates), tuple(warnings))
+
+
+def _fit_statistics(
+    actual: list[float], predicted: list[float], n_parameters: int
+) -> tuple[float, float, float]:
+    """CV(RMSE), NMBE (Guideline 14, n − p degrees of freedom) and the lag-1 autocorrelation of residuals."""
+    n = len(actual)
+    mean = sum(actual) / n
+    residuals = [a - p for a, p in zip(actual, predicted, strict=True)]
+    dof = max(n - n_parameters, 1)
+    cv_rmse = math.sqrt(sum(r * r for r in residuals) / dof) / mean if mean else math.inf
+    nmbe = sum(residuals) / (dof * mean) if mean else math.inf
+    denom = sum(r * r for r in residuals)
+    rho = sum(residuals[i] * residuals[i - 1] for i in range(1, n)) / denom if denom > 0 else 0.0
+    return cv_rmse, nmbe, rho
+
+
+def t_quantile(confidence: float, dof: int) -> float:
+    """Two-sided Student t value (Cornish-Fisher expansion; within 1e-3 for 3+ degrees of freedom)."""
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    v = float(max(dof, 1))
+    return (
+        z
+        + (z**3 + z) / (4 * v)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
+        + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * v**4)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NonRoutineAdjustment:
+    """A change the model does not see (e.g. a new production line): m³/day added to the baseline."""
+
+    start: date
+    end: date
+    m3_per_day: float
+    note: str
+
+    def m3_in(self, period: BillingPeriod) -> float:
+        first, last = max(self.start, period.start), min(self.end, period.end)
+        return self.m3_per_day * max((last - first).days + 1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSavings:
+    period: BillingPeriod
+    hdd_per_day: float
+    predicted_m3: float
+    adjustment_m3: float
+    actual_m3: float
+    notes: tuple[str, ...] = ()
+
+    @property
+    def avoided_m3(self) -> float:
+        return self.predicted_m3 + self.adjustment_m3 - self.actual_m3
+
+
+@dataclass(frozen=True, slots=True)
+class SavingsResult:
+    model: BaselineModel
+    periods: tuple[PeriodSavings, ...]
+    confidence: float
+    fractional_savings_uncertainty: float  # ± share of the savings at `confidence`
+    warnings: tuple[Message, ...] = field(default=())
+
+    @property
+    def avoided_m3(self) -> float:
+        return sum(p.avoided_m3 for p in self.periods)
+
+    @property
+    def adjusted_baseline_m3(self) -> float:
+        return sum(p.predicted_m3 + p.adjustment_m3 for p in self.periods)
+
+    @property
+    def uncertainty_m3(self) -> float:
+        return abs(self.avoided_m3) * self.fractional_savings_uncertainty
+
+
+def compute_savings(
+    model: BaselineModel,
+    periods: Sequence[BillingPeriod],
+    weather: Sequence[PeriodWeather],
+    adjustments: Iterable[NonRoutineAdjustment] = (),
+    confidence: float = DEFAULT_CONFIDENCE,
+) -> SavingsResult:
+    """Avoided m³ per reporting period (baseline model on reporting weather − actual) and its uncertainty."""
+    if len(periods) != len(weather):
+        raise ValueError("one PeriodWeather per billing period")
+    adjustment_list = list(adjustments)
+    warnings = _period_checks(periods, "Période de suivi", "Reporting")
+    rows: list[PeriodSavings] = []
+    for period, w in zip(periods, weather, strict=True):
+        if w.coverage < MIN_TEMPERATURE_COVERAGE:
+            warnings.append(
+                Message(
+                    f"Période du {period.start} au {period.end} : températures pour {w.coverage:.0%} "
+                    "des jours seulement; l'estimation est moins sûre.",
+                    f"Period {period.start} to {period.end}: temperatures for only {w.coverage:.0%} of its "
+                    "days; the estimate is less reliable.",
+                )
+            )
+        applied = [a for a in adjustment_list if a.m3_in(period) != 0]
+        hdd = w.hdd_per_day[model.balance_point_c] if model.balance_point_c is not None else 0.0
+        rows.append(
+            PeriodSavings(
+                period,
+                hdd,
+                model.predict(period, w),
+                sum(a.m3_in(period) for a in applied),
+                period.usage_m3,
+                tuple(a.note for a in applied),
+            )
+        )
+    fsu = _fractional_uncertainty(model, rows, confidence)
+    return SavingsResult(model, tuple(rows), confidence, fsu, tuple(warnings))
+
+
+def _fractional_uncertainty(model: BaselineModel, rows: Sequence[PeriodSavings], confidence: float) -> float:
+    """ASHRAE Guideline 14-2014 Annex B: 1.26·t·CV·sqrt((n/n′)(1 + 2/n)/m) / F for monthly data."""
+    baseline = sum(r.predicted_m3 + r.adjustment_m3 for r in rows)
+    savings = sum(r.avoided_m3 for r in rows)
+    if not rows or baseline <= 0 or savings == 0:
+        return math.inf
+    fraction = abs(savings) / baseline
+    n, m = model.n_periods, len(rows)
+    rho = min(max(model.autocorrelation, 0.0), 0.9)
+    n_prime = n * (1 - rho) / (1 + rho)
+    t = t_quantile(confidence, n - model.n_parameters)
+    return (
+        GUIDELINE14_MONTHLY_FACTOR * t * model.cv_rmse * math.sqrt((n / n_prime) * (1 + 2 / n) / m) / fraction
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramYearSavings:
+    year: int
+    start: date
+    end: date  # inclusive
+    avoided_m3: float
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def savings_by_program_year(result: SavingsResult, program_start: date) -> tuple[ProgramYearSavings, ...]:
+    """Avoided m³ per program year from `program_start`; a period across a year's end is split by its days."""
+    totals: dict[int, float] = {}
+    for row in result.periods:
+        per_day = row.avoided_m3 / row.period.days
+        for offset in range(row.period.days):
+            day = row.period.start + timedelta(days=offset)
+            if day < program_start:
+                continue
+            year = 1
+            while _add_years(program_start, year) <= day:
+                year += 1
+            totals[year] = totals.get(year, 0.0) + per_day
+    return tuple(
+        ProgramYearSavings(
+            year,
+            _add_years(program_start, year - 1),
+            _add_years(program_start, year) - timedelta(days=1),
+            totals[year],
+        )
+        for year in sorted(totals)
+    )
+
+
+def cusum(rows: Sequence[PeriodSavings]) -> tuple[tuple[date, float], ...]:
+    """Cumulative avoided m³ at the end of each period (CUSUM chart; flat around zero in the baseline)."""
+    running = 0.0
+    series: list[tuple[date, float]] = []
+    for row in sorted(rows, key=lambda r: r.period.start):
+        running += row.avoided_m3
+        series.append((row.period.end, running))
+    return tuple(series)
