@@ -71,6 +71,7 @@ __all__ = [
     "advance_status",
     "advance_if_data_received",
     "all_steps",
+    "completed_step_ids",
     "data_has_arrived",
     "field_value",
     "find_step",
@@ -352,6 +353,21 @@ def find_step(step_id: str) -> ResumePoint:
     raise KeyError(step_id)
 
 
+def completed_step_ids(setup: EnergirMeterSetup, done_step_ids: Iterable[str] = ()) -> frozenset[str]:
+    """Every step behind this meter: implied by its status, ticked by the user, or its numbers all valid."""
+    done = set(done_step_ids)
+    numbers = (
+        validate_account_number(setup.account_number),
+        validate_invoice_number(setup.invoice_number),
+        validate_meter_number(setup.meter_number),
+    )
+    if all(check.ok for check in numbers):
+        done.update({"bill.latest", "bill.numbers"})
+    rank = status_rank(setup.status)
+    done.update(step.id for step in all_steps() if rank >= status_rank(step.done_by))
+    return frozenset(done)
+
+
 def resume_point(status: DataExchangeStatus, done_step_ids: Iterable[str] = ()) -> ResumePoint | None:
     """The first step not yet done, given the status and the steps the user ticked; None when all are done."""
     done = frozenset(done_step_ids)
@@ -366,15 +382,7 @@ def resume_point(status: DataExchangeStatus, done_step_ids: Iterable[str] = ()) 
 
 def resume_point_for(setup: EnergirMeterSetup, done_step_ids: Iterable[str] = ()) -> ResumePoint | None:
     """Like resume_point, also counting the bill's numbers as noted once all three are valid."""
-    done = set(done_step_ids)
-    numbers = (
-        validate_account_number(setup.account_number),
-        validate_invoice_number(setup.invoice_number),
-        validate_meter_number(setup.meter_number),
-    )
-    if all(check.ok for check in numbers):
-        done.update({"bill.latest", "bill.numbers"})
-    return resume_point(setup.status, done)
+    return resume_point(setup.status, completed_step_ids(setup, done_step_ids))
 
 
 # --- Values shown next to the steps ---------------------------------------------------------------------

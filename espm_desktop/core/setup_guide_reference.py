@@ -118,7 +118,7 @@ REVOKE_METHODS: tuple[RevokeMethod, ...] = (
             "Remove access to all properties for one contact",
         ),
         LocalizedText(
-            "Cliquez sur « Retirer l'accès à mes propriétés pour ce contact ».",
+            "Cliquez sur «\u00a0Retirer l'accès à mes propriétés pour ce contact\u00a0».",
             "Click “Remove access to my properties for this contact”.",
         ),
     ),
@@ -129,7 +129,7 @@ REVOKE_METHODS: tuple[RevokeMethod, ...] = (
             "Remove access for every contact who has access to one property",
         ),
         LocalizedText(
-            "Cliquez sur « Retirer tout accès à cette propriété ».",
+            "Cliquez sur «\u00a0Retirer tout accès à cette propriété\u00a0».",
             "Click “Remove all access to this property”.",
         ),
     ),
@@ -140,18 +140,20 @@ REVOKE_METHODS: tuple[RevokeMethod, ...] = (
             "Remove access to one property for one contact",
         ),
         LocalizedText(
-            "Cliquez sur « Retirer l'accès à cette propriété pour ce contact ».",
+            "Cliquez sur «\u00a0Retirer l'accès à cette propriété pour ce contact\u00a0».",
             "Click “Remove access to this property for this contact”.",
         ),
     ),
     RevokeMethod(
         4,
         LocalizedText(
-            "Retirer l'accès par compteur en modifiant les droits d'accès et en mettant « Aucun accès »",
+            "Retirer l'accès par compteur en modifiant les droits d'accès et en mettant "
+            "«\u00a0Aucun accès\u00a0»",
             "Remove access per meter by editing the permissions to “No Access”",
         ),
         LocalizedText(
-            "Sélectionnez la case de la colonne « Aucun accès » pour chacun des compteurs concernés.",
+            "Sélectionnez la case de la colonne «\u00a0Aucun accès\u00a0» pour chacun des compteurs "
+            "concernés.",
             "Select the “No Access” column for each meter concerned.",
         ),
     ),
@@ -159,7 +161,8 @@ REVOKE_METHODS: tuple[RevokeMethod, ...] = (
 
 SUPPORT_LINES: tuple[LocalizedText, ...] = (
     LocalizedText(
-        "Problème technique dans ESPM : Contact Support (force.com), lien « Contact ESPM » du guide.",
+        "Problème technique dans ESPM : Contact Support (force.com), lien «\u00a0Contact ESPM\u00a0» "
+        "du guide.",
         "Technical problem in ESPM: Contact Support (force.com), the guide's “Contact ESPM” link.",
     ),
     LocalizedText(

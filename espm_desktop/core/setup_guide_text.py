@@ -187,7 +187,7 @@ _METER_STEPS = (
         (8,),
         ("Choisir la propriété", "Open the property"),
         (
-            "Cliquez sur le nom de votre propriété (« Bureau » dans l'exemple du guide).",
+            "Cliquez sur le nom de votre propriété (" + _q("Bureau") + " dans l'exemple du guide).",
             "Click the name of your property (“Bureau” in the guide's example).",
         ),
         _S.METER_SHARED,
