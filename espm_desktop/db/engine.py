@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,11 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+# Alembic is imported inside the functions that need it: it costs ~0.3 s at start-up and is only needed
+# when the schema must change.
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -49,6 +53,8 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     head = script.get_current_head()
     assert head is not None
@@ -56,6 +62,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -91,6 +99,8 @@ def upgrade_database(db_path: Path | str) -> Path | None:
         if current is not None or _has_user_tables(engine):
             backup = backup_database(path)
             log.info("Database %s backed up to %s before upgrade %s -> %s", path, backup, current, head)
+        from alembic import command
+
         command.upgrade(alembic_config(engine), "head")
     finally:
         engine.dispose()
@@ -109,7 +119,3 @@ def open_database(db_path: Path | str) -> Engine:
     """Upgrade (with backup) then return an engine ready for sessions."""
     upgrade_database(db_path)
     return make_engine(db_path)
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copy2(src, dst)

@@ -121,7 +121,7 @@ def test_language_switch_rebuilds_the_window_in_french_and_persists(controller: 
 
 def test_last_page_and_geometry_are_remembered(controller: AppController, qtbot: QtBot) -> None:
     window = controller.window
-    window.resize(720, 520)
+    window.resize(790, 540)
     window.show_page("meters")
     window.close()
     assert controller.settings.last_page == "meters"
@@ -130,4 +130,4 @@ def test_last_page_and_geometry_are_remembered(controller: AppController, qtbot:
     again = MainWindow(controller.ctx, controller.settings, "en")
     qtbot.addWidget(again)
     assert again.current_page_id() == "meters"
-    assert (again.width(), again.height()) == (720, 520)
+    assert (again.width(), again.height()) == (790, 540)
