@@ -11,11 +11,10 @@ from espm_desktop.core.score import bank_branch_model as model
 from espm_desktop.core.score.bank_branch import (
     BankBranchInputs,
     EnergyUse,
-    apply_cut,
     compute_score,
-    find_target,
     lookup,
 )
+from espm_desktop.core.score.bank_branch_target import apply_cut, find_target
 
 SEED_EXAMPLE = BankBranchInputs(
     gross_floor_area_m2=1300,
@@ -144,3 +143,38 @@ def test_target_finder_applied_reaches_target(kwh: float, m3: float, target: int
             assert after.score >= target
             if not t.already_met:
                 assert after.score == target
+
+
+def test_score_property_from_bills() -> None:
+    from datetime import date, timedelta
+
+    from espm_desktop.core.score.bank_branch import score_property
+    from espm_desktop.core.types import Bill, MeterData, PropertyData
+
+    def year_of(total: float) -> tuple[Bill, ...]:
+        bills = []
+        for m in range(1, 13):
+            start = date(2023, m, 1)
+            end = (date(2024, 1, 1) if m == 12 else date(2023, m + 1, 1)) - timedelta(days=1)
+            bills.append(Bill(start, end, total / 12))
+        return tuple(bills)
+
+    prop = PropertyData(
+        "Succursale Saint-Denis",
+        "bank_branch",
+        gross_floor_area_m2=1300,
+        workers=24,
+        weekly_hours=60,
+        computers=20,
+        percent_heated=100,
+        percent_cooled=100,
+        months_in_operation=12,
+        meters=(
+            MeterData("Électricité", "electricity_grid", "kWh", year_of(168_000)),
+            MeterData("Gaz", "natural_gas", "m3", year_of(9_600)),
+        ),
+    )
+    scored = score_property(prop, hdd=4766, cdd=113)
+    assert scored.period is not None and scored.period.start == date(2023, 1, 1)
+    assert scored.result is not None and scored.result.score == 75
+    assert round(scored.result.source_energy_gj, 1) == 1497.8

@@ -8,12 +8,18 @@ Constants are in bank_branch_model.py.
 from __future__ import annotations
 
 import bisect
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from espm_desktop.core import energy
-from espm_desktop.core.calendarize import PeriodTotals
+from espm_desktop.core.calendarize import (
+    Period,
+    PeriodTotals,
+    calendarize_property,
+    latest_full_period,
+    period_totals,
+)
 from espm_desktop.core.score import bank_branch_model as model
+from espm_desktop.core.score.bank_branch_eligibility import ScoreNote, analytical_warnings, eligibility, note
 from espm_desktop.core.score.bank_branch_model import LookupRow
 from espm_desktop.core.types import PropertyData, PropertyType
 
@@ -44,15 +50,6 @@ class BankBranchInputs:
     property_type: str = PropertyType.BANK_BRANCH.value
     parking_area_m2: float | None = None
     vacant_area_m2: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreNote:
-    """Why a score is blocked (reason) or to be read with care (warning), in both languages."""
-
-    code: str
-    message_en: str
-    message_fr: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,175 +206,6 @@ def _fuel_rows(inp: BankBranchInputs) -> tuple[FuelRow, ...]:
     return tuple(rows)
 
 
-def _note(code: str, en: str, fr: str) -> ScoreNote:
-    return ScoreNote(code, en, fr)
-
-
-def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[ScoreNote]:
-    """Figure 1's building-type and program filters that block a score, each with its fix."""
-    out: list[ScoreNote] = []
-    if inp.property_type != PropertyType.BANK_BRANCH.value:
-        out.append(
-            _note(
-                "property_type",
-                f"The score applies to bank branches only; this property is '{inp.property_type}'. "
-                "Set the primary function to Bank Branch if more "
-                "than 50 % of the floor area is a bank branch.",
-                "La cote s'applique seulement aux succursales bancaires; "
-                f"cette propriété est « {inp.property_type} ». "
-                "Choisissez Succursale bancaire si plus de 50 % de la superficie en est une.",
-            )
-        )
-    if site_by_type.get("electricity_grid", 0.0) <= 0.0:
-        out.append(
-            _note(
-                "no_electricity",
-                "No electricity use in the 12 months: a bank branch must "
-                "report electricity. Add the electric meter's bills.",
-                "Aucune consommation d'électricité sur les 12 mois "
-                ": une succursale bancaire doit déclarer son "
-                "électricité. Ajoutez les factures du compteur électrique.",
-            )
-        )
-    gfa = inp.gross_floor_area_m2
-    if gfa < model.MIN_FLOOR_AREA_M2:
-        out.append(
-            _note(
-                "floor_area",
-                f"Gross floor area {gfa:g} m² is below {model.MIN_FLOOR_AREA_M2} "
-                "m² (1,000 ft²). Check the floor area.",
-                f"La superficie brute de {gfa:g} m² est inférieure "
-                f"à {model.MIN_FLOOR_AREA_M2} m² (1 000 pi²). "
-                "Vérifiez la superficie.",
-            )
-        )
-    missing = [
-        (key, en, fr)
-        for key, en, fr, value in (
-            ("workers", "workers", "travailleurs", inp.workers),
-            ("weekly_hours", "weekly hours", "heures par semaine", inp.weekly_hours),
-            ("computers", "computers", "ordinateurs", inp.computers),
-            ("percent_heated", "percent heated", "pourcentage chauffé", inp.percent_heated),
-            ("percent_cooled", "percent cooled", "pourcentage refroidi", inp.percent_cooled),
-            ("months_in_operation", "months in operation", "mois d'exploitation", inp.months_in_operation),
-            ("hdd", "heating degree days", "degrés-jours de chauffage", inp.hdd),
-            ("cdd", "cooling degree days", "degrés-jours de refroidissement", inp.cdd),
-        )
-        if value is None
-    ]
-    for key, en, fr in missing:
-        out.append(
-            _note(
-                f"missing_{key}", f"Enter the {en} of the property.", f"Saisissez les {fr} de la propriété."
-            )
-        )
-    h = inp.weekly_hours
-    if h is not None and not (model.MIN_WEEKLY_HOURS <= h < model.MAX_WEEKLY_HOURS_EXCLUSIVE):
-        out.append(
-            _note(
-                "weekly_hours",
-                f"Weekly hours {h:g} must be at least 30 and less than 168. Check the operating hours.",
-                f"Les heures par semaine ({h:g}) doivent être d'au "
-                "moins 30 et de moins de 168. Vérifiez les heures.",
-            )
-        )
-    if inp.workers is not None and inp.workers < model.MIN_WORKERS:
-        out.append(
-            _note(
-                "workers",
-                f"Workers on the main shift = {inp.workers:g}: at least one worker is required.",
-                f"Travailleurs sur le quart principal = {inp.workers:g} : il faut au moins un travailleur.",
-            )
-        )
-    if inp.computers is not None and inp.computers < model.MIN_COMPUTERS:
-        out.append(
-            _note(
-                "computers",
-                f"Computers = {inp.computers}: at least one computer is required.",
-                f"Ordinateurs = {inp.computers} : il faut au moins un ordinateur.",
-            )
-        )
-    if inp.months_in_operation is not None and inp.months_in_operation < model.MIN_MONTHS_IN_OPERATION:
-        out.append(
-            _note(
-                "months_in_operation",
-                f"Months in operation = {inp.months_in_operation}: "
-                "the branch must operate at least 10 months a year.",
-                f"Mois d'exploitation = {inp.months_in_operation} : "
-                "la succursale doit être exploitée au moins 10 mois.",
-            )
-        )
-    ph = inp.percent_heated
-    if ph is not None and not ph > model.MIN_PERCENT_HEATED_EXCLUSIVE:
-        out.append(
-            _note(
-                "percent_heated",
-                f"Percent heated = {ph:g} %: more than 50 % of the "
-                "building must be heated (enter a percentage, 0–100).",
-                f"Pourcentage chauffé = {ph:g} % : plus de 50 % du "
-                "bâtiment doit être chauffé (pourcentage de 0 à 100).",
-            )
-        )
-    if gfa > 0 and inp.parking_area_m2 is not None:
-        share = inp.parking_area_m2 / (gfa + inp.parking_area_m2)
-        if share >= model.MAX_PARKING_SHARE_EXCLUSIVE:
-            out.append(
-                _note(
-                    "parking",
-                    f"Enclosed parking is {share:.0%} of the floor "
-                    "area including parking; it must be under 50 %.",
-                    f"Le stationnement fermé représente {share:.0%} "
-                    "de la superficie incluant le stationnement; "
-                    "il doit être inférieur à 50 %.",
-                )
-            )
-    if (
-        gfa > 0
-        and inp.vacant_area_m2 is not None
-        and inp.vacant_area_m2 / gfa >= model.MAX_VACANT_SHARE_EXCLUSIVE
-    ):
-        out.append(
-            _note(
-                "vacant",
-                f"Vacant space is {inp.vacant_area_m2 / gfa:.0%} of the floor area; it must be under 50 %.",
-                f"L'espace vacant représente {inp.vacant_area_m2 / gfa:.0%} "
-                "de la superficie; il doit être inférieur à 50 %.",
-            )
-        )
-    return out
-
-
-def _analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[ScoreNote]:
-    out: list[ScoreNote] = []
-    gfa = inp.gross_floor_area_m2
-    if inp.workers is not None and gfa > 0:
-        density = inp.workers / gfa * 100
-        if density > model.MAX_WORKER_DENSITY_PER_100M2:
-            out.append(
-                _note(
-                    "worker_density",
-                    f"Worker density {density:.2f} per 100 m² is above 5, outside the reference data. "
-                    "Check workers and floor area.",
-                    f"La densité de {density:.2f} travailleurs par 100 "
-                    "m² dépasse 5, hors des données de référence. "
-                    "Vérifiez les travailleurs et la superficie.",
-                )
-            )
-    if eui is not None and not (model.MIN_SOURCE_EUI_EXCLUSIVE < eui <= model.MAX_SOURCE_EUI):
-        out.append(
-            _note(
-                "source_eui",
-                f"Source EUI {eui:.3f} GJ/m² is outside 0.15 "
-                "(exclusive) to 4.0 GJ/m² seen in the reference data. "
-                "Check for missing or duplicated bills and the floor area.",
-                f"L'IE à la source de {eui:.3f} GJ/m² est hors de "
-                "l'intervalle de référence (plus de 0,15 à 4,0 GJ/m²). "
-                "Vérifiez les factures manquantes ou en double et la superficie.",
-            )
-        )
-    return out
-
-
 def _variable_rows(inp: BankBranchInputs) -> tuple[VariableRow, ...]:
     assert inp.workers is not None and inp.percent_cooled is not None and inp.percent_heated is not None
     assert inp.cdd is not None and inp.hdd is not None
@@ -441,7 +269,7 @@ def compute_score(inp: BankBranchInputs) -> BankBranchResult:
             ratio = eui / predicted
         else:
             reasons.append(
-                _note(
+                note(
                     "predicted_eui",
                     f"The predicted source EUI is {predicted:.3f} "
                     "GJ/m² (not positive); check the use details.",
@@ -465,7 +293,7 @@ def compute_score(inp: BankBranchInputs) -> BankBranchResult:
         score=row.score if row else None,
         eligible=eligible,
         reasons=tuple(reasons),
-        warnings=tuple(_analytical_warnings(inp, eui)),
+        warnings=tuple(analytical_warnings(inp, eui)),
     )
 
 
@@ -491,96 +319,25 @@ def inputs_from_property(
     )
 
 
-TARGET_MARGIN = 1e-4
-"""How far below the target row's upper bound the target ratio sits, so the answer lands inside the row."""
-
-
 @dataclass(frozen=True, slots=True)
-class TargetOption:
-    """A cut of one energy type, in its unit, rounded up; feasible if no more than the current use."""
+class PropertyScore:
+    """A property's score over a period of 12 full months, with the totals it came from."""
 
-    energy_type: str
-    unit: str
-    quantity: float
-    source_gj: float
-    feasible: bool
+    period: Period | None
+    totals: PeriodTotals | None
+    result: BankBranchResult | None
 
 
-@dataclass(frozen=True, slots=True)
-class TargetResult:
-    target_score: int
-    current_score: int | None
-    target_row: LookupRow
-    target_ratio: float
-    target_source_eui_gj_per_m2: float
-    source_cut_gj: float
-    source_cut_fraction: float
-    already_met: bool
-    options: tuple[TargetOption, ...]
+def score_property(
+    prop: PropertyData, hdd: float | None, cdd: float | None, period: Period | None = None
+) -> PropertyScore:
+    """Calendarise, take `period` (default: latest 12 full months of every meter) and score it.
 
-
-def find_target(result: BankBranchResult, target_score: int = 75) -> TargetResult:
-    """How much source energy to cut (and as m³ of gas or kWh of electricity) to reach `target_score`."""
-    if result.predicted_source_eui_gj_per_m2 is None or result.efficiency_ratio is None:
-        raise ValueError(
-            "The score cannot be computed for this property; fix the reasons first. / "
-            "La cote ne peut pas être calculée pour cette propriété; corrigez d'abord les motifs."
-        )
-    row = row_for_score(target_score)
-    predicted = result.predicted_source_eui_gj_per_m2
-    gfa = result.inputs.gross_floor_area_m2
-    already = result.efficiency_ratio < row.ratio_max
-    if row.ratio_max == math.inf:
-        target_ratio = max(result.efficiency_ratio, row.ratio_min)
-    else:
-        target_ratio = row.ratio_max - min(TARGET_MARGIN, (row.ratio_max - row.ratio_min) / 10)
-    if already:
-        target_ratio = result.efficiency_ratio
-    target_eui = target_ratio * predicted
-    cut_gj = max(result.source_energy_gj - target_eui * gfa, 0.0)
-    options: list[TargetOption] = []
-    candidates = [("natural_gas", "m3"), ("electricity_grid", "kWh")]
-    candidates += [
-        (e.energy_type, e.unit) for e in result.inputs.energy if (e.energy_type, e.unit) not in candidates
-    ]
-    for et, unit_id in candidates:
-        per_unit_source = energy.source_gj(et, unit_id, 1.0)
-        qty = math.ceil(cut_gj / per_unit_source) if cut_gj > 0 else 0.0
-        current = sum(
-            energy.site_gj(e.energy_type, e.unit, e.quantity)
-            for e in result.inputs.energy
-            if e.energy_type == et
-        )
-        feasible = qty == 0 or qty * energy.site_gj_per_unit(et, unit_id) <= current + 1e-9
-        options.append(TargetOption(et, unit_id, float(qty), qty * per_unit_source, feasible))
-    return TargetResult(
-        target_score=target_score,
-        current_score=result.score,
-        target_row=row,
-        target_ratio=target_ratio,
-        target_source_eui_gj_per_m2=target_eui,
-        source_cut_gj=cut_gj,
-        source_cut_fraction=cut_gj / result.source_energy_gj if result.source_energy_gj > 0 else 0.0,
-        already_met=already,
-        options=tuple(options),
-    )
-
-
-def apply_cut(inp: BankBranchInputs, energy_type: str, unit: str, quantity: float) -> BankBranchInputs:
-    """Inputs with `quantity` (in `unit`) less of `energy_type`, taken from its rows in order."""
-    remaining_gj = energy.site_gj(energy_type, unit, quantity)
-    new: list[EnergyUse] = []
-    for e in inp.energy:
-        if e.energy_type == energy_type and remaining_gj > 0:
-            have_gj = energy.site_gj(e.energy_type, e.unit, e.quantity)
-            take_gj = min(have_gj, remaining_gj)
-            remaining_gj -= take_gj
-            e = replace(e, quantity=e.quantity - energy.quantity_from_site_gj(e.energy_type, e.unit, take_gj))
-        new.append(e)
-    if remaining_gj > 1e-9:
-        raise ValueError(
-            f"Cannot cut {quantity:g} {unit} of {energy_type}: the inputs hold less. / "
-            f"Impossible de retrancher {quantity:g} {unit} de "
-            f"{energy_type} : les données en contiennent moins."
-        )
-    return replace(inp, energy=tuple(new))
+    HDD/CDD must be those of the same 12 months (core/degree_days.py); result is None without a period.
+    """
+    months = calendarize_property(prop)
+    chosen = period if period is not None else latest_full_period(months)
+    if chosen is None:
+        return PropertyScore(None, None, None)
+    totals = period_totals(months, chosen)
+    return PropertyScore(chosen, totals, compute_score(inputs_from_property(prop, totals, hdd, cdd)))

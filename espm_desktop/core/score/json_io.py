@@ -17,10 +17,9 @@ from espm_desktop.core.score.bank_branch import (
     BankBranchInputs,
     BankBranchResult,
     EnergyUse,
-    TargetResult,
     compute_score,
-    find_target,
 )
+from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
 
 
 class ScoreInputError(ValueError):
@@ -197,10 +196,11 @@ def target_to_json(target: TargetResult) -> dict[str, Any]:
     return out
 
 
-def score_json(data: Mapping[str, Any]) -> dict[str, Any]:
+def score_from_json_dict(data: Any) -> dict[str, Any]:
     """Parse, score and (when `target_score` is given and the score computes) find the cut to reach it."""
     inputs = parse_score_request(data)
     result = compute_score(inputs)
+    assert isinstance(data, Mapping)
     out = result_to_json(result)
     target = data.get("target_score")
     if target is not None:
@@ -213,3 +213,6 @@ def score_json(data: Mapping[str, Any]) -> dict[str, Any]:
         if result.predicted_source_eui_gj_per_m2 is not None and result.efficiency_ratio is not None:
             out["target"] = target_to_json(find_target(result, target))
     return out
+
+
+score_json = score_from_json_dict
