@@ -80,6 +80,9 @@ def populate_demo(session: Session) -> None:
                                              usage=float(BANK_ELECTRICITY_KWH_BY_MONTH[month - 1])))
         gas.bills.append(models.Bill(start_date=start, end_date=end, usage=float(BANK_GAS_M3_BY_MONTH[month - 1])))
     bank.meters.extend([electricity, gas])
+    # Seed 002's example gives the degree days ESPM supplied for this building's 12 months.
+    session.add(models.PropertyDegreeDays(property=bank, period_end=date(2025, 12, 31), hdd=4766.0, cdd=113.0,
+                                          note="Seed 002, example: HDD 4,766 / CDD 113"))
 
     bureau = models.Property(
         name=BUREAU_NAME,
@@ -107,6 +110,13 @@ def populate_demo(session: Session) -> None:
         bureau_gas.bills.append(models.Bill(start_date=start, end_date=end, usage=usage,
                                             source=BillSource.DATA_EXCHANGE.value))
     bureau.meters.append(bureau_gas)
+    # Seed 000's gateway log shows the share accepted and the first data sent on 2023-04-19.
+    accepted = "2023-04-19"
+    session.add(models.MeterSetupProgress(
+        meter=bureau_gas,
+        status_dates={s.value: accepted for s in DataExchangeStatus if s is not DataExchangeStatus.NOT_STARTED},
+        done_steps=[],
+    ))
     session.add_all([bank, bureau])
 
 

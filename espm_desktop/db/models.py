@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    JSON,
     MetaData,
     Numeric,
     String,
@@ -68,6 +69,9 @@ class Property(Base):
     percent_heated: Mapped[float | None] = mapped_column(Float)
     percent_cooled: Mapped[float | None] = mapped_column(Float)
     months_in_operation: Mapped[int | None] = mapped_column(Integer)
+    weather_station_id: Mapped[int | None] = mapped_column(
+        ForeignKey("weather_station.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -130,3 +134,73 @@ class Bill(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     meter: Mapped[Meter] = relationship(back_populates="bills")
+
+
+class WeatherStation(Base):
+    """An Environment and Climate Change Canada station whose daily file the user imported."""
+
+    __tablename__ = "weather_station"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    climate_id: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    province: Mapped[str] = mapped_column(String(40), default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    days: Mapped[list[WeatherDay]] = relationship(
+        back_populates="station", cascade="all, delete-orphan", order_by="WeatherDay.day"
+    )
+
+
+class WeatherDay(Base):
+    """One day of a station's daily file. Degree days are base 18 °C; None where the file has no value."""
+
+    __tablename__ = "weather_day"
+    __table_args__ = (UniqueConstraint("station_id", "day", name="uq_weather_day_station_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("weather_station.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    mean_temp_c: Mapped[float | None] = mapped_column(Float)
+    hdd: Mapped[float | None] = mapped_column(Float)
+    cdd: Mapped[float | None] = mapped_column(Float)
+    flags: Mapped[str] = mapped_column(String(10), default="")
+
+    station: Mapped[WeatherStation] = relationship(back_populates="days")
+
+
+class PropertyDegreeDays(Base):
+    """Degree days typed by the user for a 12-month period of a property (when no station file is used)."""
+
+    __tablename__ = "property_degree_days"
+    __table_args__ = (
+        UniqueConstraint("property_id", "period_end", name="uq_property_degree_days_period"),
+        CheckConstraint("hdd >= 0 AND cdd >= 0", name="degree_days_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    property_id: Mapped[int] = mapped_column(ForeignKey("property.id", ondelete="CASCADE"), index=True)
+    period_end: Mapped[date] = mapped_column(Date)  # last day of the 12th month
+    property: Mapped[Property] = relationship()
+    hdd: Mapped[float] = mapped_column(Float)
+    cdd: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class MeterSetupProgress(Base):
+    """Where a manager stands in the Énergir data-exchange assistant for one meter.
+
+    status_dates maps each DataExchangeStatus value reached to its ISO date; done_steps lists the assistant's
+    step ids the manager ticked. JSON keeps the step list open to new guide versions without a migration.
+    """
+
+    __tablename__ = "meter_setup_progress"
+
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meter.id", ondelete="CASCADE"), primary_key=True)
+    meter: Mapped[Meter] = relationship()
+    status_dates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    done_steps: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
