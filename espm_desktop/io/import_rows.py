@@ -246,11 +246,16 @@ _NON_ENERGY_WORDS = (
 _ENERGY_EXCEPTIONS = ("hot water", "chilled water", "eau chaude", "eau refroidie")
 
 
+_NON_ENERGY_KEYS = tuple(normalise_label(w) for w in _NON_ENERGY_WORDS)
+_ENERGY_EXCEPTION_KEYS = tuple(normalise_label(e) for e in _ENERGY_EXCEPTIONS)
+
+
+@lru_cache(maxsize=512)
 def is_non_energy_meter_type(label: str) -> bool:
     key = normalise_label(label)
-    if any(normalise_label(e) in key for e in _ENERGY_EXCEPTIONS):
+    if any(e in key for e in _ENERGY_EXCEPTION_KEYS):
         return False
-    return any(normalise_label(w) in key for w in _NON_ENERGY_WORDS)
+    return any(w in key for w in _NON_ENERGY_KEYS)
 
 
 @lru_cache(maxsize=512)

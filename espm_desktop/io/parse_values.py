@@ -306,7 +306,8 @@ def parse_yes_no(value: CellValue) -> bool:
         if value in (0, 1):
             return bool(value)
     else:
-        key = normalise_label(text_of(value))
+        quick = value.strip().casefold() if isinstance(value, str) else ""
+        key = quick if quick in _YES or quick in _NO else normalise_label(text_of(value))
         if key in _YES:
             return True
         if key in _NO:

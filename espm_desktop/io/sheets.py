@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,16 @@ def _clean(value: Any) -> CellValue:
     if isinstance(value, str | float | int | bool | date | timedelta) or value is None:
         return value
     return str(value)
+
+
+_PLAIN_TYPES = frozenset({str, float, int, bool, date, datetime, timedelta})
+
+
+def _clean_row(row: list[Any]) -> list[CellValue]:
+    # Most rows hold only plain values: check them in one pass before converting anything.
+    if all(type(v) in _PLAIN_TYPES for v in row):
+        return row
+    return [_clean(v) for v in row]
 
 
 def _sniff_kind(path: Path) -> str:
@@ -132,7 +142,7 @@ def read_workbook(path: Path, only: Iterable[str] | None = None) -> TableFile:
             if wanted is not None and name not in wanted:
                 continue
             raw = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, [[_clean(v) for v in row] for row in raw]))
+            sheets.append(Sheet(name, [_clean_row(row) for row in raw]))
     except Exception as exc:
         raise _wrong_file(path, str(exc)[:120]) from None
     finally:
