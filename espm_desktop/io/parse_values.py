@@ -230,7 +230,7 @@ def _number_text(value: CellValue, decimal_comma: bool | None) -> str:
         if text.count(dec) > 1:
             raise _not_a_number(raw)
         int_part, frac = text.split(dec)
-        if not re.fullmatch(r"\d{1,3}(?:\\" + thousands + r"\d{3})*", int_part):
+        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})*", int_part):
             raise _not_a_number(raw)
         text = int_part.replace(thousands, "") + "." + frac
     elif has_comma or has_dot:
