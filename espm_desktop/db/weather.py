@@ -1,0 +1,278 @@
+"""Weather stations and degree days in the database.
+
+Imported Environment and Climate Change Canada daily files become WeatherStation/WeatherDay rows; a
+property's degree days for a 12-month period come from what the user typed (PropertyDegreeDays) or,
+failing that, from the days of the station the property is linked to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from espm_desktop.core.calendarize import Period
+from espm_desktop.core.degree_days import (
+    DailyWeather,
+    MonthlyDegreeDays,
+    PeriodDegreeDays,
+    monthly_degree_days,
+    period_degree_days,
+)
+from espm_desktop.db import models
+from espm_desktop.io.eccc_weather import WeatherFile, WeatherFileError, read_eccc_daily
+
+_FLAGS_LENGTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class StationImport:
+    """What one station's import did: days added, days whose values changed, days already identical."""
+
+    station_id: int
+    climate_id: str
+    name: str
+    created: bool
+    days_added: int
+    days_updated: int
+    days_unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class StationSummary:
+    station_id: int
+    climate_id: str
+    name: str
+    province: str
+    first_day: date | None
+    last_day: date | None
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyDegreeDaysResult:
+    """Degree days for a property's 12-month period and where they come from.
+
+    origin is "typed" (PropertyDegreeDays for that period end), "station" (linked station's days; the
+    months are scaled up for their missing days) or "none" (hdd/cdd None; `station_name` and
+    `months_without_data` say why when a station is linked).
+    """
+
+    period: Period
+    origin: str
+    hdd: float | None
+    cdd: float | None
+    note: str = ""
+    station_id: int | None = None
+    station_name: str = ""
+    climate_id: str = ""
+    missing_days: int = 0
+    months_without_data: tuple[date, ...] = ()
+    detail: PeriodDegreeDays | None = None
+
+
+def read_weather_files(paths: Sequence[Path]) -> list[WeatherFile]:
+    """Parse every file first, so that one bad file stops the import before anything is written.
+
+    Raises WeatherFileError naming the file (and the line when a row is wrong).
+    """
+    out: list[WeatherFile] = []
+    for path in paths:
+        try:
+            parsed = read_eccc_daily(path)
+        except OSError as exc:
+            raise WeatherFileError(
+                f"{path.name}: the file cannot be read ({exc.strerror or exc}).",
+                f"{path.name} : le fichier ne peut pas être lu ({exc.strerror or exc}).",
+            ) from exc
+        if not parsed.station.climate_id:
+            raise WeatherFileError(
+                f"{path.name}: no 'Climate ID' / 'Climate Identifier' found; download the daily CSV "
+                "from climate.weather.gc.ca without editing it.",
+                f"{path.name} : aucun « Climate ID » / « Climate Identifier » trouvé; téléchargez le CSV "
+                "quotidien sur climat.meteo.gc.ca sans le modifier.",
+            )
+        if not parsed.days:
+            raise WeatherFileError(
+                f"{path.name}: the file has a header but no daily rows.",
+                f"{path.name} : le fichier a un en-tête mais aucune ligne quotidienne.",
+            )
+        out.append(parsed)
+    return out
+
+
+def _flags(day: DailyWeather) -> str:
+    # Keep each distinct flag once (E, M, T, …) so that "estimated" survives the round trip.
+    seen = ""
+    for ch in day.mean_temp_flag + day.hdd_flag + day.cdd_flag:
+        if ch.strip() and ch not in seen:
+            seen += ch
+    return seen[:_FLAGS_LENGTH]
+
+
+def import_weather_files(session: Session, files: Sequence[WeatherFile]) -> list[StationImport]:
+    """Store stations and their days; re-importing the same file changes nothing (days are upserted).
+
+    The caller owns the transaction (`with session.begin():`): several files land together or not at all.
+    """
+    results: list[StationImport] = []
+    by_station: dict[str, list[WeatherFile]] = {}
+    for f in files:
+        by_station.setdefault(f.station.climate_id, []).append(f)
+    for climate_id, group in by_station.items():
+        info = group[0].station
+        station = session.scalars(
+            select(models.WeatherStation).where(models.WeatherStation.climate_id == climate_id)
+        ).one_or_none()
+        created = station is None
+        if station is None:
+            station = models.WeatherStation(climate_id=climate_id, name=info.name or climate_id)
+            session.add(station)
+        if info.name:
+            station.name = info.name
+        if info.province:
+            station.province = info.province
+        if info.latitude is not None:
+            station.latitude = info.latitude
+        if info.longitude is not None:
+            station.longitude = info.longitude
+        session.flush()
+        existing = {
+            d.day: d
+            for d in session.scalars(
+                select(models.WeatherDay).where(models.WeatherDay.station_id == station.id)
+            )
+        }
+        added = updated = unchanged = 0
+        seen: set[date] = set()
+        for f in group:
+            for d in f.days:
+                if d.day in seen:
+                    continue
+                seen.add(d.day)
+                values = (d.mean_temp_c, d.hdd, d.cdd, _flags(d))
+                row = existing.get(d.day)
+                if row is None:
+                    session.add(
+                        models.WeatherDay(
+                            station_id=station.id,
+                            day=d.day,
+                            mean_temp_c=values[0],
+                            hdd=values[1],
+                            cdd=values[2],
+                            flags=values[3],
+                        )
+                    )
+                    added += 1
+                elif (row.mean_temp_c, row.hdd, row.cdd, row.flags) != values:
+                    row.mean_temp_c, row.hdd, row.cdd, row.flags = values
+                    updated += 1
+                else:
+                    unchanged += 1
+        session.flush()
+        results.append(
+            StationImport(station.id, climate_id, station.name, created, added, updated, unchanged)
+        )
+    return results
+
+
+def stations(session: Session) -> list[StationSummary]:
+    """Every stored station with its first and last day and number of days, by name."""
+    counts = {
+        sid: (first, last, n)
+        for sid, first, last, n in session.execute(
+            select(
+                models.WeatherDay.station_id,
+                func.min(models.WeatherDay.day),
+                func.max(models.WeatherDay.day),
+                func.count(models.WeatherDay.id),
+            ).group_by(models.WeatherDay.station_id)
+        )
+    }
+    out = []
+    for st in session.scalars(select(models.WeatherStation).order_by(models.WeatherStation.name)):
+        first, last, n = counts.get(st.id, (None, None, 0))
+        out.append(StationSummary(st.id, st.climate_id, st.name, st.province, first, last, int(n)))
+    return out
+
+
+def station_days(session: Session, station_id: int) -> list[DailyWeather]:
+    rows = session.scalars(
+        select(models.WeatherDay)
+        .where(models.WeatherDay.station_id == station_id)
+        .order_by(models.WeatherDay.day)
+    )
+    return [DailyWeather(r.day, r.mean_temp_c, r.hdd, r.cdd, mean_temp_flag=r.flags) for r in rows]
+
+
+def station_monthly_degree_days(session: Session, station_id: int) -> list[MonthlyDegreeDays]:
+    """Monthly HDD/CDD base 18 °C of a station, with missing and estimated days per month."""
+    return monthly_degree_days(station_days(session, station_id))
+
+
+def set_typed_degree_days(
+    session: Session, property_id: int, period_end: date, hdd: float, cdd: float, note: str = ""
+) -> models.PropertyDegreeDays:
+    """Create or replace the typed degree days of a property for the 12 months ending on `period_end`."""
+    row = session.scalars(
+        select(models.PropertyDegreeDays).where(
+            models.PropertyDegreeDays.property_id == property_id,
+            models.PropertyDegreeDays.period_end == period_end,
+        )
+    ).one_or_none()
+    if row is None:
+        row = models.PropertyDegreeDays(
+            property_id=property_id, period_end=period_end, hdd=hdd, cdd=cdd, note=note
+        )
+        session.add(row)
+    else:
+        row.hdd, row.cdd, row.note = hdd, cdd, note
+    session.flush()
+    return row
+
+
+def link_property_to_station(session: Session, property_id: int, station_id: int | None) -> None:
+    prop = session.get(models.Property, property_id)
+    if prop is None:
+        raise ValueError(f"No property {property_id} / aucune propriété {property_id}")
+    prop.weather_station_id = station_id
+    session.flush()
+
+
+def property_degree_days(session: Session, property_id: int, period: Period) -> PropertyDegreeDaysResult:
+    """Typed degree days for the period's end win; else the linked station's, with missing days counted."""
+    typed = session.scalars(
+        select(models.PropertyDegreeDays).where(
+            models.PropertyDegreeDays.property_id == property_id,
+            models.PropertyDegreeDays.period_end == period.end,
+        )
+    ).one_or_none()
+    if typed is not None:
+        return PropertyDegreeDaysResult(period, "typed", typed.hdd, typed.cdd, note=typed.note)
+    prop = session.get(models.Property, property_id)
+    station = (
+        session.get(models.WeatherStation, prop.weather_station_id)
+        if prop and prop.weather_station_id
+        else None
+    )
+    if station is None:
+        return PropertyDegreeDaysResult(period, "none", None, None)
+    detail = period_degree_days(station_monthly_degree_days(session, station.id), period)
+    # A whole month without data cannot be scaled up: the sum would silently miss it, so no value is given.
+    usable = not detail.months_without_data
+    return PropertyDegreeDaysResult(
+        period,
+        "station" if usable else "none",
+        detail.hdd_filled if usable else None,
+        detail.cdd_filled if usable else None,
+        station_id=station.id,
+        station_name=station.name,
+        climate_id=station.climate_id,
+        missing_days=detail.missing_days,
+        months_without_data=detail.months_without_data,
+        detail=detail,
+    )
