@@ -34,9 +34,6 @@ def main(argv: list[str] | None = None) -> int:
             create_demo_database(db_path)
     else:
         db_path = args.db or paths.default_db_path()
-    # SQLAlchemy first: once PySide6 is loaded, its import hook inspects every later module's source, which
-    # makes SQLAlchemy's ~200 modules noticeably slower to import.
-    import espm_desktop.db.models  # noqa: F401
     from espm_desktop.ui.app import run_gui
 
     return run_gui(db_path, language=args.lang, quit_after_start=args.quit_after_start)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from espm_desktop import paths
-from espm_desktop.db.engine import make_engine
 from espm_desktop.db.schema import ensure_schema
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.i18n import LanguageManager
@@ -88,6 +87,11 @@ class AppController:
         old.deleteLater()
 
 
+def _preload_database_layer() -> None:
+    import espm_desktop.db.models  # noqa: F401
+    import espm_desktop.db.repo  # noqa: F401
+
+
 def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool = False) -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -111,7 +115,7 @@ def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool =
         return 2
     if backup is not None:
         log.info("Backed up %s to %s before upgrading it", db_path, backup)
-    ctx = AppContext(make_engine(db_path), str(db_path))
+    ctx = AppContext(str(db_path))
     controller = AppController(app, ctx, settings, languages)
     if quit_after_start:
         def _done() -> None:
@@ -120,6 +124,9 @@ def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool =
             app.quit()
 
         controller.window.first_page_shown.connect(lambda: QTimer.singleShot(0, _done))
+    else:
+        # Load the database layer while the user reads the first screen, so the first click is quick.
+        controller.window.first_page_shown.connect(lambda: QTimer.singleShot(400, _preload_database_layer))
     controller.window.show()
     code = app.exec()
     if reporter.count and quit_after_start:

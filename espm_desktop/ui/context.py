@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 
 class AppContext(QObject):
@@ -12,16 +16,31 @@ class AppContext(QObject):
     meter_selected = Signal(int)
     data_changed = Signal()
 
-    def __init__(self, engine: Engine, db_path: str) -> None:
+    def __init__(self, db_path: str, engine: Engine | None = None) -> None:
         super().__init__()
-        self.engine = engine
+        self._engine = engine
         self.db_path = db_path
         self.property_id: int | None = None
         self.meter_id: int | None = None
 
+    @property
+    def engine(self) -> Engine:
+        # SQLAlchemy is imported on first use, not at start-up: the first page reads with sqlite3.
+        if self._engine is None:
+            from espm_desktop.db.engine import make_engine
+
+            self._engine = make_engine(self.db_path)
+        return self._engine
+
     def session(self) -> Session:
         """A short session for one user action (`with ctx.session() as s:`)."""
+        from sqlalchemy.orm import Session
+
         return Session(self.engine, expire_on_commit=False)
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
 
     def select_property(self, property_id: int | None) -> None:
         if property_id is not None and property_id != self.property_id:

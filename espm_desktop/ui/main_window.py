@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from espm_desktop import __version__
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.pages.bills import BillsPage
-from espm_desktop.ui.pages.meters import MetersPage
-from espm_desktop.ui.pages.properties import PropertiesPage
 from espm_desktop.ui.settings import AppSettings
 
-PageFactory = Callable[[AppContext], QWidget]
+# A page is given as "module:Class" so that its module (and what it imports: SQLAlchemy, pyqtgraph, …) is
+# only loaded when the user first opens it; start-up stays fast. A ready widget or a factory also works.
+PageSpec = str | QWidget | Callable[[AppContext], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -50,10 +50,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([200, 900])
         self.setCentralWidget(splitter)
         self.pages: dict[str, QWidget] = {}
+        self._page_specs: dict[str, PageSpec] = {}
         self.page_order: list[str] = []
-        self.add_page("properties", self.tr("Properties"), PropertiesPage(ctx))
-        self.add_page("meters", self.tr("Meters"), MetersPage(ctx))
-        self.add_page("bills", self.tr("Bills"), BillsPage(ctx))
+        self.add_page("properties", self.tr("Properties"), "espm_desktop.ui.pages.properties:PropertiesPage")
+        self.add_page("meters", self.tr("Meters"), "espm_desktop.ui.pages.meters:MetersPage")
+        self.add_page("bills", self.tr("Bills"), "espm_desktop.ui.pages.bills:BillsPage")
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self._build_menus()
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))
@@ -63,16 +64,44 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry) or self.width() < 600 or self.height() < 400:
             self.resize(1180, 760)
         last = settings.last_page
-        self.show_page(last if last in self.pages else "properties")
+        self.show_page(last if last in self._page_specs else "properties")
 
-    def add_page(self, page_id: str, title: str, widget: QWidget) -> None:
-        widget.setObjectName(f"page_{page_id}")
-        self.pages[page_id] = widget
+    def add_page(self, page_id: str, title: str, spec: PageSpec) -> None:
+        self._page_specs[page_id] = spec
         self.page_order.append(page_id)
-        self.stack.addWidget(widget)
+        # An empty holder keeps the stack's order; the real page replaces it on first use.
+        holder = QWidget()
+        holder.setObjectName(f"holder_{page_id}")
+        self.stack.addWidget(holder)
+        if isinstance(spec, QWidget):
+            self._install_page(page_id, spec)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         self.nav.addItem(item)
+
+    def page(self, page_id: str) -> QWidget:
+        """The page widget, built on first use."""
+        if page_id not in self.pages:
+            spec = self._page_specs[page_id]
+            if isinstance(spec, str):
+                module_name, _, class_name = spec.partition(":")
+                widget = getattr(importlib.import_module(module_name), class_name)(self.ctx)
+            elif isinstance(spec, QWidget):
+                widget = spec
+            else:
+                widget = spec(self.ctx)
+            self._install_page(page_id, widget)
+        return self.pages[page_id]
+
+    def _install_page(self, page_id: str, widget: QWidget) -> None:
+        index = self.page_order.index(page_id)
+        holder = self.stack.widget(index)
+        widget.setObjectName(f"page_{page_id}")
+        self.pages[page_id] = widget
+        self.stack.insertWidget(index, widget)
+        if holder is not None and holder is not widget:
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
 
     def show_page(self, page_id: str) -> None:
         self.nav.setCurrentRow(self.page_order.index(page_id))
@@ -84,7 +113,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         page_id = self.page_order[row]
-        page = self.pages[page_id]
+        page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
         if callable(refresh):

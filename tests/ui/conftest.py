@@ -24,7 +24,7 @@ def controller(qtbot: QtBot, db_path: Path) -> Iterator[AppController]:
     languages = LanguageManager(app)
     languages.apply("en")
     engine = make_engine(db_path)
-    ctrl = AppController(app, AppContext(engine, str(db_path)), settings, languages)
+    ctrl = AppController(app, AppContext(str(db_path), engine), settings, languages)
     qtbot.addWidget(ctrl.window)
     ctrl.window.show()
     yield ctrl

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import PropertyType
 from espm_desktop.core.validation import FieldError, normalise_postal_code, validate_property
-from espm_desktop.db import models
+from espm_desktop.db.summaries import property_summaries
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
 from espm_desktop.ui.pages.base import RecordTablePage
+
+if TYPE_CHECKING:
+    from espm_desktop.db import models
+
+# This page is the first screen: it reads with sqlite3 (db.summaries) and imports the ORM only to write.
 
 PROVINCES = ["QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"]
 PROPERTY_FIELDS = [
@@ -102,23 +105,23 @@ class PropertiesPage(RecordTablePage):
 
     def rows(self) -> list[tuple[int, list[Any]]]:
         language = current_language()
-        with self.ctx.session() as s:
-            counts = dict(s.execute(select(models.Meter.property_id, func.count()).group_by(models.Meter.property_id))
-                          .all())
-            props = s.scalars(select(models.Property).order_by(models.Property.name)).all()
-            return [
-                (p.id, [p.name, p.city, property_type_label(p.property_type),
-                        format_number(p.gross_floor_area_m2, language), p.espm_property_id or "",
-                        counts.get(p.id, 0)])
-                for p in props
-            ]
+        return [
+            (p.property_id, [p.name, p.city, property_type_label(p.property_type),
+                             format_number(p.gross_floor_area_m2, language), p.espm_property_id or "",
+                             p.meter_count])
+            for p in property_summaries(self.ctx.db_path)
+        ]
 
     def describe(self, record_id: int) -> str:
+        from espm_desktop.db import models
+
         with self.ctx.session() as s:
             row = s.get(models.Property, record_id)
             return self.tr("the property “{0}” with all its meters and bills").format(row.name if row else "")
 
     def _run_dialog(self, dialog: PropertyDialog, row: models.Property) -> bool:
+        from sqlalchemy.exc import IntegrityError
+
         while dialog.exec():
             try:
                 with self.ctx.session() as s, s.begin():
@@ -141,10 +144,14 @@ class PropertiesPage(RecordTablePage):
         dialog = PropertyDialog(self.tr("New property"), self)
         dialog.form.set_value("months_in_operation", 12)
         dialog.form.set_value("percent_heated", 100)
+        from espm_desktop.db import models
+
         row = models.Property(name="")
         return row.id if self._run_dialog(dialog, row) else None
 
     def edit_record(self, record_id: int) -> bool:
+        from espm_desktop.db import models
+
         with self.ctx.session() as s:
             row = s.get(models.Property, record_id)
         if row is None:
@@ -155,6 +162,8 @@ class PropertiesPage(RecordTablePage):
         return self._run_dialog(dialog, row)
 
     def delete_record(self, record_id: int) -> None:
+        from espm_desktop.db import models
+
         with self.ctx.session() as s, s.begin():
             row = s.get(models.Property, record_id)
             if row is not None:
