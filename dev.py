@@ -26,7 +26,7 @@ def venv_python() -> Path:
 
 
 def ensure_installed(extras: str = "") -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 — dev.py may be run by an older Python
         sys.exit(f"ESPM Desktop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -34,8 +34,11 @@ def ensure_installed(extras: str = "") -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     target = f".[{extras}]" if extras else "."
     print(f"Installing ESPM Desktop {target} …", flush=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
+        cwd=ROOT,
+        check=True,
+    )
     return python
 
 

@@ -39,12 +39,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "ESPM_DESKTOP_CONFIG": f"{tmp}/settings.ini", "ESPM_DESKTOP_LOG_DIR": f"{tmp}/log",
-               "ESPM_DESKTOP_CACHE_DIR": f"{tmp}/cache"}
+        env = {
+            **os.environ,
+            "ESPM_DESKTOP_CONFIG": f"{tmp}/settings.ini",
+            "ESPM_DESKTOP_LOG_DIR": f"{tmp}/log",
+            "ESPM_DESKTOP_CACHE_DIR": f"{tmp}/cache",
+        }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         demo = Path(tmp) / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "espm_desktop", "init-demo", "--db", str(demo)], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "espm_desktop", "init-demo", "--db", str(demo)],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         app_cmd = [sys.executable, "-m", "espm_desktop", "--db", str(demo), "--quit-after-start"]
         bare_cmd = [sys.executable, "-c", BARE]
         timed(app_cmd, env)  # warm the file cache and build translations once

@@ -17,11 +17,16 @@ def main(argv: list[str] | None = None) -> int:
         prog="espm-desktop",
         description="ESPM Desktop. Commands: " + ", ".join(cli.COMMANDS) + " (espm-desktop COMMAND --help).",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)"
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo database (created if missing)")
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language for this run")
-    parser.add_argument("--quit-after-start", action="store_true",
-                        help="open the main window, wait for the first page, then quit (start-up check)")
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="open the main window, wait for the first page, then quit (start-up check)",
+    )
     args = parser.parse_args(argv)
 
     from espm_desktop import paths

@@ -14,8 +14,12 @@ COMMANDS = ("init-demo", "score", "invoice")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--db", type=Path, required=required,
-                        help="database file (default: $ESPM_DESKTOP_DB or the user data folder)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        required=required,
+        help="database file (default: $ESPM_DESKTOP_DB or the user data folder)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,11 +28,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("init-demo", help="create the demo database and exit")
     _db_arg(demo)
     score = sub.add_parser("score", help="bank-branch ENERGY STAR score from a JSON file of annual inputs")
-    score.add_argument("--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)")
+    score.add_argument(
+        "--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)"
+    )
     invoice = sub.add_parser("invoice", help="SGÉ payment invoice (PDF) from a JSON file")
-    invoice.add_argument("--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)")
+    invoice.add_argument(
+        "--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)"
+    )
     invoice.add_argument("--out", type=Path, required=True, help="PDF file to write")
-    invoice.add_argument("--lang", choices=("fr", "en"), help="language of the invoice (default: the file's, else fr)")
+    invoice.add_argument(
+        "--lang", choices=("fr", "en"), help="language of the invoice (default: the file's, else fr)"
+    )
     return parser
 
 
@@ -58,8 +68,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        print(f"error: {args.json_file} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
-              file=sys.stderr)
+        print(
+            f"error: {args.json_file} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
+            file=sys.stderr,
+        )
         return 2
     try:
         result = score_from_json_dict(data)

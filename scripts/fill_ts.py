@@ -31,7 +31,12 @@ def main() -> int:
     with open(ts_file, encoding="utf-8") as fh:
         text = fh.read()
     with open(ts_file, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'))
+        fh.write(
+            text.replace(
+                "<?xml version='1.0' encoding='utf-8'?>",
+                '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>',
+            )
+        )
     for source in missing:
         print("untranslated:", repr(source))
     return 0

@@ -26,7 +26,9 @@ SEED_EXAMPLE = {
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "espm_desktop", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "espm_desktop", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_score_of_the_seed_example(tmp_path: Path) -> None:
@@ -60,20 +62,36 @@ def test_score_bad_input_names_the_key(tmp_path: Path) -> None:
 
 def test_invoice_pdf_reads_back(tmp_path: Path) -> None:
     source = tmp_path / "invoice.json"
-    source.write_text(json.dumps({
-        "beneficiary": {"name": "Fonderie Laurentide inc.", "address": "500, boul. Industriel, Saint-Jérôme (Québec)",
-                        "gst_number": "123456789RT0001", "qst_number": "1234567890TQ0001"},
-        "work_address": "500, boul. Industriel, Saint-Jérôme (Québec)",
-        "energir_file_number": "SGE-2026-0042",
-        "invoice_date": "2026-11-23",
-        "phase": "diagnostic",
-        "aid_amount": "12345.67",
-    }), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "beneficiary": {
+                    "name": "Fonderie Laurentide inc.",
+                    "address": "500, boul. Industriel, Saint-Jérôme (Québec)",
+                    "gst_number": "123456789RT0001",
+                    "qst_number": "1234567890TQ0001",
+                },
+                "work_address": "500, boul. Industriel, Saint-Jérôme (Québec)",
+                "energir_file_number": "SGE-2026-0042",
+                "invoice_date": "2026-11-23",
+                "phase": "diagnostic",
+                "aid_amount": "12345.67",
+            }
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "invoice.pdf"
     done = run("invoice", "--json", str(source), "--out", str(out))
     assert done.returncode == 0, done.stderr
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
-    for expected in ("Fonderie Laurentide", "123456789RT0001", "SGE-2026-0042", "617,28", "1 231,48", "14 194,43"):
+    for expected in (
+        "Fonderie Laurentide",
+        "123456789RT0001",
+        "SGE-2026-0042",
+        "617,28",
+        "1 231,48",
+        "14 194,43",
+    ):
         assert expected.replace(" ", "") in text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
 
 

@@ -94,24 +94,55 @@ def validate_property(
             )
     year = (today or date.today()).year
     checks = [
-        _range("gross_floor_area_m2", "Gross floor area (m²)", "La superficie brute (m²)", gross_floor_area_m2, 0),
-        _range("year_built", "Year built", "L'année de construction",
-               None if year_built is None else float(year_built), 1600, year + 5),
+        _range(
+            "gross_floor_area_m2", "Gross floor area (m²)", "La superficie brute (m²)", gross_floor_area_m2, 0
+        ),
+        _range(
+            "year_built",
+            "Year built",
+            "L'année de construction",
+            None if year_built is None else float(year_built),
+            1600,
+            year + 5,
+        ),
         _range("workers", "Workers on the main shift", "Le nombre de travailleurs", workers, 0),
-        _range("weekly_hours", "Weekly operating hours", "Les heures d'exploitation par semaine", weekly_hours, 0, 168),
-        _range("computers", "Number of computers", "Le nombre d'ordinateurs",
-               None if computers is None else float(computers), 0),
-        _range("percent_heated", "% of floor area heated", "Le % de superficie chauffée", percent_heated, 0, 100),
-        _range("percent_cooled", "% of floor area cooled", "Le % de superficie refroidie", percent_cooled, 0, 100),
-        _range("months_in_operation", "Months in operation", "Le nombre de mois d'exploitation",
-               None if months_in_operation is None else float(months_in_operation), 0, 12),
+        _range(
+            "weekly_hours",
+            "Weekly operating hours",
+            "Les heures d'exploitation par semaine",
+            weekly_hours,
+            0,
+            168,
+        ),
+        _range(
+            "computers",
+            "Number of computers",
+            "Le nombre d'ordinateurs",
+            None if computers is None else float(computers),
+            0,
+        ),
+        _range(
+            "percent_heated", "% of floor area heated", "Le % de superficie chauffée", percent_heated, 0, 100
+        ),
+        _range(
+            "percent_cooled", "% of floor area cooled", "Le % de superficie refroidie", percent_cooled, 0, 100
+        ),
+        _range(
+            "months_in_operation",
+            "Months in operation",
+            "Le nombre de mois d'exploitation",
+            None if months_in_operation is None else float(months_in_operation),
+            0,
+            12,
+        ),
     ]
     errors.extend(e for e in checks if e is not None)
     return errors
 
 
-def validate_meter(*, name: str, energy_type: str, unit: str, active_date: date | None,
-                   inactive_date: date | None) -> list[FieldError]:
+def validate_meter(
+    *, name: str, energy_type: str, unit: str, active_date: date | None, inactive_date: date | None
+) -> list[FieldError]:
     errors: list[FieldError] = []
     if e := _required("name", "Meter name", "Le nom du compteur", name):
         errors.append(e)

@@ -13,7 +13,20 @@ from espm_desktop.db.engine import make_engine, upgrade_database
 
 # Seed 002, "Exemple de calcul", step 1: annual totals for the bank branch. Split into 12 calendar months of 2025
 # with a plausible seasonal shape; the shares add up to the annual totals exactly.
-BANK_ELECTRICITY_KWH_BY_MONTH = [15200, 13800, 13900, 12600, 12800, 15100, 17200, 16900, 13600, 12400, 12300, 12200]
+BANK_ELECTRICITY_KWH_BY_MONTH = [
+    15200,
+    13800,
+    13900,
+    12600,
+    12800,
+    15100,
+    17200,
+    16900,
+    13600,
+    12400,
+    12300,
+    12200,
+]
 BANK_GAS_M3_BY_MONTH = [1750, 1550, 1250, 700, 350, 150, 100, 100, 250, 650, 1150, 1600]
 assert sum(BANK_ELECTRICITY_KWH_BY_MONTH) == 168_000
 assert sum(BANK_GAS_M3_BY_MONTH) == 9_600
@@ -71,18 +84,29 @@ def populate_demo(session: Session) -> None:
         percent_cooled=100,
         months_in_operation=12,
     )
-    electricity = models.Meter(name="Électricité", energy_type="electricity_grid", unit="kWh",
-                               active_date=date(2025, 1, 1))
+    electricity = models.Meter(
+        name="Électricité", energy_type="electricity_grid", unit="kWh", active_date=date(2025, 1, 1)
+    )
     gas = models.Meter(name="Gaz naturel", energy_type="natural_gas", unit="m3", active_date=date(2025, 1, 1))
     for month in range(1, 13):
         start, end = date(2025, month, 1), _month_end(2025, month)
-        electricity.bills.append(models.Bill(start_date=start, end_date=end,
-                                             usage=float(BANK_ELECTRICITY_KWH_BY_MONTH[month - 1])))
-        gas.bills.append(models.Bill(start_date=start, end_date=end, usage=float(BANK_GAS_M3_BY_MONTH[month - 1])))
+        electricity.bills.append(
+            models.Bill(start_date=start, end_date=end, usage=float(BANK_ELECTRICITY_KWH_BY_MONTH[month - 1]))
+        )
+        gas.bills.append(
+            models.Bill(start_date=start, end_date=end, usage=float(BANK_GAS_M3_BY_MONTH[month - 1]))
+        )
     bank.meters.extend([electricity, gas])
     # Seed 002's example gives the degree days ESPM supplied for this building's 12 months.
-    session.add(models.PropertyDegreeDays(property=bank, period_end=date(2025, 12, 31), hdd=4766.0, cdd=113.0,
-                                          note="Seed 002, example: HDD 4,766 / CDD 113"))
+    session.add(
+        models.PropertyDegreeDays(
+            property=bank,
+            period_end=date(2025, 12, 31),
+            hdd=4766.0,
+            cdd=113.0,
+            note="Seed 002, example: HDD 4,766 / CDD 113",
+        )
+    )
 
     bureau = models.Property(
         name=BUREAU_NAME,
@@ -107,16 +131,21 @@ def populate_demo(session: Session) -> None:
         data_exchange_status=DataExchangeStatus.DATA_RECEIVED.value,
     )
     for start, end, usage in BUREAU_GAS_READINGS:
-        bureau_gas.bills.append(models.Bill(start_date=start, end_date=end, usage=usage,
-                                            source=BillSource.DATA_EXCHANGE.value))
+        bureau_gas.bills.append(
+            models.Bill(start_date=start, end_date=end, usage=usage, source=BillSource.DATA_EXCHANGE.value)
+        )
     bureau.meters.append(bureau_gas)
     # Seed 000's gateway log shows the share accepted and the first data sent on 2023-04-19.
     accepted = "2023-04-19"
-    session.add(models.MeterSetupProgress(
-        meter=bureau_gas,
-        status_dates={s.value: accepted for s in DataExchangeStatus if s is not DataExchangeStatus.NOT_STARTED},
-        done_steps=[],
-    ))
+    session.add(
+        models.MeterSetupProgress(
+            meter=bureau_gas,
+            status_dates={
+                s.value: accepted for s in DataExchangeStatus if s is not DataExchangeStatus.NOT_STARTED
+            },
+            done_steps=[],
+        )
+    )
     session.add_all([bank, bureau])
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -13,7 +14,6 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
-    JSON,
     MetaData,
     Numeric,
     String,
@@ -34,7 +34,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -45,12 +45,18 @@ class Property(Base):
     __tablename__ = "property"
     __table_args__ = (
         CheckConstraint("gross_floor_area_m2 >= 0", name="floor_area_not_negative"),
-        CheckConstraint("percent_heated IS NULL OR (percent_heated >= 0 AND percent_heated <= 100)",
-                        name="percent_heated_range"),
-        CheckConstraint("percent_cooled IS NULL OR (percent_cooled >= 0 AND percent_cooled <= 100)",
-                        name="percent_cooled_range"),
-        CheckConstraint("months_in_operation IS NULL OR (months_in_operation >= 0 AND months_in_operation <= 12)",
-                        name="months_in_operation_range"),
+        CheckConstraint(
+            "percent_heated IS NULL OR (percent_heated >= 0 AND percent_heated <= 100)",
+            name="percent_heated_range",
+        ),
+        CheckConstraint(
+            "percent_cooled IS NULL OR (percent_cooled >= 0 AND percent_cooled <= 100)",
+            name="percent_cooled_range",
+        ),
+        CheckConstraint(
+            "months_in_operation IS NULL OR (months_in_operation >= 0 AND months_in_operation <= 12)",
+            name="months_in_operation_range",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -103,7 +109,9 @@ class Meter(Base):
     energir_meter_number: Mapped[str | None] = mapped_column(String(20))
     initial_load_months: Mapped[int | None] = mapped_column(Integer)
     share_downstream: Mapped[bool | None] = mapped_column(Boolean)
-    data_exchange_status: Mapped[str] = mapped_column(String(30), default=DataExchangeStatus.NOT_STARTED.value)
+    data_exchange_status: Mapped[str] = mapped_column(
+        String(30), default=DataExchangeStatus.NOT_STARTED.value
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -50,11 +50,15 @@ class ErrorReporter:
         if not self.interactive or QApplication.instance() is None:
             sys.stderr.write(text)
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("ErrorReporter", "Unexpected error"),
-                          QApplication.translate("ErrorReporter",
-                                                 "Something went wrong: {0}\n\nYour data is safe: every change is "
-                                                 "saved in one step or not at all. Details were written to:\n{1}")
-                          .format(exc, self.log_file))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("ErrorReporter", "Unexpected error"),
+            QApplication.translate(
+                "ErrorReporter",
+                "Something went wrong: {0}\n\nYour data is safe: every change is "
+                "saved in one step or not at all. Details were written to:\n{1}",
+            ).format(exc, self.log_file),
+        )
         box.setDetailedText(text)
         box.exec()
 
@@ -62,7 +66,9 @@ class ErrorReporter:
 class AppController:
     """Owns the main window; rebuilds it when the user switches language."""
 
-    def __init__(self, app: QApplication, ctx: AppContext, settings: AppSettings, languages: LanguageManager) -> None:
+    def __init__(
+        self, app: QApplication, ctx: AppContext, settings: AppSettings, languages: LanguageManager
+    ) -> None:
         self.app = app
         self.ctx = ctx
         self.settings = settings
@@ -109,15 +115,20 @@ def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool =
     except Exception as exc:  # noqa: BLE001 — any failure to open the file is reported, never swallowed
         log.exception("Could not open database %s", db_path)
         if not quit_after_start:
-            QMessageBox.critical(None, app.translate("AppController", "Cannot open the database"),
-                                 app.translate("AppController", "The database {0} could not be opened:\n{1}")
-                                 .format(db_path, exc))
+            QMessageBox.critical(
+                None,
+                app.translate("AppController", "Cannot open the database"),
+                app.translate("AppController", "The database {0} could not be opened:\n{1}").format(
+                    db_path, exc
+                ),
+            )
         return 2
     if backup is not None:
         log.info("Backed up %s to %s before upgrading it", db_path, backup)
     ctx = AppContext(str(db_path))
     controller = AppController(app, ctx, settings, languages)
     if quit_after_start:
+
         def _done() -> None:
             elapsed = time.perf_counter() - started
             print(f"first-screen-seconds {elapsed:.3f}", flush=True)

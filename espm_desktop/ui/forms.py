@@ -138,21 +138,27 @@ class FormWidget(QWidget):
                     try:
                         number = parse_decimal_text(text)
                     except ValueError:
-                        errors.append(FieldError(
-                            key,
-                            f"{spec.label}: “{text}” is not a number. Type digits, e.g. 1300 or 1 300,5.",
-                            f"{spec.label} : « {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300 ou "
-                            "1 300,5.",
-                        ))
+                        errors.append(
+                            FieldError(
+                                key,
+                                f"{spec.label}: “{text}” is not a number. Type digits, e.g. 1300 or 1 300,5.",
+                                f"{spec.label} : « {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300 ou "
+                                "1 300,5.",
+                            )
+                        )
                         continue
                     if spec.kind == "int" and number is not None and number != number.to_integral_value():
-                        errors.append(FieldError(
-                            key,
-                            f"{spec.label}: “{text}” must be a whole number.",
-                            f"{spec.label} : « {text} » doit être un nombre entier.",
-                        ))
+                        errors.append(
+                            FieldError(
+                                key,
+                                f"{spec.label}: “{text}” must be a whole number.",
+                                f"{spec.label} : « {text} » doit être un nombre entier.",
+                            )
+                        )
                         continue
-                    out[key] = None if number is None else (int(number) if spec.kind == "int" else float(number))
+                    out[key] = (
+                        None if number is None else (int(number) if spec.kind == "int" else float(number))
+                    )
                 else:
                     out[key] = text
             if spec.required and out.get(key) in (None, "") and not any(e.field == key for e in errors):
@@ -181,7 +187,9 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = FormWidget(specs)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 
 
 def ts_path(language: str) -> Path:
-    return Path(str(resources.files("espm_desktop.resources") / "translations" / f"espm_desktop_{language}.ts"))
+    return Path(
+        str(resources.files("espm_desktop.resources") / "translations" / f"espm_desktop_{language}.ts")
+    )
 
 
 def _lrelease() -> str | None:
@@ -33,7 +35,10 @@ def compiled_qm(language: str) -> Path | None:
     source = ts_path(language)
     if not source.exists():
         return None
-    candidates = [source.with_suffix(".qm"), paths.cache_dir() / "translations" / source.with_suffix(".qm").name]
+    candidates = [
+        source.with_suffix(".qm"),
+        paths.cache_dir() / "translations" / source.with_suffix(".qm").name,
+    ]
     for qm in candidates:
         if qm.exists() and qm.stat().st_mtime >= source.stat().st_mtime:
             return qm
@@ -43,8 +48,9 @@ def compiled_qm(language: str) -> Path | None:
     for qm in candidates:
         try:
             qm.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run([tool, "-silent", str(source), "-qm", str(qm)], check=True, capture_output=True,
-                           timeout=60)
+            subprocess.run(
+                [tool, "-silent", str(source), "-qm", str(qm)], check=True, capture_output=True, timeout=60
+            )
             if qm.exists():
                 return qm
         except (OSError, subprocess.SubprocessError) as exc:
@@ -67,7 +73,9 @@ class TsTranslator(QTranslator):
                     continue
                 self._table[(name, message.findtext("source") or "")] = translation.text or ""
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
         return self._table.get((context, source_text), "")
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
@@ -87,8 +95,12 @@ class LanguageManager:
             self._app.removeTranslator(tr)
         self._installed.clear()
         self.language = language
-        QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English,
-                                   QLocale.Country.Canada))
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.French if language == "fr" else QLocale.Language.English,
+                QLocale.Country.Canada,
+            )
+        )
         if language == "en":
             return
         app_tr: QTranslator | None = None

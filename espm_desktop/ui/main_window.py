@@ -61,7 +61,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.data_changed.connect(self._on_data_changed)
         geometry = settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 600 or self.height() < 400:
+        if (
+            geometry is None
+            or not self.restoreGeometry(geometry)
+            or self.width() < 600
+            or self.height() < 400
+        ):
             self.resize(1180, 760)
         last = settings.last_page
         self.show_page(last if last in self._page_specs else "properties")
@@ -155,8 +160,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About ESPM Desktop"),
-            self.tr("ESPM Desktop {0}\n\nENERGY STAR Portfolio Manager companion for building managers and "
-                    "energy consultants in Québec and Canada.\n\nDatabase: {1}").format(__version__, self.ctx.db_path),
+            self.tr(
+                "ESPM Desktop {0}\n\nENERGY STAR Portfolio Manager companion for building managers and "
+                "energy consultants in Québec and Canada.\n\nDatabase: {1}"
+            ).format(__version__, self.ctx.db_path),
         )
 
     def showEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)

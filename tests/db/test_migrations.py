@@ -61,7 +61,9 @@ def test_upgrade_of_an_old_file_makes_a_backup_first(demo_db: Path) -> None:
     assert "pre-upgrade" in backup.name
     con = sqlite3.connect(backup)
     assert con.execute("SELECT note FROM marker").fetchone() == ("before upgrade",)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == ([(before,)] if before else [])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == (
+        [(before,)] if before else []
+    )
     con.close()
     assert stored_revision(demo_db) == HEAD_REVISION
 

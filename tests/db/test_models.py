@@ -24,9 +24,13 @@ def make_property(s: Session) -> models.Property:
 def test_duplicate_bill_is_refused(engine: object) -> None:
     with Session(engine) as s:  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
-        s.add(models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=10))
+        s.add(
+            models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=10)
+        )
         s.flush()
-        s.add(models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=99))
+        s.add(
+            models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=99)
+        )
         with pytest.raises(IntegrityError, match="UNIQUE"):
             s.flush()
 
@@ -34,7 +38,9 @@ def test_duplicate_bill_is_refused(engine: object) -> None:
 def test_bill_ending_before_it_starts_is_refused(engine: object) -> None:
     with Session(engine) as s:  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
-        s.add(models.Bill(meter_id=meter.id, start_date=date(2024, 2, 1), end_date=date(2024, 1, 31), usage=1))
+        s.add(
+            models.Bill(meter_id=meter.id, start_date=date(2024, 2, 1), end_date=date(2024, 1, 31), usage=1)
+        )
         with pytest.raises(IntegrityError, match="CHECK"):
             s.flush()
 
@@ -56,7 +62,12 @@ def test_property_constraints(engine: object) -> None:
         with pytest.raises(IntegrityError, match="CHECK"):
             s.flush()
         s.rollback()
-        s.add_all([models.Property(name="A", espm_property_id="123"), models.Property(name="B", espm_property_id="123")])
+        s.add_all(
+            [
+                models.Property(name="A", espm_property_id="123"),
+                models.Property(name="B", espm_property_id="123"),
+            ]
+        )
         with pytest.raises(IntegrityError, match="UNIQUE"):
             s.flush()
 
@@ -69,8 +80,15 @@ def test_meter_name_unique_within_a_property_and_initial_load_bounded(engine: ob
             s.flush()
         s.rollback()
         prop = make_property(s)
-        s.add(models.Meter(property_id=prop.id, name="Autre", energy_type="natural_gas", unit="m3",
-                           initial_load_months=25))
+        s.add(
+            models.Meter(
+                property_id=prop.id,
+                name="Autre",
+                energy_type="natural_gas",
+                unit="m3",
+                initial_load_months=25,
+            )
+        )
         with pytest.raises(IntegrityError, match="CHECK"):
             s.flush()
 
@@ -78,8 +96,15 @@ def test_meter_name_unique_within_a_property_and_initial_load_bounded(engine: ob
 def test_deleting_a_property_removes_its_meters_and_bills(engine: object) -> None:
     with Session(engine) as s, s.begin():  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
-        s.add(models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=5,
-                          cost=Decimal("12.34")))
+        s.add(
+            models.Bill(
+                meter_id=meter.id,
+                start_date=date(2024, 1, 1),
+                end_date=date(2024, 1, 31),
+                usage=5,
+                cost=Decimal("12.34"),
+            )
+        )
     with Session(engine) as s, s.begin():  # type: ignore[arg-type]
         s.delete(s.scalars(select(models.Property)).one())
     with Session(engine) as s:  # type: ignore[arg-type]
@@ -90,8 +115,16 @@ def test_deleting_a_property_removes_its_meters_and_bills(engine: object) -> Non
 def test_money_round_trips_as_decimal_and_core_objects_come_back(engine: object) -> None:
     with Session(engine) as s, s.begin():  # type: ignore[arg-type]
         prop = make_property(s)
-        s.add(models.Bill(meter_id=prop.meters[0].id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31),
-                          usage=321.5, cost=Decimal("1234.56"), estimated=True))
+        s.add(
+            models.Bill(
+                meter_id=prop.meters[0].id,
+                start_date=date(2024, 1, 1),
+                end_date=date(2024, 1, 31),
+                usage=321.5,
+                cost=Decimal("1234.56"),
+                estimated=True,
+            )
+        )
         pid = prop.id
     with Session(engine) as s:  # type: ignore[arg-type]
         data = property_data(s, pid)

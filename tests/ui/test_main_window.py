@@ -42,14 +42,20 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
         press_ok(dialog)
 
     when_dialog_opens(fill_property, qtbot)
-    qtbot.mouseClick(window.pages["properties"].findChild(QPushButton, "properties_new"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.pages["properties"].findChild(QPushButton, "properties_new"), Qt.MouseButton.LeftButton
+    )
     assert "not a number" in seen["area"] and "douze" in seen["area"]
     assert "required" in seen["name"]
     assert "between 0 and 100" in seen["heated"] and "140" in seen["heated"]
 
     with controller.ctx.session() as s:
         prop = s.scalars(select(models.Property)).one()
-        assert (prop.name, prop.gross_floor_area_m2, prop.postal_code) == ("Caisse Saint-Roch", 1250.5, "G1K 3A5")
+        assert (prop.name, prop.gross_floor_area_m2, prop.postal_code) == (
+            "Caisse Saint-Roch",
+            1250.5,
+            "G1K 3A5",
+        )
 
     window.show_page("meters")
 
@@ -67,7 +73,11 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
     with controller.ctx.session() as s:
         meter = s.scalars(select(models.Meter)).one()
         assert (meter.name, meter.energy_type, meter.unit, meter.energir_meter_number) == (
-            "Gaz naturel", "natural_gas", "m3", "2222222")
+            "Gaz naturel",
+            "natural_gas",
+            "m3",
+            "2222222",
+        )
 
     window.show_page("bills")
 
@@ -81,6 +91,7 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
             if expect_error:
                 seen["overlap"] = error_text(dialog, "start_date")
                 dialog.reject()
+
         return action
 
     new_bill = window.pages["bills"].findChild(QPushButton, "bills_new")
@@ -104,7 +115,9 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
     assert table.rowCount() == 2 and table.item(0, 3).text() == "1,500"
 
 
-def test_language_switch_rebuilds_the_window_in_french_and_persists(controller: AppController, qtbot: QtBot) -> None:
+def test_language_switch_rebuilds_the_window_in_french_and_persists(
+    controller: AppController, qtbot: QtBot
+) -> None:
     window = controller.window
     assert window.nav.item(0).text() == "Properties"
     window.show_page("bills")

@@ -46,7 +46,11 @@ class RecordTablePage(QWidget):
         self.new_button = QPushButton(self.tr("New…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        for button, name in ((self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")):
+        for button, name in (
+            (self.new_button, "new"),
+            (self.edit_button, "edit"),
+            (self.delete_button, "delete"),
+        ):
             button.setObjectName(f"{self.page_id}_{name}")
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.new_button)

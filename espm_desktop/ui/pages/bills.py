@@ -24,7 +24,9 @@ BILL_FIELDS = ["start_date", "end_date", "usage", "cost", "estimated"]
 
 
 class BillDialog(FormDialog):
-    def __init__(self, title: str, unit: str, others: list[models.Bill], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, unit: str, others: list[models.Bill], parent: QWidget | None = None
+    ) -> None:
         specs = [
             FieldSpec("start_date", self.tr("Start date"), kind="date", required=True),
             FieldSpec("end_date", self.tr("End date"), kind="date", required=True),
@@ -45,9 +47,12 @@ class BillsPage(RecordTablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading.setText(self.tr("Bills"))
-        self.subtitle.setText(self.tr(
-            "Meter entries of the selected meter, as ESPM counts them: a bill's end date may be the next bill's "
-            "start date (one shared day); longer overlaps are refused."))
+        self.subtitle.setText(
+            self.tr(
+                "Meter entries of the selected meter, as ESPM counts them: a bill's end date may be the next bill's "
+                "start date (one shared day); longer overlaps are refused."
+            )
+        )
         self.picker = PropertyMeterPicker(ctx, with_meter=True)
         self.header_area.addWidget(self.picker)
         self.picker.changed.connect(self.refresh)
@@ -60,8 +65,16 @@ class BillsPage(RecordTablePage):
         return self.picker.meter_id is not None
 
     def headers(self) -> list[str]:
-        return [self.tr("Start"), self.tr("End"), self.tr("Days"), self.tr("Usage"), self.tr("Unit"),
-                self.tr("Cost ($)"), self.tr("Estimated"), self.tr("Source")]
+        return [
+            self.tr("Start"),
+            self.tr("End"),
+            self.tr("Days"),
+            self.tr("Usage"),
+            self.tr("Unit"),
+            self.tr("Cost ($)"),
+            self.tr("Estimated"),
+            self.tr("Source"),
+        ]
 
     def _meter(self) -> models.Meter | None:
         mid = self.picker.meter_id
@@ -78,13 +91,23 @@ class BillsPage(RecordTablePage):
         unit = unit_label(meter.energy_type, meter.unit)
         yes = self.tr("Yes")
         with self.ctx.session() as s:
-            bills = s.scalars(select(models.Bill).where(models.Bill.meter_id == meter.id)
-                              .order_by(models.Bill.start_date)).all()
+            bills = s.scalars(
+                select(models.Bill).where(models.Bill.meter_id == meter.id).order_by(models.Bill.start_date)
+            ).all()
         return [
-            (b.id, [b.start_date.isoformat(), b.end_date.isoformat(), (b.end_date - b.start_date).days + 1,
-                    format_number(b.usage, language, 0 if float(b.usage).is_integer() else 2), unit,
-                    "" if b.cost is None else format_number(b.cost, language, 2), yes if b.estimated else "",
-                    source_label(b.source)])
+            (
+                b.id,
+                [
+                    b.start_date.isoformat(),
+                    b.end_date.isoformat(),
+                    (b.end_date - b.start_date).days + 1,
+                    format_number(b.usage, language, 0 if float(b.usage).is_integer() else 2),
+                    unit,
+                    "" if b.cost is None else format_number(b.cost, language, 2),
+                    yes if b.estimated else "",
+                    source_label(b.source),
+                ],
+            )
             for b in bills
         ]
 
@@ -97,7 +120,11 @@ class BillsPage(RecordTablePage):
 
     def _others(self, meter_id: int, exclude: int | None) -> list[models.Bill]:
         with self.ctx.session() as s:
-            return [b for b in s.scalars(select(models.Bill).where(models.Bill.meter_id == meter_id)) if b.id != exclude]
+            return [
+                b
+                for b in s.scalars(select(models.Bill).where(models.Bill.meter_id == meter_id))
+                if b.id != exclude
+            ]
 
     def _save(self, dialog: BillDialog, row: models.Bill) -> bool:
         if not dialog.exec():
@@ -108,7 +135,9 @@ class BillsPage(RecordTablePage):
             target.start_date = values["start_date"]
             target.end_date = values["end_date"]
             target.usage = values["usage"]
-            target.cost = None if values["cost"] is None else Decimal(str(values["cost"])).quantize(Decimal("0.01"))
+            target.cost = (
+                None if values["cost"] is None else Decimal(str(values["cost"])).quantize(Decimal("0.01"))
+            )
             target.estimated = values["estimated"]
             s.add(target)
             s.flush()
@@ -126,8 +155,9 @@ class BillsPage(RecordTablePage):
             latest = max(others, key=lambda b: b.end_date)
             dialog.form.set_value("start_date", latest.end_date + timedelta(days=1))
             dialog.form.set_value("end_date", latest.end_date + timedelta(days=30))
-        row = models.Bill(meter_id=meter.id, start_date=None, end_date=None, usage=0.0,
-                          source=BillSource.MANUAL.value)
+        row = models.Bill(
+            meter_id=meter.id, start_date=None, end_date=None, usage=0.0, source=BillSource.MANUAL.value
+        )
         return row.id if self._save(dialog, row) else None
 
     def edit_record(self, record_id: int) -> bool:
@@ -136,8 +166,12 @@ class BillsPage(RecordTablePage):
             meter = s.get(models.Meter, row.meter_id) if row else None
         if row is None or meter is None:
             return False
-        dialog = BillDialog(self.tr("Edit bill"), unit_label(meter.energy_type, meter.unit),
-                            self._others(meter.id, row.id), self)
+        dialog = BillDialog(
+            self.tr("Edit bill"),
+            unit_label(meter.energy_type, meter.unit),
+            self._others(meter.id, row.id),
+            self,
+        )
         for key in BILL_FIELDS:
             dialog.form.set_value(key, getattr(row, key))
         return self._save(dialog, row)

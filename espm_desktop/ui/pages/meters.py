@@ -18,8 +18,16 @@ from espm_desktop.ui.pages.base import RecordTablePage
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 
 METER_FIELDS = [
-    "name", "energy_type", "unit", "active_date", "inactive_date", "espm_meter_id",
-    "energir_account_number", "energir_invoice_number", "energir_meter_number", "initial_load_months",
+    "name",
+    "energy_type",
+    "unit",
+    "active_date",
+    "inactive_date",
+    "espm_meter_id",
+    "energir_account_number",
+    "energir_invoice_number",
+    "energir_meter_number",
+    "initial_load_months",
     "share_downstream",
 ]
 
@@ -59,8 +67,11 @@ class MeterDialog(FormDialog):
 
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         return validate_meter(
-            name=values["name"], energy_type=values["energy_type"] or "", unit=values["unit"] or "",
-            active_date=values["active_date"], inactive_date=values["inactive_date"],
+            name=values["name"],
+            energy_type=values["energy_type"] or "",
+            unit=values["unit"] or "",
+            active_date=values["active_date"],
+            inactive_date=values["inactive_date"],
         )
 
 
@@ -84,24 +95,45 @@ class MetersPage(RecordTablePage):
         return self.picker.property_id is not None
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Energy type"), self.tr("Unit"), self.tr("Active since"),
-                self.tr("ESPM meter ID"), self.tr("Bills"), self.tr("Data exchange")]
+        return [
+            self.tr("Name"),
+            self.tr("Energy type"),
+            self.tr("Unit"),
+            self.tr("Active since"),
+            self.tr("ESPM meter ID"),
+            self.tr("Bills"),
+            self.tr("Data exchange"),
+        ]
 
     def rows(self) -> list[tuple[int, list[Any]]]:
         pid = self.picker.property_id
         if pid is None:
             return []
         with self.ctx.session() as s:
-            counts = dict(s.execute(
-                select(models.Bill.meter_id, func.count()).join(models.Meter)
-                .where(models.Meter.property_id == pid).group_by(models.Bill.meter_id)
-            ).all())
-            meters = s.scalars(select(models.Meter).where(models.Meter.property_id == pid)
-                               .order_by(models.Meter.name)).all()
+            counts = dict(
+                s.execute(
+                    select(models.Bill.meter_id, func.count())
+                    .join(models.Meter)
+                    .where(models.Meter.property_id == pid)
+                    .group_by(models.Bill.meter_id)
+                ).all()
+            )
+            meters = s.scalars(
+                select(models.Meter).where(models.Meter.property_id == pid).order_by(models.Meter.name)
+            ).all()
             return [
-                (m.id, [m.name, energy_type_label(m.energy_type), unit_label(m.energy_type, m.unit),
-                        m.active_date.isoformat() if m.active_date else "", m.espm_meter_id or "",
-                        counts.get(m.id, 0), status_label(m.data_exchange_status)])
+                (
+                    m.id,
+                    [
+                        m.name,
+                        energy_type_label(m.energy_type),
+                        unit_label(m.energy_type, m.unit),
+                        m.active_date.isoformat() if m.active_date else "",
+                        m.espm_meter_id or "",
+                        counts.get(m.id, 0),
+                        status_label(m.data_exchange_status),
+                    ],
+                )
                 for m in meters
             ]
 
@@ -124,12 +156,16 @@ class MetersPage(RecordTablePage):
                     s.flush()
                     row.id = target.id
             except IntegrityError:
-                dialog.form.show_errors([FieldError(
-                    "name",
-                    "This property already has a meter with this name, or the ESPM meter ID is used by another "
-                    "meter.",
-                    "Cette propriété a déjà un compteur de ce nom, ou le numéro de compteur ESPM est déjà utilisé.",
-                )])
+                dialog.form.show_errors(
+                    [
+                        FieldError(
+                            "name",
+                            "This property already has a meter with this name, or the ESPM meter ID is used by another "
+                            "meter.",
+                            "Cette propriété a déjà un compteur de ce nom, ou le numéro de compteur ESPM est déjà utilisé.",
+                        )
+                    ]
+                )
                 continue
             return True
         return False

@@ -50,7 +50,9 @@ class PropertyMeterPicker(QWidget):
 
     def reload(self) -> None:
         with self.ctx.session() as s:
-            props = s.execute(select(models.Property.id, models.Property.name).order_by(models.Property.name)).all()
+            props = s.execute(
+                select(models.Property.id, models.Property.name).order_by(models.Property.name)
+            ).all()
         self.property_combo.blockSignals(True)
         self.property_combo.clear()
         for pid, name in props:
@@ -70,10 +72,13 @@ class PropertyMeterPicker(QWidget):
         meters: list[tuple[int, str, str]] = []
         if self.property_id is not None:
             with self.ctx.session() as s:
-                meters = list(s.execute(
-                    select(models.Meter.id, models.Meter.name, models.Meter.energy_type)
-                    .where(models.Meter.property_id == self.property_id).order_by(models.Meter.name)
-                ).all())
+                meters = list(
+                    s.execute(
+                        select(models.Meter.id, models.Meter.name, models.Meter.energy_type)
+                        .where(models.Meter.property_id == self.property_id)
+                        .order_by(models.Meter.name)
+                    ).all()
+                )
         self.meter_combo.blockSignals(True)
         self.meter_combo.clear()
         for mid, name, energy_type in meters:

@@ -21,9 +21,21 @@ if TYPE_CHECKING:
 
 PROVINCES = ["QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"]
 PROPERTY_FIELDS = [
-    "name", "street_address", "city", "province", "postal_code", "espm_property_id", "property_type",
-    "gross_floor_area_m2", "year_built", "workers", "weekly_hours", "computers", "percent_heated",
-    "percent_cooled", "months_in_operation",
+    "name",
+    "street_address",
+    "city",
+    "province",
+    "postal_code",
+    "espm_property_id",
+    "property_type",
+    "gross_floor_area_m2",
+    "year_built",
+    "workers",
+    "weekly_hours",
+    "computers",
+    "percent_heated",
+    "percent_cooled",
+    "months_in_operation",
 ]
 
 
@@ -36,8 +48,12 @@ class PropertyDialog(FormDialog):
             FieldSpec("province", self.tr("Province"), kind="combo", choices=[(p, p) for p in PROVINCES]),
             FieldSpec("postal_code", self.tr("Postal code"), placeholder="H2X 1Y4"),
             FieldSpec("espm_property_id", self.tr("ESPM property ID")),
-            FieldSpec("property_type", self.tr("Property type"), kind="combo",
-                      choices=[(t.value, property_type_label(t.value)) for t in PropertyType]),
+            FieldSpec(
+                "property_type",
+                self.tr("Property type"),
+                kind="combo",
+                choices=[(t.value, property_type_label(t.value)) for t in PropertyType],
+            ),
             FieldSpec("gross_floor_area_m2", self.tr("Gross floor area (m²)"), kind="float", required=True),
             FieldSpec("year_built", self.tr("Year built"), kind="int"),
             FieldSpec("workers", self.tr("Workers on the main shift"), kind="float"),
@@ -100,15 +116,29 @@ class PropertiesPage(RecordTablePage):
         self.record_activated.connect(ctx.select_property)
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("City"), self.tr("Type"), self.tr("Floor area (m²)"),
-                self.tr("ESPM ID"), self.tr("Meters")]
+        return [
+            self.tr("Name"),
+            self.tr("City"),
+            self.tr("Type"),
+            self.tr("Floor area (m²)"),
+            self.tr("ESPM ID"),
+            self.tr("Meters"),
+        ]
 
     def rows(self) -> list[tuple[int, list[Any]]]:
         language = current_language()
         return [
-            (p.property_id, [p.name, p.city, property_type_label(p.property_type),
-                             format_number(p.gross_floor_area_m2, language), p.espm_property_id or "",
-                             p.meter_count])
+            (
+                p.property_id,
+                [
+                    p.name,
+                    p.city,
+                    property_type_label(p.property_type),
+                    format_number(p.gross_floor_area_m2, language),
+                    p.espm_property_id or "",
+                    p.meter_count,
+                ],
+            )
             for p in property_summaries(self.ctx.db_path)
         ]
 
@@ -131,11 +161,15 @@ class PropertiesPage(RecordTablePage):
                     s.flush()
                     row.id = target.id
             except IntegrityError:
-                dialog.form.show_errors([FieldError(
-                    "espm_property_id",
-                    "Another property already has this ESPM property ID.",
-                    "Une autre propriété a déjà ce numéro de propriété ESPM.",
-                )])
+                dialog.form.show_errors(
+                    [
+                        FieldError(
+                            "espm_property_id",
+                            "Another property already has this ESPM property ID.",
+                            "Une autre propriété a déjà ce numéro de propriété ESPM.",
+                        )
+                    ]
+                )
                 continue
             return True
         return False
