@@ -55,6 +55,11 @@ class MainWindow(QMainWindow):
         self.add_page("properties", self.tr("Properties"), "espm_desktop.ui.pages.properties:PropertiesPage")
         self.add_page("meters", self.tr("Meters"), "espm_desktop.ui.pages.meters:MetersPage")
         self.add_page("bills", self.tr("Bills"), "espm_desktop.ui.pages.bills:BillsPage")
+        self.add_page(
+            "energir",
+            self.tr("Énergir data exchange"),
+            "espm_desktop.ui.pages.setup_assistant:SetupAssistantPage",
+        )
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self._build_menus()
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))

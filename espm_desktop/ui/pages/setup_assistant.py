@@ -1,0 +1,589 @@
+"""Énergir data exchange: the guided ESPM setup for one natural-gas meter, with its status and dates.
+
+The guide's stages and steps come from core.setup_guide (seed 000) in the user's language; the meter's numbers,
+status dates and ticked steps are stored through db.setup_progress. Reopening resumes at the first step not done.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.core.setup_guide import (
+    STAGES,
+    STATUS_ORDER,
+    GuideStage,
+    SetupField,
+    SetupTransitionError,
+    completed_step_ids,
+    resume_point_for,
+    status_rank,
+)
+from espm_desktop.core.types import DataExchangeStatus
+from espm_desktop.db import models
+from espm_desktop.db.repo import property_data
+from espm_desktop.db.setup_progress import (
+    StoredSetup,
+    go_back_to,
+    load_meter_setup,
+    natural_gas_meter_ids,
+    record_status,
+    refresh_data_received,
+    save_numbers,
+    set_step_done,
+)
+from espm_desktop.io.espm_meters_template import write_meters_template
+from espm_desktop.reports.setup_checklist import write_setup_checklist
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import ERROR_STYLE
+from espm_desktop.ui.labels import energy_type_label
+from espm_desktop.ui.pages.pickers import PropertyMeterPicker
+from espm_desktop.ui.pages.setup_numbers import NumbersEntry, NumbersForm
+from espm_desktop.ui.pages.setup_reference import data_flow_panel, revoke_panel
+from espm_desktop.ui.pages.setup_widgets import (
+    BADGE_COLOURS,
+    MUTED_STYLE,
+    StepCard,
+    badge,
+    language,
+    loc,
+    qdate_to_date,
+    set_badge,
+    status_text,
+    stored_number_error,
+)
+
+_UNSAFE_FILENAME = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
+
+
+def _file_stem(*parts: str) -> str:
+    return " - ".join(p.translate(_UNSAFE_FILENAME).strip() for p in parts if p.strip())
+
+
+class StagePage(QScrollArea):
+    """One stage of the guide: its title, (for stage 1) the numbers form, and a card per step."""
+
+    def __init__(self, stage: GuideStage, numbers: NumbersForm | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setObjectName(f"stage_{stage.id}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(8, 4, 12, 8)
+        title = QLabel(f"{stage.number}. {loc(stage.title)}")
+        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if numbers is not None:
+            layout.addWidget(numbers)
+        self.cards: dict[str, StepCard] = {}
+        for step in stage.steps:
+            card = StepCard(step, lambda _text: None)
+            self.cards[step.id] = card
+            layout.addWidget(card)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+    def scroll_to(self, step_id: str) -> None:
+        card = self.cards.get(step_id)
+        if card is not None:
+            self.ensureWidgetVisible(card, 0, 60)
+
+
+class StageListItem(QWidget):
+    """A stage in the list on the left: its number and title, and a badge saying how far it is."""
+
+    def __init__(self, stage: GuideStage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(f"{stage.number}. {loc(stage.title)}")
+        self.title.setWordWrap(True)
+        self.badge = badge()
+        self.badge.setObjectName(f"stage_badge_{stage.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 5, 6, 5)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.badge)
+
+
+class SetupAssistantPage(QWidget):
+    """The assistant for the selected meter; see the module docstring."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stored: StoredSetup | None = None
+        self.resume_step_id: str | None = None
+        self._gas_meter_id: int | None = None
+        heading = QLabel(self.tr("Énergir data exchange"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        subtitle = QLabel(
+            self.tr(
+                "Set up ENERGY STAR Portfolio Manager so that Énergir sends this meter's monthly natural-gas "
+                "use, step by step as in Énergir's guide, with your own numbers to copy. Where you stopped is "
+                "kept per meter."
+            )
+        )
+        subtitle.setStyleSheet(MUTED_STYLE)
+        subtitle.setWordWrap(True)
+        self.picker = PropertyMeterPicker(ctx, with_meter=True)
+        self.picker.changed.connect(self.load_meter)
+
+        self.note = QLabel()
+        self.note.setObjectName("assistant_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(
+            f"background: {BADGE_COLOURS['partial'][0]}; color: {BADGE_COLOURS['partial'][1]}; padding: 6px;"
+        )
+        self.show_gas_button = QPushButton()
+        self.show_gas_button.setObjectName("show_gas_meter")
+        self.show_gas_button.clicked.connect(self._on_show_gas_meter)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.show_gas_button)
+
+        self.status_frame = self._build_status_frame()
+        self.numbers = NumbersForm()
+        self.numbers.save_requested.connect(self._on_save_numbers)
+        self.stage_list = QListWidget()
+        self.stage_list.setObjectName("stage_list")
+        self.stage_list.setMinimumWidth(250)
+        self.stage_list.setMaximumWidth(320)
+        self.stage_stack = QStackedWidget()
+        self.stage_pages: dict[str, StagePage] = {}
+        self.stage_items: dict[str, StageListItem] = {}
+        self.cards: dict[str, StepCard] = {}
+        for stage in STAGES:
+            page = StagePage(stage, self.numbers if stage.number == 1 else None)
+            self.stage_pages[stage.id] = page
+            self.stage_stack.addWidget(page)
+            item_widget = StageListItem(stage)
+            self.stage_items[stage.id] = item_widget
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, stage.id)
+            self.stage_list.addItem(item)
+            self.stage_list.setItemWidget(item, item_widget)
+            for card in page.cards.values():
+                self.cards[card.step.id] = card
+                card.done_toggled.connect(self._on_step_toggled)
+                card.record_requested.connect(self._record)
+                for row in card.rows:
+                    row.copied.connect(self._on_copied)
+        self.reference_ids = ("reference_data_flow", "reference_revoke")
+        for ref_id, title, panel in (
+            (self.reference_ids[0], self.tr("Reference: what data is sent"), data_flow_panel()),
+            (
+                self.reference_ids[1],
+                self.tr("Reference: removing Énergir's access"),
+                revoke_panel(self.tr("Help")),
+            ),
+        ):
+            self.stage_stack.addWidget(panel)
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, ref_id)
+            self.stage_list.addItem(item)
+        self.stage_list.currentRowChanged.connect(self.stage_stack.setCurrentIndex)
+        self.stage_list.setCurrentRow(0)
+        self._fit_stage_items()
+
+        self.guide = QSplitter(Qt.Orientation.Horizontal)
+        self.guide.addWidget(self.stage_list)
+        self.guide.addWidget(self.stage_stack)
+        self.guide.setStretchFactor(1, 1)
+        self.guide.setChildrenCollapsible(False)
+
+        self.print_button = QPushButton(self.tr("Print checklist (PDF)…"))
+        self.print_button.setObjectName("print_checklist")
+        self.print_button.clicked.connect(self._on_print_checklist)
+        self.template_button = QPushButton(self.tr("Export ESPM meters template…"))
+        self.template_button.setObjectName("export_meters_template")
+        self.template_button.setToolTip(
+            self.tr(
+                "All meters of the property in ESPM's “Add New Meters to Existing Properties” upload file"
+            )
+        )
+        self.template_button.clicked.connect(self._on_export_template)
+        self.message = QLabel()
+        self.message.setObjectName("assistant_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.template_button)
+        bottom.addWidget(self.message, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.picker)
+        layout.addLayout(note_row)
+        layout.addWidget(self.status_frame)
+        layout.addWidget(self.guide, 1)
+        layout.addLayout(bottom)
+        self._show_note("", None)
+
+    # -- building ---------------------------------------------------------------------------------------------
+    def _build_status_frame(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("status_frame")
+        frame.setStyleSheet("QFrame#status_frame { border: 1px solid #D5DBE1; border-radius: 6px; }")
+        self.status_badge = badge()
+        self.status_badge.setObjectName("status_badge")
+        self.next_date = QDateEdit(QDate.currentDate())
+        self.next_date.setObjectName("next_status_date")
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setDisplayFormat("yyyy-MM-dd")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("record_next_status")
+        self.next_button.clicked.connect(self._on_record_next)
+        self.back_button = QPushButton(self.tr("Go back one status…"))
+        self.back_button.setObjectName("go_back_status")
+        self.back_button.setToolTip(
+            self.tr("For a status recorded by mistake, or after revoking Énergir's access")
+        )
+        self.back_button.clicked.connect(self._on_go_back)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Data-exchange status:")))
+        top.addWidget(self.status_badge)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Date:")))
+        top.addWidget(self.next_date)
+        top.addWidget(self.next_button)
+        top.addWidget(self.back_button)
+        self.timeline: dict[DataExchangeStatus, QLabel] = {}
+        line = QHBoxLayout()
+        line.setSpacing(4)
+        for i, status in enumerate(STATUS_ORDER[1:]):
+            if i:
+                arrow = QLabel("→")
+                arrow.setStyleSheet(MUTED_STYLE)
+                line.addWidget(arrow)
+            chip = QLabel()
+            chip.setObjectName(f"timeline_{status.value}")
+            chip.setWordWrap(True)
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.timeline[status] = chip
+            line.addWidget(chip, 1)
+        self.status_error = QLabel()
+        self.status_error.setObjectName("status_error")
+        self.status_error.setStyleSheet(ERROR_STYLE)
+        self.status_error.setWordWrap(True)
+        self.status_error.hide()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addLayout(top)
+        layout.addLayout(line)
+        layout.addWidget(self.status_error)
+        return frame
+
+    def _fit_stage_items(self) -> None:
+        for row in range(self.stage_list.count()):
+            item = self.stage_list.item(row)
+            widget = self.stage_list.itemWidget(item)
+            if widget is not None:
+                item.setSizeHint(widget.sizeHint())
+
+    # -- loading ----------------------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        self.picker.reload()
+        super().showEvent(event)
+
+    def current_stage_id(self) -> str:
+        item = self.stage_list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def load_meter(self) -> None:
+        """Show the selected meter, after marking its data received if Énergir's bills have arrived."""
+        meter_id = self.picker.meter_id
+        property_id = self.picker.property_id
+        self.template_button.setEnabled(property_id is not None)
+        self.status_error.hide()
+        if meter_id is None:
+            self.stored = None
+            self._show_note(
+                self.tr("Select a property with a natural-gas meter, or add one in the Meters page."), None
+            )
+            return
+        with self.ctx.session() as s, s.begin():
+            arrived = refresh_data_received(s, meter_id, date.today())
+            stored = load_meter_setup(s, meter_id)
+            gas_ids = natural_gas_meter_ids(s, stored_property_id(s, meter_id))
+            gas_names = {m.id: m.name for m in s.query(models.Meter).filter(models.Meter.id.in_(gas_ids))}
+        self.stored = stored
+        if not stored.is_natural_gas:
+            self._gas_meter_id = gas_ids[0] if gas_ids else None
+            kind = energy_type_label(stored.energy_type)
+            text = self.tr("“{0}” is a meter of {1}: Énergir's data exchange only sends natural gas.").format(
+                stored.setup.meter_name, kind.lower() if language() == "fr" else kind
+            )
+            if self._gas_meter_id is None:
+                text += " " + self.tr("This property has no natural-gas meter; add one in the Meters page.")
+            self._show_note(text, gas_names.get(self._gas_meter_id) if self._gas_meter_id else None)
+            return
+        self._show_note("", None)
+        self._show(stored, jump=True, refill=True)
+        if arrived:
+            self._tell(
+                self.tr("Énergir's data has arrived for this meter: status set to “{0}”.").format(
+                    status_text(DataExchangeStatus.DATA_RECEIVED)
+                )
+            )
+            self.ctx.data_changed.emit()
+
+    def _show_note(self, text: str, gas_meter_name: str | None) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self.show_gas_button.setVisible(gas_meter_name is not None)
+        if gas_meter_name is not None:
+            self.show_gas_button.setText(self.tr("Open “{0}”").format(gas_meter_name))
+        ready = not text and self.stored is not None
+        self.status_frame.setVisible(ready)
+        self.guide.setVisible(ready)
+        self.print_button.setEnabled(ready)
+
+    def _show(self, stored: StoredSetup, jump: bool, refill: bool = False) -> None:
+        setup = stored.setup
+        completed = completed_step_ids(setup, stored.done_steps)
+        point = resume_point_for(setup, stored.done_steps)
+        self.resume_step_id = point.step.id if point else None
+        rank = status_rank(setup.status)
+        ticked = set(stored.done_steps)
+        for step_id, card in self.cards.items():
+            done = step_id in completed
+            reached = card.record_status is not None and rank >= status_rank(card.record_status)
+            card.show_state(
+                setup, done, done and step_id not in ticked, step_id == self.resume_step_id, reached
+            )
+        if refill:
+            self.numbers.show_setup(setup)
+        self._show_stage_badges(stored, completed)
+        self._show_timeline(stored)
+        if jump:
+            stage_id = point.stage.id if point else STAGES[-1].id
+            self.stage_list.setCurrentRow([s.id for s in STAGES].index(stage_id))
+            if point is not None:
+                page = self.stage_pages[stage_id]
+                QTimer.singleShot(0, lambda: page.scroll_to(point.step.id))
+
+    def _show_stage_badges(self, stored: StoredSetup, completed: frozenset[str]) -> None:
+        bad_numbers = [
+            key
+            for key in (SetupField.ACCOUNT_NUMBER, SetupField.INVOICE_NUMBER, SetupField.METER_NUMBER)
+            if stored_number_error(stored.setup, key) is not None
+        ]
+        for stage in STAGES:
+            label = self.stage_items[stage.id].badge
+            ids = [step.id for step in stage.steps]
+            done = sum(1 for i in ids if i in completed)
+            if stage.number == 1 and bad_numbers:
+                set_badge(label, "error", self.tr("Check the numbers"))
+            elif done == len(ids):
+                set_badge(label, "done", self.tr("Done"))
+            elif self.resume_step_id in ids:
+                set_badge(label, "current", self.tr("Current · {0}/{1}").format(done, len(ids)))
+            elif done:
+                set_badge(label, "partial", self.tr("{0}/{1} done").format(done, len(ids)))
+            else:
+                set_badge(label, "todo", self.tr("To do"))
+        self._fit_stage_items()
+
+    def _show_timeline(self, stored: StoredSetup) -> None:
+        setup = stored.setup
+        rank = status_rank(setup.status)
+        kind = "done" if setup.status is not DataExchangeStatus.NOT_STARTED else "todo"
+        set_badge(self.status_badge, kind, status_text(setup.status))
+        for status, chip in self.timeline.items():
+            day = setup.date_of(status)
+            reached = status_rank(status) <= rank
+            state = "done" if reached else ("current" if status_rank(status) == rank + 1 else "todo")
+            background, colour = BADGE_COLOURS[state]
+            chip.setStyleSheet(
+                f"background: {background}; color: {colour}; border-radius: 6px; padding: 3px;"
+            )
+            when = day.isoformat() if day else ("✓" if reached else "—")
+            chip.setText(f"{status_text(status)}\n{when}")
+        following = STATUS_ORDER[rank + 1] if rank + 1 < len(STATUS_ORDER) else None
+        self.next_button.setVisible(following is not None)
+        self.next_date.setVisible(following is not None)
+        if following is not None:
+            self.next_button.setText(self.tr("Record “{0}”").format(status_text(following)))
+        self.back_button.setEnabled(rank > 0)
+
+    # -- actions ----------------------------------------------------------------------------------------------
+    def _meter_id(self) -> int | None:
+        return self.stored.setup.meter_id if self.stored is not None else None
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10000)
+
+    def _on_copied(self, text: str) -> None:
+        self._tell(self.tr("Copied “{0}”: paste it in ESPM.").format(text))
+
+    def _on_show_gas_meter(self) -> None:
+        if self._gas_meter_id is not None:
+            self.ctx.select_meter(self._gas_meter_id)
+
+    def _on_step_toggled(self, step_id: str, done: bool) -> None:
+        meter_id = self._meter_id()
+        if meter_id is None:
+            return
+        with self.ctx.session() as s, s.begin():
+            self.stored = set_step_done(s, meter_id, step_id, done)
+        self._show(self.stored, jump=False)
+
+    def _on_save_numbers(self, entry: NumbersEntry) -> None:
+        meter_id = self._meter_id()
+        if meter_id is None:
+            return
+        with self.ctx.session() as s, s.begin():
+            self.stored = save_numbers(
+                s,
+                meter_id,
+                account_number=entry.account_number,
+                invoice_number=entry.invoice_number,
+                meter_number=entry.meter_number,
+                initial_load_months=entry.initial_load_months,
+                share_downstream=entry.share_downstream,
+            )
+        self.ctx.data_changed.emit()
+        self._show(self.stored, jump=False, refill=True)
+        self.numbers.show_saved()
+        self._tell(self.numbers.result.text())
+
+    def _on_record_next(self) -> None:
+        if self.stored is None:
+            return
+        rank = status_rank(self.stored.setup.status)
+        if rank + 1 < len(STATUS_ORDER):
+            self._record(STATUS_ORDER[rank + 1], qdate_to_date(self.next_date.date()))
+
+    def _record(self, status: DataExchangeStatus, on: date) -> None:
+        meter_id = self._meter_id()
+        if meter_id is None:
+            return
+        try:
+            with self.ctx.session() as s, s.begin():
+                self.stored = record_status(s, meter_id, status, on)
+        except SetupTransitionError as exc:
+            self.status_error.setText(loc(exc.message))
+            self.status_error.show()
+            return
+        self.status_error.hide()
+        self.ctx.data_changed.emit()
+        self._show(self.stored, jump=True)
+        self._tell(self.tr("Recorded “{0}” on {1}.").format(status_text(status), on.isoformat()))
+
+    def _on_go_back(self) -> None:
+        if self.stored is None:
+            return
+        rank = status_rank(self.stored.setup.status)
+        if rank == 0:
+            return
+        previous = STATUS_ORDER[rank - 1]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Go back one status"),
+            self.tr("Set the status back to “{0}”? The date of “{1}” will be forgotten.").format(
+                status_text(previous), status_text(self.stored.setup.status)
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.ctx.session() as s, s.begin():
+            self.stored = go_back_to(s, self.stored.setup.meter_id or 0, previous)
+        self.status_error.hide()
+        self.ctx.data_changed.emit()
+        self._show(self.stored, jump=True)
+        self._tell(self.tr("Status set back to “{0}”.").format(status_text(previous)))
+
+    def _save_path(self, title: str, stem: str, suffix: str, filter_text: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+            Path.home()
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / f"{stem}{suffix}"), filter_text
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def _on_print_checklist(self) -> None:
+        if self.stored is None:
+            return
+        setup = self.stored.setup
+        path = self._save_path(
+            self.tr("Print checklist (PDF)"),
+            _file_stem(setup.property_name, setup.meter_name, self.tr("ESPM setup checklist")),
+            ".pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path is None:
+            return
+        try:
+            write_setup_checklist(path, setup, lang=language(), done_step_ids=self.stored.done_steps)
+        except OSError as exc:
+            self._tell(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), error=True)
+            return
+        self._tell(self.tr("Checklist saved to {0}").format(path))
+
+    def _on_export_template(self) -> None:
+        property_id = self.picker.property_id
+        if property_id is None:
+            return
+        with self.ctx.session() as s:
+            prop = s.get(models.Property, property_id)
+            if prop is None:
+                return
+            name, espm_id = prop.name, prop.espm_property_id or ""
+            meters = property_data(s, property_id).meters
+            setups = [load_meter_setup(s, mid).setup for mid in natural_gas_meter_ids(s, property_id)]
+        path = self._save_path(
+            self.tr("Export ESPM meters template"),
+            _file_stem(name, self.tr("ESPM Add Meters")),
+            ".xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path is None:
+            return
+        try:
+            warnings = write_meters_template(path, name, espm_id, meters, setups)
+        except OSError as exc:
+            self._tell(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), error=True)
+            return
+        text = self.tr("ESPM meters template saved to {0} ({1} meters).").format(path, len(meters))
+        if warnings:
+            notes = [w.message_fr if language() == "fr" else w.message_en for w in warnings]
+            text += "\n" + self.tr("Still to fill in before uploading:") + "\n" + "\n".join(notes)
+        self._tell(text, error=False)
+
+
+def stored_property_id(session: Any, meter_id: int) -> int:
+    meter = session.get(models.Meter, meter_id)
+    return int(meter.property_id) if meter is not None else -1

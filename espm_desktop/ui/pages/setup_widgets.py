@@ -1,0 +1,260 @@
+"""Small pieces of the Énergir data-exchange assistant: badges, copyable values, one card per guide step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.core.setup_guide import (
+    FIELD_LABELS,
+    STATUS_LABELS,
+    EnergirMeterSetup,
+    GuideStep,
+    Language,
+    LocalizedText,
+    SetupField,
+    field_value,
+    validate_account_number,
+    validate_invoice_number,
+    validate_meter_number,
+)
+from espm_desktop.core.types import DataExchangeStatus
+from espm_desktop.ui.forms import ERROR_STYLE, current_language
+
+# Background and text colours of the badges; contrast ≥ 4.5:1 on each background.
+BADGE_COLOURS: dict[str, tuple[str, str]] = {
+    "done": ("#DCF2E3", "#1E6B3A"),
+    "current": ("#DCE9F7", "#0B4A85"),
+    "partial": ("#FFF1D6", "#7A4F00"),
+    "todo": ("#ECEFF2", "#4A5562"),
+    "error": ("#FCE4E7", "#A3001B"),
+}
+NOTICE_STYLE = "color: #0B4A85;"
+MUTED_STYLE = "color: #5A6672;"
+CURRENT_CARD_STYLE = "QFrame#{name} {{ border: 2px solid #0B5394; border-radius: 6px; background: #F5F9FD; }}"
+CARD_STYLE = "QFrame#{name} {{ border: 1px solid #D5DBE1; border-radius: 6px; }}"
+
+# The step after which the user records each status: the guide's last action before that state.
+STATUS_STEP: dict[str, DataExchangeStatus] = {
+    "s06": DataExchangeStatus.CONNECTION_REQUESTED,
+    "share.connection_accepted": DataExchangeStatus.CONNECTION_ACCEPTED,
+    "s28": DataExchangeStatus.METER_SHARED,
+    "verify.share_accepted": DataExchangeStatus.SHARE_ACCEPTED,
+    "verify.data": DataExchangeStatus.DATA_RECEIVED,
+}
+
+_NUMBER_CHECKS = {
+    SetupField.ACCOUNT_NUMBER: validate_account_number,
+    SetupField.INVOICE_NUMBER: validate_invoice_number,
+    SetupField.METER_NUMBER: validate_meter_number,
+}
+
+
+def language() -> Language:
+    return "fr" if current_language() == "fr" else "en"
+
+
+def loc(text: LocalizedText) -> str:
+    return text.get(language())
+
+
+def status_text(status: DataExchangeStatus) -> str:
+    return loc(STATUS_LABELS[status])
+
+
+def set_badge(label: QLabel, kind: str, text: str) -> None:
+    background, colour = BADGE_COLOURS[kind]
+    label.setText(text)
+    label.setProperty("badge", kind)
+    label.setStyleSheet(
+        f"background: {background}; color: {colour}; border-radius: 9px; padding: 2px 9px; font-weight: 600;"
+    )
+
+
+def badge(kind: str = "todo", text: str = "") -> QLabel:
+    label = QLabel()
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    set_badge(label, kind, text)
+    return label
+
+
+def qdate_to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def with_colon(label: str) -> str:
+    """A field label followed by a colon, with French typography's no-break space before it."""
+    return f"{label}\u00a0:" if language() == "fr" else f"{label}:"
+
+
+def stored_number_error(setup: EnergirMeterSetup, key: SetupField) -> LocalizedText | None:
+    """The rule a stored Énergir number breaks (e.g. a 12-character account number), or None."""
+    check = _NUMBER_CHECKS.get(key)
+    text = field_value(setup, key, language())
+    if check is None or not text:
+        return None
+    return check(text).error
+
+
+class ValueRow(QWidget):
+    """A value to type in ESPM: its label, the meter's own value (selectable) and a Copy button."""
+
+    copied = Signal(str)
+
+    def __init__(self, step_id: str, key: SetupField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.label = QLabel(with_colon(loc(FIELD_LABELS[key])))
+        self.label.setMinimumWidth(180)
+        self.value = QLineEdit()
+        self.value.setReadOnly(True)
+        self.value.setObjectName(f"value_{step_id}_{key.value}")
+        self.value.setMinimumWidth(220)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setObjectName(f"copy_{step_id}_{key.value}")
+        self.copy_button.setToolTip(self.tr("Copy this value, then paste it in ESPM"))
+        self.problem = QLabel()
+        self.problem.setObjectName(f"problem_{step_id}_{key.value}")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.label, 0, 0)
+        grid.addWidget(self.value, 0, 1)
+        grid.addWidget(self.copy_button, 0, 2)
+        grid.addWidget(self.problem, 1, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.copy_button.clicked.connect(self._on_copy)
+
+    def show_value(self, setup: EnergirMeterSetup) -> None:
+        text = field_value(setup, self.key, language())
+        self.value.setText(text)
+        if not text:
+            if self.key is SetupField.ACTIVE_DATE:
+                self.value.setPlaceholderText(self.tr("Not set: enter it on the meter (Meters page)"))
+            else:
+                self.value.setPlaceholderText(self.tr("Not known yet: enter it in stage 1"))
+        self.copy_button.setEnabled(bool(text))
+        error = stored_number_error(setup, self.key)
+        self.problem.setVisible(error is not None)
+        self.problem.setText(
+            self.tr("ESPM will refuse this value. {0} Correct it in stage 1.").format(loc(error))
+            if error
+            else ""
+        )
+
+    def _on_copy(self) -> None:
+        text = self.value.text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.copied.emit(text)
+
+
+class StepCard(QFrame):
+    """One step of the guide: a tick box with the title, what to do in ESPM, and the values to type."""
+
+    done_toggled = Signal(str, bool)
+    record_requested = Signal(object, object)  # DataExchangeStatus, datetime.date
+
+    def __init__(
+        self, step: GuideStep, on_copied: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.step = step
+        self.setObjectName(f"step_{step.id}")
+        self.setStyleSheet(CARD_STYLE.format(name=self.objectName()))
+        self.check = QCheckBox(loc(step.title))
+        self.check.setObjectName(f"done_{step.id}")
+        self.check.setStyleSheet("QCheckBox { font-weight: 600; }")
+        self.check.toggled.connect(lambda on: self.done_toggled.emit(self.step.id, on))
+        header = QHBoxLayout()
+        header.addWidget(self.check, 1)
+        self.here_badge = badge("current", self.tr("Continue here"))
+        self.here_badge.hide()
+        header.addWidget(self.here_badge)
+        if step.waits:
+            header.addWidget(badge("partial", self.tr("Waiting for Énergir")))
+        if step.seed_steps:
+            numbers = ", ".join(str(n) for n in step.seed_steps)
+            header.addWidget(badge("todo", self.tr("Guide step {0}").format(numbers)))
+        self.instruction = QLabel(loc(step.instruction))
+        self.instruction.setWordWrap(True)
+        self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.instruction.setContentsMargins(24, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.instruction)
+        self.rows: list[ValueRow] = []
+        for key in step.fields:
+            row = ValueRow(step.id, key)
+            row.setContentsMargins(24, 0, 0, 0)
+            row.copied.connect(on_copied)
+            self.rows.append(row)
+            layout.addWidget(row)
+        self.record_status = STATUS_STEP.get(step.id)
+        self.record_button: QPushButton | None = None
+        self.record_date: QDateEdit | None = None
+        if self.record_status is not None:
+            self.record_date = QDateEdit(QDate.currentDate())
+            self.record_date.setCalendarPopup(True)
+            self.record_date.setDisplayFormat("yyyy-MM-dd")
+            self.record_date.setObjectName(f"record_date_{step.id}")
+            self.record_button = QPushButton(
+                self.tr("Record “{0}” on this date").format(status_text(self.record_status))
+            )
+            self.record_button.setObjectName(f"record_{step.id}")
+            self.record_button.clicked.connect(self._on_record)
+            line = QHBoxLayout()
+            line.setContentsMargins(24, 4, 0, 0)
+            line.addWidget(self.record_date)
+            line.addWidget(self.record_button)
+            line.addStretch(1)
+            layout.addLayout(line)
+
+    def _on_record(self) -> None:
+        if self.record_status is not None and self.record_date is not None:
+            self.record_requested.emit(self.record_status, qdate_to_date(self.record_date.date()))
+
+    def show_state(
+        self, setup: EnergirMeterSetup, done: bool, locked: bool, current: bool, reached: bool
+    ) -> None:
+        """`locked`: done by the status or the stage-1 numbers, so it cannot be unticked by hand.
+
+        `reached`: the status this card records is already reached (its button is then disabled).
+        """
+        self.check.blockSignals(True)
+        self.check.setChecked(done)
+        self.check.blockSignals(False)
+        self.check.setEnabled(not locked)
+        self.check.setToolTip(
+            self.tr("Done: the meter's status or numbers show this step is behind you.") if locked else ""
+        )
+        self.here_badge.setVisible(current)
+        style = CURRENT_CARD_STYLE if current else CARD_STYLE
+        self.setStyleSheet(style.format(name=self.objectName()))
+        for row in self.rows:
+            row.show_value(setup)
+        if self.record_button is not None:
+            self.record_button.setEnabled(not reached)
+            if self.record_date is not None:
+                self.record_date.setEnabled(not reached)
