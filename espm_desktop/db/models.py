@@ -212,3 +212,7 @@ class MeterSetupProgress(Base):
     status_dates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     done_steps: Mapped[list[str]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# The SGÉ tables live in their own module; importing it here registers them on Base.metadata.
+from espm_desktop.db import models_sge  # noqa: E402, F401
