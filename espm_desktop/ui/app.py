@@ -26,12 +26,17 @@ def setup_logging() -> Path:
     folder = paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     log_file = folder / "espm-desktop.log"
-    handler = logging.FileHandler(log_file, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    for handler in [h for h in root.handlers if getattr(h, "espm_desktop_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.espm_desktop_log = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
     return log_file
 
 
