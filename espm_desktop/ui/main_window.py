@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.add_page("properties", self.tr("Properties"), "espm_desktop.ui.pages.properties:PropertiesPage")
         self.add_page("meters", self.tr("Meters"), "espm_desktop.ui.pages.meters:MetersPage")
         self.add_page("bills", self.tr("Bills"), "espm_desktop.ui.pages.bills:BillsPage")
+        self.add_page("charts", self.tr("Charts"), "espm_desktop.ui.pages.charts:ChartsPage")
         self.add_page(
             "energir",
             self.tr("Énergir data exchange"),

@@ -1,0 +1,327 @@
+"""Charts of the selected property or meter: monthly use, year over year, cost, weather and energy mix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from espm_desktop.core import chart_series as cs
+from espm_desktop.core.calendarize import PropertyMonths, calendarize_property
+from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
+from espm_desktop.core.numbers import format_number
+from espm_desktop.core.types import MeterData, PropertyData
+from espm_desktop.db import models
+from espm_desktop.db.repo import property_data
+from espm_desktop.db.weather import station_days
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.labels import energy_type_label, unit_label
+from espm_desktop.ui.pages.pickers import PropertyMeterPicker
+from espm_desktop.ui.plots.chart_view import ChartView
+from espm_desktop.ui.plots.charts import (
+    EnergyMixChart,
+    MonthlyChart,
+    UsePerHddChart,
+    WeatherScatterChart,
+    YearOverYearChart,
+)
+from espm_desktop.ui.plots.export import export_png, export_svg
+
+CHART_IDS = ("monthly", "year_over_year", "cost", "weather_per_hdd", "weather_scatter", "mix")
+BASES = (cs.Basis.NATIVE, cs.Basis.SITE_GJ, cs.Basis.SOURCE_GJ)
+EXPORT_WIDTH_PX = 1600
+
+
+@dataclass
+class ChartData:
+    """What the page draws from: loaded from the database once per property or data change."""
+
+    prop: PropertyData
+    weather: list[DailyWeather] = field(default_factory=list)
+    annual_degree_days: list[tuple[date, float, float]] = field(default_factory=list)
+    """Typed degree days: (last day of the 12 months, HDD, CDD)."""
+
+
+def load_chart_data(ctx: AppContext, property_id: int) -> ChartData:
+    with ctx.session() as s:
+        prop = property_data(s, property_id)
+        row = s.get(models.Property, property_id)
+        weather: list[DailyWeather] = []
+        if row is not None and row.weather_station_id is not None:
+            weather = station_days(s, row.weather_station_id)
+        annual = [
+            (r.period_end, r.hdd, r.cdd)
+            for r in s.scalars(
+                select(models.PropertyDegreeDays)
+                .where(models.PropertyDegreeDays.property_id == property_id)
+                .order_by(models.PropertyDegreeDays.period_end)
+            )
+        ]
+    return ChartData(prop, weather, annual)
+
+
+class ChartsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = current_language()
+        self.whole_property = True
+        # Connected before the picker's own slot, so a meter chosen elsewhere leaves whole-property mode first.
+        ctx.meter_selected.connect(self._on_meter_selected)
+        heading = QLabel(self.tr("Charts"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        subtitle = QLabel(
+            self.tr(
+                "Bars are calendar months (bills spread over their days, as ESPM does); lines are the bills as "
+                "received. Hover for exact values; drag to pan, scroll to zoom."
+            )
+        )
+        subtitle.setStyleSheet("color: #555;")
+        subtitle.setWordWrap(True)
+        self.picker = PropertyMeterPicker(ctx, with_meter=True)
+        self.chart_combo = QComboBox()
+        self.chart_combo.setObjectName("chart_kind")
+        for chart_id, label in zip(
+            CHART_IDS,
+            (
+                self.tr("Monthly use"),
+                self.tr("Year over year"),
+                self.tr("Cost"),
+                self.tr("Weather: use per HDD"),
+                self.tr("Weather: use/day vs HDD/day"),
+                self.tr("Energy mix (source)"),
+            ),
+            strict=True,
+        ):
+            self.chart_combo.addItem(label, chart_id)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("chart_unit")
+        for basis, label in zip(
+            BASES, (self.tr("Meter unit"), self.tr("GJ (site)"), self.tr("GJ (source)")), strict=True
+        ):
+            self.unit_combo.addItem(label, basis.value)
+        self.cost_check = QCheckBox(self.tr("Show cost"))
+        self.cost_check.setObjectName("chart_show_cost")
+        self.reset_button = QPushButton(self.tr("Reset zoom"))
+        self.png_button = QPushButton(self.tr("Export PNG…"))
+        self.svg_button = QPushButton(self.tr("Export SVG…"))
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Chart:")))
+        controls.addWidget(self.chart_combo)
+        controls.addSpacing(8)
+        controls.addWidget(QLabel(self.tr("Units:")))
+        controls.addWidget(self.unit_combo)
+        controls.addSpacing(8)
+        controls.addWidget(self.cost_check)
+        controls.addStretch(1)
+        controls.addWidget(self.reset_button)
+        controls.addWidget(self.png_button)
+        controls.addWidget(self.svg_button)
+        self.view = ChartView(self.language)
+        self.note = QLabel()
+        self.note.setObjectName("chart_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.picker)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        self.data: ChartData | None = None
+        self._cal: PropertyMonths | None = None
+        self._cal_for: PropertyData | None = None
+        self._stale = True
+        self.drawers = (
+            MonthlyChart(self),
+            YearOverYearChart(self),
+            EnergyMixChart(self),
+            UsePerHddChart(self),
+            WeatherScatterChart(self),
+        )
+        self.picker.changed.connect(self._on_picker_changed)
+        self.chart_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.unit_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.cost_check.toggled.connect(lambda _on: self.redraw())
+        self.reset_button.clicked.connect(self.view.reset_zoom)
+        self.png_button.clicked.connect(self._on_export_png)
+        self.svg_button.clicked.connect(self._on_export_svg)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    # -- selection -----------------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.picker.reload()
+
+    def _on_meter_selected(self, _meter_id: int) -> None:
+        self.whole_property = False
+
+    def _on_picker_changed(self) -> None:
+        combo = self.picker.meter_combo
+        if combo.count() and combo.itemData(0) is None:
+            # The user chose in our combo: index 0 is "whole property".
+            self.whole_property = combo.currentIndex() == 0
+        else:
+            combo.blockSignals(True)
+            combo.insertItem(0, self.tr("Whole property (all meters)"), None)
+            if self.whole_property or combo.count() == 1:
+                combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        pid = self.picker.property_id
+        if pid is None:
+            self.data = None
+        elif self._stale or self.data is None or self.data.prop.property_id != pid:
+            self.data = load_chart_data(self.ctx, pid)
+        self._stale = False
+        self.redraw()
+
+    def _on_data_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.picker.reload()
+
+    def set_data(self, data: ChartData) -> None:
+        """Show already-loaded data (the benchmark and tests load it themselves)."""
+        self.data = data
+        self._stale = False
+
+    def selected_meter(self) -> MeterData | None:
+        if self.whole_property or self.data is None:
+            return None
+        mid = self.picker.meter_id
+        return next((m for m in self.data.prop.meters if m.meter_id == mid), None)
+
+    def set_chart(self, chart_id: str) -> None:
+        self.chart_combo.setCurrentIndex(CHART_IDS.index(chart_id))
+
+    def set_basis(self, basis: cs.Basis) -> None:
+        self.unit_combo.setCurrentIndex(BASES.index(basis))
+
+    # -- drawing -------------------------------------------------------------------------------------------
+    def calendarised(self) -> PropertyMonths:
+        assert self.data is not None
+        if self._cal is None or self._cal_for is not self.data.prop:
+            self._cal = calendarize_property(self.data.prop)
+            self._cal_for = self.data.prop
+        return self._cal
+
+    def current_series(self) -> tuple[cs.MonthlySeries, str]:
+        """The monthly series drawn now, with its unit as shown."""
+        assert self.data is not None
+        basis = cs.Basis(self.unit_combo.currentData())
+        cal = self.calendarised()
+        meter = self.selected_meter()
+        if meter is not None:
+            mm = cal.meters[self.data.prop.meters.index(meter)]
+            series = cs.meter_series(meter, mm, basis)
+        else:
+            series = cs.property_series(self.data.prop, cal, basis)
+        return series, self.unit_text(series)
+
+    def unit_text(self, series: cs.MonthlySeries) -> str:
+        if series.basis is cs.Basis.NATIVE and series.energy_type is not None:
+            # Axis labels and hover text want the symbol: "m³", not "m³ (cubic metres)".
+            return unit_label(series.energy_type, series.unit).split(" (")[0]
+        return self.tr("GJ source") if series.basis is cs.Basis.SOURCE_GJ else "GJ"
+
+    def redraw(self) -> None:
+        chart = CHART_IDS[max(self.chart_combo.currentIndex(), 0)]
+        self.cost_check.setEnabled(chart == "monthly")
+        self.unit_combo.setEnabled(chart not in ("cost", "mix"))
+        self.note.clear()
+        if self.data is None:
+            self.view.show_message(self.tr("No property yet: create one on the Properties page."))
+            return
+        if not self.data.prop.meters:
+            self.view.show_message(self.tr("This property has no meters yet: add them on the Meters page."))
+            return
+        monthly, yoy, mix, per_hdd, scatter = self.drawers
+        series, unit = self.current_series()
+        asked = cs.Basis(self.unit_combo.currentData())
+        if asked is cs.Basis.NATIVE and series.basis is not asked and chart not in ("cost", "mix"):
+            self.note.setText(self.tr("The meters use different units: the property total is shown in GJ."))
+        meter = self.selected_meter()
+        if chart == "monthly":
+            steps = cs.bill_steps(meter, series.basis) if meter is not None else None
+            monthly.draw(self.view, series, unit, steps, self.cost_check.isChecked())
+        elif chart == "cost":
+            if series.cost is None:
+                self.view.show_message(
+                    self.tr(
+                        "No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart."
+                    )
+                )
+            else:
+                monthly.draw(self.view, series, unit, None, False, cost_only=True)
+        elif chart == "year_over_year":
+            cal = self.calendarised()
+            period = cs.highlight_period(cal.meters[self.data.prop.meters.index(meter)] if meter else cal)
+            yoy.draw(self.view, cs.year_over_year(series, period), unit)
+        elif chart == "mix":
+            mix_data = cs.energy_mix(self.calendarised())
+            mix.draw(self.view, mix_data, {t: energy_type_label(t) for t in mix_data.energy_types})
+        elif not self.data.weather:
+            self.view.show_message(self.no_weather_message())
+        else:
+            degree_days = monthly_degree_days(self.data.weather)
+            if chart == "weather_per_hdd":
+                per_hdd.draw(self.view, cs.use_per_hdd(series, degree_days), unit)
+            elif meter is not None:
+                hdd = cs.daily_hdd(self.data.weather)
+                scatter.draw(self.view, cs.bill_scatter(meter, hdd, series.basis), unit, per_month=False)
+            else:
+                scatter.draw(self.view, cs.month_scatter(series, degree_days), unit, per_month=True)
+
+    def no_weather_message(self) -> str:
+        how = self.tr(
+            "The weather charts need daily degree-days: download the daily data of the weather station nearest "
+            "the building from Environment and Climate Change Canada (climate.weather.gc.ca, CSV, one file per "
+            "year), import it on the Weather page, and link the station to this property there."
+        )
+        assert self.data is not None
+        if self.data.annual_degree_days:
+            end, hdd, cdd = self.data.annual_degree_days[-1]
+            typed = self.tr(
+                "This property only has degree days typed for 12 months (HDD {0}, CDD {1}, "
+                "12 months ending {2}), not month by month."
+            ).format(format_number(hdd, self.language), format_number(cdd, self.language), end.isoformat())
+            return f"{typed}\n\n{how}"
+        return self.tr("No degree days for this property.") + "\n\n" + how
+
+    # -- export --------------------------------------------------------------------------------------------
+    def export_png_to(self, path: Path, width: int = EXPORT_WIDTH_PX) -> Path:
+        return export_png(self.view.plot_widget, path, width)
+
+    def _file_name(self, suffix: str) -> str:
+        name = self.data.prop.name if self.data else "chart"
+        return f"{name} - {self.chart_combo.currentText()}.{suffix}".replace("/", "-").replace(":", "")
+
+    def _on_export_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PNG"), self._file_name("png"), self.tr("PNG image (*.png)")
+        )
+        if path:
+            self.export_png_to(Path(path))
+
+    def _on_export_svg(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export SVG"), self._file_name("svg"), self.tr("SVG drawing (*.svg)")
+        )
+        if path:
+            export_svg(self.view.plot_widget, Path(path))

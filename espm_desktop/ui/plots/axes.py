@@ -1,0 +1,94 @@
+"""Chart axes in the user's language: month names from QLocale, numbers as 1 234,5 in French."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale
+
+from espm_desktop.core.numbers import format_number
+
+DATE = "date"  # x = month index (year * 12 + month - 1), fractional inside a month
+MONTH_OF_YEAR = "month_of_year"  # x = 0..11, month `start_month` first
+NUMBER = "number"
+
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+
+
+def locale_for(language: str) -> QLocale:
+    return QLocale(
+        QLocale.Language.French if language == "fr" else QLocale.Language.English, QLocale.Country.Canada
+    )
+
+
+def month_name(language: str, month: int, short: bool = True) -> str:
+    """Month 1–12 in the language ('janv.' / 'Jan'), capitalised as a chart label."""
+    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    name = locale_for(language).standaloneMonthName(month, fmt)
+    return name[:1].upper() + name[1:]
+
+
+def month_label(language: str, month_index: int, short: bool = False) -> str:
+    """'March 2025' / 'mars 2025' for a month index."""
+    name = locale_for(language).standaloneMonthName(
+        month_index % 12 + 1, QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    )
+    return f"{name} {month_index // 12}"
+
+
+def decimals_for(spacing: float) -> int:
+    """Enough decimals to tell ticks (or values) `spacing` apart, at most 3."""
+    if spacing <= 0 or not math.isfinite(spacing):
+        return 0
+    return max(0, min(3, -math.floor(math.log10(spacing) + 1e-9)))
+
+
+class ChartAxis(pg.AxisItem):
+    """One axis class for every chart: its `kind` says how values become text."""
+
+    def __init__(self, orientation: str, language: str, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.language = language
+        self.kind = NUMBER
+        self.start_month = 1
+        self.prefix = ""
+        self.enableAutoSIPrefix(False)
+
+    def set_kind(self, kind: str, start_month: int = 1) -> None:
+        self.kind = kind
+        self.start_month = start_month
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:  # noqa: N802 (pyqtgraph API)
+        if self.kind == MONTH_OF_YEAR:
+            return [
+                (1.0, [float(v) for v in range(max(0, math.ceil(minVal)), min(11, math.floor(maxVal)) + 1)])
+            ]
+        if self.kind != DATE or maxVal <= minVal:
+            return list(super().tickValues(minVal, maxVal, size))
+        span = maxVal - minVal
+        fits = max(size / 75.0, 1.0)  # about 75 px per label
+        step = next((s for s in _MONTH_STEPS if span / s <= fits), _MONTH_STEPS[-1])
+        first = math.ceil(minVal / step) * step
+        values = [float(v) for v in range(int(first), int(math.floor(maxVal)) + 1, step)]
+        return [(float(step), values)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        if self.kind == MONTH_OF_YEAR:
+            return [month_name(self.language, (self.start_month - 1 + int(v)) % 12 + 1) for v in values]
+        if self.kind == DATE:
+            out = []
+            for k, v in enumerate(values):
+                idx = int(round(v))
+                if spacing >= 12:
+                    out.append(str(idx // 12))
+                elif idx % 12 == 0 or k == 0:
+                    out.append(f"{month_name(self.language, idx % 12 + 1)}\n{idx // 12}")
+                else:
+                    out.append(month_name(self.language, idx % 12 + 1))
+            return out
+        decimals = decimals_for(spacing * scale)
+        return [self.prefix + format_number(v * scale, self.language, decimals) for v in values]

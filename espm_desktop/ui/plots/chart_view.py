@@ -1,0 +1,131 @@
+"""A pyqtgraph plot with what every ESPM chart needs: localised axes, hover text, a second (cost) axis,
+a reset-zoom, and a message in place of the chart when there is nothing to draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from espm_desktop.ui.plots.axes import ChartAxis
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+HoverFunction = Callable[[float, float], str]
+
+
+class ChartView(QWidget):
+    """Drawers call `clear()`, add items to `plot` (and `cost_box`), then `set_hover()` and `finish()`."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.bottom_axis = ChartAxis("bottom", language)
+        self.left_axis = ChartAxis("left", language)
+        self.right_axis = ChartAxis("right", language)
+        self.plot_widget = pg.PlotWidget(
+            axisItems={"bottom": self.bottom_axis, "left": self.left_axis, "right": self.right_axis}
+        )
+        self.plot_widget.setObjectName("chart_plot")
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.hideAxis("right")
+        self.plot.setMenuEnabled(False)
+        self.legend = self.plot.addLegend(offset=(10, 5), labelTextSize="9pt")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        # The cost axis has its own view box, stacked on the main one and sharing its x range.
+        self.cost_box = pg.ViewBox()
+        self.cost_box.setMouseEnabled(x=False, y=False)
+        self.plot.scene().addItem(self.cost_box)
+        self.right_axis.linkToView(self.cost_box)
+        self.cost_box.setXLink(self.plot.vb)
+        self.plot.vb.sigResized.connect(self._sync_cost_box)
+        self.hover_item = pg.TextItem(color="k", fill=pg.mkBrush(255, 255, 240, 235), border=pg.mkPen("#888"))
+        self.hover_item.setZValue(1000)
+        self.hover_text = ""
+        self._hover: HoverFunction | None = None
+        self.plot.scene().sigMouseMoved.connect(self.on_scene_hover)
+        self.message = QLabel()
+        self.message.setObjectName("chart_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("font-size: 12pt; color: #444; padding: 40px; background: white;")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.plot_widget)
+        self.stack.addWidget(self.message)
+
+    # -- drawing -------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.plot.clear()
+        self.cost_box.clear()
+        self.legend.clear()
+        self.plot.hideAxis("right")
+        self.plot.setLabel("left", "")
+        self.plot.setLabel("right", "")
+        self.plot.setLabel("bottom", "")
+        self.plot.setTitle(None)
+        self.hover_text = ""
+        self._hover = None
+        self.plot.addItem(self.hover_item, ignoreBounds=True)
+        self.hover_item.hide()
+        self.stack.setCurrentWidget(self.plot_widget)
+
+    def show_cost_axis(self, label: str) -> None:
+        self.plot.showAxis("right")
+        self.plot.setLabel("right", label)
+        self._sync_cost_box()
+
+    def set_hover(self, function: HoverFunction) -> None:
+        self._hover = function
+
+    def finish(self) -> None:
+        self.reset_zoom()
+
+    def show_message(self, text: str) -> None:
+        self.clear()
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def showing_message(self) -> bool:
+        return self.stack.currentWidget() is self.message
+
+    def reset_zoom(self) -> None:
+        self.plot.enableAutoRange()
+        self.plot.autoRange(padding=0.02)
+        self.cost_box.enableAutoRange(axis=pg.ViewBox.YAxis)
+
+    def _sync_cost_box(self) -> None:
+        self.cost_box.setGeometry(self.plot.vb.sceneBoundingRect())
+        self.cost_box.linkedViewChanged(self.plot.vb, self.cost_box.XAxis)
+
+    # -- hover ---------------------------------------------------------------------------------------------
+    def hover_at(self, x: float, y: float) -> str:
+        """The hover text for a point in data coordinates ('' when nothing is there)."""
+        return self._hover(x, y) if self._hover is not None else ""
+
+    def on_scene_hover(self, scene_pos: QPointF) -> str:
+        """Show the value under the mouse; returns the text shown."""
+        vb = self.plot.vb
+        text = ""
+        if self._hover is not None and vb.sceneBoundingRect().contains(scene_pos):
+            point = vb.mapSceneToView(scene_pos)
+            text = self.hover_at(point.x(), point.y())
+            if text:
+                (x0, x1), (y0, y1) = vb.viewRange()
+                right = point.x() > (x0 + x1) / 2
+                top = point.y() > (y0 + y1) / 2
+                self.hover_item.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
+                self.hover_item.setText(text)
+                self.hover_item.setPos(point)
+        self.hover_item.setVisible(bool(text))
+        self.hover_text = text
+        return text
+
+
+def palette(n: int) -> list[QColor]:
+    """Distinct colours that read on white and in greyscale print."""
+    base = ["#1f5fa8", "#e07b1a", "#2e8b57", "#b03a48", "#6a4c93", "#8c6d31", "#17a2b8", "#7f7f7f"]
+    return [QColor(base[k % len(base)]) for k in range(n)]

@@ -1,0 +1,109 @@
+"""Charts to files and bytes: PNG of a requested width, SVG, and PNG bytes of an exact size for PDF reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+
+def _hide_hover(plot_widget: pg.PlotWidget) -> list[pg.GraphicsObject]:
+    hidden = [
+        i
+        for i in plot_widget.scene().items()
+        if isinstance(i, pg.TextItem) and i.isVisible() and i.zValue() >= 1000
+    ]
+    for item in hidden:
+        item.hide()
+    return hidden
+
+
+def export_png(plot_widget: pg.PlotWidget, path: Path, width: int) -> Path:
+    """Save the chart as PNG, `width` pixels wide (height keeps the on-screen proportions)."""
+    hidden = _hide_hover(plot_widget)
+    try:
+        # The whole scene, not the PlotItem: the cost axis has its own view box outside the PlotItem.
+        exporter = pyqtgraph.exporters.ImageExporter(plot_widget.scene())
+        params = exporter.parameters()
+        params["width"] = int(width)
+        # Rounding can leave the linked height fractional or off by one; set both exactly.
+        view = plot_widget.rect()
+        height = max(1, round(width * view.height() / max(view.width(), 1)))
+        params.param("height").setValue(height, blockSignal=exporter.heightChanged)
+        params["background"] = QColor("white")
+        exporter.export(str(path))
+    finally:
+        for item in hidden:
+            item.show()
+    return path
+
+
+def export_svg(plot_widget: pg.PlotWidget, path: Path, title: str = "") -> Path:
+    """Save the chart as SVG (vector) at its on-screen size.
+
+    pyqtgraph's SVGExporter cannot parse the path syntax Qt 6.12 writes, so Qt's own SVG generator paints the
+    scene, as the screen does.
+    """
+    hidden = _hide_hover(plot_widget)
+    central = plot_widget.centralWidget
+    rect = central.geometry()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(rect.width()), int(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle(title)
+    try:
+        painter = QPainter(generator)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("white"))
+        plot_widget.scene().render(
+            painter,
+            QRectF(0, 0, rect.width(), rect.height()),
+            central.mapRectToScene(QRectF(0, 0, rect.width(), rect.height())),
+        )
+        painter.end()
+    finally:
+        for item in hidden:
+            item.show()
+    return path
+
+
+def render_image(plot_widget: pg.PlotWidget, width: int, height: int, scale: float = 1.0) -> QImage:
+    """The chart laid out for width/scale × height/scale and painted at exactly width × height pixels.
+
+    The layout is changed only for the duration of the paint, so a chart on screen does not move; `scale` > 1
+    gives print resolution (bigger pixels count, same text size relative to the chart).
+    """
+    central = plot_widget.centralWidget
+    old = central.geometry()
+    logical = QRectF(0, 0, width / scale, height / scale)
+    hidden = _hide_hover(plot_widget)
+    image = QImage(int(width), int(height), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    try:
+        central.setGeometry(logical)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        plot_widget.scene().render(painter, QRectF(0, 0, width, height), central.mapRectToScene(logical))
+        painter.end()
+    finally:
+        central.setGeometry(old)
+        for item in hidden:
+            item.show()
+    return image
+
+
+def png_bytes(plot_widget: pg.PlotWidget, width: int, height: int, scale: float = 1.0) -> bytes:
+    """PNG bytes of exactly width × height pixels, for reportlab (`ImageReader(io.BytesIO(data))`)."""
+    image = render_image(plot_widget, width, height, scale)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
