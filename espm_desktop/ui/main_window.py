@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
             self.tr("Énergir data exchange"),
             "espm_desktop.ui.pages.setup_assistant:SetupAssistantPage",
         )
+        self.add_page("score", self.tr("ENERGY STAR score"), "espm_desktop.ui.pages.score:ScorePage")
+        self.add_page("weather", self.tr("Weather"), "espm_desktop.ui.pages.weather:WeatherPage")
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self._build_menus()
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))

@@ -1,0 +1,474 @@
+"""Weather page: import Environment Canada daily files, see stations' monthly degree days, link a property to a
+station, and type degree days for a property's 12-month period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from espm_desktop.core.calendarize import month_end, month_index
+from espm_desktop.core.validation import FieldError
+from espm_desktop.db import models
+from espm_desktop.db.weather import (
+    import_weather_files,
+    link_property_to_station,
+    read_weather_files,
+    set_typed_degree_days,
+    station_monthly_degree_days,
+    stations,
+)
+from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import ERROR_STYLE, FieldSpec, FormDialog, current_language
+from espm_desktop.ui.pages.pickers import PropertyMeterPicker
+from espm_desktop.ui.pages.score_format import fixed
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+OK_STYLE = "color: #1b5e20;"
+
+
+def read_only_table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], right_from: int = 1) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c >= right_from:
+                item.setTextAlignment(RIGHT)
+            table.setItem(r, c, item)
+
+
+class DegreeDaysDialog(FormDialog):
+    """Degree days the user reads in ESPM (or elsewhere) for the 12 months ending in a chosen month."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        specs = [
+            FieldSpec(
+                "period_end", self.tr("Last month of the 12 (any day of it)"), kind="date", required=True
+            ),
+            FieldSpec("hdd", self.tr("Heating degree days (HDD, 18 °C)"), kind="float", required=True),
+            FieldSpec("cdd", self.tr("Cooling degree days (CDD, 18 °C)"), kind="float", required=True),
+            FieldSpec("note", self.tr("Note (where the values come from)")),
+        ]
+        super().__init__(title, specs, parent)
+
+    def validate(self, values: dict[str, Any]) -> list[FieldError]:
+        errors = []
+        for key, en, fr in (
+            ("hdd", "Heating degree days", "Les degrés-jours de chauffage"),
+            ("cdd", "Cooling degree days", "Les degrés-jours de refroidissement"),
+        ):
+            value = values.get(key)
+            if value is not None and value < 0:
+                errors.append(
+                    FieldError(
+                        key,
+                        f"{en} cannot be negative ({value:g}); type 0 or more.",
+                        f"{fr} ne peuvent pas être négatifs ({value:g}); saisissez 0 ou plus.",
+                    )
+                )
+            elif value is not None and value > 15000:
+                errors.append(
+                    FieldError(
+                        key,
+                        f"{en}: {value:g} is more than any Canadian station records in a "
+                        "year; check the number.",
+                        f"{fr} : {value:g} dépasse ce qu'enregistre toute station canadienne "
+                        "en un an; vérifiez le nombre.",
+                    )
+                )
+        return errors
+
+
+class WeatherPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        heading = QLabel(self.tr("Weather"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        subtitle = QLabel(
+            self.tr(
+                "Degree days base 18 °C for the score. Import Environment Canada daily climate files "
+                "(climate.weather.gc.ca, one station and one year a file) and link the property to its station, "
+                "or type the degree days ESPM shows for the property's 12 months; typed values win."
+            )
+        )
+        subtitle.setWordWrap(True)
+        subtitle.setStyleSheet("color: #555;")
+        self.import_button = QPushButton(self.tr("Import ECCC daily files…"))
+        self.import_button.setObjectName("weather_import")
+        self.import_message = QLabel()
+        self.import_message.setObjectName("weather_import_message")
+        self.import_message.setWordWrap(True)
+        self.import_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addWidget(self.import_message, 1)
+
+        self.stations_table = read_only_table(
+            "stations_table",
+            [
+                self.tr("Station"),
+                self.tr("Climate ID"),
+                self.tr("Province"),
+                self.tr("First day"),
+                self.tr("Last day"),
+                self.tr("Days"),
+            ],
+        )
+        self.months_table = read_only_table(
+            "station_months_table",
+            [
+                self.tr("Month"),
+                self.tr("HDD"),
+                self.tr("CDD"),
+                self.tr("Days with data"),
+                self.tr("Missing days"),
+                self.tr("Estimated days"),
+            ],
+        )
+        self.months_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        attribution = QLabel(ATTRIBUTION_FR if current_language() == "fr" else ATTRIBUTION)
+        attribution.setObjectName("weather_attribution")
+        attribution.setStyleSheet("color: #555; font-style: italic;")
+        stations_box = QGroupBox(self.tr("Stations imported"))
+        QVBoxLayout(stations_box).addWidget(self.stations_table)
+        months_box = QGroupBox(self.tr("Monthly degree days of the selected station (base 18 °C)"))
+        months_layout = QVBoxLayout(months_box)
+        months_layout.addWidget(self.months_table)
+        months_layout.addWidget(attribution)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(stations_box)
+        splitter.addWidget(months_box)
+        splitter.setSizes([520, 480])
+
+        self.picker = PropertyMeterPicker(ctx, with_meter=False)
+        self.link_label = QLabel()
+        self.link_label.setObjectName("linked_station_label")
+        self.link_button = QPushButton(self.tr("Link to the selected station"))
+        self.link_button.setObjectName("weather_link")
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.setObjectName("weather_unlink")
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
+        self.typed_table = read_only_table(
+            "typed_degree_days_table",
+            [self.tr("12 months ending"), self.tr("HDD"), self.tr("CDD"), self.tr("Note")],
+        )
+        self.typed_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.add_typed = QPushButton(self.tr("Type degree days…"))
+        self.add_typed.setObjectName("typed_new")
+        self.edit_typed = QPushButton(self.tr("Edit…"))
+        self.edit_typed.setObjectName("typed_edit")
+        self.delete_typed = QPushButton(self.tr("Delete"))
+        self.delete_typed.setObjectName("typed_delete")
+        typed_buttons = QHBoxLayout()
+        typed_buttons.addWidget(QLabel(self.tr("Typed degree days:")))
+        typed_buttons.addStretch(1)
+        for button in (self.add_typed, self.edit_typed, self.delete_typed):
+            typed_buttons.addWidget(button)
+        property_box = QGroupBox(self.tr("Property"))
+        property_layout = QVBoxLayout(property_box)
+        property_layout.addWidget(self.picker)
+        property_layout.addLayout(link_row)
+        property_layout.addLayout(typed_buttons)
+        property_layout.addWidget(self.typed_table)
+
+        bottom = QSplitter(Qt.Orientation.Vertical)
+        bottom.addWidget(splitter)
+        bottom.addWidget(property_box)
+        bottom.setSizes([380, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addLayout(import_row)
+        layout.addWidget(bottom, 1)
+
+        self._station_ids: list[int] = []
+        self._typed_ids: list[int] = []
+        self.import_button.clicked.connect(self._on_import)
+        self.stations_table.itemSelectionChanged.connect(self._on_station_selected)
+        self.picker.changed.connect(self._refresh_property)
+        self.link_button.clicked.connect(self._on_link)
+        self.unlink_button.clicked.connect(self._on_unlink)
+        self.add_typed.clicked.connect(self._on_add_typed)
+        self.edit_typed.clicked.connect(self._on_edit_typed)
+        self.typed_table.itemDoubleClicked.connect(lambda _item: self._on_edit_typed())
+        self.delete_typed.clicked.connect(self._on_delete_typed)
+        self.typed_table.itemSelectionChanged.connect(self._update_buttons)
+
+    # -- refresh --------------------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._refresh_stations()
+        self.picker.reload()
+
+    def selected_station_id(self) -> int | None:
+        rows = self.stations_table.selectionModel().selectedRows()
+        return self._station_ids[rows[0].row()] if rows else None
+
+    def select_station(self, station_id: int) -> None:
+        if station_id in self._station_ids:
+            self.stations_table.selectRow(self._station_ids.index(station_id))
+
+    def _refresh_stations(self) -> None:
+        keep = self.selected_station_id()
+        language = current_language()
+        with self.ctx.session() as s:
+            summaries = stations(s)
+        self._station_ids = [st.station_id for st in summaries]
+        self.stations_table.blockSignals(True)
+        fill_table(
+            self.stations_table,
+            [
+                [
+                    st.name,
+                    st.climate_id,
+                    st.province,
+                    st.first_day.isoformat() if st.first_day else "",
+                    st.last_day.isoformat() if st.last_day else "",
+                    fixed(st.days, language, 0),
+                ]
+                for st in summaries
+            ],
+            right_from=3,
+        )
+        self.stations_table.blockSignals(False)
+        if keep in self._station_ids:
+            self.select_station(keep)
+        elif self._station_ids:
+            self.stations_table.selectRow(0)
+        self._on_station_selected()
+
+    def _on_station_selected(self) -> None:
+        sid = self.selected_station_id()
+        language = current_language()
+        months = []
+        if sid is not None:
+            with self.ctx.session() as s:
+                months = station_monthly_degree_days(s, sid)
+        fill_table(
+            self.months_table,
+            [
+                [
+                    m.month.strftime("%Y-%m"),
+                    fixed(m.hdd, language, 1),
+                    fixed(m.cdd, language, 1),
+                    str(m.days_with_data),
+                    str(m.missing_days),
+                    str(m.estimated_days),
+                ]
+                for m in reversed(months)
+            ],
+        )
+        for r, m in enumerate(reversed(months)):
+            if m.missing_days:
+                item = self.months_table.item(r, 4)
+                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setToolTip(self.tr("{0} day(s) without data in this month").format(m.missing_days))
+        self._update_buttons()
+
+    def _refresh_property(self) -> None:
+        pid = self.picker.property_id
+        language = current_language()
+        rows: list[tuple[int, date, float, float, str]] = []
+        linked = None
+        if pid is not None:
+            with self.ctx.session() as s:
+                prop = s.get(models.Property, pid)
+                station = (
+                    s.get(models.WeatherStation, prop.weather_station_id)
+                    if prop and prop.weather_station_id
+                    else None
+                )
+                linked = f"{station.name} ({station.climate_id})" if station else None
+                rows = [
+                    (r.id, r.period_end, r.hdd, r.cdd, r.note)
+                    for r in s.scalars(
+                        select(models.PropertyDegreeDays)
+                        .where(models.PropertyDegreeDays.property_id == pid)
+                        .order_by(models.PropertyDegreeDays.period_end.desc())
+                    )
+                ]
+        self.link_label.setText(
+            self.tr("Linked station: {0}").format(linked) if linked else self.tr("Linked station: none")
+        )
+        self._typed_ids = [r[0] for r in rows]
+        fill_table(
+            self.typed_table,
+            [
+                [
+                    r[1].isoformat(),
+                    fixed(r[2], language, 0 if float(r[2]).is_integer() else 1),
+                    fixed(r[3], language, 0 if float(r[3]).is_integer() else 1),
+                    r[4],
+                ]
+                for r in rows
+            ],
+        )
+        for r in range(self.typed_table.rowCount()):
+            self.typed_table.item(r, 3).setTextAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
+        self._update_buttons()
+
+    def _selected_typed_id(self) -> int | None:
+        rows = self.typed_table.selectionModel().selectedRows()
+        return self._typed_ids[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        has_property = self.picker.property_id is not None
+        self.link_button.setEnabled(has_property and self.selected_station_id() is not None)
+        self.unlink_button.setEnabled(has_property)
+        self.add_typed.setEnabled(has_property)
+        has_typed = self._selected_typed_id() is not None
+        self.edit_typed.setEnabled(has_typed)
+        self.delete_typed.setEnabled(has_typed)
+
+    # -- import ---------------------------------------------------------------------------------------------
+    def _on_import(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Environment Canada daily climate files"),
+            "",
+            self.tr("ECCC daily climate CSV (*.csv);;All files (*)"),
+        )
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: Sequence[Path]) -> bool:
+        """Import the files in one transaction; on any error nothing is stored and the message names the file."""
+        language = current_language()
+        try:
+            files = read_weather_files(paths)
+            with self.ctx.session() as s, s.begin():
+                results = import_weather_files(s, files)
+        except WeatherFileError as exc:
+            self.import_message.setStyleSheet(ERROR_STYLE)
+            self.import_message.setText(
+                self.tr("Nothing was imported. {0}").format(
+                    exc.message_fr if language == "fr" else exc.message_en
+                )
+            )
+            return False
+        parts = [
+            self.tr("{0} ({1}): {2} new day(s), {3} updated, {4} already there").format(
+                r.name, r.climate_id, r.days_added, r.days_updated, r.days_unchanged
+            )
+            for r in results
+        ]
+        self.import_message.setStyleSheet(OK_STYLE)
+        self.import_message.setText(self.tr("Imported {0} file(s). ").format(len(paths)) + "; ".join(parts))
+        self.ctx.data_changed.emit()
+        self._refresh_stations()
+        if results:
+            self.select_station(results[0].station_id)
+        return True
+
+    # -- linking and typed values ---------------------------------------------------------------------------
+    def _on_link(self) -> None:
+        pid, sid = self.picker.property_id, self.selected_station_id()
+        if pid is None or sid is None:
+            return
+        with self.ctx.session() as s, s.begin():
+            link_property_to_station(s, pid, sid)
+        self.ctx.data_changed.emit()
+        self._refresh_property()
+
+    def _on_unlink(self) -> None:
+        pid = self.picker.property_id
+        if pid is None:
+            return
+        with self.ctx.session() as s, s.begin():
+            link_property_to_station(s, pid, None)
+        self.ctx.data_changed.emit()
+        self._refresh_property()
+
+    def _save_typed(self, dialog: DegreeDaysDialog, replaced_id: int | None) -> bool:
+        pid = self.picker.property_id
+        if pid is None or not dialog.exec():
+            return False
+        values = dialog.result_values
+        # A 12-month period ends on the last day of its last month, whatever day was picked.
+        end = month_end(month_index(values["period_end"]))
+        with self.ctx.session() as s, s.begin():
+            if replaced_id is not None:
+                old = s.get(models.PropertyDegreeDays, replaced_id)
+                if old is not None and old.period_end != end:
+                    s.delete(old)
+                    s.flush()
+            set_typed_degree_days(s, pid, end, values["hdd"], values["cdd"], values["note"] or "")
+        self.ctx.data_changed.emit()
+        self._refresh_property()
+        return True
+
+    def _on_add_typed(self) -> None:
+        dialog = DegreeDaysDialog(self.tr("Type degree days"), self)
+        today = date.today()
+        dialog.form.set_value("period_end", month_end(month_index(today) - 1))
+        self._save_typed(dialog, None)
+
+    def _on_edit_typed(self) -> None:
+        rid = self._selected_typed_id()
+        if rid is None:
+            return
+        with self.ctx.session() as s:
+            row = s.get(models.PropertyDegreeDays, rid)
+        if row is None:
+            return
+        dialog = DegreeDaysDialog(self.tr("Edit degree days"), self)
+        for key in ("period_end", "hdd", "cdd", "note"):
+            dialog.form.set_value(key, getattr(row, key))
+        self._save_typed(dialog, rid)
+
+    def _on_delete_typed(self) -> None:
+        rid = self._selected_typed_id()
+        if rid is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete these typed degree days?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.ctx.session() as s, s.begin():
+            row = s.get(models.PropertyDegreeDays, rid)
+            if row is not None:
+                s.delete(row)
+        self.ctx.data_changed.emit()
+        self._refresh_property()
