@@ -89,7 +89,7 @@ def validate_property(
                 FieldError(
                     "postal_code",
                     f"Postal code must look like A1A 1A1 (you entered “{postal_code}”).",
-                    f"Le code postal doit avoir la forme A1A 1A1 (vous avez saisi « {postal_code} »).",
+                    f"Le code postal doit avoir la forme A1A 1A1 (vous avez saisi « {postal_code} »).",
                 )
             )
     year = (today or date.today()).year
@@ -162,8 +162,11 @@ def validate_meter(
     return errors
 
 
-def validate_bill(start: date, end: date, usage: float, others: list[Bill]) -> list[FieldError]:
-    """Checks a bill against ESPM's rules and the meter's other bills (a one-day overlap is allowed)."""
+def validate_bill(start: date, end: date, usage: float | None, others: list[Bill]) -> list[FieldError]:
+    """Checks a bill against ESPM's rules and the meter's other bills (a one-day overlap is allowed).
+
+    usage is None when the form could not read it (that error is reported by the form itself).
+    """
     errors: list[FieldError] = []
     if end < start:
         errors.append(
@@ -174,7 +177,7 @@ def validate_bill(start: date, end: date, usage: float, others: list[Bill]) -> l
             )
         )
         return errors
-    if usage < 0:
+    if usage is not None and usage < 0:
         errors.append(
             FieldError(
                 "usage",

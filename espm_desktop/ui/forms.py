@@ -138,21 +138,23 @@ class FormWidget(QWidget):
                     try:
                         number = parse_decimal_text(text)
                     except ValueError:
+                        out[key] = None
                         errors.append(
                             FieldError(
                                 key,
                                 f"{spec.label}: “{text}” is not a number. Type digits, e.g. 1300 or 1 300,5.",
-                                f"{spec.label} : « {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300 ou "
+                                f"{spec.label} : « {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300 ou "
                                 "1 300,5.",
                             )
                         )
                         continue
                     if spec.kind == "int" and number is not None and number != number.to_integral_value():
+                        out[key] = None
                         errors.append(
                             FieldError(
                                 key,
                                 f"{spec.label}: “{text}” must be a whole number.",
-                                f"{spec.label} : « {text} » doit être un nombre entier.",
+                                f"{spec.label} : « {text} » doit être un nombre entier.",
                             )
                         )
                         continue
@@ -174,6 +176,9 @@ class FormWidget(QWidget):
             messages = by_field.get(key)
             label.setText("\n".join(messages or []))
             label.setVisible(bool(messages))
+            # A wrapped label in a form row does not ask for its height by itself: give it what it needs.
+            width = max(self.editors[key].width(), 320)
+            label.setMinimumHeight(label.heightForWidth(width - 40) + 4 if messages else 0)
             self.editors[key].setStyleSheet("border: 1px solid #b00020;" if messages else "")
         first = next((k for k in self.specs if k in by_field), None)
         if first:
@@ -200,17 +205,19 @@ class FormDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.result_values: dict[str, Any] = {}
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(620)
 
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         return []
 
     def _on_accept(self) -> None:
         values, errors = self.form.values()
-        if not errors:
-            errors = self.validate(values)
+        # Report every problem at once: the domain rules run on whatever could be read.
+        unreadable = {e.field for e in errors}
+        errors += [e for e in self.validate(values) if e.field not in unreadable]
         self.form.show_errors(errors)
         if errors:
+            self.adjustSize()
             return
         self.result_values = values
         self.accept()
