@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -113,19 +113,19 @@ class StagePage(QScrollArea):
 
 
 class StageListItem(QWidget):
-    """A stage in the list on the left: its number and title, and a badge saying how far it is."""
+    """An entry in the list on the left: a stage's number and title with a badge saying how far it is."""
 
-    def __init__(self, stage: GuideStage, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, badge_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(f"{stage.number}. {loc(stage.title)}")
+        self.title = QLabel(title)
         self.title.setWordWrap(True)
         self.badge = badge()
-        self.badge.setObjectName(f"stage_badge_{stage.id}")
+        self.badge.setObjectName(badge_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 5, 6, 5)
         layout.setSpacing(3)
         layout.addWidget(self.title)
-        layout.addWidget(self.badge)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class SetupAssistantPage(QWidget):
@@ -171,6 +171,10 @@ class SetupAssistantPage(QWidget):
         self.stage_list.setObjectName("stage_list")
         self.stage_list.setMinimumWidth(250)
         self.stage_list.setMaximumWidth(320)
+        self.stage_list.setStyleSheet(
+            "QListWidget::item { border-bottom: 1px solid #E4E8EC; }"
+            "QListWidget::item:selected { background: #DCE9F7; border-left: 4px solid #0B5394; }"
+        )
         self.stage_stack = QStackedWidget()
         self.stage_pages: dict[str, StagePage] = {}
         self.stage_items: dict[str, StageListItem] = {}
@@ -179,12 +183,9 @@ class SetupAssistantPage(QWidget):
             page = StagePage(stage, self.numbers if stage.number == 1 else None)
             self.stage_pages[stage.id] = page
             self.stage_stack.addWidget(page)
-            item_widget = StageListItem(stage)
-            self.stage_items[stage.id] = item_widget
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, stage.id)
-            self.stage_list.addItem(item)
-            self.stage_list.setItemWidget(item, item_widget)
+            self.stage_items[stage.id] = self._add_list_entry(
+                stage.id, f"{stage.number}. {loc(stage.title)}", f"stage_badge_{stage.id}"
+            )
             for card in page.cards.values():
                 self.cards[card.step.id] = card
                 card.done_toggled.connect(self._on_step_toggled)
@@ -193,17 +194,13 @@ class SetupAssistantPage(QWidget):
                     row.copied.connect(self._on_copied)
         self.reference_ids = ("reference_data_flow", "reference_revoke")
         for ref_id, title, panel in (
-            (self.reference_ids[0], self.tr("Reference: what data is sent"), data_flow_panel()),
-            (
-                self.reference_ids[1],
-                self.tr("Reference: removing Énergir's access"),
-                revoke_panel(self.tr("Help")),
-            ),
+            (self.reference_ids[0], self.tr("What data is sent to ESPM"), data_flow_panel()),
+            (self.reference_ids[1], self.tr("Removing Énergir's access"), revoke_panel(self.tr("Help"))),
         ):
             self.stage_stack.addWidget(panel)
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, ref_id)
-            self.stage_list.addItem(item)
+            set_badge(
+                self._add_list_entry(ref_id, title, f"badge_{ref_id}").badge, "todo", self.tr("Reference")
+            )
         self.stage_list.currentRowChanged.connect(self.stage_stack.setCurrentIndex)
         self.stage_list.setCurrentRow(0)
         self._fit_stage_items()
@@ -241,6 +238,7 @@ class SetupAssistantPage(QWidget):
         layout.addLayout(note_row)
         layout.addWidget(self.status_frame)
         layout.addWidget(self.guide, 1)
+        layout.addStretch(0)  # keeps the rows together while the guide is hidden (not a gas meter)
         layout.addLayout(bottom)
         self._show_note("", None)
 
@@ -268,7 +266,8 @@ class SetupAssistantPage(QWidget):
         top.addWidget(QLabel(self.tr("Data-exchange status:")))
         top.addWidget(self.status_badge)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Date:")))
+        self.next_date_label = QLabel(self.tr("Date:"))
+        top.addWidget(self.next_date_label)
         top.addWidget(self.next_date)
         top.addWidget(self.next_button)
         top.addWidget(self.back_button)
@@ -291,19 +290,40 @@ class SetupAssistantPage(QWidget):
         self.status_error.setStyleSheet(ERROR_STYLE)
         self.status_error.setWordWrap(True)
         self.status_error.hide()
+        self.numbers_warning = QLabel()
+        self.numbers_warning.setObjectName("numbers_warning")
+        self.numbers_warning.setStyleSheet(ERROR_STYLE)
+        self.numbers_warning.setWordWrap(True)
+        self.numbers_warning.hide()
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(top)
         layout.addLayout(line)
         layout.addWidget(self.status_error)
+        layout.addWidget(self.numbers_warning)
         return frame
 
+    def _add_list_entry(self, entry_id: str, title: str, badge_name: str) -> StageListItem:
+        widget = StageListItem(title, badge_name)
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, entry_id)
+        self.stage_list.addItem(item)
+        self.stage_list.setItemWidget(item, widget)
+        return widget
+
     def _fit_stage_items(self) -> None:
+        # Wrapped titles: the height depends on the list's width, which sizeHint() alone does not know.
+        width = max(self.stage_list.viewport().width(), 200)
         for row in range(self.stage_list.count()):
             item = self.stage_list.item(row)
             widget = self.stage_list.itemWidget(item)
             if widget is not None:
-                item.setSizeHint(widget.sizeHint())
+                height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+                item.setSizeHint(QSize(width, height if height > 0 else widget.sizeHint().height()))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_stage_items()
 
     # -- loading ----------------------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
@@ -334,10 +354,9 @@ class SetupAssistantPage(QWidget):
         self.stored = stored
         if not stored.is_natural_gas:
             self._gas_meter_id = gas_ids[0] if gas_ids else None
-            kind = energy_type_label(stored.energy_type)
-            text = self.tr("“{0}” is a meter of {1}: Énergir's data exchange only sends natural gas.").format(
-                stored.setup.meter_name, kind.lower() if language() == "fr" else kind
-            )
+            text = self.tr(
+                "“{0}” ({1}) is not a natural-gas meter: Énergir's data exchange only sends natural gas."
+            ).format(stored.setup.meter_name, energy_type_label(stored.energy_type))
             if self._gas_meter_id is None:
                 text += " " + self.tr("This property has no natural-gas meter; add one in the Meters page.")
             self._show_note(text, gas_names.get(self._gas_meter_id) if self._gas_meter_id else None)
@@ -381,9 +400,11 @@ class SetupAssistantPage(QWidget):
         self._show_stage_badges(stored, completed)
         self._show_timeline(stored)
         if jump:
-            stage_id = point.stage.id if point else STAGES[-1].id
+            # A stored number ESPM would refuse comes first: everything after it depends on it.
+            fix_numbers = self.numbers_warning.isVisibleTo(self.status_frame)
+            stage_id = STAGES[0].id if fix_numbers else (point.stage.id if point else STAGES[-1].id)
             self.stage_list.setCurrentRow([s.id for s in STAGES].index(stage_id))
-            if point is not None:
+            if point is not None and not fix_numbers:
                 page = self.stage_pages[stage_id]
                 QTimer.singleShot(0, lambda: page.scroll_to(point.step.id))
 
@@ -393,6 +414,12 @@ class SetupAssistantPage(QWidget):
             for key in (SetupField.ACCOUNT_NUMBER, SetupField.INVOICE_NUMBER, SetupField.METER_NUMBER)
             if stored_number_error(stored.setup, key) is not None
         ]
+        problems = [stored_number_error(stored.setup, key) for key in bad_numbers]
+        self.numbers_warning.setVisible(bool(problems))
+        self.numbers_warning.setText(
+            self.tr("ESPM will refuse a number stored for this meter; correct it in stage 1:")
+            + "".join(f"\n• {loc(p)}" for p in problems if p is not None)
+        )
         for stage in STAGES:
             label = self.stage_items[stage.id].badge
             ids = [step.id for step in stage.steps]
@@ -427,6 +454,7 @@ class SetupAssistantPage(QWidget):
         following = STATUS_ORDER[rank + 1] if rank + 1 < len(STATUS_ORDER) else None
         self.next_button.setVisible(following is not None)
         self.next_date.setVisible(following is not None)
+        self.next_date_label.setVisible(following is not None)
         if following is not None:
             self.next_button.setText(self.tr("Record “{0}”").format(status_text(following)))
         self.back_button.setEnabled(rank > 0)

@@ -180,7 +180,8 @@ class StepCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.step = step
-        self.setObjectName(f"step_{step.id}")
+        # A dot in an object name would read as a class selector in the style sheet.
+        self.setObjectName(f"step_{step.id.replace('.', '_')}")
         self.setStyleSheet(CARD_STYLE.format(name=self.objectName()))
         self.check = QCheckBox(loc(step.title))
         self.check.setObjectName(f"done_{step.id}")
@@ -224,10 +225,14 @@ class StepCard(QFrame):
             )
             self.record_button.setObjectName(f"record_{step.id}")
             self.record_button.clicked.connect(self._on_record)
+            self.recorded = QLabel()
+            self.recorded.setObjectName(f"recorded_{step.id}")
+            self.recorded.setStyleSheet(f"color: {BADGE_COLOURS['done'][1]}; font-weight: 600;")
             line = QHBoxLayout()
             line.setContentsMargins(24, 4, 0, 0)
             line.addWidget(self.record_date)
             line.addWidget(self.record_button)
+            line.addWidget(self.recorded)
             line.addStretch(1)
             layout.addLayout(line)
 
@@ -254,7 +259,13 @@ class StepCard(QFrame):
         self.setStyleSheet(style.format(name=self.objectName()))
         for row in self.rows:
             row.show_value(setup)
-        if self.record_button is not None:
-            self.record_button.setEnabled(not reached)
-            if self.record_date is not None:
-                self.record_date.setEnabled(not reached)
+        if self.record_button is not None and self.record_date is not None and self.record_status is not None:
+            self.record_button.setVisible(not reached)
+            self.record_date.setVisible(not reached)
+            self.recorded.setVisible(reached)
+            day = setup.date_of(self.record_status)
+            self.recorded.setText(
+                self.tr("✓ “{0}” recorded on {1}").format(status_text(self.record_status), day.isoformat())
+                if day
+                else self.tr("✓ “{0}” reached").format(status_text(self.record_status))
+            )
