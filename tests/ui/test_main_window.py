@@ -144,3 +144,27 @@ def test_last_page_and_geometry_are_remembered(controller: AppController, qtbot:
     qtbot.addWidget(again)
     assert again.current_page_id() == "meters"
     assert (again.width(), again.height()) == (790, 540)
+
+
+def test_duplicate_espm_id_is_shown_on_the_form_and_nothing_is_saved(
+    controller: AppController, qtbot: QtBot
+) -> None:
+    with controller.ctx.session() as s, s.begin():
+        s.add(models.Property(name="Existing", espm_property_id="5551234"))
+    seen: dict[str, str] = {}
+
+    def fill(dialog: QDialog) -> None:
+        type_into(dialog, "name", "Copy")
+        type_into(dialog, "gross_floor_area_m2", "100")
+        type_into(dialog, "espm_property_id", "5551234")
+        when_dialog_opens(
+            lambda again: (seen.setdefault("id", error_text(again, "espm_property_id")), again.reject()),
+            qtbot,
+        )
+        press_ok(dialog)
+
+    when_dialog_opens(fill, qtbot)
+    controller.window.page("properties").findChild(QPushButton, "properties_new").click()
+    assert "already has this ESPM property ID" in seen["id"]
+    with controller.ctx.session() as s:
+        assert [p.name for p in s.scalars(select(models.Property))] == ["Existing"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import FormDialog
+
+Row = TypeVar("Row")
 
 
 class RecordTablePage(QWidget):
@@ -92,6 +97,40 @@ class RecordTablePage(QWidget):
 
     def can_create(self) -> bool:
         return True
+
+    # -- shared record plumbing --------------------------------------------------------------------------------
+    def load_row(self, model: type[Row], record_id: int) -> Row | None:
+        with self.ctx.session() as s:
+            return s.get(model, record_id)
+
+    def delete_row(self, model: type[Any], record_id: int) -> None:
+        with self.ctx.session() as s, s.begin():
+            row = s.get(model, record_id)
+            if row is not None:
+                s.delete(row)
+
+    def save_with_dialog(
+        self, dialog: FormDialog, row: Any, apply: Callable[[Any, dict[str, Any]], None], conflict: FieldError
+    ) -> bool:
+        """Show the dialog until the values are saved (one transaction) or the user cancels.
+
+        A unique-key clash is shown on the dialog as `conflict` and the user can correct it; nothing is saved.
+        """
+        from sqlalchemy.exc import IntegrityError
+
+        while dialog.exec():
+            try:
+                with self.ctx.session() as s, s.begin():
+                    target = s.merge(row) if row.id else row
+                    apply(target, dialog.result_values)
+                    s.add(target)
+                    s.flush()
+                    row.id = target.id
+            except IntegrityError:
+                dialog.form.show_errors([conflict])
+                continue
+            return True
+        return False
 
     # -- behaviour ------------------------------------------------------------------------------------------
     def selected_id(self) -> int | None:

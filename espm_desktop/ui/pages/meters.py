@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from espm_desktop.core import energy
 from espm_desktop.core.validation import FieldError, validate_meter
@@ -30,6 +29,15 @@ METER_FIELDS = [
     "initial_load_months",
     "share_downstream",
 ]
+
+
+def apply_meter_values(row: models.Meter, values: dict[str, Any]) -> None:
+    for key in METER_FIELDS:
+        value = values[key]
+        if isinstance(value, str) and key != "name":
+            # Numbers copied from a bill often carry spaces; ESPM wants none.
+            value = value.replace(" ", "") or None
+        setattr(row, key, value)
 
 
 class MeterDialog(FormDialog):
@@ -143,32 +151,12 @@ class MetersPage(RecordTablePage):
             return self.tr("the meter “{0}” with all its bills").format(row.name if row else "")
 
     def _run_dialog(self, dialog: MeterDialog, row: models.Meter) -> bool:
-        while dialog.exec():
-            try:
-                with self.ctx.session() as s, s.begin():
-                    target = s.merge(row) if row.id else row
-                    for key in METER_FIELDS:
-                        value = dialog.result_values[key]
-                        if isinstance(value, str) and key != "name":
-                            value = value.replace(" ", "") or None
-                        setattr(target, key, value)
-                    s.add(target)
-                    s.flush()
-                    row.id = target.id
-            except IntegrityError:
-                dialog.form.show_errors(
-                    [
-                        FieldError(
-                            "name",
-                            "This property already has a meter with this name, or the ESPM meter ID is used by another "
-                            "meter.",
-                            "Cette propriété a déjà un compteur de ce nom, ou le numéro de compteur ESPM est déjà utilisé.",
-                        )
-                    ]
-                )
-                continue
-            return True
-        return False
+        conflict = FieldError(
+            "name",
+            "This property already has a meter with this name, or the ESPM meter ID is used by another meter.",
+            "Cette propriété a déjà un compteur de ce nom, ou le numéro de compteur ESPM est déjà utilisé.",
+        )
+        return self.save_with_dialog(dialog, row, apply_meter_values, conflict)
 
     def create_record(self) -> int | None:
         pid = self.picker.property_id
@@ -180,8 +168,7 @@ class MetersPage(RecordTablePage):
         return row.id if self._run_dialog(dialog, row) else None
 
     def edit_record(self, record_id: int) -> bool:
-        with self.ctx.session() as s:
-            row = s.get(models.Meter, record_id)
+        row = self.load_row(models.Meter, record_id)
         if row is None:
             return False
         dialog = MeterDialog(self.tr("Edit meter"), self)
@@ -190,7 +177,4 @@ class MetersPage(RecordTablePage):
         return self._run_dialog(dialog, row)
 
     def delete_record(self, record_id: int) -> None:
-        with self.ctx.session() as s, s.begin():
-            row = s.get(models.Meter, record_id)
-            if row is not None:
-                s.delete(row)
+        self.delete_row(models.Meter, record_id)

@@ -150,29 +150,12 @@ class PropertiesPage(RecordTablePage):
             return self.tr("the property “{0}” with all its meters and bills").format(row.name if row else "")
 
     def _run_dialog(self, dialog: PropertyDialog, row: models.Property) -> bool:
-        from sqlalchemy.exc import IntegrityError
-
-        while dialog.exec():
-            try:
-                with self.ctx.session() as s, s.begin():
-                    target = s.merge(row) if row.id else row
-                    apply_property_values(target, dialog.result_values)
-                    s.add(target)
-                    s.flush()
-                    row.id = target.id
-            except IntegrityError:
-                dialog.form.show_errors(
-                    [
-                        FieldError(
-                            "espm_property_id",
-                            "Another property already has this ESPM property ID.",
-                            "Une autre propriété a déjà ce numéro de propriété ESPM.",
-                        )
-                    ]
-                )
-                continue
-            return True
-        return False
+        conflict = FieldError(
+            "espm_property_id",
+            "Another property already has this ESPM property ID.",
+            "Une autre propriété a déjà ce numéro de propriété ESPM.",
+        )
+        return self.save_with_dialog(dialog, row, apply_property_values, conflict)
 
     def create_record(self) -> int | None:
         dialog = PropertyDialog(self.tr("New property"), self)
@@ -186,8 +169,7 @@ class PropertiesPage(RecordTablePage):
     def edit_record(self, record_id: int) -> bool:
         from espm_desktop.db import models
 
-        with self.ctx.session() as s:
-            row = s.get(models.Property, record_id)
+        row = self.load_row(models.Property, record_id)
         if row is None:
             return False
         dialog = PropertyDialog(self.tr("Edit property"), self)
@@ -198,7 +180,4 @@ class PropertiesPage(RecordTablePage):
     def delete_record(self, record_id: int) -> None:
         from espm_desktop.db import models
 
-        with self.ctx.session() as s, s.begin():
-            row = s.get(models.Property, record_id)
-            if row is not None:
-                s.delete(row)
+        self.delete_row(models.Property, record_id)
