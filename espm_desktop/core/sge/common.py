@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+
+from espm_desktop.core.numbers import parse_decimal_text
 
 CENT = Decimal("0.01")
 NBSP = "\u00a0"  # keeps "25 000,00 $" on one line
@@ -34,17 +36,18 @@ def to_decimal(value: object, field: str) -> Decimal:
             f"« {field} » doit être un nombre (reçu : {value!r}).",
             f"'{field}' must be a number (got {value!r}).",
         )
-    text = str(value).strip().replace(" ", "").replace(NBSP, "")
-    # "1 234,56" (French) and "1,234.56" (English) both mean 1234.56.
-    text = text.replace(",", "") if "." in text else text.replace(",", ".")
     try:
-        result = Decimal(text)
-    except InvalidOperation:
+        # Accepts "1 234,56" (French) and "1,234.56" (English), like every number field of the app.
+        parsed = parse_decimal_text(str(value))
+    except ValueError:
+        parsed = None
+    if parsed is None:
         raise SgeInputError(
             field,
             f"« {field} » doit être un nombre (reçu : {value!r}).",
             f"'{field}' must be a number (got {value!r}).",
         ) from None
+    result = parsed
     if not result.is_finite():
         raise SgeInputError(
             field,
