@@ -137,7 +137,9 @@ class ScorePage(QWidget):
         target_layout.addWidget(self.target_result)
         self.target_box = target_box
 
-        self.inputs_table = StepTable("inputs_table", [self.tr("Input"), self.tr("Value"), self.tr("Origin")])
+        self.inputs_table = StepTable(
+            "inputs_table", [self.tr("Input"), self.tr("Value"), self.tr("Origin")], right_columns={1}
+        )
         self.inputs_table.horizontalHeader().setSectionResizeMode(
             0, self.inputs_table.horizontalHeader().ResizeMode.ResizeToContents
         )

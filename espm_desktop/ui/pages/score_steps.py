@@ -7,6 +7,7 @@ Same tables, rows and columns as the example: 1. energy data and use details, 2.
 from __future__ import annotations
 
 import math
+import textwrap
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -48,10 +49,18 @@ def coefficient_text(value: float, language: str) -> str:
 class StepTable(QTableWidget):
     """A read-only table sized to its rows, so the page scrolls instead of the table."""
 
-    def __init__(self, name: str, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        headers: list[str],
+        parent: QWidget | None = None,
+        right_columns: set[int] | None = None,
+    ) -> None:
         super().__init__(0, len(headers), parent)
+        self.right_columns = right_columns if right_columns is not None else set(range(1, len(headers)))
         self.setObjectName(name)
-        self.setHorizontalHeaderLabels(headers)
+        # Long headers go on two lines so that the numbers, not the titles, set the column widths.
+        self.setHorizontalHeaderLabels([textwrap.fill(h, 18) if i > 0 else h for i, h in enumerate(headers)])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -69,7 +78,7 @@ class StepTable(QTableWidget):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c > 0:
+                if c in self.right_columns:
                     item.setTextAlignment(RIGHT)
                 if r in bold_rows:
                     font = QFont(item.font())
