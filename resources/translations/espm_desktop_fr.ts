@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../espm_desktop/ui/app.py" line="108" />
+        <location filename="../../espm_desktop/ui/app.py" line="125" />
         <source>Cannot open the database</source>
         <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/app.py" line="109" />
+        <location filename="../../espm_desktop/ui/app.py" line="126" />
         <source>The database {0} could not be opened:
 {1}</source>
         <translation>La base de données {0} n'a pas pu être ouverte :
@@ -17,115 +17,430 @@
     </message>
 </context>
 <context>
-    <name>BillDialog</name>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="29" />
-        <source>Start date</source>
-        <translation>Date de début</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="30" />
-        <source>End date</source>
-        <translation>Date de fin</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="31" />
-        <source>Usage ({0})</source>
-        <translation>Consommation ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="32" />
-        <source>Cost ($)</source>
-        <translation>Coût ($)</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="33" />
-        <source>Estimated</source>
-        <translation>Estimation</translation>
-    </message>
-</context>
-<context>
     <name>BillsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="47" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="67" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="49" />
-        <source>Meter entries of the selected meter, as ESPM counts them: a bill's end date may be the next bill's start date (one shared day); longer overlaps are refused.</source>
-        <translation>Entrées du compteur choisi, comptées comme dans ESPM : la date de fin d'une facture peut être la date de début de la suivante (un jour commun); un chevauchement plus long est refusé.</translation>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="71" />
+        <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill's end date may be the next bill's start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="80" />
+        <source>Add bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="80" />
+        <source>Add a bill after the last one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="82" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="82" />
+        <source>Delete the selected bills (Delete key)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
+        <source>Paste from Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="87" />
+        <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="89" />
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="90" />
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="145" />
+        <source>Undo: {0} (Ctrl+Z)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="149" />
+        <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="276" />
+        <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="290" />
+        <source>Edit “{0}” of the bill from {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="302" />
+        <source>Add the bill from {0} to {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="306" />
+        <source>Added the bill from {0} to {1}: type its usage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="325" />
+        <source>Delete {0} bill(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="327" />
+        <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="339" />
+        <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="348" />
+        <source>Paste {0} bill(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="351" />
+        <source>Pasted {0} bill(s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="357" />
+        <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BillsTableModel</name>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="258" />
         <source>Start</source>
-        <translation>Début</translation>
+        <translation type="unfinished">Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="63" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="259" />
         <source>End</source>
-        <translation>Fin</translation>
+        <translation type="unfinished">Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="63" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="260" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="63" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="261" />
         <source>Usage</source>
-        <translation>Consommation</translation>
+        <translation type="unfinished">Consommation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="63" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="262" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="64" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="263" />
         <source>Cost ($)</source>
-        <translation>Coût ($)</translation>
+        <translation type="unfinished">Coût ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="64" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
         <source>Estimated</source>
-        <translation>Estimation</translation>
+        <translation type="unfinished">Estimation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="64" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
         <source>Source</source>
-        <translation>Provenance</translation>
+        <translation type="unfinished">Provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="79" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="385" />
+        <source>Row {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="85" />
+        <source>Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="89" />
+        <source>Bars are calendar months (bills spread over their days, as ESPM does); lines are the bills as received. Hover for exact values; drag to pan, scroll to zoom.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="101" />
+        <source>Monthly use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="102" />
+        <source>Year over year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="103" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="104" />
+        <source>Weather: use per HDD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="105" />
+        <source>Weather: use/day vs HDD/day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="106" />
+        <source>Energy mix (source)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <source>Meter unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <source>GJ (site)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <source>GJ (source)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="117" />
+        <source>Show cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="119" />
+        <source>Reset zoom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="120" />
+        <source>Export PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="121" />
+        <source>Export SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="123" />
+        <source>Chart:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="126" />
+        <source>Units:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="182" />
+        <source>Whole property (all meters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="241" />
+        <source>GJ source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="249" />
+        <source>No property yet: create one on the Properties page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="252" />
+        <source>This property has no meters yet: add them on the Meters page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="258" />
+        <source>The meters use different units: the property total is shown in GJ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="267" />
+        <source>No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="293" />
+        <source>The weather charts need daily degree-days: download the daily data of the weather station nearest the building from Environment and Climate Change Canada (climate.weather.gc.ca, CSV, one file per year), import it on the Weather page, and link the station to this property there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="301" />
+        <source>This property only has degree days typed for 12 months (HDD {0}, CDD {1}, 12 months ending {2}), not month by month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="305" />
+        <source>No degree days for this property.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
+        <source>Export PNG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
+        <source>Export SVG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DegreeDaysDialog</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="80" />
+        <source>Last month of the 12 (any day of it)</source>
+        <translation>Dernier des 12 mois (n'importe quel jour)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="82" />
+        <source>Heating degree days (HDD, 18 °C)</source>
+        <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="83" />
+        <source>Cooling degree days (CDD, 18 °C)</source>
+        <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="84" />
+        <source>Note (where the values come from)</source>
+        <translation>Remarque (provenance des valeurs)</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyFactorsDialog</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="87" />
+        <source>Energy factors</source>
+        <translation>Facteurs énergétiques</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="90" />
+        <source>Factors that turn each billing unit into site gigajoules, and site energy into source energy for Canada. Values marked “Not confirmed” are taken from the US table or a reasonable default until a Canadian source confirms them; the file resources/energy_units.csv holds them.</source>
+        <translation>Facteurs qui convertissent chaque unité de facturation en gigajoules du site, et l'énergie du site en énergie à la source pour le Canada. Les valeurs « Non confirmé » viennent du tableau américain ou d'une valeur par défaut raisonnable tant qu'une source canadienne ne les confirme pas; le fichier resources/energy_units.csv les contient.</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyFactorsTable</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="45" />
+        <source>Energy type</source>
+        <translation>Type d'énergie</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="46" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="47" />
+        <source>Site GJ per unit</source>
+        <translation>GJ du site par unité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="48" />
+        <source>Source factor</source>
+        <translation>Facteur source</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="49" />
+        <source>Source of the factors</source>
+        <translation>Source des facteurs</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="50" />
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="56" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="96" />
-        <source>the bill from {0} to {1}</source>
-        <translation>la facture du {0} au {1}</translation>
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="56" />
+        <source>Not confirmed</source>
+        <translation>Non confirmé</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyMixChart</name>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="263" />
+        <source>No bills yet: add bills on the Bills page to see this chart.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="123" />
-        <source>New bill</source>
-        <translation>Nouvelle facture</translation>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="274" />
+        <source>Source energy (GJ)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="139" />
-        <source>Edit bill</source>
-        <translation>Modifier la facture</translation>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="280" />
+        <source>{0}, source energy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="283" />
+        <source>Total: {0} GJ</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../espm_desktop/ui/app.py" line="54" />
+        <location filename="../../espm_desktop/ui/app.py" line="60" />
         <source>Unexpected error</source>
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/app.py" line="55" />
+        <location filename="../../espm_desktop/ui/app.py" line="61" />
         <source>Something went wrong: {0}
 
 Your data is safe: every change is saved in one step or not at all. Details were written to:
@@ -137,9 +452,37 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="60" />
+        <source>Data checks</source>
+        <translation>Vérification des données</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="62" />
+        <source>Tick a finding to acknowledge it once you have looked at it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="97" />
+        <source>No problem found in this meter's bills.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="108" />
+        <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged” is on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="130" />
+        <source>Show acknowledged findings ({0})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/forms.py" line="189" />
+        <location filename="../../espm_desktop/ui/forms.py" line="202" />
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués d'un * sont obligatoires.</translation>
     </message>
@@ -152,62 +495,82 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="54" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="55" />
         <source>Properties</source>
         <translation>Propriétés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="55" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="56" />
         <source>Meters</source>
         <translation>Compteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="56" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="57" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="59" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="58" />
+        <source>Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="61" />
+        <source>Énergir data exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="64" />
+        <source>ENERGY STAR score</source>
+        <translation>Cote ENERGY STAR</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="65" />
+        <source>Weather</source>
+        <translation>Météo</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="68" />
         <source>Database: {0}</source>
         <translation>Base de données : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="95" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="137" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="98" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="99" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="141" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="104" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="146" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="116" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="117" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="159" />
         <source>&amp;About ESPM Desktop</source>
         <translation>À &amp;propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="128" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="170" />
         <source>About ESPM Desktop</source>
         <translation>À propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="129" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="172" />
         <source>ESPM Desktop {0}
 
 ENERGY STAR Portfolio Manager companion for building managers and energy consultants in Québec and Canada.
@@ -223,57 +586,57 @@ Base de données : {1}</translation>
 <context>
     <name>MeterDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="32" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="48" />
         <source>Meter name</source>
         <translation>Nom du compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="33" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="49" />
         <source>Energy type</source>
         <translation>Type d'énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="34" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="50" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="35" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="51" />
         <source>Date the meter became active</source>
         <translation>Date à laquelle le compteur est devenu actif</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="36" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="52" />
         <source>Date the meter became inactive</source>
         <translation>Date à laquelle le compteur est devenu inactif</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="37" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="53" />
         <source>ESPM meter ID</source>
         <translation>N° de compteur ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="54" />
         <source>Énergir account number</source>
         <translation>Numéro de compte Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="55" />
         <source>Énergir invoice number</source>
         <translation>Numéro de facture Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="40" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="56" />
         <source>Énergir meter number</source>
         <translation>Numéro du compteur Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="41" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="57" />
         <source>Initial load (months)</source>
         <translation>Chargement initial (mois)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="42" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="58" />
         <source>Share downstream</source>
         <translation>Partager en aval</translation>
     </message>
@@ -281,120 +644,257 @@ Base de données : {1}</translation>
 <context>
     <name>MetersPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="91" />
         <source>Meters</source>
         <translation>Compteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="73" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="92" />
         <source>Energy meters of the property. Each bill belongs to a meter.</source>
         <translation>Compteurs d'énergie de la propriété. Chaque facture appartient à un compteur.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="107" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="108" />
         <source>Energy type</source>
         <translation>Type d'énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="109" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="110" />
         <source>Active since</source>
         <translation>Actif depuis</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="111" />
         <source>ESPM meter ID</source>
         <translation>N° de compteur ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="112" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="113" />
         <source>Data exchange</source>
         <translation>Échange de données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="111" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="151" />
         <source>the meter “{0}” with all its bills</source>
         <translation>le compteur « {0} » et toutes ses factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="165" />
         <source>New meter</source>
         <translation>Nouveau compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="174" />
         <source>Edit meter</source>
         <translation>Modifier le compteur</translation>
     </message>
 </context>
 <context>
+    <name>MonthlyChart</name>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="86" />
+        <source>No bills yet: add bills on the Bills page to see this chart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="100" />
+        <source>Cost by calendar month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="100" />
+        <source>Use by calendar month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="107" />
+        <source>Month with an estimated bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="110" />
+        <source>Month not fully covered by bills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="113" />
+        <source>Bills (use per average month)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="117" />
+        <source>Estimated bills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="127" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="142" />
+        <source>Cost ($)</source>
+        <translation type="unfinished">Coût ($)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="129" />
+        <source>Use ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="141" />
+        <source>Cost ($, right axis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="157" />
+        <source>{0}: {1} {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="160" />
+        <source>Cost: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="162" />
+        <source>Includes an estimated bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="165" />
+        <source>Bills cover {0} of {1} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="171" />
+        <source> (estimated)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="173" />
+        <source>Bill {0} – {1}: {2} {3} over {4} days{5}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NumbersForm</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="66" />
+        <source>Type the numbers as they appear on your latest Énergir bill. They are checked with the guide's rules as you type and saved on this meter; the next stages show them with a Copy button.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="74" />
+        <source>10 or 11 characters, no spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="75" />
+        <source>12 characters, no spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="76" />
+        <source>7 to 18 characters, no spaces (section A of the bill)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="77" />
+        <source>0 to 24 months of history (0 for none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="110" />
+        <source>Yes: let Énergir share this property with others</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="113" />
+        <source>Save the numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="203" />
+        <source>Not saved: correct the fields in red.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="211" />
+        <source>Saved. Still missing: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="213" />
+        <source>Saved on the meter.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PropertiesPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="95" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="114" />
         <source>Properties</source>
         <translation>Propriétés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="96" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="115" />
         <source>Buildings you manage. Select one to see its meters, bills and score.</source>
         <translation>Les bâtiments que vous gérez. Choisissez-en un pour voir ses compteurs, ses factures et sa cote.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="120" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="121" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="122" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="123" />
         <source>Floor area (m²)</source>
         <translation>Superficie (m²)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="101" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="124" />
         <source>ESPM ID</source>
         <translation>N° ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="101" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="125" />
         <source>Meters</source>
         <translation>Compteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="119" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="150" />
         <source>the property “{0}” with all its meters and bills</source>
         <translation>la propriété « {0} » avec tous ses compteurs et toutes ses factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="161" />
         <source>New property</source>
         <translation>Nouvelle propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="152" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="175" />
         <source>Edit property</source>
         <translation>Modifier la propriété</translation>
     </message>
@@ -402,77 +902,77 @@ Base de données : {1}</translation>
 <context>
     <name>PropertyDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="30" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="45" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="31" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="46" />
         <source>Street address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="32" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="47" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="33" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="48" />
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="34" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="49" />
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="35" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="50" />
         <source>ESPM property ID</source>
         <translation>N° de propriété ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="36" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="53" />
         <source>Property type</source>
         <translation>Type de propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="57" />
         <source>Gross floor area (m²)</source>
         <translation>Superficie brute (m²)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="58" />
         <source>Year built</source>
         <translation>Année de construction</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="40" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="59" />
         <source>Workers on the main shift</source>
         <translation>Travailleurs sur le quart principal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="41" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="60" />
         <source>Weekly operating hours</source>
         <translation>Heures d'exploitation par semaine</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="42" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="61" />
         <source>Number of computers</source>
         <translation>Nombre d'ordinateurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="43" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="62" />
         <source>% of floor area heated</source>
         <translation>% de la superficie chauffée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="44" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="63" />
         <source>% of floor area cooled</source>
         <translation>% de la superficie refroidie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/properties.py" line="45" />
+        <location filename="../../espm_desktop/ui/pages/properties.py" line="64" />
         <source>Months in operation (last 12)</source>
         <translation>Mois d'exploitation (12 derniers)</translation>
     </message>
@@ -493,25 +993,1074 @@ Base de données : {1}</translation>
 <context>
     <name>RecordTablePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/base.py" line="46" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="51" />
         <source>New…</source>
         <translation>Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/base.py" line="47" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="52" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/base.py" line="48" />
-        <location filename="../../espm_desktop/ui/pages/base.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="53" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="200" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/base.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="201" />
         <source>Delete {0}? This cannot be undone.</source>
         <translation>Supprimer {0}? Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBar</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_bar.py" line="23" />
+        <source>Median {0}</source>
+        <translation>Médiane {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_bar.py" line="24" />
+        <source>Certification {0}</source>
+        <translation>Certification {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_bar.py" line="31" />
+        <source>Score {0} out of 100</source>
+        <translation>Cote de {0} sur 100</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePage</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="75" />
+        <source>ENERGY STAR score</source>
+        <translation>Cote ENERGY STAR</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="79" />
+        <source>The Canadian ENERGY STAR score for bank branches (NRCan technical reference, August 2023), computed in the five steps of its worked example from 12 full calendar months of bills.</source>
+        <translation>La cote ENERGY STAR canadienne des succursales bancaires (référence technique de RNCan, août 2023), calculée selon les cinq étapes de son exemple à partir de 12 mois civils complets de factures.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="89" />
+        <source>Energy factors…</source>
+        <translation>Facteurs énergétiques…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="94" />
+        <source>12 months ending:</source>
+        <translation>12 mois se terminant en :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="111" />
+        <source>Score (1–100)</source>
+        <translation>Cote (1 à 100)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="129" />
+        <source>Target finder</source>
+        <translation>Recherche de cible</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="132" />
+        <source>Target score:</source>
+        <translation>Cote visée :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="134" />
+        <source>(75 = certification threshold)</source>
+        <translation>(75 = seuil de certification)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <source>Input</source>
+        <translation>Donnée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <source>Origin</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="149" />
+        <source>Inputs and where they come from</source>
+        <translation>Données d'entrée et leur provenance</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="156" />
+        <source>Data checks</source>
+        <translation>Vérification des données</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="160" />
+        <source>The five steps of the calculation</source>
+        <translation>Les cinq étapes du calcul</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="215" />
+        <source>Latest 12 full months</source>
+        <translation>12 derniers mois complets</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="242" />
+        <source>Create a property first (Properties page).</source>
+        <translation>Créez d'abord une propriété (page Propriétés).</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="269" />
+        <source>Latest 12 full months ({0})</source>
+        <translation>12 derniers mois complets ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="271" />
+        <source>Latest 12 full months (none)</source>
+        <translation>12 derniers mois complets (aucun)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="278" />
+        <source>There are no 12 full calendar months in which every meter has bills, so nothing can be totalled yet. See the data checks below.</source>
+        <translation>Il n'y a pas 12 mois civils complets où chaque compteur a des factures; rien ne peut encore être totalisé. Voyez la vérification des données ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="290" />
+        <source>The Canadian ENERGY STAR score computed here exists for bank branches only; this property is not a bank branch. Its energy totals for {0} and its data checks are shown below.</source>
+        <translation>La cote ENERGY STAR canadienne calculée ici n'existe que pour les succursales bancaires; cette propriété n'en est pas une. Ses totaux d'énergie pour {0} et la vérification de ses données sont présentés ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="305" />
+        <source>No score: some meters do not cover every month of {0}. See the data checks below.</source>
+        <translation>Aucune cote : certains compteurs ne couvrent pas tous les mois de {0}. Voyez la vérification des données ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="312" />
+        <source>Not eligible for a score yet:</source>
+        <translation>Pas encore admissible à une cote :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="319" />
+        <source>No score for {0}.</source>
+        <translation>Aucune cote pour {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="325" />
+        <source>ENERGY STAR score for {0}: source energy {1} GJ, source EUI {2} GJ/m², predicted {3} GJ/m², ratio {4}. 50 is the median of similar buildings; 75 or more can be certified.</source>
+        <translation>Cote ENERGY STAR pour {0} : énergie à la source {1} GJ, IE à la source {2} GJ/m², prévue {3} GJ/m², rapport {4}. 50 est la médiane des bâtiments semblables; à 75 ou plus, le bâtiment peut être certifié.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="351" />
+        <source>No problem found in the bills, meters and floor area.</source>
+        <translation>Aucun problème trouvé dans les factures, les compteurs et la superficie.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="367" />
+        <source>Property record</source>
+        <translation>Fiche de la propriété</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="368" />
+        <source>Missing: enter it on the Properties page</source>
+        <translation>Manquant : saisissez-le à la page Propriétés</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="374" />
+        <source>Property type</source>
+        <translation>Type de propriété</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="376" />
+        <source>Gross floor area</source>
+        <translation>Superficie brute</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="385" />
+        <source>Workers on the main shift</source>
+        <translation>Travailleurs sur le quart principal</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="386" />
+        <source>Weekly operating hours</source>
+        <translation>Heures d'exploitation par semaine</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="387" />
+        <source>Computers</source>
+        <translation>Ordinateurs</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="388" />
+        <source>Percent heated</source>
+        <translation>Pourcentage chauffé</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="389" />
+        <source>Percent cooled</source>
+        <translation>Pourcentage refroidi</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="390" />
+        <source>Months in operation</source>
+        <translation>Mois d'exploitation</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="396" />
+        <source>Bills of meter “{0}”, {1}</source>
+        <translation>Factures du compteur « {0} », {1}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="398" />
+        <source>{0} month(s) not covered</source>
+        <translation>{0} mois non couvert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="410" />
+        <source>Typed for the 12 months ending {0}</source>
+        <translation>Saisis pour les 12 mois se terminant le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="414" />
+        <source>From station {0} ({1}), {2} missing day(s)</source>
+        <translation>Station {0} ({1}), {2} jour(s) manquant(s)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="418" />
+        <source>Station {0} lacks whole months: type them on the Weather page</source>
+        <translation>La station {0} n'a pas de données pour des mois entiers : saisissez-les à la page Météo</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="422" />
+        <source>Missing: type them or link a station on the Weather page</source>
+        <translation>Manquants : saisissez-les ou liez une station à la page Météo</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="423" />
+        <source>Heating degree days (HDD, 18 °C)</source>
+        <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="424" />
+        <source>Cooling degree days (CDD, 18 °C)</source>
+        <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="429" />
+        <source>Bank branch</source>
+        <translation>Succursale bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="430" />
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="431" />
+        <source>Industrial</source>
+        <translation>Industriel</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="432" />
+        <source>Retail</source>
+        <translation>Commerce de détail</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="433" />
+        <source>Multifamily housing</source>
+        <translation>Immeuble multilogement</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="434" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="449" />
+        <source>The current score {0} already reaches {1}: no cut is needed.</source>
+        <translation>La cote actuelle de {0} atteint déjà {1} : aucune réduction n'est nécessaire.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="454" />
+        <source>To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a year ({4} % of the total). For example:</source>
+        <translation>Pour atteindre {0}, le rapport doit descendre sous {1} (IE à la source de {2} GJ/m²) : réduisez l'énergie à la source de {3} GJ par année ({4} % du total). Par exemple :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="465" />
+        <source>• {0}: {1} {2} less a year</source>
+        <translation>• {0} : {1} {2} de moins par année</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="471" />
+        <source>(more than the building uses: combine with other cuts)</source>
+        <translation>(plus que ce que le bâtiment consomme : combinez avec d'autres réductions)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreStepsView</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="106" />
+        <source>1. The user enters the building's data</source>
+        <translation>1. L'utilisateur inscrit les données relatives au bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="107" />
+        <source>2. Actual source EUI</source>
+        <translation>2. IE à la source réelle</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="108" />
+        <source>3. Predicted source EUI</source>
+        <translation>3. IE à la source prévue</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="109" />
+        <source>4. Energy efficiency ratio</source>
+        <translation>4. Rapport d'efficacité énergétique</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="110" />
+        <source>5. Score from the reference table (Figure 5)</source>
+        <translation>5. Cote tirée du tableau de référence (figure 5)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="118" />
+        <source>Energy data</source>
+        <translation>Données énergétiques</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="118" />
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="119" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="119" />
+        <source>Property use details</source>
+        <translation>Détails d'utilisation de la propriété</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="123" />
+        <source>Fuel</source>
+        <translation>Combustible</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="124" />
+        <source>Billing units</source>
+        <translation>Unités de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="125" />
+        <source>Site GJ multiplier</source>
+        <translation>Multiplicateur – GJ du site</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="126" />
+        <source>Site GJ</source>
+        <translation>GJ du site</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="127" />
+        <source>Source multiplier</source>
+        <translation>Multiplicateur de la source</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="128" />
+        <source>Source GJ</source>
+        <translation>GJ à la source</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="134" />
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="135" />
+        <source>Building value</source>
+        <translation>Valeur réelle du bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="136" />
+        <source>Reference centring value</source>
+        <translation>Valeur de centrage de référence</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="137" />
+        <source>Building centred variable</source>
+        <translation>Variable centrée du bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="138" />
+        <source>Coefficient</source>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="139" />
+        <source>Coefficient × centred variable</source>
+        <translation>Coefficient × variable centrée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="151" />
+        <source>Centring values are the reference means (seed 002's Figure 2 repeats the medians in its “Mean” column; the worked example uses these means). Percentages enter as fractions: 100 % × 113 CDD = 113.</source>
+        <translation>Les valeurs de centrage sont les moyennes de référence (la figure 2 de la référence technique répète les médianes dans sa colonne « Moyenne »; l'exemple de calcul utilise ces moyennes). Les pourcentages entrent comme fractions : 100 % × 113 DJR = 113.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="203" />
+        <source>Gross floor area (m²)</source>
+        <translation>Superficie brute (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="206" />
+        <source>Number of full-time workers on the main shift</source>
+        <translation>Nombre de travailleurs temps plein sur le quart de travail principal</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="207" />
+        <source>Percent of the floor area that is cooled</source>
+        <translation>Pourcentage de la superficie refroidie</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="208" />
+        <source>Percent of the floor area that is heated</source>
+        <translation>Pourcentage de la superficie chauffée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="209" />
+        <source>CDD (cooling degree days)</source>
+        <translation>DJR (degrés-jours de refroidissement)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="210" />
+        <source>HDD (heating degree days)</source>
+        <translation>DJC (degrés-jours de chauffage)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="228" />
+        <source>Total site energy (GJ)</source>
+        <translation>Énergie du site totale (GJ)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="231" />
+        <source>Total source energy (GJ)</source>
+        <translation>Énergie à la source totale (GJ)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="234" />
+        <source>Source EUI (GJ/m²)</source>
+        <translation>IE à la source (GJ/m²)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="269" />
+        <source>Predicted source EUI (GJ/m²)</source>
+        <translation>IE à la source prévue (GJ/m²)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="282" />
+        <source>The ratio cannot be computed: see the reasons above.</source>
+        <translation>Le rapport ne peut pas être calculé : voyez les motifs ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="283" />
+        <source>No score.</source>
+        <translation>Aucune cote.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="287" />
+        <source>Ratio = actual source EUI (step 2) ÷ predicted source EUI (step 3) = {0} ÷ {1} = {2}</source>
+        <translation>Rapport = IE à la source réelle (étape 2) ÷ IE à la source prévue (étape 3) = {0} ÷ {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="294" />
+        <source>A ratio of {0} would be looked up in the table, but the property is not eligible for a score (see the reasons above).</source>
+        <translation>Un rapport de {0} serait cherché dans le tableau, mais la propriété n'est pas admissible à une cote (voir les motifs ci-dessus).</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="300" />
+        <source>A ratio of {0} is at least {1}: the ENERGY STAR score is {2}.</source>
+        <translation>Un rapport de {0} est supérieur ou égal à {1} : la cote ENERGY STAR est {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="305" />
+        <source>A ratio of {0} is at least {1} and less than {2}: the ENERGY STAR score is {3}.</source>
+        <translation>Un rapport de {0} est supérieur ou égal à {1} et inférieur à {2} : la cote ENERGY STAR est {3}.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAssistantPage</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="137" />
+        <source>Énergir data exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="141" />
+        <source>Set up ENERGY STAR Portfolio Manager so that Énergir sends this meter's monthly natural-gas use, step by step as in Énergir's guide, with your own numbers to copy. Where you stopped is kept per meter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="196" />
+        <source>What data is sent to ESPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="197" />
+        <source>Removing Énergir's access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="197" />
+        <source>Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="201" />
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="213" />
+        <source>Print checklist (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="216" />
+        <source>Export ESPM meters template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="220" />
+        <source>All meters of the property in ESPM's “Add New Meters to Existing Properties” upload file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="285" />
+        <source>Select a property with a natural-gas meter, or add one in the Meters page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="297" />
+        <source>“{0}” ({1}) is not a natural-gas meter: Énergir's data exchange only sends natural gas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="300" />
+        <source>This property has no natural-gas meter; add one in the Meters page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="307" />
+        <source>Énergir's data has arrived for this meter: status set to “{0}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="318" />
+        <source>Open “{0}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="357" />
+        <source>Check the numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="359" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="361" />
+        <source>Current · {0}/{1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="363" />
+        <source>{0}/{1} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="365" />
+        <source>To do</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="380" />
+        <source>Copied “{0}”: paste it in ESPM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="433" />
+        <source>Recorded “{0}” on {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="444" />
+        <source>Go back one status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="445" />
+        <source>Set the status back to “{0}”? The date of “{1}” will be forgotten.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="456" />
+        <source>Status set back to “{0}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="475" />
+        <source>Print checklist (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="476" />
+        <source>ESPM setup checklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="478" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="485" />
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="511" />
+        <source>Could not write {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="487" />
+        <source>Checklist saved to {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="501" />
+        <source>Export ESPM meters template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="502" />
+        <source>ESPM Add Meters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="504" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="513" />
+        <source>ESPM meters template saved to {0} ({1} meters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="516" />
+        <source>Still to fill in before uploading:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="53" />
+        <source>Go back one status…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="56" />
+        <source>For a status recorded by mistake, or after revoking Énergir's access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="60" />
+        <source>Data-exchange status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="63" />
+        <source>Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="118" />
+        <source>ESPM will refuse a number stored for this meter; correct it in stage 1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="139" />
+        <source>Record “{0}”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="192" />
+        <source>Continue here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="196" />
+        <source>Waiting for Énergir</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="199" />
+        <source>Guide step {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="224" />
+        <source>Record “{0}” on this date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="255" />
+        <source>Done: the meter's status or numbers show this step is behind you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="268" />
+        <source>✓ “{0}” recorded on {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="270" />
+        <source>✓ “{0}” reached</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UsePerHddChart</name>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="300" />
+        <source>No month has both complete bills and enough heating degree-days (30 or more) to compare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="309" />
+        <source>Use per HDD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="323" />
+        <source>Heating degree-days (right axis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="324" />
+        <source>HDD (°C·days, base 18 °C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="325" />
+        <source>Use per HDD ({0}/°C·day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="335" />
+        <source>Use: {0} {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="336" />
+        <source>HDD: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="340" />
+        <source>Use per HDD: {0} {1}/°C·day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="342" />
+        <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ValueRow</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="129" />
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="131" />
+        <source>Copy this value, then paste it in ESPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="153" />
+        <source>Not set: enter it on the meter (Meters page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="155" />
+        <source>Not known yet: enter it in stage 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="160" />
+        <source>ESPM will refuse this value. {0} Correct it in stage 1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeatherPage</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="120" />
+        <source>Weather</source>
+        <translation>Météo</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="124" />
+        <source>Degree days base 18 °C for the score. Import Environment Canada daily climate files (climate.weather.gc.ca, one station and one year a file) and link the property to its station, or type the degree days ESPM shows for the property's 12 months; typed values win.</source>
+        <translation>Degrés-jours base 18 °C pour la cote. Importez les fichiers climatiques quotidiens d'Environnement Canada (climat.meteo.gc.ca, une station et une année par fichier) et liez la propriété à sa station, ou saisissez les degrés-jours qu'ESPM affiche pour les 12 mois de la propriété; les valeurs saisies ont priorité.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="131" />
+        <source>Import ECCC daily files…</source>
+        <translation>Importer des fichiers quotidiens d'ECCC…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="144" />
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="145" />
+        <source>Climate ID</source>
+        <translation>Identifiant climatologique</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="146" />
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="147" />
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="148" />
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="149" />
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="155" />
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="156" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <source>HDD</source>
+        <translation>DJC</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <source>CDD</source>
+        <translation>DJR</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="158" />
+        <source>Days with data</source>
+        <translation>Jours avec données</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="159" />
+        <source>Missing days</source>
+        <translation>Jours manquants</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="160" />
+        <source>Estimated days</source>
+        <translation>Jours estimés</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="167" />
+        <source>Stations imported</source>
+        <translation>Stations importées</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="169" />
+        <source>Monthly degree days of the selected station (base 18 °C)</source>
+        <translation>Degrés-jours mensuels de la station sélectionnée (base 18 °C)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="181" />
+        <source>Link to the selected station</source>
+        <translation>Lier à la station sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="183" />
+        <source>Unlink</source>
+        <translation>Délier</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <source>12 months ending</source>
+        <translation>12 mois se terminant le</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="194" />
+        <source>Type degree days…</source>
+        <translation>Saisir des degrés-jours…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="196" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="198" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="466" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="201" />
+        <source>Typed degree days:</source>
+        <translation>Degrés-jours saisis :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="205" />
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="306" />
+        <source>{0} day(s) without data in this month</source>
+        <translation>{0} jour(s) sans données ce mois-ci</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="332" />
+        <source>Linked station: {0}</source>
+        <translation>Station liée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="332" />
+        <source>Linked station: none</source>
+        <translation>Station liée : aucune</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="370" />
+        <source>Import Environment Canada daily climate files</source>
+        <translation>Importer des fichiers climatiques quotidiens d'Environnement Canada</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="372" />
+        <source>ECCC daily climate CSV (*.csv);;All files (*)</source>
+        <translation>CSV climatiques quotidiens d'ECCC (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="387" />
+        <source>Nothing was imported. {0}</source>
+        <translation>Rien n'a été importé. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="393" />
+        <source>{0} ({1}): {2} new day(s), {3} updated, {4} already there</source>
+        <translation>{0} ({1}) : {2} nouveau(x) jour(s), {3} mis à jour, {4} déjà présent(s)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="399" />
+        <source>Imported {0} file(s). </source>
+        <translation>{0} fichier(s) importé(s). </translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="444" />
+        <source>Type degree days</source>
+        <translation>Saisir des degrés-jours</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="457" />
+        <source>Edit degree days</source>
+        <translation>Modifier les degrés-jours</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="466" />
+        <source>Delete these typed degree days?</source>
+        <translation>Supprimer ces degrés-jours saisis?</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherScatterChart</name>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="359" />
+        <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills' dates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="364" />
+        <source>Calendar months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="364" />
+        <source>Bill periods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="385" />
+        <source>Fit: {0} + {1} × HDD/day{2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="389" />
+        <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="390" />
+        <source>Use per day ({0}/day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="396" />
+        <source>{0} – {1}
+{2} {3}/day at {4} HDD/day</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>YearOverYearChart</name>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="194" />
+        <source>No bills yet: add bills on the Bills page to see this chart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="204" />
+        <source>{0} (latest 12 full months)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="206" />
+        <source>{0} (latest year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="231" />
+        <source>Use ({0})</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
