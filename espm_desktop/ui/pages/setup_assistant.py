@@ -10,9 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -33,7 +32,6 @@ from espm_desktop.core.setup_guide import (
     STAGES,
     STATUS_ORDER,
     GuideStage,
-    SetupField,
     SetupTransitionError,
     completed_step_ids,
     resume_point_for,
@@ -60,6 +58,7 @@ from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.setup_numbers import NumbersEntry, NumbersForm
 from espm_desktop.ui.pages.setup_reference import data_flow_panel, revoke_panel
+from espm_desktop.ui.pages.setup_status import StatusPanel
 from espm_desktop.ui.pages.setup_widgets import (
     BADGE_COLOURS,
     MUTED_STYLE,
@@ -67,10 +66,8 @@ from espm_desktop.ui.pages.setup_widgets import (
     badge,
     language,
     loc,
-    qdate_to_date,
     set_badge,
     status_text,
-    stored_number_error,
 )
 
 _UNSAFE_FILENAME = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
@@ -164,7 +161,9 @@ class SetupAssistantPage(QWidget):
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.show_gas_button)
 
-        self.status_frame = self._build_status_frame()
+        self.status_frame = StatusPanel()
+        self.status_frame.record_next_requested.connect(self._on_record_next)
+        self.status_frame.go_back_requested.connect(self._on_go_back)
         self.numbers = NumbersForm()
         self.numbers.save_requested.connect(self._on_save_numbers)
         self.stage_list = QListWidget()
@@ -243,66 +242,6 @@ class SetupAssistantPage(QWidget):
         self._show_note("", None)
 
     # -- building ---------------------------------------------------------------------------------------------
-    def _build_status_frame(self) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("status_frame")
-        frame.setStyleSheet("QFrame#status_frame { border: 1px solid #D5DBE1; border-radius: 6px; }")
-        self.status_badge = badge()
-        self.status_badge.setObjectName("status_badge")
-        self.next_date = QDateEdit(QDate.currentDate())
-        self.next_date.setObjectName("next_status_date")
-        self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat("yyyy-MM-dd")
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("record_next_status")
-        self.next_button.clicked.connect(self._on_record_next)
-        self.back_button = QPushButton(self.tr("Go back one status…"))
-        self.back_button.setObjectName("go_back_status")
-        self.back_button.setToolTip(
-            self.tr("For a status recorded by mistake, or after revoking Énergir's access")
-        )
-        self.back_button.clicked.connect(self._on_go_back)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Data-exchange status:")))
-        top.addWidget(self.status_badge)
-        top.addStretch(1)
-        self.next_date_label = QLabel(self.tr("Date:"))
-        top.addWidget(self.next_date_label)
-        top.addWidget(self.next_date)
-        top.addWidget(self.next_button)
-        top.addWidget(self.back_button)
-        self.timeline: dict[DataExchangeStatus, QLabel] = {}
-        line = QHBoxLayout()
-        line.setSpacing(4)
-        for i, status in enumerate(STATUS_ORDER[1:]):
-            if i:
-                arrow = QLabel("→")
-                arrow.setStyleSheet(MUTED_STYLE)
-                line.addWidget(arrow)
-            chip = QLabel()
-            chip.setObjectName(f"timeline_{status.value}")
-            chip.setWordWrap(True)
-            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.timeline[status] = chip
-            line.addWidget(chip, 1)
-        self.status_error = QLabel()
-        self.status_error.setObjectName("status_error")
-        self.status_error.setStyleSheet(ERROR_STYLE)
-        self.status_error.setWordWrap(True)
-        self.status_error.hide()
-        self.numbers_warning = QLabel()
-        self.numbers_warning.setObjectName("numbers_warning")
-        self.numbers_warning.setStyleSheet(ERROR_STYLE)
-        self.numbers_warning.setWordWrap(True)
-        self.numbers_warning.hide()
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addLayout(top)
-        layout.addLayout(line)
-        layout.addWidget(self.status_error)
-        layout.addWidget(self.numbers_warning)
-        return frame
-
     def _add_list_entry(self, entry_id: str, title: str, badge_name: str) -> StageListItem:
         widget = StageListItem(title, badge_name)
         item = QListWidgetItem()
@@ -339,7 +278,7 @@ class SetupAssistantPage(QWidget):
         meter_id = self.picker.meter_id
         property_id = self.picker.property_id
         self.template_button.setEnabled(property_id is not None)
-        self.status_error.hide()
+        self.status_frame.show_error("")
         if meter_id is None:
             self.stored = None
             self._show_note(
@@ -397,11 +336,11 @@ class SetupAssistantPage(QWidget):
             )
         if refill:
             self.numbers.show_setup(setup)
+        self.status_frame.show_setup(stored.setup)
         self._show_stage_badges(stored, completed)
-        self._show_timeline(stored)
         if jump:
             # A stored number ESPM would refuse comes first: everything after it depends on it.
-            fix_numbers = self.numbers_warning.isVisibleTo(self.status_frame)
+            fix_numbers = self.status_frame.has_number_problems
             stage_id = STAGES[0].id if fix_numbers else (point.stage.id if point else STAGES[-1].id)
             self.stage_list.setCurrentRow([s.id for s in STAGES].index(stage_id))
             if point is not None and not fix_numbers:
@@ -409,17 +348,7 @@ class SetupAssistantPage(QWidget):
                 QTimer.singleShot(0, lambda: page.scroll_to(point.step.id))
 
     def _show_stage_badges(self, stored: StoredSetup, completed: frozenset[str]) -> None:
-        bad_numbers = [
-            key
-            for key in (SetupField.ACCOUNT_NUMBER, SetupField.INVOICE_NUMBER, SetupField.METER_NUMBER)
-            if stored_number_error(stored.setup, key) is not None
-        ]
-        problems = [stored_number_error(stored.setup, key) for key in bad_numbers]
-        self.numbers_warning.setVisible(bool(problems))
-        self.numbers_warning.setText(
-            self.tr("ESPM will refuse a number stored for this meter; correct it in stage 1:")
-            + "".join(f"\n• {loc(p)}" for p in problems if p is not None)
-        )
+        bad_numbers = self.status_frame.has_number_problems
         for stage in STAGES:
             label = self.stage_items[stage.id].badge
             ids = [step.id for step in stage.steps]
@@ -435,29 +364,6 @@ class SetupAssistantPage(QWidget):
             else:
                 set_badge(label, "todo", self.tr("To do"))
         self._fit_stage_items()
-
-    def _show_timeline(self, stored: StoredSetup) -> None:
-        setup = stored.setup
-        rank = status_rank(setup.status)
-        kind = "done" if setup.status is not DataExchangeStatus.NOT_STARTED else "todo"
-        set_badge(self.status_badge, kind, status_text(setup.status))
-        for status, chip in self.timeline.items():
-            day = setup.date_of(status)
-            reached = status_rank(status) <= rank
-            state = "done" if reached else ("current" if status_rank(status) == rank + 1 else "todo")
-            background, colour = BADGE_COLOURS[state]
-            chip.setStyleSheet(
-                f"background: {background}; color: {colour}; border-radius: 6px; padding: 3px;"
-            )
-            when = day.isoformat() if day else ("✓" if reached else "—")
-            chip.setText(f"{status_text(status)}\n{when}")
-        following = STATUS_ORDER[rank + 1] if rank + 1 < len(STATUS_ORDER) else None
-        self.next_button.setVisible(following is not None)
-        self.next_date.setVisible(following is not None)
-        self.next_date_label.setVisible(following is not None)
-        if following is not None:
-            self.next_button.setText(self.tr("Record “{0}”").format(status_text(following)))
-        self.back_button.setEnabled(rank > 0)
 
     # -- actions ----------------------------------------------------------------------------------------------
     def _meter_id(self) -> int | None:
@@ -504,12 +410,12 @@ class SetupAssistantPage(QWidget):
         self.numbers.show_saved()
         self._tell(self.numbers.result.text())
 
-    def _on_record_next(self) -> None:
+    def _on_record_next(self, on: date) -> None:
         if self.stored is None:
             return
         rank = status_rank(self.stored.setup.status)
         if rank + 1 < len(STATUS_ORDER):
-            self._record(STATUS_ORDER[rank + 1], qdate_to_date(self.next_date.date()))
+            self._record(STATUS_ORDER[rank + 1], on)
 
     def _record(self, status: DataExchangeStatus, on: date) -> None:
         meter_id = self._meter_id()
@@ -519,10 +425,9 @@ class SetupAssistantPage(QWidget):
             with self.ctx.session() as s, s.begin():
                 self.stored = record_status(s, meter_id, status, on)
         except SetupTransitionError as exc:
-            self.status_error.setText(loc(exc.message))
-            self.status_error.show()
+            self.status_frame.show_error(loc(exc.message))
             return
-        self.status_error.hide()
+        self.status_frame.show_error("")
         self.ctx.data_changed.emit()
         self._show(self.stored, jump=True)
         self._tell(self.tr("Recorded “{0}” on {1}.").format(status_text(status), on.isoformat()))
@@ -545,7 +450,7 @@ class SetupAssistantPage(QWidget):
             return
         with self.ctx.session() as s, s.begin():
             self.stored = go_back_to(s, self.stored.setup.meter_id or 0, previous)
-        self.status_error.hide()
+        self.status_frame.show_error("")
         self.ctx.data_changed.emit()
         self._show(self.stored, jump=True)
         self._tell(self.tr("Status set back to “{0}”.").format(status_text(previous)))
