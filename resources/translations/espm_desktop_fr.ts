@@ -517,7 +517,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="61" />
         <source>Énergir data exchange</source>
-        <translation type="unfinished" />
+        <translation>Échange de données Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="64" />
@@ -793,52 +793,52 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="66" />
         <source>Type the numbers as they appear on your latest Énergir bill. They are checked with the guide's rules as you type and saved on this meter; the next stages show them with a Copy button.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez les numéros tels qu'ils figurent sur votre dernière facture Énergir. Ils sont vérifiés selon les règles du guide pendant la saisie et enregistrés sur ce compteur; les étapes suivantes les affichent avec un bouton Copier.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="74" />
         <source>10 or 11 characters, no spaces</source>
-        <translation type="unfinished" />
+        <translation>10 ou 11 caractères, sans espace</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="75" />
         <source>12 characters, no spaces</source>
-        <translation type="unfinished" />
+        <translation>12 caractères, sans espace</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="76" />
         <source>7 to 18 characters, no spaces (section A of the bill)</source>
-        <translation type="unfinished" />
+        <translation>7 à 18 caractères, sans espace (section A de la facture)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="77" />
         <source>0 to 24 months of history (0 for none)</source>
-        <translation type="unfinished" />
+        <translation>0 à 24 mois d'historique (0 pour aucun)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="110" />
         <source>Yes: let Énergir share this property with others</source>
-        <translation type="unfinished" />
+        <translation>Oui : permettre à Énergir de partager cette propriété avec d'autres</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="113" />
         <source>Save the numbers</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les numéros</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="203" />
         <source>Not saved: correct the fields in red.</source>
-        <translation type="unfinished" />
+        <translation>Non enregistré : corrigez les champs en rouge.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="211" />
         <source>Saved. Still missing: {0}.</source>
-        <translation type="unfinished" />
+        <translation>Enregistré. Il manque encore : {0}.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_numbers.py" line="213" />
         <source>Saved on the meter.</source>
-        <translation type="unfinished" />
+        <translation>Enregistré sur le compteur.</translation>
     </message>
 </context>
 <context>
@@ -1494,173 +1494,173 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="137" />
         <source>Énergir data exchange</source>
-        <translation type="unfinished" />
+        <translation>Échange de données Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="141" />
         <source>Set up ENERGY STAR Portfolio Manager so that Énergir sends this meter's monthly natural-gas use, step by step as in Énergir's guide, with your own numbers to copy. Where you stopped is kept per meter.</source>
-        <translation type="unfinished" />
+        <translation>Configurez ENERGY STAR Portfolio Manager pour qu'Énergir y envoie chaque mois la consommation de gaz naturel de ce compteur, étape par étape comme dans le guide d'Énergir, avec vos propres numéros à copier. L'endroit où vous vous êtes arrêté est conservé pour chaque compteur.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="196" />
         <source>What data is sent to ESPM</source>
-        <translation type="unfinished" />
+        <translation>Données transmises à ESPM</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="197" />
         <source>Removing Énergir's access</source>
-        <translation type="unfinished" />
+        <translation>Retirer l'accès d'Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="197" />
         <source>Help</source>
-        <translation type="unfinished" />
+        <translation>Aide</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="201" />
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>Référence</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="213" />
         <source>Print checklist (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>Imprimer la liste de contrôle (PDF)…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="216" />
         <source>Export ESPM meters template…</source>
-        <translation type="unfinished" />
+        <translation>Exporter le modèle de compteurs ESPM…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="220" />
         <source>All meters of the property in ESPM's “Add New Meters to Existing Properties” upload file</source>
-        <translation type="unfinished" />
+        <translation>Tous les compteurs de la propriété dans le fichier de téléversement ESPM « Add New Meters to Existing Properties »</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="285" />
         <source>Select a property with a natural-gas meter, or add one in the Meters page.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une propriété qui a un compteur de gaz naturel, ou ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="297" />
         <source>“{0}” ({1}) is not a natural-gas meter: Énergir's data exchange only sends natural gas.</source>
-        <translation type="unfinished" />
+        <translation>« {0} » ({1}) n'est pas un compteur de gaz naturel : l'échange de données d'Énergir ne transmet que le gaz naturel.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="300" />
         <source>This property has no natural-gas meter; add one in the Meters page.</source>
-        <translation type="unfinished" />
+        <translation>Cette propriété n'a aucun compteur de gaz naturel; ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="307" />
         <source>Énergir's data has arrived for this meter: status set to “{0}”.</source>
-        <translation type="unfinished" />
+        <translation>Les données d'Énergir sont arrivées pour ce compteur : état mis à « {0} ».</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="318" />
         <source>Open “{0}”</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir « {0} »</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="357" />
         <source>Check the numbers</source>
-        <translation type="unfinished" />
+        <translation>Vérifier les numéros</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="359" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>Terminé</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="361" />
         <source>Current · {0}/{1}</source>
-        <translation type="unfinished" />
+        <translation>En cours · {0}/{1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="363" />
         <source>{0}/{1} done</source>
-        <translation type="unfinished" />
+        <translation>{0}/{1} faites</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="365" />
         <source>To do</source>
-        <translation type="unfinished" />
+        <translation>À faire</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="380" />
         <source>Copied “{0}”: paste it in ESPM.</source>
-        <translation type="unfinished" />
+        <translation>« {0} » copié : collez-le dans ESPM.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="433" />
         <source>Recorded “{0}” on {1}.</source>
-        <translation type="unfinished" />
+        <translation>« {0} » enregistré en date du {1}.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="444" />
         <source>Go back one status</source>
-        <translation type="unfinished" />
+        <translation>Revenir d'un état</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="445" />
         <source>Set the status back to “{0}”? The date of “{1}” will be forgotten.</source>
-        <translation type="unfinished" />
+        <translation>Revenir à l'état « {0} »? La date de « {1} » sera effacée.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="456" />
         <source>Status set back to “{0}”.</source>
-        <translation type="unfinished" />
+        <translation>État ramené à « {0} ».</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="475" />
         <source>Print checklist (PDF)</source>
-        <translation type="unfinished" />
+        <translation>Imprimer la liste de contrôle (PDF)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="476" />
         <source>ESPM setup checklist</source>
-        <translation type="unfinished" />
+        <translation>Liste de contrôle ESPM</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="478" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="485" />
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="511" />
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>Impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="487" />
         <source>Checklist saved to {0}</source>
-        <translation type="unfinished" />
+        <translation>Liste de contrôle enregistrée dans {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="501" />
         <source>Export ESPM meters template</source>
-        <translation type="unfinished" />
+        <translation>Exporter le modèle de compteurs ESPM</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="502" />
         <source>ESPM Add Meters</source>
-        <translation type="unfinished" />
+        <translation>Ajout de compteurs ESPM</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="504" />
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="513" />
         <source>ESPM meters template saved to {0} ({1} meters).</source>
-        <translation type="unfinished" />
+        <translation>Modèle de compteurs ESPM enregistré dans {0} ({1} compteurs).</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="516" />
         <source>Still to fill in before uploading:</source>
-        <translation type="unfinished" />
+        <translation>À remplir avant le téléversement :</translation>
     </message>
 </context>
 <context>
@@ -1668,32 +1668,32 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="53" />
         <source>Go back one status…</source>
-        <translation type="unfinished" />
+        <translation>Revenir d'un état…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="56" />
         <source>For a status recorded by mistake, or after revoking Énergir's access</source>
-        <translation type="unfinished" />
+        <translation>Pour un état enregistré par erreur, ou après avoir retiré l'accès d'Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="60" />
         <source>Data-exchange status:</source>
-        <translation type="unfinished" />
+        <translation>État de l'échange de données :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="63" />
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>Date :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="118" />
         <source>ESPM will refuse a number stored for this meter; correct it in stage 1:</source>
-        <translation type="unfinished" />
+        <translation>ESPM refusera un numéro enregistré pour ce compteur; corrigez-le à l'étape 1 :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="139" />
         <source>Record “{0}”</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer « {0} »</translation>
     </message>
 </context>
 <context>
@@ -1701,37 +1701,37 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="192" />
         <source>Continue here</source>
-        <translation type="unfinished" />
+        <translation>Continuer ici</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="196" />
         <source>Waiting for Énergir</source>
-        <translation type="unfinished" />
+        <translation>En attente d'Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="199" />
         <source>Guide step {0}</source>
-        <translation type="unfinished" />
+        <translation>Étape {0} du guide</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="224" />
         <source>Record “{0}” on this date</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer « {0} » à cette date</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="255" />
         <source>Done: the meter's status or numbers show this step is behind you.</source>
-        <translation type="unfinished" />
+        <translation>Fait : l'état ou les numéros du compteur montrent que cette étape est derrière vous.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="268" />
         <source>✓ “{0}” recorded on {1}</source>
-        <translation type="unfinished" />
+        <translation>✓ « {0} » enregistré en date du {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="270" />
         <source>✓ “{0}” reached</source>
-        <translation type="unfinished" />
+        <translation>✓ « {0} » atteint</translation>
     </message>
 </context>
 <context>
@@ -1787,27 +1787,27 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="129" />
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>Copier</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="131" />
         <source>Copy this value, then paste it in ESPM</source>
-        <translation type="unfinished" />
+        <translation>Copiez cette valeur, puis collez-la dans ESPM</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="153" />
         <source>Not set: enter it on the meter (Meters page)</source>
-        <translation type="unfinished" />
+        <translation>Non saisie : inscrivez-la sur le compteur (page Compteurs)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="155" />
         <source>Not known yet: enter it in stage 1</source>
-        <translation type="unfinished" />
+        <translation>Pas encore connu : saisissez-le à l'étape 1</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="160" />
         <source>ESPM will refuse this value. {0} Correct it in stage 1.</source>
-        <translation type="unfinished" />
+        <translation>ESPM refusera cette valeur. {0} Corrigez-la à l'étape 1.</translation>
     </message>
 </context>
 <context>
