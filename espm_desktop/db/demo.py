@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.types import BillSource, DataExchangeStatus, PropertyType
 from espm_desktop.db import models
+from espm_desktop.db.demo_sge import populate_demo_sge
 from espm_desktop.db.engine import make_engine, upgrade_database
 
 # Seed 002, "Exemple de calcul", step 1: annual totals for the bank branch. Split into 12 calendar months of 2025
@@ -147,6 +148,7 @@ def populate_demo(session: Session) -> None:
         )
     )
     session.add_all([bank, bureau])
+    populate_demo_sge(session)  # the SGÉ program's industrial plant (db/demo_sge.py)
 
 
 def create_demo_database(db_path: Path, overwrite: bool = True) -> Path:
