@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -80,30 +80,38 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
         )
 
     window.show_page("bills")
+    page = window.pages["bills"]
+    table = page.table
+    new_bill = page.findChild(QPushButton, "bills_new")
 
-    def fill_bill(start: date, end: date, usage: str, expect_error: bool = False):  # type: ignore[no-untyped-def]
-        def action(dialog: QDialog) -> None:
-            dialog.findChild(QDateEdit, "field_start_date").setDate(QDate(start.year, start.month, start.day))
-            dialog.findChild(QDateEdit, "field_end_date").setDate(QDate(end.year, end.month, end.day))
-            type_into(dialog, "usage", usage)
-            type_into(dialog, "cost", "1 234,56")
-            press_ok(dialog)
-            if expect_error:
-                seen["overlap"] = error_text(dialog, "start_date")
-                dialog.reject()
+    def type_cell(row: int, column: int, text: str) -> None:
+        index = table.model().index(row, column)
+        table.setCurrentIndex(index)
+        table.edit(index)
+        editor = table.indexWidget(index)
+        assert isinstance(editor, QLineEdit)
+        editor.setText(text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        # The delegate commits Return through a queued call.
+        qtbot.waitUntil(lambda: table.indexWidget(index) is None, timeout=2000)
 
-        return action
+    def fill_bill(row: int, start: str, end: str, usage: str) -> None:
+        type_cell(row, 0, start)
+        type_cell(row, 1, end)
+        type_cell(row, 3, usage)
+        type_cell(row, 5, "1 234,56")
 
-    new_bill = window.pages["bills"].findChild(QPushButton, "bills_new")
-    when_dialog_opens(fill_bill(date(2024, 1, 1), date(2024, 1, 31), "1 500"), qtbot)
+    # Bills are typed in the table: "Add bill" adds a row after the last bill, then each cell is typed.
     qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
-    # A second bill overlapping by five days is refused with ESPM's one-day rule; nothing is stored.
-    when_dialog_opens(fill_bill(date(2024, 1, 27), date(2024, 2, 27), "900", expect_error=True), qtbot)
+    fill_bill(0, "2024-01-01", "31/01/2024", "1 500")
     qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
-    assert "overlaps" in seen["overlap"] and "5 days" in seen["overlap"]
+    assert table.model().index(1, 0).data() == "2024-02-01"
+    # Moving its start five days into January is refused with ESPM's one-day rule; nothing is stored.
+    type_cell(1, 0, "2024-01-27")
+    message = page.findChild(QLabel, "bills_message").text()
+    assert "overlaps" in message and "5 days" in message and "2024-01-27" in message
     # Sharing exactly one day (end = next start) is allowed.
-    when_dialog_opens(fill_bill(date(2024, 1, 31), date(2024, 2, 29), "900"), qtbot)
-    qtbot.mouseClick(new_bill, Qt.MouseButton.LeftButton)
+    fill_bill(1, "2024-01-31", "2024-02-29", "900")
 
     with controller.ctx.session() as s:
         bills = s.scalars(select(models.Bill).order_by(models.Bill.start_date)).all()
@@ -111,8 +119,7 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
             (date(2024, 1, 1), date(2024, 1, 31), 1500.0, "1234.56", "manual"),
             (date(2024, 1, 31), date(2024, 2, 29), 900.0, "1234.56", "manual"),
         ]
-    table = window.pages["bills"].table
-    assert table.rowCount() == 2 and table.item(0, 3).text() == "1,500"
+    assert table.model().rowCount() == 2 and table.model().index(0, 3).data() == "1,500"
 
 
 def test_language_switch_rebuilds_the_window_in_french_and_persists(

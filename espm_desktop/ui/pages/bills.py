@@ -1,183 +1,397 @@
-"""Bills (meter entries) of the selected meter."""
+"""Bills (meter entries) of the selected meter, typed like a spreadsheet and saved cell by cell.
+
+Every accepted change goes through an undo command that writes it in its own transaction; the data checks beside
+the table are recomputed after each change, and other pages hear `data_changed`.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from espm_desktop.core.numbers import format_number
-from espm_desktop.core.types import BillSource
-from espm_desktop.core.validation import FieldError, validate_bill
+from espm_desktop.core.checks import check_meter
+from espm_desktop.core.types import Bill, BillSource, MeterData
 from espm_desktop.db import models
-from espm_desktop.db.repo import bill_data
+from espm_desktop.db.bills_store import StoredBill, load_meter_bills
+from espm_desktop.ui.bills_commands import (
+    AddBillsCommand,
+    BillsWriter,
+    DeleteBillsCommand,
+    EditBillCommand,
+    PasteBillsCommand,
+)
+from espm_desktop.ui.bills_findings import FindingsPanel
+from espm_desktop.ui.bills_model import (
+    START,
+    USAGE,
+    BillsTableModel,
+    next_bill_period,
+    parse_pasted_bills,
+)
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
-from espm_desktop.ui.labels import source_label, unit_label
-from espm_desktop.ui.pages.base import RecordTablePage
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.labels import unit_label
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
+from espm_desktop.ui.settings import AppSettings
 
-BILL_FIELDS = ["start_date", "end_date", "usage", "cost", "estimated"]
-
-
-class BillDialog(FormDialog):
-    def __init__(
-        self, title: str, unit: str, others: list[models.Bill], parent: QWidget | None = None
-    ) -> None:
-        specs = [
-            FieldSpec("start_date", self.tr("Start date"), kind="date", required=True),
-            FieldSpec("end_date", self.tr("End date"), kind="date", required=True),
-            FieldSpec("usage", self.tr("Usage ({0})").format(unit), kind="float", required=True),
-            FieldSpec("cost", self.tr("Cost ($)"), kind="float"),
-            FieldSpec("estimated", self.tr("Estimated"), kind="bool"),
-        ]
-        super().__init__(title, specs, parent)
-        self.others = [bill_data(b) for b in others]
-
-    def validate(self, values: dict[str, Any]) -> list[FieldError]:
-        return validate_bill(values["start_date"], values["end_date"], values["usage"], self.others)
+ERROR_STYLE = "color: #b00020;"
+INFO_STYLE = "color: #1b5e20;"
 
 
-class BillsPage(RecordTablePage):
+class BillsPage(QWidget):
     page_id = "bills"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.heading.setText(self.tr("Bills"))
-        self.subtitle.setText(
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = AppSettings()
+        self.meter: MeterData | None = None
+        self._emitting = False
+        self._write_ok = True
+        self._select_after_write: list[int] = []
+
+        self.heading = QLabel(self.tr("Bills"))
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subtitle = QLabel(
             self.tr(
-                "Meter entries of the selected meter, as ESPM counts them: a bill's end date may be the next bill's "
-                "start date (one shared day); longer overlaps are refused."
+                "Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as "
+                "2024-01-31 or 31/01/2024. A bill's end date may be the next bill's start date (one shared day, "
+                "as ESPM allows); longer overlaps are refused."
             )
         )
+        self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setWordWrap(True)
         self.picker = PropertyMeterPicker(ctx, with_meter=True)
-        self.header_area.addWidget(self.picker)
+
+        self.new_button = self._button(
+            "bills_new", self.tr("Add bill"), self.tr("Add a bill after the last one")
+        )
+        self.delete_button = self._button(
+            "bills_delete", self.tr("Delete"), self.tr("Delete the selected bills (Delete key)")
+        )
+        self.paste_button = self._button(
+            "bills_paste",
+            self.tr("Paste from Excel"),
+            self.tr("Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)"),
+        )
+        self.undo_button = self._button("bills_undo", self.tr("Undo"), "")
+        self.redo_button = self._button("bills_redo", self.tr("Redo"), "")
+        toolbar = QHBoxLayout()
+        for button in (self.new_button, self.delete_button, self.paste_button):
+            toolbar.addWidget(button)
+        toolbar.addSpacing(16)
+        toolbar.addWidget(self.undo_button)
+        toolbar.addWidget(self.redo_button)
+        toolbar.addStretch(1)
+
+        self.model = BillsTableModel()
+        self.model.writer = self._save_edit
+        self.table = QTableView()
+        self.table.setObjectName("bills_table")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.message = QLabel()
+        self.message.setObjectName("bills_message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.findings = FindingsPanel(self.settings)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.findings)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 360])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.picker)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(
+                self.tr("Undo: {0} (Ctrl+Z)").format(text) if text else ""
+            )
+        )
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_button.setToolTip(
+                self.tr("Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)").format(text) if text else ""
+            )
+        )
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_group.undo)
+        self.redo_button.clicked.connect(self.undo_group.redo)
+        # On the page and its children; an open cell editor keeps Ctrl+Z for its own text.
+        for keys, slot in (
+            ("Ctrl+Z", self.undo_group.undo),
+            ("Ctrl+Shift+Z", self.undo_group.redo),
+            ("Ctrl+Y", self.undo_group.redo),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Paste, self.table, self.paste, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        self.new_button.clicked.connect(self.add_bill)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.paste_button.clicked.connect(self.paste)
         self.picker.changed.connect(self.refresh)
+        self.model.edit_refused.connect(lambda text: self._say(text, error=True))
+        self.model.rows_changed.connect(self._update_findings)
+        self.findings.finding_activated.connect(self._select_period)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ctx.data_changed.connect(self._on_data_changed)
+        self._update_buttons()
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        if tip:
+            button.setToolTip(tip)
+        return button
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         self.picker.reload()
         super().showEvent(event)
 
-    def can_create(self) -> bool:
-        return self.picker.meter_id is not None
+    # -- loading --------------------------------------------------------------------------------------------
+    @property
+    def meter_id(self) -> int | None:
+        return self.picker.meter_id
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Start"),
-            self.tr("End"),
-            self.tr("Days"),
-            self.tr("Usage"),
-            self.tr("Unit"),
-            self.tr("Cost ($)"),
-            self.tr("Estimated"),
-            self.tr("Source"),
-        ]
-
-    def _meter(self) -> models.Meter | None:
-        mid = self.picker.meter_id
+    def refresh(self) -> None:
+        """Reload the selected meter's bills from the database."""
+        mid = self.meter_id
         if mid is None:
-            return None
+            self.meter = None
+            self.model.set_rows([], "")
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+            self._update_buttons()
+            return
         with self.ctx.session() as s:
-            return s.get(models.Meter, mid)
+            row = s.get(models.Meter, mid)
+            rows = load_meter_bills(s, mid) if row is not None else []
+            meter = (
+                MeterData(row.name, row.energy_type, row.unit, (), row.id, row.active_date, row.inactive_date)
+                if row is not None
+                else None
+            )
+        switched = self.meter is None or meter is None or self.meter.meter_id != mid
+        self.meter = meter
+        if switched:
+            self.model.marks.clear()
+            self.message.clear()
+            unit = unit_label(meter.energy_type, meter.unit) if meter else ""
+            self.model.set_rows(rows, unit)
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(START, max(self.table.columnWidth(START), 96))
+        else:
+            self.model.set_rows(rows)
+        self.undo_group.setActiveStack(self._stack(mid))
+        self._update_buttons()
 
-    def rows(self) -> list[tuple[int, list[Any]]]:
-        meter = self._meter()
-        if meter is None:
+    def _stack(self, meter_id: int) -> QUndoStack:
+        if meter_id not in self._stacks:
+            stack = QUndoStack(self)
+            self.undo_group.addStack(stack)
+            self._stacks[meter_id] = stack
+        return self._stacks[meter_id]
+
+    def _update_findings(self) -> None:
+        if self.meter is None:
+            self.findings.show_findings(None, [])
+            return
+        meter = MeterData(
+            self.meter.name,
+            self.meter.energy_type,
+            self.meter.unit,
+            tuple(self.model.bills()),
+            self.meter.meter_id,
+            self.meter.active_date,
+            self.meter.inactive_date,
+        )
+        self.findings.show_findings(self.meter.meter_id, check_meter(meter))
+
+    def _update_buttons(self) -> None:
+        has_meter = self.meter is not None
+        self.new_button.setEnabled(has_meter)
+        self.paste_button.setEnabled(has_meter)
+        self.delete_button.setEnabled(has_meter and bool(self.selected_rows()))
+
+    def _on_data_changed(self) -> None:
+        if not self._emitting and self.isVisible():
+            self.refresh()
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def _writer(self, meter_id: int) -> BillsWriter:
+        return BillsWriter(self.ctx, meter_id, self._after_write, self._write_failed)
+
+    def _after_write(self, ids: list[int]) -> None:
+        self._write_ok = True
+        self.refresh()
+        self._emitting = True
+        try:
+            self.ctx.data_changed.emit()
+        finally:
+            self._emitting = False
+
+    def _write_failed(self, exc: Exception) -> None:
+        self._write_ok = False
+        self.refresh()
+        self._say(
+            self.tr(
+                "The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds."
+            ).format(type(exc).__name__),
+            error=True,
+        )
+
+    def _push(self, command: Any) -> bool:
+        self._write_ok = True
+        self._stack(command.meter_id).push(command)
+        return self._write_ok
+
+    def _save_edit(self, stored: StoredBill, new: Bill, column: int) -> bool:
+        if self.meter is None or self.meter.meter_id is None:
+            return False
+        title = self.model.column_titles()[column]
+        text = self.tr("Edit “{0}” of the bill from {1}").format(title, stored.bill.start.isoformat())
+        ok = self._push(
+            EditBillCommand(self._writer(self.meter.meter_id), stored.bill_id, stored.bill, new, text)
+        )
+        if ok:
+            self.message.clear()
+        return ok
+
+    def add_bill(self) -> None:
+        """Add a bill the day after the last one ends, one month long, and start typing its usage."""
+        if self.meter is None or self.meter.meter_id is None:
+            return
+        start, end = next_bill_period(self.model.bills(), date.today())
+        bill = Bill(start=start, end=end, usage=0.0, source=BillSource.MANUAL)
+        text = self.tr("Add the bill from {0} to {1}").format(start.isoformat(), end.isoformat())
+        if not self._push(AddBillsCommand(self._writer(self.meter.meter_id), [bill], text)):
+            return
+        row = next(
+            (i for i, r in enumerate(self.model.rows) if r.bill.start == start and r.bill.end == end), None
+        )
+        self._say(self.tr("Added the bill from {0} to {1}: type its usage.").format(start, end))
+        if row is not None:
+            index = self.model.index(row, USAGE)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+            self.table.edit(index)
+
+    def selected_rows(self) -> list[int]:
+        model = self.table.selectionModel()
+        if model is None:
             return []
+        return sorted({i.row() for i in model.selectedIndexes()})
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if self.meter is None or self.meter.meter_id is None or not rows:
+            return
+        chosen = [(self.model.rows[r].bill_id, self.model.rows[r].bill) for r in rows]
+        text = self.tr("Delete {0} bill(s)").format(len(chosen))
+        if self._push(DeleteBillsCommand(self._writer(self.meter.meter_id), chosen, text)):
+            self._say(self.tr("Deleted {0} bill(s). Undo brings them back (Ctrl+Z).").format(len(chosen)))
+
+    def paste(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        """Add the rows of a tab-separated text; rows that break a rule are reported and left out."""
+        if self.meter is None or self.meter.meter_id is None:
+            return
+        if not text.strip():
+            self._say(
+                self.tr(
+                    "The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if "
+                    "you have it, cost) and copy them, then paste here."
+                ),
+                error=True,
+            )
+            return
+        bills, problems = parse_pasted_bills(text, self.model.bills())
+        lines: list[str] = []
+        if bills:
+            text_cmd = self.tr("Paste {0} bill(s)").format(len(bills))
+            if not self._push(PasteBillsCommand(self._writer(self.meter.meter_id), bills, text_cmd)):
+                return
+            lines.append(self.tr("Pasted {0} bill(s).").format(len(bills)))
+            self._select_period(min(b.start for b in bills), max(b.end for b in bills))
         language = current_language()
-        unit = unit_label(meter.energy_type, meter.unit)
-        yes = self.tr("Yes")
-        with self.ctx.session() as s:
-            bills = s.scalars(
-                select(models.Bill).where(models.Bill.meter_id == meter.id).order_by(models.Bill.start_date)
-            ).all()
-        return [
-            (
-                b.id,
-                [
-                    b.start_date.isoformat(),
-                    b.end_date.isoformat(),
-                    (b.end_date - b.start_date).days + 1,
-                    format_number(b.usage, language, 0 if float(b.usage).is_integer() else 2),
-                    unit,
-                    "" if b.cost is None else format_number(b.cost, language, 2),
-                    yes if b.estimated else "",
-                    source_label(b.source),
-                ],
+        titles = self.model.column_titles()
+        for p in problems:
+            lines.append(
+                self.tr("Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.").format(
+                    p.line, titles[p.column], p.value, p.error.message(language)
+                )
             )
-            for b in bills
-        ]
+        self._say("\n".join(lines), error=bool(problems))
 
-    def describe(self, record_id: int) -> str:
-        with self.ctx.session() as s:
-            row = s.get(models.Bill, record_id)
-            if row is None:
-                return ""
-            return self.tr("the bill from {0} to {1}").format(row.start_date, row.end_date)
+    # -- showing --------------------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+        self.message.setText(text)
 
-    def _others(self, meter_id: int, exclude: int | None) -> list[models.Bill]:
-        with self.ctx.session() as s:
-            return [
-                b
-                for b in s.scalars(select(models.Bill).where(models.Bill.meter_id == meter_id))
-                if b.id != exclude
-            ]
-
-    def _save(self, dialog: BillDialog, row: models.Bill) -> bool:
-        if not dialog.exec():
-            return False
-        values = dialog.result_values
-        with self.ctx.session() as s, s.begin():
-            target = s.merge(row) if row.id else row
-            target.start_date = values["start_date"]
-            target.end_date = values["end_date"]
-            target.usage = values["usage"]
-            target.cost = (
-                None if values["cost"] is None else Decimal(str(values["cost"])).quantize(Decimal("0.01"))
-            )
-            target.estimated = values["estimated"]
-            s.add(target)
-            s.flush()
-            row.id = target.id
-        return True
-
-    def create_record(self) -> int | None:
-        meter = self._meter()
-        if meter is None:
-            return None
-        others = self._others(meter.id, None)
-        dialog = BillDialog(self.tr("New bill"), unit_label(meter.energy_type, meter.unit), others, self)
-        if others:
-            # The next bill usually starts the day after the latest one ends.
-            latest = max(others, key=lambda b: b.end_date)
-            dialog.form.set_value("start_date", latest.end_date + timedelta(days=1))
-            dialog.form.set_value("end_date", latest.end_date + timedelta(days=30))
-        row = models.Bill(
-            meter_id=meter.id, start_date=None, end_date=None, usage=0.0, source=BillSource.MANUAL.value
-        )
-        return row.id if self._save(dialog, row) else None
-
-    def edit_record(self, record_id: int) -> bool:
-        with self.ctx.session() as s:
-            row = s.get(models.Bill, record_id)
-            meter = s.get(models.Meter, row.meter_id) if row else None
-        if row is None or meter is None:
-            return False
-        dialog = BillDialog(
-            self.tr("Edit bill"),
-            unit_label(meter.energy_type, meter.unit),
-            self._others(meter.id, row.id),
-            self,
-        )
-        for key in BILL_FIELDS:
-            dialog.form.set_value(key, getattr(row, key))
-        return self._save(dialog, row)
-
-    def delete_record(self, record_id: int) -> None:
-        with self.ctx.session() as s, s.begin():
-            row = s.get(models.Bill, record_id)
-            if row is not None:
-                s.delete(row)
+    def _select_period(self, start: date | None, end: date | None) -> None:
+        """Select the bills that touch a period (a finding's, or pasted rows)."""
+        low, high = start or end, end or start
+        if low is None or high is None:
+            return
+        # One day wider, so that a gap selects the bills on either side of it.
+        low, high = low - timedelta(days=1), high + timedelta(days=1)
+        selection = QItemSelection()
+        first: int | None = None
+        for i, r in enumerate(self.model.rows):
+            if r.bill.start <= high and r.bill.end >= low:
+                first = i if first is None else first
+                selection.select(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+        if first is not None:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.table.selectionModel().select(selection, flags)
+            self.table.scrollTo(self.model.index(first, 0))

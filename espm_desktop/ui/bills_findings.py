@@ -1,0 +1,160 @@
+"""The data checks of one meter beside its bills: severity icon, message, and a tick to acknowledge it.
+
+Acknowledged findings are remembered per meter in the settings (the schema has no table for them) as keys
+`code|start|end`, so that a finding which reappears with other dates is shown again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.core.checks import Finding
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.settings import AppSettings
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def finding_key(finding: Finding) -> str:
+    start = finding.start.isoformat() if finding.start else ""
+    end = finding.end.isoformat() if finding.end else ""
+    return f"{finding.code}|{start}|{end}"
+
+
+def settings_key(meter_id: int) -> str:
+    return f"findings/acknowledged/{meter_id}"
+
+
+def acknowledged_keys(settings: AppSettings, meter_id: int) -> set[str]:
+    value = settings.value(settings_key(meter_id), [])
+    # QSettings' INI format gives a lone string back for a one-element list.
+    if isinstance(value, str):
+        return {value} if value else set()
+    return {str(v) for v in value or []}
+
+
+class FindingsPanel(QWidget):
+    """Lists findings; emits `finding_activated(start, end)` when one is clicked, to show its bills."""
+
+    finding_activated = Signal(object, object)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.meter_id: int | None = None
+        self.title = QLabel(self.tr("Data checks"))
+        self.title.setStyleSheet("font-weight: 600;")
+        self.hint = QLabel(self.tr("Tick a finding to acknowledge it once you have looked at it."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.list = QListWidget()
+        self.list.setObjectName("bills_findings")
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
+        self.show_acknowledged = QCheckBox()
+        self.show_acknowledged.setObjectName("bills_show_acknowledged")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.show_acknowledged)
+        self.list.itemChanged.connect(self._on_item_changed)
+        self.list.itemClicked.connect(self._on_item_clicked)
+        self.show_acknowledged.toggled.connect(lambda _on: self._apply_visibility())
+        self._update_toggle_text()
+
+    def show_findings(self, meter_id: int | None, findings: Sequence[Finding]) -> None:
+        self.meter_id = meter_id
+        acknowledged = acknowledged_keys(self.settings, meter_id) if meter_id is not None else set()
+        language = current_language()
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        self.list.blockSignals(True)
+        self.list.clear()
+        if meter_id is not None and not findings:
+            item = QListWidgetItem(icons["info"], self.tr("No problem found in this meter's bills."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start or date.min)):
+            item = QListWidgetItem(icons[f.severity], f.message_fr if language == "fr" else f.message_en)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+            )
+            key = finding_key(f)
+            item.setData(KEY_ROLE, key)
+            item.setData(PERIOD_ROLE, (f.start, f.end))
+            item.setCheckState(Qt.CheckState.Checked if key in acknowledged else Qt.CheckState.Unchecked)
+            item.setToolTip(
+                self.tr(
+                    "Tick to acknowledge this finding; it is then hidden unless “Show acknowledged” is on."
+                )
+            )
+            self._style_item(item)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._apply_visibility()
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _style_item(self, item: QListWidgetItem) -> None:
+        done = item.checkState() == Qt.CheckState.Checked
+        font = QFont(item.font())
+        font.setItalic(done)
+        item.setFont(font)
+        item.setForeground(QBrush(QColor("#888")) if done else QBrush())
+
+    def _acknowledged_count(self) -> int:
+        return sum(1 for it in self.items() if it.checkState() == Qt.CheckState.Checked)
+
+    def _update_toggle_text(self) -> None:
+        count = self._acknowledged_count() if self.list.count() else 0
+        self.show_acknowledged.setText(self.tr("Show acknowledged findings ({0})").format(count))
+
+    def _apply_visibility(self) -> None:
+        show = self.show_acknowledged.isChecked()
+        for item in self.items():
+            item.setHidden(item.checkState() == Qt.CheckState.Checked and not show)
+        self._update_toggle_text()
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        key = item.data(KEY_ROLE)
+        if self.meter_id is None or not key:
+            return
+        keys = acknowledged_keys(self.settings, self.meter_id)
+        if item.checkState() == Qt.CheckState.Checked:
+            keys.add(str(key))
+        else:
+            keys.discard(str(key))
+        self.settings.set_value(settings_key(self.meter_id), sorted(keys))
+        self.list.blockSignals(True)
+        self._style_item(item)
+        self.list.blockSignals(False)
+        self._apply_visibility()
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        period = item.data(PERIOD_ROLE)
+        if period and (period[0] is not None or period[1] is not None):
+            self.finding_activated.emit(period[0], period[1])

@@ -1,0 +1,402 @@
+"""The bills of one meter as an editable table: typed values checked against ESPM's rules before they are saved.
+
+The model never touches the database. An accepted edit is handed to `writer` (the page pushes an undo command that
+saves it); a refused edit marks the cell with what was typed and why, and emits `edit_refused` with the message.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from espm_desktop.core.numbers import format_number, parse_decimal_text
+from espm_desktop.core.types import Bill, BillSource
+from espm_desktop.core.validation import FieldError, validate_bill
+from espm_desktop.db.bills_store import StoredBill
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.labels import source_label
+
+START, END, DAYS, USAGE, UNIT, COST, ESTIMATED, SOURCE = range(8)
+COLUMN_COUNT = 8
+TEXT_COLUMNS = (START, END, USAGE, COST)
+RIGHT_ALIGNED = (DAYS, USAGE, COST)
+MARK_BACKGROUND = QColor("#fde2e4")
+MARK_FOREGROUND = QColor("#b00020")
+
+Index = QModelIndex | QPersistentModelIndex
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def parse_date_text(text: str) -> date | None:
+    """'2024-01-31', '2024/01/31' or '31/01/2024' (day first, as in Québec) → date; empty → None; else ValueError."""
+    s = text.strip()
+    if not s:
+        return None
+    # Excel copies date-times as '2024-01-31 00:00:00'.
+    s = s.split(" ")[0].split("T")[0]
+    if m := _ISO.match(s):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _DAY_FIRST.match(s):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        raise ValueError(text)
+    return date(y, mo, d)  # raises ValueError for 2024-02-30
+
+
+def bad_date(text: str) -> FieldError:
+    return FieldError(
+        "date",
+        f"“{text}” is not a date. Type it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-01-31 or 31/01/2024.",
+        f"« {text} » n'est pas une date. Saisissez-la sous la forme AAAA-MM-JJ ou JJ/MM/AAAA, "
+        "p. ex. 2024-01-31 ou 31/01/2024.",
+    )
+
+
+def bad_number(text: str) -> FieldError:
+    return FieldError(
+        "number",
+        f"“{text}” is not a number. Type digits, e.g. 1300, 1 300,5 or 1,300.5.",
+        f"« {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300, 1 300,5 ou 1,300.5.",
+    )
+
+
+def missing(what_en: str, what_fr: str) -> FieldError:
+    return FieldError("required", f"The {what_en} is required.", f"{what_fr} est obligatoire.")
+
+
+def add_one_month(day: date) -> date:
+    """The same day one month later, clipped to the month's end (Jan 31 → Feb 29)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_bill_period(bills: Sequence[Bill], today: date | None = None) -> tuple[date, date]:
+    """Where a new bill goes: the day after the last bill ends, one month long; else last month."""
+    if bills:
+        start = max(b.end for b in bills) + timedelta(days=1)
+    else:
+        first_this_month = (today or date.today()).replace(day=1)
+        start = (first_this_month - timedelta(days=1)).replace(day=1)
+    return start, add_one_month(start) - timedelta(days=1)
+
+
+def check_bill(candidate: Bill, others: Sequence[Bill], dates_changed: bool) -> list[FieldError]:
+    """ESPM's rules for one bill; overlaps only count when its dates change, so an old overlap never blocks a
+    usage fix (the data checks beside the table still report it)."""
+    errors = validate_bill(candidate.start, candidate.end, candidate.usage, list(others))
+    if not dates_changed:
+        errors = [e for e in errors if e.field == "usage"]
+    return errors
+
+
+@dataclass(frozen=True, slots=True)
+class PasteProblem:
+    """A pasted line that was not saved: its number in the pasted text, the column, the value and the rule."""
+
+    line: int
+    column: int
+    value: str
+    error: FieldError
+
+
+def parse_pasted_bills(text: str, existing: Sequence[Bill]) -> tuple[list[Bill], list[PasteProblem]]:
+    """Rows copied from a spreadsheet (tab-separated: start, end, usage[, cost]); a header line is skipped.
+
+    Each row is checked against the meter's bills and the rows pasted before it.
+    """
+    accepted: list[Bill] = []
+    problems: list[PasteProblem] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = True
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        is_first, first = first, False
+        try:
+            parse_date_text(cells[0])
+        except ValueError:
+            if is_first:
+                continue  # a header line: 'Start date  End date  Usage'
+        if len(cells) < 3 or not any(cells[:3]):
+            problems.append(
+                PasteProblem(
+                    number,
+                    START,
+                    line.replace("\t", " | "),
+                    FieldError(
+                        "columns",
+                        "A pasted row needs start date, end date and usage (and may add the cost), separated by "
+                        "tabs as Excel copies them.",
+                        "Une ligne collée doit contenir la date de début, la date de fin et la consommation (et "
+                        "peut ajouter le coût), séparées par des tabulations comme Excel les copie.",
+                    ),
+                )
+            )
+            continue
+        bill, problem = _pasted_bill(number, cells)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert bill is not None
+        errors = check_bill(bill, [*existing, *accepted], dates_changed=True)
+        if errors:
+            column = (
+                USAGE if errors[0].field == "usage" else (END if errors[0].field == "end_date" else START)
+            )
+            problems.append(PasteProblem(number, column, cells[column if column != USAGE else 2], errors[0]))
+            continue
+        accepted.append(bill)
+    return accepted, problems
+
+
+def _pasted_bill(number: int, cells: list[str]) -> tuple[Bill | None, PasteProblem | None]:
+    dates: list[date] = []
+    for column, what_en, what_fr in (
+        (START, "start date", "La date de début"),
+        (END, "end date", "La date de fin"),
+    ):
+        text = cells[column]
+        try:
+            day = parse_date_text(text)
+        except ValueError:
+            return None, PasteProblem(number, column, text, bad_date(text))
+        if day is None:
+            return None, PasteProblem(number, column, text, missing(what_en, what_fr))
+        dates.append(day)
+    numbers: list[Decimal | None] = []
+    for column, cell in ((USAGE, 2), (COST, 3)):
+        text = cells[cell] if cell < len(cells) else ""
+        try:
+            numbers.append(parse_decimal_text(text))
+        except ValueError:
+            return None, PasteProblem(number, column, text, bad_number(text))
+    usage, cost = numbers
+    if usage is None:
+        return None, PasteProblem(number, USAGE, "", missing("usage", "La consommation"))
+    bill = Bill(
+        start=dates[0],
+        end=dates[1],
+        usage=float(usage),
+        cost=None if cost is None else cost.quantize(Decimal("0.01")),
+        source=BillSource.MANUAL,
+    )
+    return bill, None
+
+
+def _usage_decimals(value: float) -> int:
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+class BillsTableModel(QAbstractTableModel):
+    """Rows are the meter's stored bills ordered by start date."""
+
+    edit_refused = Signal(str)
+    rows_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[StoredBill] = []
+        self.unit = ""
+        # (bill id, column) → (rejected text, message): shown in the cell until a valid value is typed there.
+        self.marks: dict[tuple[int, int], tuple[str, str]] = {}
+        # Saves an accepted edit: (stored bill, new bill, column) → True when saved.
+        self.writer: Callable[[StoredBill, Bill, int], bool] | None = None
+
+    # -- contents -------------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[StoredBill], unit: str | None = None) -> None:
+        new_rows = sorted(rows, key=lambda r: (r.bill.start, r.bill.end, r.bill_id))
+        if unit is not None:
+            self.unit = unit
+        ids = {r.bill_id for r in new_rows}
+        self.marks = {k: v for k, v in self.marks.items() if k[0] in ids}
+        if [r.bill_id for r in new_rows] == [r.bill_id for r in self.rows] and unit is None:
+            # Same rows in the same order: refresh in place so an open editor or the selection is not lost.
+            self.rows = new_rows
+            if new_rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new_rows) - 1, COLUMN_COUNT - 1))
+        else:
+            self.beginResetModel()
+            self.rows = new_rows
+            self.endResetModel()
+        self.rows_changed.emit()
+
+    def clear_marks(self) -> None:
+        self.marks.clear()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMN_COUNT - 1))
+
+    def bills(self) -> list[Bill]:
+        return [r.bill for r in self.rows]
+
+    def row_of(self, bill_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.bill_id == bill_id), None)
+
+    # -- Qt model -------------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return self.column_titles()[section]
+
+    def column_titles(self) -> list[str]:
+        return [
+            self.tr("Start"),
+            self.tr("End"),
+            self.tr("Days"),
+            self.tr("Usage"),
+            self.tr("Unit"),
+            self.tr("Cost ($)"),
+            self.tr("Estimated"),
+            self.tr("Source"),
+        ]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in TEXT_COLUMNS:
+            return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() == ESTIMATED:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        stored = self.rows[index.row()]
+        column = index.column()
+        mark = self.marks.get((stored.bill_id, column))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return mark[0] if mark else self._text(stored.bill, column, display=True)
+        if role == Qt.ItemDataRole.EditRole:
+            return mark[0] if mark else self._text(stored.bill, column, display=False)
+        if role == Qt.ItemDataRole.CheckStateRole and column == ESTIMATED:
+            return Qt.CheckState.Checked if stored.bill.estimated else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in RIGHT_ALIGNED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if mark and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(MARK_BACKGROUND)
+        if mark and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(MARK_FOREGROUND)
+        if mark and role == Qt.ItemDataRole.ToolTipRole:
+            return mark[1]
+        return None
+
+    def _text(self, bill: Bill, column: int, display: bool) -> str:
+        language = current_language()
+        if column == START:
+            return bill.start.isoformat()
+        if column == END:
+            return bill.end.isoformat()
+        if column == DAYS:
+            return str((bill.end - bill.start).days + 1)
+        if column == USAGE:
+            text = format_number(bill.usage, language, _usage_decimals(bill.usage))
+            return text if display else _plain(text)
+        if column == UNIT:
+            return self.unit
+        if column == COST:
+            if bill.cost is None:
+                return ""
+            text = format_number(bill.cost, language, 2)
+            return text if display else _plain(text)
+        if column == SOURCE:
+            return source_label(bill.source.value)
+        return ""
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.row() >= len(self.rows):
+            return False
+        stored = self.rows[index.row()]
+        column = index.column()
+        if column == ESTIMATED and role == Qt.ItemDataRole.CheckStateRole:
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+            return self._save(stored, replace(stored.bill, estimated=checked), column)
+        if role != Qt.ItemDataRole.EditRole or column not in TEXT_COLUMNS:
+            return False
+        text = "" if value is None else str(value).strip()
+        if not self.marks.get((stored.bill_id, column)) and text == self._text(stored.bill, column, False):
+            return False  # nothing changed: no save, no undo step
+        candidate, error = self.candidate(stored, column, text)
+        if error is not None:
+            self._refuse(index.row(), column, text, error)
+            return False
+        assert candidate is not None
+        if candidate == stored.bill:
+            self._unmark(stored.bill_id, column, index.row())
+            return False
+        return self._save(stored, candidate, column)
+
+    def candidate(self, stored: StoredBill, column: int, text: str) -> tuple[Bill | None, FieldError | None]:
+        """The bill as it would be with `text` typed in `column`, or the rule it breaks."""
+        bill = stored.bill
+        if column in (START, END):
+            try:
+                day = parse_date_text(text)
+            except ValueError:
+                return None, bad_date(text)
+            if day is None:
+                if column == START:
+                    return None, missing("start date", "La date de début")
+                return None, missing("end date", "La date de fin")
+            new = replace(bill, start=day) if column == START else replace(bill, end=day)
+        else:
+            try:
+                number = parse_decimal_text(text)
+            except ValueError:
+                return None, bad_number(text)
+            if column == USAGE:
+                if number is None:
+                    return None, missing("usage", "La consommation")
+                new = replace(bill, usage=float(number))
+            else:
+                new = replace(bill, cost=None if number is None else number.quantize(Decimal("0.01")))
+        others = [r.bill for r in self.rows if r.bill_id != stored.bill_id]
+        dates_changed = (new.start, new.end) != (bill.start, bill.end)
+        errors = check_bill(new, others, dates_changed)
+        return (None, errors[0]) if errors else (new, None)
+
+    def _save(self, stored: StoredBill, new: Bill, column: int) -> bool:
+        if self.writer is None or not self.writer(stored, new, column):
+            return False
+        self._unmark(stored.bill_id, column, None)
+        return True
+
+    def _unmark(self, bill_id: int, column: int, row: int | None) -> None:
+        if self.marks.pop((bill_id, column), None) is not None:
+            at = self.row_of(bill_id) if row is None else row
+            if at is not None:
+                self.dataChanged.emit(self.index(at, column), self.index(at, column))
+
+    def _refuse(self, row: int, column: int, text: str, error: FieldError) -> None:
+        message = self.tr("Row {0}, column “{1}”, value “{2}”: {3} Not saved.").format(
+            row + 1, self.column_titles()[column], text, error.message(current_language())
+        )
+        self.marks[(self.rows[row].bill_id, column)] = (text, message)
+        self.dataChanged.emit(self.index(row, column), self.index(row, column))
+        self.edit_refused.emit(message)
+
+
+def _plain(text: str) -> str:
+    """A formatted number as one types it: no thousands separators."""
+    if current_language() == "fr":
+        return text.replace("\u00a0", "")
+    return text.replace(",", "")
