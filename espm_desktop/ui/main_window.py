@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.add_page("charts", self.tr("Charts"), "espm_desktop.ui.pages.charts:ChartsPage")
         self.add_page(
             "energir",
-            self.tr("Énergir data exchange"),
+            self.tr("Énergir exchange"),
             "espm_desktop.ui.pages.setup_assistant:SetupAssistantPage",
         )
         self.add_page("score", self.tr("ENERGY STAR score"), "espm_desktop.ui.pages.score:ScorePage")
