@@ -29,102 +29,102 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="80" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="81" />
         <source>Add bill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="80" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="81" />
         <source>Add a bill after the last one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="82" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="82" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
         <source>Delete the selected bills (Delete key)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="88" />
         <source>Paste from Excel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="89" />
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
         <source>Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="90" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="92" />
         <source>Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="145" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="148" />
         <source>Undo: {0} (Ctrl+Z)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="149" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="153" />
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="276" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="285" />
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="290" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="299" />
         <source>Edit “{0}” of the bill from {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="302" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="313" />
         <source>Add the bill from {0} to {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="306" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="319" />
         <source>Added the bill from {0} to {1}: type its usage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="325" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="338" />
         <source>Delete {0} bill(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="327" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="340" />
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="339" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="352" />
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="348" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="361" />
         <source>Paste {0} bill(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="351" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="364" />
         <source>Pasted {0} bill(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="357" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="370" />
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation type="unfinished" />
     </message>
@@ -132,47 +132,47 @@
 <context>
     <name>BillsTableModel</name>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="258" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="263" />
         <source>Start</source>
         <translation type="unfinished">Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="259" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
         <source>End</source>
         <translation type="unfinished">Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="260" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="261" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="266" />
         <source>Usage</source>
         <translation type="unfinished">Consommation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="262" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="267" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="263" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="268" />
         <source>Cost ($)</source>
         <translation type="unfinished">Coût ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="269" />
         <source>Estimated</source>
         <translation type="unfinished">Estimation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="270" />
         <source>Source</source>
         <translation type="unfinished">Provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="385" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="390" />
         <source>Row {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation type="unfinished" />
     </message>
@@ -469,12 +469,12 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="108" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="111" />
         <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged” is on.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="130" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="134" />
         <source>Show acknowledged findings ({0})</source>
         <translation type="unfinished" />
     </message>
@@ -516,8 +516,8 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     </message>
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="61" />
-        <source>Énergir data exchange</source>
-        <translation>Échange de données Énergir</translation>
+        <source>Énergir exchange</source>
+        <translation>Échange Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="64" />
@@ -1752,32 +1752,32 @@ Base de données : {1}</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="324" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="325" />
         <source>HDD (°C·days, base 18 °C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="325" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="327" />
         <source>Use per HDD ({0}/°C·day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="335" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="337" />
         <source>Use: {0} {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="336" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="338" />
         <source>HDD: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="340" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="342" />
         <source>Use per HDD: {0} {1}/°C·day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="342" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="344" />
         <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
         <translation type="unfinished" />
     </message>
@@ -1839,164 +1839,154 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/weather.py" line="146" />
-        <source>Province</source>
-        <translation>Province</translation>
+        <source>Days imported</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/weather.py" line="147" />
-        <source>First day</source>
-        <translation>Premier jour</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="148" />
-        <source>Last day</source>
-        <translation>Dernier jour</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="149" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="155" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="153" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="156" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="154" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
         <source>HDD</source>
         <translation>DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="157" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="155" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
         <source>CDD</source>
         <translation>DJR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="156" />
         <source>Days with data</source>
         <translation>Jours avec données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="157" />
         <source>Missing days</source>
         <translation>Jours manquants</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="158" />
         <source>Estimated days</source>
         <translation>Jours estimés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="167" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="165" />
         <source>Stations imported</source>
         <translation>Stations importées</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="169" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="167" />
         <source>Monthly degree days of the selected station (base 18 °C)</source>
         <translation>Degrés-jours mensuels de la station sélectionnée (base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="181" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="175" />
         <source>Link to the selected station</source>
         <translation>Lier à la station sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="183" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="177" />
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
         <source>12 months ending</source>
         <translation>12 mois se terminant le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="194" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="188" />
         <source>Type degree days…</source>
         <translation>Saisir des degrés-jours…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="196" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="190" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="198" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="466" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="192" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="469" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="201" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="195" />
         <source>Typed degree days:</source>
         <translation>Degrés-jours saisis :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="205" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="199" />
         <source>Property</source>
         <translation>Propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="306" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="309" />
         <source>{0} day(s) without data in this month</source>
         <translation>{0} jour(s) sans données ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="332" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="335" />
         <source>Linked station: {0}</source>
         <translation>Station liée : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="332" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="335" />
         <source>Linked station: none</source>
         <translation>Station liée : aucune</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="370" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="373" />
         <source>Import Environment Canada daily climate files</source>
         <translation>Importer des fichiers climatiques quotidiens d'Environnement Canada</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="372" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="375" />
         <source>ECCC daily climate CSV (*.csv);;All files (*)</source>
         <translation>CSV climatiques quotidiens d'ECCC (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="387" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="390" />
         <source>Nothing was imported. {0}</source>
         <translation>Rien n'a été importé. {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="393" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="396" />
         <source>{0} ({1}): {2} new day(s), {3} updated, {4} already there</source>
         <translation>{0} ({1}) : {2} nouveau(x) jour(s), {3} mis à jour, {4} déjà présent(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="399" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="402" />
         <source>Imported {0} file(s). </source>
         <translation>{0} fichier(s) importé(s). </translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="444" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="447" />
         <source>Type degree days</source>
         <translation>Saisir des degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="457" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="460" />
         <source>Edit degree days</source>
         <translation>Modifier les degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="466" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="469" />
         <source>Delete these typed degree days?</source>
         <translation>Supprimer ces degrés-jours saisis?</translation>
     </message>
@@ -2004,37 +1994,37 @@ Base de données : {1}</translation>
 <context>
     <name>WeatherScatterChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="359" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="361" />
         <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills' dates.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="364" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="366" />
         <source>Calendar months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="364" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="366" />
         <source>Bill periods</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="385" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="387" />
         <source>Fit: {0} + {1} × HDD/day{2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="389" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="391" />
         <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="390" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="392" />
         <source>Use per day ({0}/day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="396" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="398" />
         <source>{0} – {1}
 {2} {3}/day at {4} HDD/day</source>
         <translation type="unfinished" />
