@@ -211,7 +211,7 @@ def bill_steps(meter: MeterData, basis: Basis = Basis.NATIVE) -> BillSteps:
 
 @dataclass(frozen=True, slots=True)
 class YearLine:
-    """Twelve months from `first_month`; NaN where no bill covers the month."""
+    """Twelve months from `first_month`; NaN where bills do not cover the whole month (a part would mislead)."""
 
     first_month: int
     values: tuple[float, ...]
@@ -245,8 +245,9 @@ def year_over_year(series: MonthlySeries, period: Period | None) -> YearOverYear
         values = []
         for m in range(f, f + 12):
             k = series.index_of(m)
-            values.append(series.values[k] if k is not None and series.covered_days[k] > 0 else NAN)
-        lines.append(YearLine(f, tuple(values), f == anchor))
+            values.append(series.values[k] if k is not None and series.complete(k) else NAN)
+        if f == anchor or any(not math.isnan(v) for v in values):
+            lines.append(YearLine(f, tuple(values), f == anchor))
     return YearOverYear(anchor % 12 + 1, tuple(lines), full)
 
 

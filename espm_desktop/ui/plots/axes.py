@@ -59,6 +59,9 @@ class ChartAxis(pg.AxisItem):
     def set_kind(self, kind: str, start_month: int = 1) -> None:
         self.kind = kind
         self.start_month = start_month
+        if self.orientation == "bottom":
+            # Two-line date labels (month, then year) need the room pyqtgraph would not reserve by itself.
+            self.setHeight({DATE: 46, MONTH_OF_YEAR: 30}.get(kind))
         self.picture = None
         self.update()
 
@@ -68,12 +71,15 @@ class ChartAxis(pg.AxisItem):
                 (1.0, [float(v) for v in range(max(0, math.ceil(minVal)), min(11, math.floor(maxVal)) + 1)])
             ]
         if self.kind != DATE or maxVal <= minVal:
-            return list(super().tickValues(minVal, maxVal, size))
+            # Major ticks only: minor grid lines make a print look grey.
+            return list(super().tickValues(minVal, maxVal, size))[:1]
         span = maxVal - minVal
         fits = max(size / 75.0, 1.0)  # about 75 px per label
         step = next((s for s in _MONTH_STEPS if span / s <= fits), _MONTH_STEPS[-1])
-        first = math.ceil(minVal / step) * step
-        values = [float(v) for v in range(int(first), int(math.floor(maxVal)) + 1, step)]
+        # Labels sit under the middle of their month (or of their year), where the bar is.
+        centre = 6.0 if step >= 12 else 0.5
+        first = math.ceil((minVal - centre) / step) * step
+        values = [v + centre for v in range(int(first), int(math.floor(maxVal - centre)) + 1, step)]
         return [(float(step), values)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
@@ -82,7 +88,7 @@ class ChartAxis(pg.AxisItem):
         if self.kind == DATE:
             out = []
             for k, v in enumerate(values):
-                idx = int(round(v))
+                idx = math.floor(v)
                 if spacing >= 12:
                     out.append(str(idx // 12))
                 elif idx % 12 == 0 or k == 0:

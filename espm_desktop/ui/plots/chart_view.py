@@ -26,19 +26,29 @@ class ChartView(QWidget):
         self.bottom_axis = ChartAxis("bottom", language)
         self.left_axis = ChartAxis("left", language)
         self.right_axis = ChartAxis("right", language)
-        self.plot_widget = pg.PlotWidget(
-            axisItems={"bottom": self.bottom_axis, "left": self.left_axis, "right": self.right_axis}
-        )
+        self.plot_widget = pg.GraphicsLayoutWidget()
         self.plot_widget.setObjectName("chart_plot")
-        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot_widget.ci.setContentsMargins(4, 4, 4, 4)
+        self.plot: pg.PlotItem = self.plot_widget.addPlot(
+            row=0,
+            col=0,
+            axisItems={"bottom": self.bottom_axis, "left": self.left_axis, "right": self.right_axis},
+        )
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.hideAxis("right")
         self.plot.setMenuEnabled(False)
-        self.legend = self.plot.addLegend(offset=(10, 5), labelTextSize="9pt")
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        # The legend sits under the plot, never over the data.
+        self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", horSpacing=24)
+        self.plot_widget.addItem(self.legend, row=1, col=0)
         # The cost axis has its own view box, stacked on the main one and sharing its x range.
         self.cost_box = pg.ViewBox()
         self.cost_box.setMouseEnabled(x=False, y=False)
+        # Drawn over the main view box (so the cost line is not hidden by bars) but transparent to the mouse,
+        # so that pan and zoom still reach the main view box.
+        self.cost_box.setZValue(self.plot.vb.zValue() + 1)
+        self.cost_box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.cost_box.wheelEvent = lambda event, axis=None: event.ignore()  # type: ignore[method-assign]
+        self.cost_top: float | None = None
         self.plot.scene().addItem(self.cost_box)
         self.right_axis.linkToView(self.cost_box)
         self.cost_box.setXLink(self.plot.vb)
@@ -61,11 +71,12 @@ class ChartView(QWidget):
     def clear(self) -> None:
         self.plot.clear()
         self.cost_box.clear()
+        self.cost_top = None
         self.legend.clear()
-        self.plot.hideAxis("right")
         self.plot.setLabel("left", "")
-        self.plot.setLabel("right", "")
         self.plot.setLabel("bottom", "")
+        self.plot.getAxis("bottom").showLabel(False)
+        self.plot.hideAxis("right")
         self.plot.setTitle(None)
         self.hover_text = ""
         self._hover = None
@@ -73,8 +84,10 @@ class ChartView(QWidget):
         self.hover_item.hide()
         self.stack.setCurrentWidget(self.plot_widget)
 
-    def show_cost_axis(self, label: str) -> None:
+    def show_cost_axis(self, label: str, top: float | None = None) -> None:
+        self.cost_top = top
         self.plot.showAxis("right")
+        self.right_axis.setGrid(False)  # one grid only, the left axis's
         self.plot.setLabel("right", label)
         self._sync_cost_box()
 
@@ -94,8 +107,12 @@ class ChartView(QWidget):
 
     def reset_zoom(self) -> None:
         self.plot.enableAutoRange()
-        self.plot.autoRange(padding=0.02)
-        self.cost_box.enableAutoRange(axis=pg.ViewBox.YAxis)
+        self.plot.autoRange(padding=0.04)
+        if self.cost_top is not None:
+            # Money and degree days start at zero, as the bars do: a floating axis would exaggerate changes.
+            self.cost_box.setYRange(0.0, self.cost_top * 1.06, padding=0)
+        else:
+            self.cost_box.enableAutoRange(axis=pg.ViewBox.YAxis)
 
     def _sync_cost_box(self) -> None:
         self.cost_box.setGeometry(self.plot.vb.sceneBoundingRect())

@@ -139,7 +139,7 @@ class MonthlyChart(QObject):
             )
             view.cost_box.addItem(cost_item)
             view.legend.addItem(cost_item, self.tr("Cost ($, right axis)"))
-            view.show_cost_axis(self.tr("Cost ($)"))
+            view.show_cost_axis(self.tr("Cost ($)"), max(series.cost, default=0.0))
 
         def hover(x: float, y: float) -> str:
             k = series.index_of(math.floor(x))
@@ -321,7 +321,9 @@ class UsePerHddChart(QObject):
         )
         view.cost_box.addItem(hdd_item)
         view.legend.addItem(hdd_item, self.tr("Heating degree-days (right axis)"))
-        view.show_cost_axis(self.tr("HDD (°C·days, base 18 °C)"))
+        view.show_cost_axis(
+            self.tr("HDD (°C·days, base 18 °C)"), max((h for h in data.hdd if not math.isnan(h)), default=0.0)
+        )
         view.plot.setLabel("left", self.tr("Use per HDD ({0}/°C·day)").format(unit_text))
 
         def hover(x: float, y: float) -> str:

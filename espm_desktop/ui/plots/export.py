@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 
-def _hide_hover(plot_widget: pg.PlotWidget) -> list[pg.GraphicsObject]:
+def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:
     hidden = [
         i
         for i in plot_widget.scene().items()
@@ -22,7 +22,7 @@ def _hide_hover(plot_widget: pg.PlotWidget) -> list[pg.GraphicsObject]:
     return hidden
 
 
-def export_png(plot_widget: pg.PlotWidget, path: Path, width: int) -> Path:
+def export_png(plot_widget: pg.GraphicsView, path: Path, width: int) -> Path:
     """Save the chart as PNG, `width` pixels wide (height keeps the on-screen proportions)."""
     hidden = _hide_hover(plot_widget)
     try:
@@ -42,7 +42,7 @@ def export_png(plot_widget: pg.PlotWidget, path: Path, width: int) -> Path:
     return path
 
 
-def export_svg(plot_widget: pg.PlotWidget, path: Path, title: str = "") -> Path:
+def export_svg(plot_widget: pg.GraphicsView, path: Path, title: str = "") -> Path:
     """Save the chart as SVG (vector) at its on-screen size.
 
     pyqtgraph's SVGExporter cannot parse the path syntax Qt 6.12 writes, so Qt's own SVG generator paints the
@@ -72,7 +72,7 @@ def export_svg(plot_widget: pg.PlotWidget, path: Path, title: str = "") -> Path:
     return path
 
 
-def render_image(plot_widget: pg.PlotWidget, width: int, height: int, scale: float = 1.0) -> QImage:
+def render_image(plot_widget: pg.GraphicsView, width: int, height: int, scale: float = 1.0) -> QImage:
     """The chart laid out for width/scale × height/scale and painted at exactly width × height pixels.
 
     The layout is changed only for the duration of the paint, so a chart on screen does not move; `scale` > 1
@@ -98,7 +98,7 @@ def render_image(plot_widget: pg.PlotWidget, width: int, height: int, scale: flo
     return image
 
 
-def png_bytes(plot_widget: pg.PlotWidget, width: int, height: int, scale: float = 1.0) -> bytes:
+def png_bytes(plot_widget: pg.GraphicsView, width: int, height: int, scale: float = 1.0) -> bytes:
     """PNG bytes of exactly width × height pixels, for reportlab (`ImageReader(io.BytesIO(data))`)."""
     image = render_image(plot_widget, width, height, scale)
     data = QByteArray()
