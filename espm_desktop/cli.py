@@ -10,7 +10,7 @@ from typing import Any
 
 from espm_desktop import paths
 
-COMMANDS = ("init-demo", "score", "invoice")
+COMMANDS = ("init-demo", "score", "invoice", "import", "export")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -38,6 +38,32 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument("--out", type=Path, required=True, help="PDF file to write")
     invoice.add_argument(
         "--lang", choices=("fr", "en"), help="language of the invoice (default: the file's, else fr)"
+    )
+    imp = sub.add_parser(
+        "import",
+        help="import bills from ESPM spreadsheets or CSV/xlsx files; prints a JSON summary",
+        description="Import bills in one transaction. Exit 0 when every file was readable (row errors are "
+        "listed in the summary), 1 when --strict refused rows, 2 when a file could not be read.",
+    )
+    _db_arg(imp)
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--strict", action="store_true", help="import nothing if any row is invalid (exit 1)")
+    imp.add_argument(
+        "--date-order", choices=("dmy", "mdy"), help="order of slash dates for files where it is ambiguous"
+    )
+    imp.add_argument(
+        "--mapping",
+        help="column mapping for files that are not ESPM spreadsheets: JSON text or a JSON file, "
+        '{"columns": {"start": "Header", ...}, "fixed": {"unit": "cm (cubic meters)"}} or {"start": "Header", ...}',
+    )
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    imp.add_argument("--lang", choices=("fr", "en"), default="en", help="language of the messages")
+    exp = sub.add_parser("export", help="export bills: ESPM upload template, CSV, or portfolio workbook")
+    _db_arg(exp)
+    exp.add_argument("--format", dest="fmt", choices=("espm-bills", "csv", "xlsx"), required=True)
+    exp.add_argument("--out", type=Path, required=True, help="file to write")
+    exp.add_argument(
+        "--property", dest="property_ids", type=int, action="append", help="property id (repeatable)"
     )
     return parser
 
@@ -104,9 +130,121 @@ def _cmd_invoice(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mapping_arg(text: str | None) -> Any:
+    """ColumnMapping from --mapping (JSON text or a file), or None; ValueError with a message if unreadable."""
+    from espm_desktop.io.espm_import import ColumnMapping
+
+    if not text:
+        return None
+    raw = text
+    if not text.lstrip().startswith("{"):
+        try:
+            raw = Path(text).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ValueError(f"cannot read the mapping file {text}: {exc.strerror}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"--mapping is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise ValueError('--mapping must be a JSON object such as {"start": "Date", "usage": "kWh"}')
+    if "columns" not in data and "fixed" not in data:
+        data = {"columns": data}
+    return ColumnMapping.from_json(json.dumps(data))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from espm_desktop.db.bill_import import (
+        StrictImportRefused,
+        import_into_database,
+        preview_import,
+    )
+    from espm_desktop.db.engine import make_engine
+    from espm_desktop.db.schema import ensure_schema
+    from espm_desktop.io.espm_import import (
+        AmbiguousDateFormat,
+        DateOrder,
+        ImportFileError,
+        MappingRequired,
+        read_bills_file,
+    )
+
+    lang = args.lang
+    try:
+        mapping = _mapping_arg(args.mapping)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    order = DateOrder(args.date_order) if args.date_order else None
+    batches = []
+    for path in args.files:
+        try:
+            batches.append(read_bills_file(path, mapping=mapping, date_order=order))
+        except MappingRequired as exc:
+            print(f"error: {path}: {exc.message(lang)}", file=sys.stderr)
+            print(
+                f"A column mapping is needed (--mapping). Headers found in sheet '{exc.sheet}':",
+                file=sys.stderr,
+            )
+            for header in exc.headers:
+                if header:
+                    print(f"  {header}", file=sys.stderr)
+            print(f"Proposed mapping: {json.dumps(exc.proposed, ensure_ascii=False)}", file=sys.stderr)
+            return 2
+        except AmbiguousDateFormat as exc:
+            print(f"error: {path}: {exc.message(lang)} (--date-order dmy|mdy)", file=sys.stderr)
+            return 2
+        except ImportFileError as exc:
+            print(f"error: {path}: {exc.message(lang)}", file=sys.stderr)
+            return 2
+    db_path = args.db or paths.default_db_path()
+    ensure_schema(db_path)
+    engine = make_engine(db_path)
+    code = 0
+    try:
+        if args.dry_run:
+            plan = preview_import(engine, batches)
+        else:
+            plan = import_into_database(engine, batches, strict=args.strict)
+    except StrictImportRefused as exc:
+        plan, code = exc.plan, 1
+    finally:
+        engine.dispose()
+    print(json.dumps(plan.summary(lang), indent=2, ensure_ascii=False))
+    return code
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from espm_desktop.db.bill_export import ExportFormat, export_to_file
+    from espm_desktop.db.engine import make_engine
+    from espm_desktop.db.schema import ensure_schema
+
+    db_path = args.db or paths.default_db_path()
+    if not db_path.exists():
+        print(f"error: no database at {db_path}", file=sys.stderr)
+        return 2
+    ensure_schema(db_path)
+    engine = make_engine(db_path)
+    try:
+        count = export_to_file(engine, ExportFormat(args.fmt), args.out, args.property_ids)
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"{count} bills written to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"init-demo": _cmd_init_demo, "score": _cmd_score, "invoice": _cmd_invoice}
+    handlers = {
+        "init-demo": _cmd_init_demo,
+        "score": _cmd_score,
+        "invoice": _cmd_invoice,
+        "import": _cmd_import,
+        "export": _cmd_export,
+    }
     return handlers[args.command](args)
 
 

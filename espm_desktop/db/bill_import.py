@@ -14,6 +14,7 @@ slower for a 120,000-row portfolio.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -255,10 +256,11 @@ def _free_name(name: str, etype: str, espm_id: str | None, siblings: list[Planne
     """A meter name not yet used in the property (ESPM lets a gas meter be called 'Electric Grid Meter')."""
     taken = {_fold(s.name) for s in siblings}
     base = name or _disambiguated("Meter", etype)
-    candidates = [base, _disambiguated(base, etype)]
-    if espm_id:
-        candidates.append(f"{base} ({espm_id})")
-    candidates += [f"{base} ({n})" for n in range(2, 1000)]
+    candidates = itertools.chain(
+        (base, _disambiguated(base, etype)),
+        (f"{base} ({espm_id})",) if espm_id else (),
+        (f"{base} ({n})" for n in itertools.count(2)),
+    )
     return next(c for c in candidates if _fold(c) not in taken)
 
 
@@ -280,17 +282,20 @@ def _row_error(row: ImportRow, column: str, value: str, en: str, fr: str) -> Row
     return RowError(row.file, row.sheet, row.row_number, column, value, en, fr)
 
 
-def _overlap(meter: PlannedMeter, start: date, end: date) -> tuple[tuple[date, date], int] | None:
-    """The first accepted period overlapping [start, end] by more than one day, and the days."""
+def _overlap(meter: PlannedMeter, start: date, end: date, at: int) -> tuple[tuple[date, date], int] | None:
+    """The first accepted period overlapping [start, end] by more than one day, and the days.
+
+    Two periods share more than one day exactly when the earlier end is after the later start. `at` is
+    where [start, end] would sit in the sorted periods; accepted periods never share more than a day, so
+    only the two before it and those starting before `end` can clash.
+    """
     spans = meter.intervals
-    i = bisect.bisect_left(spans, (start, date.min))
-    for j in range(max(0, i - 2), len(spans)):
+    for j in range(max(0, at - 2), len(spans)):
         s, e = spans[j]
         if s > end:
             break
-        days = (min(e, end) - max(s, start)).days + 1
-        if days > 1:
-            return spans[j], days
+        if min(e, end) > max(s, start):
+            return spans[j], (min(e, end) - max(s, start)).days + 1
     return None
 
 
@@ -375,7 +380,7 @@ def _plan_row(plan: ImportPlan, row: ImportRow, meter: PlannedMeter) -> None:
     if i < len(spans) and spans[i] == key:
         plan.duplicates.append(row)
         return
-    clash = _overlap(meter, row.start, row.end)
+    clash = _overlap(meter, row.start, row.end, i)
     if clash is not None:
         plan.errors.append(_overlap_error(row, *clash))
         return
