@@ -41,7 +41,7 @@ def test_import_both_layouts_list_months_and_reimport_adds_nothing(
     assert stored(controller) == (2, 90)
     assert "59 new day(s)" in page.import_message.text() and "31 new day(s)" in page.import_message.text()
     table = page.stations_table
-    names = {table.item(r, 0).text(): table.item(r, 5).text() for r in range(table.rowCount())}
+    names = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
     assert names == {"SHERBROOKE A": "59", "SHERBROOKE": "31"}
     page.select_station(page._station_ids[[table.item(r, 0).text() for r in range(2)].index("SHERBROOKE A")])
     months = page.months_table

@@ -37,6 +37,7 @@ class EnergyFactorsTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.fill()
 
     def fill(self) -> None:

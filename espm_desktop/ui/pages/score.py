@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
+from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label
@@ -294,9 +295,11 @@ class ScorePage(QWidget):
             )
             self.score_box.hide()
             self.target_box.hide()
+            self.steps_box.setTitle(self.tr("Energy totals (steps 1 and 2 of the calculation)"))
             self.steps.show_result(result, energy_only=True)
             return
         self.score_box.show()
+        self.steps_box.setTitle(self.tr("The five steps of the calculation"))
         self.steps.show_result(result)
         complete = view.totals is not None and view.totals.complete
         if not complete:
@@ -414,6 +417,7 @@ class ScorePage(QWidget):
                 origin = self.tr("From station {0} ({1}), {2} missing day(s)").format(
                     dd.station_name, dd.climate_id, dd.missing_days
                 )
+                origin += " — " + (ATTRIBUTION_FR if language == "fr" else ATTRIBUTION)
             elif dd.station_name:
                 origin = self.tr("Station {0} lacks whole months: type them on the Weather page").format(
                     dd.station_name

@@ -3,6 +3,7 @@ station, and type degree days for a property's 12-month period."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -50,7 +51,9 @@ OK_STYLE = "color: #1b5e20;"
 def read_only_table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
+    # Long headers on two lines: the columns stay as narrow as their numbers.
+    table.setHorizontalHeaderLabels([textwrap.fill(h, 14) if i > 0 else h for i, h in enumerate(headers)])
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -143,9 +146,7 @@ class WeatherPage(QWidget):
             [
                 self.tr("Station"),
                 self.tr("Climate ID"),
-                self.tr("Province"),
-                self.tr("First day"),
-                self.tr("Last day"),
+                self.tr("Period imported"),
                 self.tr("Days"),
             ],
         )
@@ -160,6 +161,9 @@ class WeatherPage(QWidget):
                 self.tr("Estimated days"),
             ],
         )
+        stations_header = self.stations_table.horizontalHeader()
+        stations_header.setStretchLastSection(False)
+        stations_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.months_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         attribution = QLabel(ATTRIBUTION_FR if current_language() == "fr" else ATTRIBUTION)
         attribution.setObjectName("weather_attribution")
@@ -170,10 +174,6 @@ class WeatherPage(QWidget):
         months_layout = QVBoxLayout(months_box)
         months_layout.addWidget(self.months_table)
         months_layout.addWidget(attribution)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(stations_box)
-        splitter.addWidget(months_box)
-        splitter.setSizes([520, 480])
 
         self.picker = PropertyMeterPicker(ctx, with_meter=False)
         self.link_label = QLabel()
@@ -209,10 +209,17 @@ class WeatherPage(QWidget):
         property_layout.addLayout(typed_buttons)
         property_layout.addWidget(self.typed_table)
 
-        bottom = QSplitter(Qt.Orientation.Vertical)
-        bottom.addWidget(splitter)
-        bottom.addWidget(property_box)
-        bottom.setSizes([380, 300])
+        # Stations and the property on the left, the selected station's months (and the attribution) on the right.
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(stations_box)
+        left.addWidget(property_box)
+        left.setSizes([300, 360])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(left)
+        bottom.addWidget(months_box)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setSizes([560, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(subtitle)
@@ -262,15 +269,17 @@ class WeatherPage(QWidget):
                 [
                     st.name,
                     st.climate_id,
-                    st.province,
-                    st.first_day.isoformat() if st.first_day else "",
-                    st.last_day.isoformat() if st.last_day else "",
+                    f"{st.first_day} → {st.last_day}" if st.first_day else "",
                     fixed(st.days, language, 0),
                 ]
                 for st in summaries
             ],
-            right_from=3,
+            right_from=2,
         )
+        for r, st in enumerate(summaries):
+            self.stations_table.item(r, 0).setToolTip(
+                f"{st.name} — {st.province}" if st.province else st.name
+            )
         self.stations_table.blockSignals(False)
         if keep in self._station_ids:
             self.select_station(keep)
