@@ -333,22 +333,22 @@
 <context>
     <name>DegreeDaysDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="80" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="83" />
         <source>Last month of the 12 (any day of it)</source>
         <translation>Dernier des 12 mois (n'importe quel jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="82" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="85" />
         <source>Heating degree days (HDD, 18 °C)</source>
         <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="83" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="86" />
         <source>Cooling degree days (CDD, 18 °C)</source>
         <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="84" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="87" />
         <source>Note (where the values come from)</source>
         <translation>Remarque (provenance des valeurs)</translation>
     </message>
@@ -356,12 +356,12 @@
 <context>
     <name>EnergyFactorsDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="88" />
         <source>Energy factors</source>
         <translation>Facteurs énergétiques</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="90" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="91" />
         <source>Factors that turn each billing unit into site gigajoules, and site energy into source energy for Canada. Values marked “Not confirmed” are taken from the US table or a reasonable default until a Canadian source confirms them; the file resources/energy_units.csv holds them.</source>
         <translation>Facteurs qui convertissent chaque unité de facturation en gigajoules du site, et l'énergie du site en énergie à la source pour le Canada. Les valeurs « Non confirmé » viennent du tableau américain ou d'une valeur par défaut raisonnable tant qu'une source canadienne ne les confirme pas; le fichier resources/energy_units.csv les contient.</translation>
     </message>
@@ -369,42 +369,42 @@
 <context>
     <name>EnergyFactorsTable</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="45" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="46" />
         <source>Energy type</source>
         <translation>Type d'énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="46" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="47" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="47" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="48" />
         <source>Site GJ per unit</source>
         <translation>GJ du site par unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="48" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="49" />
         <source>Source factor</source>
         <translation>Facteur source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="49" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="50" />
         <source>Source of the factors</source>
         <translation>Source des facteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="50" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="51" />
         <source>Confirmed</source>
         <translation>Confirmé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="56" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="57" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="56" />
+        <location filename="../../espm_desktop/ui/pages/energy_table.py" line="57" />
         <source>Not confirmed</source>
         <translation>Non confirmé</translation>
     </message>
@@ -842,6 +842,183 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
+    <name>ParticipantTab</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="45" />
+        <source>Company (beneficiary of the aid)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="46" />
+        <source>Company address (on the invoice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="47" />
+        <source>Site address (where the work is done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="48" />
+        <source>Énergir file number (acceptance letter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="49" />
+        <source>GST registration number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="50" />
+        <source>QST registration number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="51" />
+        <source>Industrial building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="52" />
+        <source>Annual natural gas use (m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="58" />
+        <source>Save participant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="60" />
+        <source>Company and site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="65" />
+        <source>Exclusions (guide, “Eligibility criteria”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="71" />
+        <source>To check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="72" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="73" />
+        <source>Yes — excluded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="83" />
+        <source>Contacts and energy committee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="202" />
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="204" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="205" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <source>Committee role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="208" />
+        <source>Energy manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="90" />
+        <source>Add contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="91" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="92" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="140" />
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="151" />
+        <source>No energy manager named yet: Annexe B asks for the committee members, their roles and the energy manager's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="156" />
+        <source>Energy committee: {0} members; energy manager: {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="163" />
+        <source>Enter the annual gas use to check eligibility (≥ 2,000,000 m³/yr).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="177" />
+        <source>No exclusion applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="192" />
+        <source>Participant saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="200" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="203" />
+        <source>Role in the company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="206" />
+        <source>Member of the energy committee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="207" />
+        <source>Role on the committee</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PropertiesPage</name>
     <message>
         <location filename="../../espm_desktop/ui/pages/properties.py" line="114" />
@@ -1035,267 +1212,273 @@ Base de données : {1}</translation>
 <context>
     <name>ScorePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="75" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="76" />
         <source>ENERGY STAR score</source>
         <translation>Cote ENERGY STAR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="79" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="80" />
         <source>The Canadian ENERGY STAR score for bank branches (NRCan technical reference, August 2023), computed in the five steps of its worked example from 12 full calendar months of bills.</source>
         <translation>La cote ENERGY STAR canadienne des succursales bancaires (référence technique de RNCan, août 2023), calculée selon les cinq étapes de son exemple à partir de 12 mois civils complets de factures.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="90" />
         <source>Energy factors…</source>
         <translation>Facteurs énergétiques…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="94" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="95" />
         <source>12 months ending:</source>
         <translation>12 mois se terminant en :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="111" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="112" />
         <source>Score (1–100)</source>
         <translation>Cote (1 à 100)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="130" />
         <source>Target finder</source>
         <translation>Recherche de cible</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="132" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="133" />
         <source>Target score:</source>
         <translation>Cote visée :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="134" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="135" />
         <source>(75 = certification threshold)</source>
         <translation>(75 = seuil de certification)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="142" />
         <source>Input</source>
         <translation>Donnée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="142" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="142" />
         <source>Origin</source>
         <translation>Provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="149" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="150" />
         <source>Inputs and where they come from</source>
         <translation>Données d'entrée et leur provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="156" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="157" />
         <source>Data checks</source>
         <translation>Vérification des données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="161" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="302" />
         <source>The five steps of the calculation</source>
         <translation>Les cinq étapes du calcul</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="215" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="216" />
         <source>Latest 12 full months</source>
         <translation>12 derniers mois complets</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="242" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="243" />
         <source>Create a property first (Properties page).</source>
         <translation>Créez d'abord une propriété (page Propriétés).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="269" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="270" />
         <source>Latest 12 full months ({0})</source>
         <translation>12 derniers mois complets ({0})</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="271" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="272" />
         <source>Latest 12 full months (none)</source>
         <translation>12 derniers mois complets (aucun)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="278" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="279" />
         <source>There are no 12 full calendar months in which every meter has bills, so nothing can be totalled yet. See the data checks below.</source>
         <translation>Il n'y a pas 12 mois civils complets où chaque compteur a des factures; rien ne peut encore être totalisé. Voyez la vérification des données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="290" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="291" />
         <source>The Canadian ENERGY STAR score computed here exists for bank branches only; this property is not a bank branch. Its energy totals for {0} and its data checks are shown below.</source>
         <translation>La cote ENERGY STAR canadienne calculée ici n'existe que pour les succursales bancaires; cette propriété n'en est pas une. Ses totaux d'énergie pour {0} et la vérification de ses données sont présentés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="305" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="298" />
+        <source>Energy totals (steps 1 and 2 of the calculation)</source>
+        <translation>Totaux d'énergie (étapes 1 et 2 du calcul)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="308" />
         <source>No score: some meters do not cover every month of {0}. See the data checks below.</source>
         <translation>Aucune cote : certains compteurs ne couvrent pas tous les mois de {0}. Voyez la vérification des données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="312" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="315" />
         <source>Not eligible for a score yet:</source>
         <translation>Pas encore admissible à une cote :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="319" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="322" />
         <source>No score for {0}.</source>
         <translation>Aucune cote pour {0}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="325" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="328" />
         <source>ENERGY STAR score for {0}: source energy {1} GJ, source EUI {2} GJ/m², predicted {3} GJ/m², ratio {4}. 50 is the median of similar buildings; 75 or more can be certified.</source>
         <translation>Cote ENERGY STAR pour {0} : énergie à la source {1} GJ, IE à la source {2} GJ/m², prévue {3} GJ/m², rapport {4}. 50 est la médiane des bâtiments semblables; à 75 ou plus, le bâtiment peut être certifié.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="351" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="354" />
         <source>No problem found in the bills, meters and floor area.</source>
         <translation>Aucun problème trouvé dans les factures, les compteurs et la superficie.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="367" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="370" />
         <source>Property record</source>
         <translation>Fiche de la propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="368" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="371" />
         <source>Missing: enter it on the Properties page</source>
         <translation>Manquant : saisissez-le à la page Propriétés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="374" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="377" />
         <source>Property type</source>
         <translation>Type de propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="376" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="379" />
         <source>Gross floor area</source>
         <translation>Superficie brute</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="385" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="388" />
         <source>Workers on the main shift</source>
         <translation>Travailleurs sur le quart principal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="386" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="389" />
         <source>Weekly operating hours</source>
         <translation>Heures d'exploitation par semaine</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="387" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="390" />
         <source>Computers</source>
         <translation>Ordinateurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="388" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="391" />
         <source>Percent heated</source>
         <translation>Pourcentage chauffé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="389" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="392" />
         <source>Percent cooled</source>
         <translation>Pourcentage refroidi</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="390" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="393" />
         <source>Months in operation</source>
         <translation>Mois d'exploitation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="396" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="399" />
         <source>Bills of meter “{0}”, {1}</source>
         <translation>Factures du compteur « {0} », {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="398" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="401" />
         <source>{0} month(s) not covered</source>
         <translation>{0} mois non couvert(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="410" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="413" />
         <source>Typed for the 12 months ending {0}</source>
         <translation>Saisis pour les 12 mois se terminant le {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="414" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="417" />
         <source>From station {0} ({1}), {2} missing day(s)</source>
         <translation>Station {0} ({1}), {2} jour(s) manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="418" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="422" />
         <source>Station {0} lacks whole months: type them on the Weather page</source>
         <translation>La station {0} n'a pas de données pour des mois entiers : saisissez-les à la page Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="422" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="426" />
         <source>Missing: type them or link a station on the Weather page</source>
         <translation>Manquants : saisissez-les ou liez une station à la page Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="423" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="427" />
         <source>Heating degree days (HDD, 18 °C)</source>
         <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="424" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="428" />
         <source>Cooling degree days (CDD, 18 °C)</source>
         <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="429" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="433" />
         <source>Bank branch</source>
         <translation>Succursale bancaire</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="430" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="434" />
         <source>Office</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="431" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="435" />
         <source>Industrial</source>
         <translation>Industriel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="432" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="436" />
         <source>Retail</source>
         <translation>Commerce de détail</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="433" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="437" />
         <source>Multifamily housing</source>
         <translation>Immeuble multilogement</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="434" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="438" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="449" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="453" />
         <source>The current score {0} already reaches {1}: no cut is needed.</source>
         <translation>La cote actuelle de {0} atteint déjà {1} : aucune réduction n'est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="454" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="458" />
         <source>To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a year ({4} % of the total). For example:</source>
         <translation>Pour atteindre {0}, le rapport doit descendre sous {1} (IE à la source de {2} GJ/m²) : réduisez l'énergie à la source de {3} GJ par année ({4} % du total). Par exemple :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="465" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="469" />
         <source>• {0}: {1} {2} less a year</source>
         <translation>• {0} : {1} {2} de moins par année</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="471" />
+        <location filename="../../espm_desktop/ui/pages/score.py" line="475" />
         <source>(more than the building uses: combine with other cuts)</source>
         <translation>(plus que ce que le bâtiment consomme : combinez avec d'autres réductions)</translation>
     </message>
@@ -1664,6 +1847,125 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
+    <name>SgePage</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="70" />
+        <source>SGÉ program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="73" />
+        <source>Énergir's energy management system (SGÉ) subsidy: the participant's file, phases and aid with the guide's rule behind every amount, measures and indicators, measured gas savings and payment invoices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="81" />
+        <source>New participant…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="83" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="234" />
+        <source>Delete participant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="86" />
+        <source>Participant:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="102" />
+        <source>Participant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="103" />
+        <source>Phases and aid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="104" />
+        <source>Measures and IPÉ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="105" />
+        <source>Savings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="106" />
+        <source>Invoices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="164" />
+        <source>No participant yet. Click “New participant…” to open the file of an industrial site.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="171" />
+        <source>done on {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
+        <source>{0} days left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
+        <source>{0} days overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="185" />
+        <source>No deadline yet: enter Énergir's acceptance dates in “Phases and aid”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="190" />
+        <source>&lt;b&gt;Deadlines&lt;/b&gt; (today {0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="191" />
+        <source>Aid accepted by Énergir so far: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="193" />
+        <source>gas avoided since the reporting start: {0} m³</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="200" />
+        <source>New SGÉ participant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="202" />
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="203" />
+        <source>Site address (where the work is done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="204" />
+        <source>Énergir file number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="235" />
+        <source>Delete {0} with its phases, expenses, measures and invoices? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../espm_desktop/ui/pages/setup_status.py" line="53" />
@@ -1813,180 +2115,180 @@ Base de données : {1}</translation>
 <context>
     <name>WeatherPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="120" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="123" />
         <source>Weather</source>
         <translation>Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="124" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="127" />
         <source>Degree days base 18 °C for the score. Import Environment Canada daily climate files (climate.weather.gc.ca, one station and one year a file) and link the property to its station, or type the degree days ESPM shows for the property's 12 months; typed values win.</source>
         <translation>Degrés-jours base 18 °C pour la cote. Importez les fichiers climatiques quotidiens d'Environnement Canada (climat.meteo.gc.ca, une station et une année par fichier) et liez la propriété à sa station, ou saisissez les degrés-jours qu'ESPM affiche pour les 12 mois de la propriété; les valeurs saisies ont priorité.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="131" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="134" />
         <source>Import ECCC daily files…</source>
         <translation>Importer des fichiers quotidiens d'ECCC…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="144" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="147" />
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="145" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="148" />
         <source>Climate ID</source>
         <translation>Identifiant climatologique</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="146" />
-        <source>Days imported</source>
-        <translation type="unfinished" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="149" />
+        <source>Period imported</source>
+        <translation>Période importée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="147" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="150" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="153" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="156" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="154" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
         <source>HDD</source>
         <translation>DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="155" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
         <source>CDD</source>
         <translation>DJR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="156" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="159" />
         <source>Days with data</source>
         <translation>Jours avec données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="160" />
         <source>Missing days</source>
         <translation>Jours manquants</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="161" />
         <source>Estimated days</source>
         <translation>Jours estimés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="171" />
         <source>Stations imported</source>
         <translation>Stations importées</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="167" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="173" />
         <source>Monthly degree days of the selected station (base 18 °C)</source>
         <translation>Degrés-jours mensuels de la station sélectionnée (base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="175" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="181" />
         <source>Link to the selected station</source>
         <translation>Lier à la station sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="177" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="183" />
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
         <source>12 months ending</source>
         <translation>12 mois se terminant le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="185" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191" />
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="188" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="194" />
         <source>Type degree days…</source>
         <translation>Saisir des degrés-jours…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="190" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="196" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="192" />
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="469" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="198" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="475" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="195" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="201" />
         <source>Typed degree days:</source>
         <translation>Degrés-jours saisis :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="199" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="205" />
         <source>Property</source>
         <translation>Propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="309" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="315" />
         <source>{0} day(s) without data in this month</source>
         <translation>{0} jour(s) sans données ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="335" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="341" />
         <source>Linked station: {0}</source>
         <translation>Station liée : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="335" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="341" />
         <source>Linked station: none</source>
         <translation>Station liée : aucune</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="373" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="379" />
         <source>Import Environment Canada daily climate files</source>
         <translation>Importer des fichiers climatiques quotidiens d'Environnement Canada</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="375" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="381" />
         <source>ECCC daily climate CSV (*.csv);;All files (*)</source>
         <translation>CSV climatiques quotidiens d'ECCC (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="390" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="396" />
         <source>Nothing was imported. {0}</source>
         <translation>Rien n'a été importé. {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="396" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="402" />
         <source>{0} ({1}): {2} new day(s), {3} updated, {4} already there</source>
         <translation>{0} ({1}) : {2} nouveau(x) jour(s), {3} mis à jour, {4} déjà présent(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="402" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="408" />
         <source>Imported {0} file(s). </source>
         <translation>{0} fichier(s) importé(s). </translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="447" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="453" />
         <source>Type degree days</source>
         <translation>Saisir des degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="460" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="466" />
         <source>Edit degree days</source>
         <translation>Modifier les degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="469" />
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="475" />
         <source>Delete these typed degree days?</source>
         <translation>Supprimer ces degrés-jours saisis?</translation>
     </message>
