@@ -52,7 +52,7 @@ def read_only_table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     # Long headers on two lines: the columns stay as narrow as their numbers.
-    table.setHorizontalHeaderLabels([textwrap.fill(h, 14) if i > 0 else h for i, h in enumerate(headers)])
+    table.setHorizontalHeaderLabels([textwrap.fill(h, 10) if i > 0 else h for i, h in enumerate(headers)])
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
