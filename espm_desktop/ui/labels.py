@@ -5,15 +5,6 @@ from __future__ import annotations
 from espm_desktop.core import energy
 from espm_desktop.ui.forms import current_language
 
-STATUS_LABELS = {
-    "not_started": ("Not started", "Non commencé"),
-    "connection_requested": ("Connection requested", "Connexion demandée"),
-    "connection_accepted": ("Connection accepted", "Connexion acceptée"),
-    "meter_shared": ("Meter shared", "Compteur partagé"),
-    "share_accepted": ("Share accepted", "Partage accepté"),
-    "data_received": ("Data received", "Données reçues"),
-}
-
 SOURCE_LABELS = {
     "manual": ("Typed", "Saisie"),
     "import": ("Import", "Importation"),
@@ -26,7 +17,25 @@ def _pick(pair: tuple[str, str]) -> str:
 
 
 def status_label(code: str) -> str:
-    return _pick(STATUS_LABELS.get(code, (code, code)))
+    """The data-exchange status as the assistant and the printed checklist name it."""
+    from espm_desktop.core.setup_guide import STATUS_LABELS
+    from espm_desktop.core.types import DataExchangeStatus
+
+    try:
+        return STATUS_LABELS[DataExchangeStatus(code)].get(current_language())
+    except ValueError:
+        return code
+
+
+# Badge colours (background, text) per data-exchange status: grey before, blue/amber on the way, green done.
+STATUS_BADGE_COLOURS = {
+    "not_started": ("#ECEFF2", "#4A5562"),
+    "connection_requested": ("#FFF1D6", "#7A4F00"),
+    "connection_accepted": ("#DCE9F7", "#0B4A85"),
+    "meter_shared": ("#FFF1D6", "#7A4F00"),
+    "share_accepted": ("#DCE9F7", "#0B4A85"),
+    "data_received": ("#DCF2E3", "#1E6B3A"),
+}
 
 
 def source_label(code: str) -> str:

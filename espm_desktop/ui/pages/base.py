@@ -98,6 +98,9 @@ class RecordTablePage(QWidget):
     def can_create(self) -> bool:
         return True
 
+    def decorate_item(self, record_id: int, column: int, item: QTableWidgetItem) -> None:
+        """Hook to colour or annotate a cell after it is filled."""
+
     # -- shared record plumbing --------------------------------------------------------------------------------
     def load_row(self, model: type[Row], record_id: int) -> Row | None:
         with self.ctx.session() as s:
@@ -158,6 +161,7 @@ class RecordTablePage(QWidget):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.decorate_item(_record_id, c, item)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
 from sqlalchemy import func, select
 
 from espm_desktop.core import energy
@@ -12,10 +14,11 @@ from espm_desktop.core.validation import FieldError, validate_meter
 from espm_desktop.db import models
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
-from espm_desktop.ui.labels import energy_type_label, status_label, unit_label
+from espm_desktop.ui.labels import STATUS_BADGE_COLOURS, energy_type_label, status_label, unit_label
 from espm_desktop.ui.pages.base import RecordTablePage
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 
+STATUS_COLUMN = 6
 METER_FIELDS = [
     "name",
     "energy_type",
@@ -94,6 +97,7 @@ class MetersPage(RecordTablePage):
         self.header_area.addWidget(self.picker)
         self.picker.changed.connect(self.refresh)
         self.record_activated.connect(ctx.select_meter)
+        self._statuses: dict[int, str] = {}
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         self.picker.reload()
@@ -113,6 +117,14 @@ class MetersPage(RecordTablePage):
             self.tr("Data exchange"),
         ]
 
+    def decorate_item(self, record_id: int, column: int, item: QTableWidgetItem) -> None:
+        if column == STATUS_COLUMN:
+            status = self._statuses.get(record_id, "not_started")
+            background, foreground = STATUS_BADGE_COLOURS.get(status, STATUS_BADGE_COLOURS["not_started"])
+            item.setBackground(QColor(background))
+            item.setForeground(QColor(foreground))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+
     def rows(self) -> list[tuple[int, list[Any]]]:
         pid = self.picker.property_id
         if pid is None:
@@ -126,9 +138,17 @@ class MetersPage(RecordTablePage):
                     .group_by(models.Bill.meter_id)
                 ).all()
             )
+            self._statuses = dict(
+                s.execute(
+                    select(models.Meter.id, models.Meter.data_exchange_status).where(
+                        models.Meter.property_id == pid
+                    )
+                ).all()
+            )
             meters = s.scalars(
                 select(models.Meter).where(models.Meter.property_id == pid).order_by(models.Meter.name)
             ).all()
+            self._statuses = {m.id: m.data_exchange_status for m in meters}
             return [
                 (
                     m.id,
