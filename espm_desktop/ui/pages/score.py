@@ -456,13 +456,13 @@ class ScorePage(QWidget):
         lines = [
             self.tr(
                 "To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a "
-                "year ({4} % of the total). For example:"
+                "year ({4} of the total). For example:"
             ).format(
                 t.target_score,
                 fixed(t.target_row.ratio_max, language, 4),
                 fixed(t.target_source_eui_gj_per_m2, language, 3),
                 fixed(t.source_cut_gj, language, 1),
-                fixed(t.source_cut_fraction * 100, language, 1),
+                fixed(t.source_cut_fraction * 100, language, 1) + "\u00a0%",
             )
         ]
         for option in t.options:
