@@ -19,112 +19,112 @@
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="69" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="71" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="73" />
         <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill's end date may be the next bill's start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="81" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
         <source>Add bill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="81" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
         <source>Add a bill after the last one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
         <source>Delete the selected bills (Delete key)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="90" />
         <source>Paste from Excel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="93" />
         <source>Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="92" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="94" />
         <source>Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="148" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="158" />
         <source>Undo: {0} (Ctrl+Z)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="153" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="163" />
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="285" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="295" />
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="299" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="309" />
         <source>Edit “{0}” of the bill from {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="313" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="323" />
         <source>Add the bill from {0} to {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="319" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="329" />
         <source>Added the bill from {0} to {1}: type its usage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="338" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="348" />
         <source>Delete {0} bill(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="340" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="350" />
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="352" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="362" />
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="361" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="371" />
         <source>Paste {0} bill(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="364" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="374" />
         <source>Pasted {0} bill(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="370" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="380" />
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation type="unfinished" />
     </message>
@@ -132,47 +132,47 @@
 <context>
     <name>BillsTableModel</name>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="263" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
         <source>Start</source>
         <translation type="unfinished">Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
         <source>End</source>
         <translation type="unfinished">Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="266" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="266" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="267" />
         <source>Usage</source>
         <translation type="unfinished">Consommation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="267" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="268" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="268" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="269" />
         <source>Cost ($)</source>
         <translation type="unfinished">Coût ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="269" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="270" />
         <source>Estimated</source>
         <translation type="unfinished">Estimation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="270" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="271" />
         <source>Source</source>
         <translation type="unfinished">Provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="390" />
+        <location filename="../../espm_desktop/ui/bills_model.py" line="394" />
         <source>Row {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation type="unfinished" />
     </message>
@@ -470,7 +470,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_findings.py" line="111" />
-        <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged” is on.</source>
+        <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged findings” is ticked.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -584,59 +584,220 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
-    <name>MeterDialog</name>
+    <name>MeasuresTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="48" />
-        <source>Meter name</source>
-        <translation>Nom du compteur</translation>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="138" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="140" />
+        <source>Measure</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="49" />
-        <source>Energy type</source>
-        <translation>Type d'énergie</translation>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <source>Significant energy use</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="50" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="142" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="143" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="143" />
+        <source>Done</source>
+        <translation type="unfinished">Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="146" />
+        <source>Expected savings (m³/yr)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="147" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <source>Indicator (IPÉ)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <source>Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="175" />
+        <source>Objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="177" />
+        <source>Results by year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <source>Objective met?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="69" />
+        <source>Register of measures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="70" />
+        <source>Energy performance indicators (IPÉ) and objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="110" />
+        <source>Yes ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="110" />
+        <source>Not yet ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="141" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="172" />
+        <source>Significant energy use (UES)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="144" />
+        <source>Planned for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="145" />
+        <source>Put in place on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="169" />
+        <source>Energy performance indicator (IPÉ)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="171" />
+        <source>Indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="173" />
+        <source>Unit (e.g. m³/t)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="174" />
+        <source>Baseline value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="176" />
+        <source>Objective year</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
         <location filename="../../espm_desktop/ui/pages/meters.py" line="51" />
+        <source>Meter name</source>
+        <translation>Nom du compteur</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="52" />
+        <source>Energy type</source>
+        <translation>Type d'énergie</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="53" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="54" />
         <source>Date the meter became active</source>
         <translation>Date à laquelle le compteur est devenu actif</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="52" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="55" />
         <source>Date the meter became inactive</source>
         <translation>Date à laquelle le compteur est devenu inactif</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="53" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="56" />
         <source>ESPM meter ID</source>
         <translation>N° de compteur ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="54" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="57" />
         <source>Énergir account number</source>
         <translation>Numéro de compte Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="55" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="58" />
         <source>Énergir invoice number</source>
         <translation>Numéro de facture Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="56" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="59" />
         <source>Énergir meter number</source>
         <translation>Numéro du compteur Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="57" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="60" />
         <source>Initial load (months)</source>
         <translation>Chargement initial (mois)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="61" />
         <source>Share downstream</source>
         <translation>Partager en aval</translation>
     </message>
@@ -644,62 +805,62 @@ Base de données : {1}</translation>
 <context>
     <name>MetersPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="91" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="94" />
         <source>Meters</source>
         <translation>Compteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="92" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="95" />
         <source>Energy meters of the property. Each bill belongs to a meter.</source>
         <translation>Compteurs d'énergie de la propriété. Chaque facture appartient à un compteur.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="107" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="111" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="108" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="112" />
         <source>Energy type</source>
         <translation>Type d'énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="109" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="113" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="110" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="114" />
         <source>Active since</source>
         <translation>Actif depuis</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="111" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="115" />
         <source>ESPM meter ID</source>
         <translation>N° de compteur ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="112" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="116" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="113" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="117" />
         <source>Data exchange</source>
         <translation>Échange de données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="171" />
         <source>the meter “{0}” with all its bills</source>
         <translation>le compteur « {0} » et toutes ses factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="185" />
         <source>New meter</source>
         <translation>Nouveau compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="194" />
         <source>Edit meter</source>
         <translation>Modifier le compteur</translation>
     </message>
@@ -1019,6 +1180,262 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
+    <name>PhasesTab</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="263" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="318" />
+        <source>Phase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <source>Request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <source>Acceptance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <source>Completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="233" />
+        <source>Deliverables accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
+        <source>Aid in the acceptance notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="235" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="63" />
+        <source>Edit phase dates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="265" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="268" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <source>Rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
+        <source>Program year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="70" />
+        <source>Add expense…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="72" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="73" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
+        <source>Other grantor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="75" />
+        <source>Add other grant…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="77" />
+        <source>Delete grant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
+        <source>Phases and Énergir's acceptance dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="85" />
+        <source>Eligible expenses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="93" />
+        <source>Other grants for the same work (stacking)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="107" />
+        <source>Aid, with the guide's rule behind each amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <source>Requested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="130" />
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="130" />
+        <source>Done</source>
+        <translation type="unfinished">Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="182" />
+        <source>Eligible expenses: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="186" />
+        <source>Stacking:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="187" />
+        <source>Client's share: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="203" />
+        <source>Payment schedule (by program year of the expenses):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="205" />
+        <source>Total of the schedule: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="217" />
+        <source>Énergir aid computed from these figures: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="230" />
+        <source>Aid request sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="231" />
+        <source>Accepted by Énergir</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="232" />
+        <source>Phase completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="234" />
+        <source>Aid in the acceptance notice ($)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="237" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="261" />
+        <source>Eligible expense</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="269" />
+        <source>Amount before taxes ($)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="270" />
+        <source>Hours (internal specialists)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="271" />
+        <source>Hourly rate ($/h)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="272" />
+        <source>Program year (phase 4 payments)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="315" />
+        <source>Other grant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="317" />
+        <source>Grantor (distributor or government body)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="320" />
+        <source>Amount ($)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PropertiesPage</name>
     <message>
         <location filename="../../espm_desktop/ui/pages/properties.py" line="114" />
@@ -1181,12 +1598,12 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/base.py" line="53" />
-        <location filename="../../espm_desktop/ui/pages/base.py" line="200" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="204" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/base.py" line="201" />
+        <location filename="../../espm_desktop/ui/pages/base.py" line="205" />
         <source>Delete {0}? This cannot be undone.</source>
         <translation>Supprimer {0}? Cette action est irréversible.</translation>
     </message>
@@ -1469,8 +1886,8 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/score.py" line="458" />
-        <source>To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a year ({4} % of the total). For example:</source>
-        <translation>Pour atteindre {0}, le rapport doit descendre sous {1} (IE à la source de {2} GJ/m²) : réduisez l'énergie à la source de {3} GJ par année ({4} % du total). Par exemple :</translation>
+        <source>To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a year ({4} of the total). For example:</source>
+        <translation>Pour atteindre {0}, le rapport doit descendre sous {1} (IE à la source de {2} GJ/m²) : réduisez l'énergie à la source de {3} GJ par année ({4} du total). Par exemple :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/score.py" line="469" />
