@@ -23,6 +23,9 @@ class PropertyMeterPicker(QWidget):
         self.meter_combo = QComboBox()
         self.meter_combo.setObjectName("meter_picker")
         self.meter_combo.setMinimumWidth(280)
+        for combo in (self.property_combo, self.meter_combo):
+            # Long names ("Gaz naturel – entrée principale — Gaz naturel") are shown whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Property:")))
