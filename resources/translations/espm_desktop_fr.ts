@@ -26,17 +26,17 @@
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="73" />
         <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill's end date may be the next bill's start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez dans le tableau comme dans un chiffrier : chaque modification est enregistrée aussitôt et peut être annulée. Dates sous la forme 2024-01-31 ou 31/01/2024. La date de fin d'une facture peut être la date de début de la suivante (un jour commun, comme ESPM le permet); les chevauchements plus longs sont refusés.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
         <source>Add bill</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une facture</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
         <source>Add a bill after the last one</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une facture après la dernière</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
@@ -46,87 +46,87 @@
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
         <source>Delete the selected bills (Delete key)</source>
-        <translation type="unfinished" />
+        <translation>Supprimer les factures sélectionnées (touche Suppr)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="90" />
         <source>Paste from Excel</source>
-        <translation type="unfinished" />
+        <translation>Coller depuis Excel</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
-        <translation type="unfinished" />
+        <translation>Ajouter les lignes copiées dans Excel : début, fin, consommation et, au besoin, coût (Ctrl+V)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="93" />
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="94" />
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="158" />
         <source>Undo: {0} (Ctrl+Z)</source>
-        <translation type="unfinished" />
+        <translation>Annuler : {0} (Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="163" />
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
-        <translation type="unfinished" />
+        <translation>Rétablir : {0} (Ctrl+Maj+Z ou Ctrl+Y)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="295" />
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
-        <translation type="unfinished" />
+        <translation>Les factures n'ont pas pu être enregistrées ({0}). Rien n'a été modifié : le tableau montre le contenu de la base de données.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="309" />
         <source>Edit “{0}” of the bill from {1}</source>
-        <translation type="unfinished" />
+        <translation>Modifier « {0} » de la facture du {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="323" />
         <source>Add the bill from {0} to {1}</source>
-        <translation type="unfinished" />
+        <translation>Ajouter la facture du {0} au {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="329" />
         <source>Added the bill from {0} to {1}: type its usage.</source>
-        <translation type="unfinished" />
+        <translation>Facture du {0} au {1} ajoutée : saisissez sa consommation.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="348" />
         <source>Delete {0} bill(s)</source>
-        <translation type="unfinished" />
+        <translation>Supprimer {0} facture(s)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="350" />
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
-        <translation type="unfinished" />
+        <translation>{0} facture(s) supprimée(s). Annuler les rétablit (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="362" />
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
-        <translation type="unfinished" />
+        <translation>Le presse-papiers ne contient aucune ligne. Dans Excel, sélectionnez les lignes (date de début, date de fin, consommation et, si vous l'avez, coût), copiez-les, puis collez-les ici.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="371" />
         <source>Paste {0} bill(s)</source>
-        <translation type="unfinished" />
+        <translation>Coller {0} facture(s)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="374" />
         <source>Pasted {0} bill(s).</source>
-        <translation type="unfinished" />
+        <translation>{0} facture(s) collée(s).</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/bills.py" line="380" />
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
-        <translation type="unfinished" />
+        <translation>Ligne collée {0}, colonne « {1} », valeur « {2} » : {3} Non enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -134,12 +134,12 @@
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="264" />
         <source>Start</source>
-        <translation type="unfinished">Début</translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="265" />
         <source>End</source>
-        <translation type="unfinished">Fin</translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="266" />
@@ -149,7 +149,7 @@
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="267" />
         <source>Usage</source>
-        <translation type="unfinished">Consommation</translation>
+        <translation>Consommation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="268" />
@@ -159,22 +159,22 @@
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="269" />
         <source>Cost ($)</source>
-        <translation type="unfinished">Coût ($)</translation>
+        <translation>Coût ($)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="270" />
         <source>Estimated</source>
-        <translation type="unfinished">Estimation</translation>
+        <translation>Estimation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="271" />
         <source>Source</source>
-        <translation type="unfinished">Provenance</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_model.py" line="394" />
         <source>Row {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
-        <translation type="unfinished" />
+        <translation>Ligne {0}, colonne « {1} », valeur « {2} » : {3} Non enregistré.</translation>
     </message>
 </context>
 <context>
@@ -412,22 +412,22 @@
 <context>
     <name>EnergyMixChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="263" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="264" />
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="274" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="275" />
         <source>Source energy (GJ)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="280" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="281" />
         <source>{0}, source energy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="283" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="284" />
         <source>Total: {0} GJ</source>
         <translation type="unfinished" />
     </message>
@@ -461,22 +461,22 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     <message>
         <location filename="../../espm_desktop/ui/bills_findings.py" line="62" />
         <source>Tick a finding to acknowledge it once you have looked at it.</source>
-        <translation type="unfinished" />
+        <translation>Cochez un constat pour en prendre acte une fois que vous l'avez examiné.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_findings.py" line="97" />
         <source>No problem found in this meter's bills.</source>
-        <translation type="unfinished" />
+        <translation>Aucun problème dans les factures de ce compteur.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_findings.py" line="111" />
         <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged findings” is ticked.</source>
-        <translation type="unfinished" />
+        <translation>Cochez pour prendre acte de ce constat; il est alors masqué, sauf si « Afficher les constats pris en compte » est coché.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/bills_findings.py" line="134" />
         <source>Show acknowledged findings ({0})</source>
-        <translation type="unfinished" />
+        <translation>Afficher les constats pris en compte ({0})</translation>
     </message>
 </context>
 <context>
@@ -485,6 +485,208 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <location filename="../../espm_desktop/ui/forms.py" line="202" />
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués d'un * sont obligatoires.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesTab</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="209" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="128" />
+        <source>Phase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <source>Aid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <source>GST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <source>QST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <source>Corrects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <source>Sent on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <source>Paid on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="44" />
+        <source>New invoice…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="45" />
+        <source>Edit draft…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="46" />
+        <source>Mark sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="47" />
+        <source>Mark paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
+        <source>Credit note…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
+        <source>Print invoice (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="57" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="133" />
+        <source>French</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="133" />
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="59" />
+        <source>PDF language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="65" />
+        <source>Numbers run in sequence for the beneficiary and are never reused. A sent or paid invoice can no longer be changed: issue a credit note, then a new invoice (guide, Annexe D).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="69" />
+        <source>Invoices to Énergir</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="87" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="87" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="88" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="103" />
+        <source>Next invoice number: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="129" />
+        <source>Aid amount in Énergir's acceptance notice ($)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="131" />
+        <source>Invoice date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="132" />
+        <source>Language of the invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="144" />
+        <source>New invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="160" />
+        <source>Invoice {0} created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="169" />
+        <source>Invoice {0} was sent: it can no longer be edited. Issue a credit note (“Credit note…”), then a new invoice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="173" />
+        <source>Edit invoice {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="206" />
+        <source>Credit note for invoice {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="208" />
+        <source>Amount credited ($, all of it when empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="220" />
+        <source>Credit note {0} created for invoice {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="228" />
+        <source>Print invoice (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="234" />
+        <source>The PDF could not be written to {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="236" />
+        <source>Invoice written to {0}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -906,7 +1108,7 @@ Base de données : {1}</translation>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="127" />
         <location filename="../../espm_desktop/ui/plots/charts.py" line="142" />
         <source>Cost ($)</source>
-        <translation type="unfinished">Coût ($)</translation>
+        <translation>Coût ($)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="129" />
@@ -1574,12 +1776,12 @@ Base de données : {1}</translation>
 <context>
     <name>PropertyMeterPicker</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/pickers.py" line="28" />
+        <location filename="../../espm_desktop/ui/pages/pickers.py" line="31" />
         <source>Property:</source>
         <translation>Propriété :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/pickers.py" line="32" />
+        <location filename="../../espm_desktop/ui/pages/pickers.py" line="35" />
         <source>Meter:</source>
         <translation>Compteur :</translation>
     </message>
@@ -2456,47 +2658,47 @@ Base de données : {1}</translation>
 <context>
     <name>UsePerHddChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="300" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="301" />
         <source>No month has both complete bills and enough heating degree-days (30 or more) to compare.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="309" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="310" />
         <source>Use per HDD</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="323" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="324" />
         <source>Heating degree-days (right axis)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="325" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="326" />
         <source>HDD (°C·days, base 18 °C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="327" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="328" />
         <source>Use per HDD ({0}/°C·day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="337" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="338" />
         <source>Use: {0} {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="338" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="339" />
         <source>HDD: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="342" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="343" />
         <source>Use per HDD: {0} {1}/°C·day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="344" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="345" />
         <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
         <translation type="unfinished" />
     </message>
@@ -2713,37 +2915,37 @@ Base de données : {1}</translation>
 <context>
     <name>WeatherScatterChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="361" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="362" />
         <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills' dates.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="366" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
         <source>Calendar months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="366" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
         <source>Bill periods</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="387" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="388" />
         <source>Fit: {0} + {1} × HDD/day{2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="391" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="392" />
         <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="392" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="393" />
         <source>Use per day ({0}/day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="398" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="399" />
         <source>{0} – {1}
 {2} {3}/day at {4} HDD/day</source>
         <translation type="unfinished" />
@@ -2767,7 +2969,7 @@ Base de données : {1}</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="231" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="232" />
         <source>Use ({0})</source>
         <translation type="unfinished" />
     </message>
