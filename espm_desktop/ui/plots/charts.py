@@ -219,8 +219,9 @@ class YearOverYearChart(QObject):
                 list(line.values),
                 pen=pen,
                 connect="finite",
-                symbol="o",
-                symbolSize=7 if line.highlighted else 5,
+                # Dots only on the highlighted year: ten years of dotted lines are slow to draw and hard to read.
+                symbol="o" if line.highlighted else None,
+                symbolSize=7,
                 symbolBrush=brush,
                 symbolPen=None,
             )
