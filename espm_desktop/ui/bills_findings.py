@@ -108,7 +108,7 @@ class FindingsPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked if key in acknowledged else Qt.CheckState.Unchecked)
             item.setToolTip(
                 self.tr(
-                    "Tick to acknowledge this finding; it is then hidden unless “Show acknowledged” is on."
+                    "Tick to acknowledge this finding; it is then hidden unless “Show acknowledged findings” is ticked."
                 )
             )
             self._style_item(item)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from espm_desktop.core.numbers import format_number, parse_decimal_text
 from espm_desktop.core.types import Bill, BillSource
@@ -296,6 +297,9 @@ class BillsTableModel(QAbstractTableModel):
             return QBrush(MARK_BACKGROUND)
         if mark and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(MARK_FOREGROUND)
+        if mark and role == Qt.ItemDataRole.DecorationRole:
+            # Still visible when the cell is selected, where the background colour is not.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if mark and role == Qt.ItemDataRole.ToolTipRole:
             return mark[1]
         return None

@@ -13,10 +13,12 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -118,19 +120,27 @@ class BillsPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # A paste may report many lines: they scroll instead of squeezing the table.
+        self.message_area = QScrollArea()
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMaximumHeight(96)
+        self.message_area.hide()
         self.findings = FindingsPanel(self.settings)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.message_area)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.findings)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 360])
+        splitter.setSizes([700, 280])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -222,7 +232,7 @@ class BillsPage(QWidget):
         self.meter = meter
         if switched:
             self.model.marks.clear()
-            self.message.clear()
+            self._say("")
             unit = unit_label(meter.energy_type, meter.unit) if meter else ""
             self.model.set_rows(rows, unit)
             self.table.resizeColumnsToContents()
@@ -301,7 +311,7 @@ class BillsPage(QWidget):
             EditBillCommand(self._writer(self.meter.meter_id), stored.bill_id, stored.bill, new, text)
         )
         if ok:
-            self.message.clear()
+            self._say("")
         return ok
 
     def add_bill(self) -> None:
@@ -362,7 +372,7 @@ class BillsPage(QWidget):
             if not self._push(PasteBillsCommand(self._writer(self.meter.meter_id), bills, text_cmd)):
                 return
             lines.append(self.tr("Pasted {0} bill(s).").format(len(bills)))
-            self._select_period(min(b.start for b in bills), max(b.end for b in bills))
+            self._select_period(min(b.start for b in bills), max(b.end for b in bills), widen=False)
         language = current_language()
         titles = self.model.column_titles()
         for p in problems:
@@ -377,14 +387,17 @@ class BillsPage(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
         self.message.setText(text)
+        self.message_area.setVisible(bool(text))
+        self.message_area.verticalScrollBar().setValue(0)
 
-    def _select_period(self, start: date | None, end: date | None) -> None:
+    def _select_period(self, start: date | None, end: date | None, widen: bool = True) -> None:
         """Select the bills that touch a period (a finding's, or pasted rows)."""
         low, high = start or end, end or start
         if low is None or high is None:
             return
-        # One day wider, so that a gap selects the bills on either side of it.
-        low, high = low - timedelta(days=1), high + timedelta(days=1)
+        if widen:
+            # One day wider, so that a gap selects the bills on either side of it.
+            low, high = low - timedelta(days=1), high + timedelta(days=1)
         selection = QItemSelection()
         first: int | None = None
         for i, r in enumerate(self.model.rows):
