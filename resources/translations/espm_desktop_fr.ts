@@ -182,152 +182,152 @@
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="85" />
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Graphiques</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="89" />
         <source>Bars are calendar months (bills spread over their days, as ESPM does); lines are the bills as received. Hover for exact values; drag to pan, scroll to zoom.</source>
-        <translation type="unfinished" />
+        <translation>Les barres sont des mois civils (factures réparties sur leurs jours, comme le fait ESPM); les traits sont les factures telles que reçues. Survolez pour les valeurs exactes; glissez pour déplacer, utilisez la molette pour zoomer.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="101" />
         <source>Monthly use</source>
-        <translation type="unfinished" />
+        <translation>Consommation mensuelle</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="102" />
         <source>Year over year</source>
-        <translation type="unfinished" />
+        <translation>D'une année à l'autre</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="103" />
         <source>Cost</source>
-        <translation type="unfinished" />
+        <translation>Coût</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="104" />
         <source>Weather: use per HDD</source>
-        <translation type="unfinished" />
+        <translation>Météo : consommation par DJC</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="105" />
         <source>Weather: use/day vs HDD/day</source>
-        <translation type="unfinished" />
+        <translation>Météo : conso/jour selon DJC/jour</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="106" />
         <source>Energy mix (source)</source>
-        <translation type="unfinished" />
+        <translation>Répartition par énergie (source)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
         <source>Meter unit</source>
-        <translation type="unfinished" />
+        <translation>Unité du compteur</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
         <source>GJ (site)</source>
-        <translation type="unfinished" />
+        <translation>GJ (site)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
         <source>GJ (source)</source>
-        <translation type="unfinished" />
+        <translation>GJ (source)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="117" />
         <source>Show cost</source>
-        <translation type="unfinished" />
+        <translation>Afficher le coût</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="119" />
         <source>Reset zoom</source>
-        <translation type="unfinished" />
+        <translation>Réinitialiser le zoom</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="120" />
         <source>Export PNG…</source>
-        <translation type="unfinished" />
+        <translation>Exporter PNG…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="121" />
         <source>Export SVG…</source>
-        <translation type="unfinished" />
+        <translation>Exporter SVG…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="123" />
         <source>Chart:</source>
-        <translation type="unfinished" />
+        <translation>Graphique :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="126" />
         <source>Units:</source>
-        <translation type="unfinished" />
+        <translation>Unités :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="182" />
         <source>Whole property (all meters)</source>
-        <translation type="unfinished" />
+        <translation>Propriété entière (tous les compteurs)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="241" />
         <source>GJ source</source>
-        <translation type="unfinished" />
+        <translation>GJ source</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="249" />
         <source>No property yet: create one on the Properties page.</source>
-        <translation type="unfinished" />
+        <translation>Aucune propriété pour l'instant : créez-en une à la page Propriétés.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="252" />
         <source>This property has no meters yet: add them on the Meters page.</source>
-        <translation type="unfinished" />
+        <translation>Cette propriété n'a pas encore de compteur : ajoutez-les à la page Compteurs.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="258" />
         <source>The meters use different units: the property total is shown in GJ.</source>
-        <translation type="unfinished" />
+        <translation>Les compteurs utilisent des unités différentes : le total de la propriété est affiché en GJ.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="267" />
         <source>No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart.</source>
-        <translation type="unfinished" />
+        <translation>Aucune facture n'a de coût : saisissez les montants à la page Factures (colonne Coût) pour voir ce graphique.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="293" />
         <source>The weather charts need daily degree-days: download the daily data of the weather station nearest the building from Environment and Climate Change Canada (climate.weather.gc.ca, CSV, one file per year), import it on the Weather page, and link the station to this property there.</source>
-        <translation type="unfinished" />
+        <translation>Les graphiques météo ont besoin de degrés-jours quotidiens : téléchargez les données quotidiennes de la station météo la plus proche du bâtiment sur le site d'Environnement et Changement climatique Canada (climat.meteo.gc.ca, CSV, un fichier par année), importez-les à la page Météo, puis associez-y la station à cette propriété.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="301" />
         <source>This property only has degree days typed for 12 months (HDD {0}, CDD {1}, 12 months ending {2}), not month by month.</source>
-        <translation type="unfinished" />
+        <translation>Cette propriété n'a que des degrés-jours saisis pour 12 mois (DJC {0}, DJR {1}, 12 mois se terminant le {2}), pas mois par mois.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="305" />
         <source>No degree days for this property.</source>
-        <translation type="unfinished" />
+        <translation>Aucun degré-jour pour cette propriété.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
         <source>Export PNG</source>
-        <translation type="unfinished" />
+        <translation>Exporter en PNG</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation>Image PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
         <source>Export SVG</source>
-        <translation type="unfinished" />
+        <translation>Exporter en SVG</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>Dessin SVG (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -414,22 +414,22 @@
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="264" />
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
-        <translation type="unfinished" />
+        <translation>Aucune facture pour l'instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="275" />
         <source>Source energy (GJ)</source>
-        <translation type="unfinished" />
+        <translation>Énergie à la source (GJ)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="281" />
         <source>{0}, source energy</source>
-        <translation type="unfinished" />
+        <translation>{0}, énergie à la source</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="284" />
         <source>Total: {0} GJ</source>
-        <translation type="unfinished" />
+        <translation>Total : {0} GJ</translation>
     </message>
 </context>
 <context>
@@ -714,7 +714,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="58" />
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Graphiques</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="61" />
@@ -1072,37 +1072,37 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="86" />
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
-        <translation type="unfinished" />
+        <translation>Aucune facture pour l'instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="100" />
         <source>Cost by calendar month</source>
-        <translation type="unfinished" />
+        <translation>Coût par mois civil</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="100" />
         <source>Use by calendar month</source>
-        <translation type="unfinished" />
+        <translation>Consommation par mois civil</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="107" />
         <source>Month with an estimated bill</source>
-        <translation type="unfinished" />
+        <translation>Mois avec une facture estimée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="110" />
         <source>Month not fully covered by bills</source>
-        <translation type="unfinished" />
+        <translation>Mois incomplètement couvert par les factures</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="113" />
         <source>Bills (use per average month)</source>
-        <translation type="unfinished" />
+        <translation>Factures (consommation par mois moyen)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="117" />
         <source>Estimated bills</source>
-        <translation type="unfinished" />
+        <translation>Factures estimées</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="127" />
@@ -1113,42 +1113,42 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="129" />
         <source>Use ({0})</source>
-        <translation type="unfinished" />
+        <translation>Consommation ({0})</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="141" />
         <source>Cost ($, right axis)</source>
-        <translation type="unfinished" />
+        <translation>Coût ($, axe de droite)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="157" />
         <source>{0}: {1} {2}</source>
-        <translation type="unfinished" />
+        <translation>{0} : {1} {2}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="160" />
         <source>Cost: {0}</source>
-        <translation type="unfinished" />
+        <translation>Coût : {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="162" />
         <source>Includes an estimated bill</source>
-        <translation type="unfinished" />
+        <translation>Comprend une facture estimée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="165" />
         <source>Bills cover {0} of {1} days</source>
-        <translation type="unfinished" />
+        <translation>Les factures couvrent {0} jours sur {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="171" />
         <source> (estimated)</source>
-        <translation type="unfinished" />
+        <translation> (estimée)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="173" />
         <source>Bill {0} – {1}: {2} {3} over {4} days{5}</source>
-        <translation type="unfinished" />
+        <translation>Facture du {0} au {1} : {2} {3} sur {4} jours{5}</translation>
     </message>
 </context>
 <context>
@@ -1454,7 +1454,7 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
         <source>Cost</source>
-        <translation type="unfinished" />
+        <translation>Coût</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
@@ -2660,47 +2660,47 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="301" />
         <source>No month has both complete bills and enough heating degree-days (30 or more) to compare.</source>
-        <translation type="unfinished" />
+        <translation>Aucun mois n'a à la fois des factures complètes et assez de degrés-jours de chauffage (30 ou plus) pour comparer.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="310" />
         <source>Use per HDD</source>
-        <translation type="unfinished" />
+        <translation>Consommation par DJC</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="324" />
         <source>Heating degree-days (right axis)</source>
-        <translation type="unfinished" />
+        <translation>Degrés-jours de chauffage (axe de droite)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="326" />
         <source>HDD (°C·days, base 18 °C)</source>
-        <translation type="unfinished" />
+        <translation>DJC (°C·jours, base 18 °C)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="328" />
         <source>Use per HDD ({0}/°C·day)</source>
-        <translation type="unfinished" />
+        <translation>Consommation par DJC ({0}/°C·jour)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="338" />
         <source>Use: {0} {1}</source>
-        <translation type="unfinished" />
+        <translation>Consommation : {0} {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="339" />
         <source>HDD: {0}</source>
-        <translation type="unfinished" />
+        <translation>DJC : {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="343" />
         <source>Use per HDD: {0} {1}/°C·day</source>
-        <translation type="unfinished" />
+        <translation>Consommation par DJC : {0} {1}/°C·jour</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="345" />
         <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
-        <translation type="unfinished" />
+        <translation>Consommation par DJC : non affichée (mois incomplet ou moins de 30 DJC)</translation>
     </message>
 </context>
 <context>
@@ -2917,38 +2917,39 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="362" />
         <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills' dates.</source>
-        <translation type="unfinished" />
+        <translation>Aucune période de facturation n'a de degrés-jours pour au moins 90 % de ses jours : importez la météo des dates des factures.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
         <source>Calendar months</source>
-        <translation type="unfinished" />
+        <translation>Mois civils</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
         <source>Bill periods</source>
-        <translation type="unfinished" />
+        <translation>Périodes de facturation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="388" />
         <source>Fit: {0} + {1} × HDD/day{2}</source>
-        <translation type="unfinished" />
+        <translation>Droite : {0} + {1} × DJC/jour{2}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="392" />
         <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
-        <translation type="unfinished" />
+        <translation>Degrés-jours de chauffage par jour (°C·jour/jour, base 18 °C)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="393" />
         <source>Use per day ({0}/day)</source>
-        <translation type="unfinished" />
+        <translation>Consommation par jour ({0}/jour)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="399" />
         <source>{0} – {1}
 {2} {3}/day at {4} HDD/day</source>
-        <translation type="unfinished" />
+        <translation>{0} – {1}
+{2} {3}/jour à {4} DJC/jour</translation>
     </message>
 </context>
 <context>
@@ -2956,22 +2957,22 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="194" />
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
-        <translation type="unfinished" />
+        <translation>Aucune facture pour l'instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="204" />
         <source>{0} (latest 12 full months)</source>
-        <translation type="unfinished" />
+        <translation>{0} (12 derniers mois complets)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="206" />
         <source>{0} (latest year)</source>
-        <translation type="unfinished" />
+        <translation>{0} (dernière année)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="232" />
         <source>Use ({0})</source>
-        <translation type="unfinished" />
+        <translation>Consommation ({0})</translation>
     </message>
 </context>
 </TS>
