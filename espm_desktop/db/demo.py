@@ -105,7 +105,7 @@ def populate_demo(session: Session) -> None:
             period_end=date(2025, 12, 31),
             hdd=4766.0,
             cdd=113.0,
-            note="Seed 002, example: HDD 4,766 / CDD 113",
+            note="RNCan, exemple de calcul (DJC 4 766, DJR 113)",
         )
     )
 

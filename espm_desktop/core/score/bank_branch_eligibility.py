@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from espm_desktop.core.numbers import format_number
 from espm_desktop.core.score import bank_branch_model as model
 from espm_desktop.core.types import PropertyType
 
@@ -172,7 +173,7 @@ def analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[ScoreN
                     "worker_density",
                     f"Worker density {density:.2f} per 100 m² is above 5, outside the reference data. "
                     "Check workers and floor area.",
-                    f"La densité de {density:.2f} travailleurs par 100 "
+                    f"La densité de {format_number(density, 'fr', 2)} travailleurs par 100 "
                     "m² dépasse 5, hors des données de référence. "
                     "Vérifiez les travailleurs et la superficie.",
                 )
@@ -184,7 +185,7 @@ def analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[ScoreN
                 f"Source EUI {eui:.3f} GJ/m² is outside 0.15 "
                 "(exclusive) to 4.0 GJ/m² seen in the reference data. "
                 "Check for missing or duplicated bills and the floor area.",
-                f"L'IE à la source de {eui:.3f} GJ/m² est hors de "
+                f"L'IE à la source de {format_number(eui, 'fr', 3)} GJ/m² est hors de "
                 "l'intervalle de référence (plus de 0,15 à 4,0 GJ/m²). "
                 "Vérifiez les factures manquantes ou en double et la superficie.",
             )
