@@ -1,0 +1,136 @@
+"""Import work off the GUI thread: read the files and preview, then write in one transaction.
+
+Each worker is a QObject moved to its own QThread; it reports through typed past-tense signals and never
+touches a widget. Cancel sets an event: reading stops between files, writing stops between chunks and
+the transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from espm_desktop.db.bill_import import ImportCancelled, ImportPlan, import_into_database, preview_import
+from espm_desktop.io.espm_import import (
+    AmbiguousDateFormat,
+    ColumnMapping,
+    DateOrder,
+    ImportBatch,
+    ImportFileError,
+    MappingRequired,
+    read_bills_file,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What reading the files gave: batches and the plan, and the files that need the user."""
+
+    batches: list[ImportBatch] = field(default_factory=list)
+    plan: ImportPlan | None = None
+    needs_mapping: dict[Path, MappingRequired] = field(default_factory=dict)
+    ambiguous: dict[Path, AmbiguousDateFormat] = field(default_factory=dict)
+    failed: dict[Path, ImportFileError] = field(default_factory=dict)
+
+
+class ReadWorker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Any,
+        paths: list[Path],
+        mappings: dict[Path, ColumnMapping],
+        date_order: DateOrder | None,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.paths = paths
+        self.mappings = mappings
+        self.date_order = date_order
+        self.cancel_event = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        result = ReadResult()
+        try:
+            for i, path in enumerate(self.paths):
+                if self.cancel_event.is_set():
+                    self.cancelled.emit()
+                    return
+                self.progressed.emit(i, len(self.paths) + 1)
+                try:
+                    result.batches.append(
+                        read_bills_file(path, mapping=self.mappings.get(path), date_order=self.date_order)
+                    )
+                except MappingRequired as exc:
+                    result.needs_mapping[path] = exc
+                except AmbiguousDateFormat as exc:
+                    result.ambiguous[path] = exc
+                except ImportFileError as exc:
+                    result.failed[path] = exc
+            if self.cancel_event.is_set():
+                self.cancelled.emit()
+                return
+            self.progressed.emit(len(self.paths), len(self.paths) + 1)
+            result.plan = preview_import(self.engine, result.batches)
+        except Exception as exc:  # noqa: BLE001 — reported to the user, never lost in a thread
+            log.exception("Reading import files failed")
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(result)
+
+
+class ImportWorker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, engine: Any, batches: list[ImportBatch]) -> None:
+        super().__init__()
+        self.engine = engine
+        self.batches = batches
+        self.cancel_event = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            plan = import_into_database(
+                self.engine,
+                self.batches,
+                progress=lambda done, total: self.progressed.emit(done, total),
+                cancelled=self.cancel_event.is_set,
+            )
+        except ImportCancelled:
+            self.cancelled.emit()
+            return
+        except Exception as exc:  # noqa: BLE001 — the transaction was rolled back; tell the user why
+            log.exception("Import failed")
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(plan)
+
+
+def start_in_thread(worker: QObject, parent: QObject) -> QThread:
+    """Run `worker.run` in a new thread that ends (and is deleted) when the worker reports."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)  # type: ignore[attr-defined]
+    for name in ("finished", "failed", "cancelled"):
+        signal = getattr(worker, name, None)
+        if signal is not None:
+            signal.connect(thread.quit)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread

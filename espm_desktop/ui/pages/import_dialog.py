@@ -1,0 +1,463 @@
+"""Import bills: choose files, map the columns of other files, answer the date order, preview, import.
+
+Reading and writing run off the GUI thread (ui/import_worker.py) behind a progress dialog with Cancel.
+The preview counts new, duplicate and invalid rows and lists every row error; the list can be saved as
+CSV. The import is one transaction: Cancel rolls it back.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.db.bill_import import ImportPlan, error_dict
+from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
+from espm_desktop.io.import_rows import FIELD_LABELS
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.import_worker import ImportWorker, ReadResult, ReadWorker, start_in_thread
+from espm_desktop.ui.settings import AppSettings
+
+MAPPED_FIELDS = (
+    Field.PROPERTY_NAME,
+    Field.PROPERTY_ID,
+    Field.METER_NAME,
+    Field.METER_ID,
+    Field.METER_TYPE,
+    Field.START,
+    Field.END,
+    Field.DELIVERY_DATE,
+    Field.USAGE,
+    Field.UNIT,
+    Field.COST,
+    Field.ESTIMATED,
+)
+# Fields a one-meter utility file often lacks: the user may type one value for every row.
+FIXABLE_FIELDS = frozenset({Field.PROPERTY_NAME, Field.METER_NAME, Field.METER_TYPE, Field.UNIT})
+
+
+def mapping_key(headers: list[str]) -> str:
+    """Settings key of a remembered mapping: the same headers (any case) get the same mapping back."""
+    text = "\x1f".join(h.strip().casefold() for h in headers)
+    return "import/mappings/" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _field_label(f: Field) -> str:
+    en, fr = FIELD_LABELS[f]
+    return fr if current_language() == "fr" else en
+
+
+class MappingPanel(QGroupBox):
+    """One combo per target field (a header of the file, or nothing) and a value for fields the file lacks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapping_panel")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.combos: dict[Field, QComboBox] = {}
+        self.values: dict[Field, QLineEdit] = {}
+        for f in MAPPED_FIELDS:
+            combo = QComboBox()
+            combo.setObjectName(f"map_{f.value}")
+            self.combos[f] = combo
+            row = QHBoxLayout()
+            row.addWidget(combo, 2)
+            if f in FIXABLE_FIELDS:
+                edit = QLineEdit()
+                edit.setObjectName(f"fixed_{f.value}")
+                edit.setPlaceholderText(self.tr("or one value for every row"))
+                self.values[f] = edit
+                row.addWidget(edit, 1)
+            self.form.addRow(_field_label(f), row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        self.path: Path | None = None
+        self.request: MappingRequired | None = None
+
+    def show_for(self, path: Path, request: MappingRequired, remembered: ColumnMapping | None) -> None:
+        self.path, self.request = path, request
+        self.setTitle(self.tr("Columns of {0}").format(path.name))
+        self.intro.setText(
+            self.tr(
+                "This file is not an ESPM spreadsheet. Choose which column holds each field (sheet '{0}'). "
+                "Start date, end date (or delivery date), usage, unit and the property are needed."
+            ).format(request.sheet)
+        )
+        chosen = dict(remembered.columns) if remembered else dict(request.proposed)
+        fixed = dict(remembered.fixed) if remembered else {}
+        for f, combo in self.combos.items():
+            combo.clear()
+            combo.addItem(self.tr("(none)"), "")
+            for header in request.headers:
+                if header:
+                    combo.addItem(header, header)
+            index = combo.findData(chosen.get(f.value, ""))
+            combo.setCurrentIndex(max(index, 0))
+        for f, edit in self.values.items():
+            edit.setText(fixed.get(f.value, ""))
+        self.show()
+
+    def mapping(self) -> ColumnMapping:
+        columns = {f.value: str(c.currentData()) for f, c in self.combos.items() if c.currentData()}
+        fixed = {f.value: e.text().strip() for f, e in self.values.items() if e.text().strip()}
+        return ColumnMapping(columns=columns, fixed=fixed, sheet=self.request.sheet if self.request else None)
+
+
+class ImportDialog(QDialog):
+    preview_ready = Signal(object)
+    import_finished = Signal(object)
+
+    def __init__(self, ctx: AppContext, paths: list[Path] | list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        self.ctx = ctx
+        self.settings = AppSettings()
+        self.setWindowTitle(self.tr("Import bills"))
+        self.resize(980, 720)
+        self.paths: list[Path] = [Path(p) for p in paths]
+        self.mappings: dict[Path, ColumnMapping] = {}
+        self.read_result: ReadResult | None = None
+        self.plan: ImportPlan | None = None
+        self._threads: list[tuple[QThread, QObject]] = []
+        self._progress: QProgressDialog | None = None
+        self._build()
+        self._refresh_files()
+
+    # --- layout ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_list = QListWidget()
+        self.file_list.setObjectName("import_files")
+        self.file_list.setMaximumHeight(90)
+        self.add_button = QPushButton(self.tr("Add files…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self._on_add_files)
+        self.remove_button.clicked.connect(self._on_remove_file)
+        self.date_order = QComboBox()
+        self.date_order.setObjectName("date_order")
+        self.date_order.addItem(self.tr("Found in the file"), "")
+        self.date_order.addItem(self.tr("Day/month/year (31/01/2024)"), DateOrder.DMY.value)
+        self.date_order.addItem(self.tr("Month/day/year (01/31/2024)"), DateOrder.MDY.value)
+        self.mapping_panel = MappingPanel()
+        self.mapping_panel.hide()
+        self.message = QLabel()
+        self.message.setObjectName("import_message")
+        self.message.setWordWrap(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("import_counts")
+        self.counts.setStyleSheet("font-weight: 600;")
+        self.error_table = QTableWidget(0, 6)
+        self.error_table.setObjectName("import_errors")
+        self.error_table.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Sheet"),
+                self.tr("Row"),
+                self.tr("Column"),
+                self.tr("Value"),
+                self.tr("Reason"),
+            ]
+        )
+        self.error_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.error_table.setWordWrap(True)
+        self.error_table.verticalHeader().setVisible(False)
+        header = self.error_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.save_errors_button = QPushButton(self.tr("Save errors as CSV…"))
+        self.save_errors_button.setObjectName("save_errors")
+        self.save_errors_button.clicked.connect(self._on_save_errors)
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setObjectName("preview")
+        self.preview_button.clicked.connect(self.start_preview)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("import")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.file_list, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.add_button)
+        side.addWidget(self.remove_button)
+        side.addStretch(1)
+        files_row.addLayout(side)
+        order_row = QFormLayout()
+        order_row.addRow(self.tr("Dates such as 03/04/2024 read as:"), self.date_order)
+        errors_row = QHBoxLayout()
+        errors_row.addWidget(QLabel(self.tr("Rows that will not be imported:")))
+        errors_row.addStretch(1)
+        errors_row.addWidget(self.save_errors_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Files (ESPM Meter Entries export, ESPM Add Bills template, CSV or Excel):"))
+        )
+        layout.addLayout(files_row)
+        layout.addLayout(order_row)
+        layout.addWidget(self.mapping_panel)
+        layout.addWidget(self.message)
+        layout.addWidget(self.counts)
+        layout.addLayout(errors_row)
+        layout.addWidget(self.error_table, 1)
+        layout.addWidget(buttons)
+
+    def _refresh_files(self) -> None:
+        self.file_list.clear()
+        for path in self.paths:
+            self.file_list.addItem(str(path))
+        self._set_plan(None)
+
+    def _on_add_files(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import bills"),
+            "",
+            self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+        )
+        for name in chosen:
+            if Path(name) not in self.paths:
+                self.paths.append(Path(name))
+        self._refresh_files()
+
+    def _on_remove_file(self) -> None:
+        row = self.file_list.currentRow()
+        if 0 <= row < len(self.paths):
+            del self.paths[row]
+            self._refresh_files()
+
+    # --- preview -----------------------------------------------------------------------------------------
+    def _chosen_order(self) -> DateOrder | None:
+        value = self.date_order.currentData()
+        return DateOrder(value) if value else None
+
+    def start_preview(self) -> None:
+        """Read every file and plan the import (off the GUI thread); ends in `preview_ready`."""
+        if not self.mapping_panel.isHidden() and self.mapping_panel.path is not None:
+            mapping = self.mapping_panel.mapping()
+            self.mappings[self.mapping_panel.path] = mapping
+            if self.mapping_panel.request is not None:
+                self.settings.set_value(mapping_key(self.mapping_panel.request.headers), mapping.to_json())
+        if not self.paths:
+            self.message.setText(self.tr("Add the files to import."))
+            return
+        worker = ReadWorker(self.ctx.engine, list(self.paths), dict(self.mappings), self._chosen_order())
+        worker.progressed.connect(self._on_progress)
+        worker.finished.connect(self._on_read)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._close_progress)
+        self._run(worker, self.tr("Reading the files…"))
+
+    def _run(self, worker: ReadWorker | ImportWorker, label: str) -> None:
+        self.preview_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        progress.setObjectName("import_progress")
+        progress.setWindowTitle(self.tr("Import bills"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel_event.set)
+        self._progress = progress
+        thread = start_in_thread(worker, self)
+        self._threads.append((thread, worker))
+        thread.finished.connect(lambda: self._forget(thread))
+
+    def _forget(self, thread: QThread) -> None:
+        self._threads = [(t, w) for t, w in self._threads if t is not thread]
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self.preview_button.setEnabled(True)
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.bills))
+
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(self, self.tr("Import bills"), self.tr("The import stopped: {0}").format(message))
+
+    def _on_read(self, result: ReadResult) -> None:
+        self.read_result = result
+        self._set_plan(result.plan)
+        self._close_progress()
+        lang = current_language()
+        notes = [f"{p.name}: {exc.message(lang)}" for p, exc in result.failed.items()]
+        for path, exc in result.ambiguous.items():
+            notes.append(
+                self.tr("{0}: {1} Choose the order above, then Preview.").format(path.name, exc.message(lang))
+            )
+            self.date_order.setFocus()
+        panel = self.mapping_panel
+        if panel.path is not None and panel.path in result.failed and panel.path in self.mappings:
+            # The chosen columns did not work: keep them on screen with the reason above.
+            self.mappings.pop(panel.path)
+        else:
+            panel.hide()
+        if result.needs_mapping and panel.isHidden():
+            path, request = next(iter(result.needs_mapping.items()))
+            stored = self.settings.value(mapping_key(request.headers))
+            remembered = ColumnMapping.from_json(str(stored)) if stored else None
+            self.mapping_panel.show_for(path, request, remembered)
+            notes.append(self.tr("{0}: choose its columns below, then Preview.").format(path.name))
+        self.message.setText("\n".join(notes))
+        self.message.setStyleSheet("color: #a00;" if notes else "")
+        self.preview_ready.emit(result)
+
+    def _set_plan(self, plan: ImportPlan | None) -> None:
+        self.plan = plan
+        self.import_button.setEnabled(plan is not None and bool(plan.bills))
+        self.save_errors_button.setEnabled(plan is not None and bool(plan.errors))
+        if plan is None:
+            self.counts.setText(self.tr("Press Preview to read the files."))
+            self.error_table.setRowCount(0)
+            return
+        self.counts.setText(
+            self.tr(
+                "{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped "
+                "(not energy), {4} new properties, {5} new meters."
+            ).format(
+                len(plan.bills),
+                len(plan.duplicates),
+                len(plan.errors),
+                len(plan.skipped),
+                len(plan.new_properties),
+                len(plan.new_meters),
+            )
+        )
+        self._fill_errors(plan)
+
+    def _fill_errors(self, plan: ImportPlan) -> None:
+        lang = current_language()
+        errors = plan.errors
+        self.error_table.setRowCount(len(errors))
+        for r, error in enumerate(errors):
+            values = error_dict(error, lang)
+            for c, key in enumerate(("file", "sheet", "row", "column", "value", "reason")):
+                item = QTableWidgetItem(str(values[key]))
+                if key == "reason":
+                    item.setToolTip(str(values[key]))
+                self.error_table.setItem(r, c, item)
+        self.error_table.resizeRowsToContents()
+
+    def _on_save_errors(self) -> None:
+        if self.plan is None or not self.plan.errors:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save errors as CSV"), "import-errors.csv", self.tr("CSV files (*.csv)")
+        )
+        if name:
+            self.save_errors(Path(name))
+
+    def save_errors(self, path: Path) -> None:
+        """The row errors as a CSV file (UTF-8 with BOM so Excel reads accents)."""
+        assert self.plan is not None
+        lang = current_language()
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(
+                [self.error_table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+            )
+            for error in self.plan.errors:
+                row = error_dict(error, lang)
+                writer.writerow(
+                    [_csv_safe(str(row[k])) for k in ("file", "sheet", "row", "column", "value", "reason")]
+                )
+
+    # --- import ------------------------------------------------------------------------------------------
+    def batches(self) -> list[ImportBatch]:
+        return list(self.read_result.batches) if self.read_result is not None else []
+
+    def start_import(self) -> None:
+        """Write the previewed files in one transaction (off the GUI thread); ends in `import_finished`."""
+        if self.plan is None or not self.plan.bills:
+            return
+        worker = ImportWorker(self.ctx.engine, self.batches())
+        worker.progressed.connect(self._on_progress)
+        worker.finished.connect(self._on_imported)
+        worker.cancelled.connect(self._on_import_cancelled)
+        worker.failed.connect(self._on_failed)
+        self._run(worker, self.tr("Importing the bills…"))
+
+    def _on_imported(self, plan: ImportPlan) -> None:
+        self._close_progress()
+        self.import_button.setEnabled(False)
+        self.message.setStyleSheet("color: #060;")
+        self.message.setText(
+            self.tr("{0} bills imported ({1} duplicates left out, {2} invalid rows not imported).").format(
+                len(plan.bills), len(plan.duplicates), len(plan.errors)
+            )
+        )
+        self.ctx.data_changed.emit()
+        self.import_finished.emit(plan)
+
+    def _on_import_cancelled(self) -> None:
+        self._close_progress()
+        self.message.setStyleSheet("color: #a00;")
+        self.message.setText(self.tr("Import cancelled: nothing was stored."))
+
+    def cancel_running(self) -> None:
+        """Ask the running worker to stop (the Cancel button of the progress dialog does the same)."""
+        for _, worker in self._threads:
+            event = getattr(worker, "cancel_event", None)
+            if event is not None:
+                event.set()
+
+    def done(self, result: int) -> None:  # Qt override: never leave a worker writing behind a closed dialog
+        self.cancel_running()
+        for thread, _ in list(self._threads):
+            thread.wait()
+        super().done(result)
+
+
+def _csv_safe(text: str) -> str:
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def open_import_dialog(ctx: AppContext, parent: QWidget | None = None) -> ImportDialog | None:
+    """Ask for the files, then run the import dialog on them."""
+    title = QCoreApplication.translate("ImportDialog", "Import bills")
+    file_filter = QCoreApplication.translate(
+        "ImportDialog", "Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+    )
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    if not chosen:
+        return None
+    dialog = ImportDialog(ctx, chosen, parent)
+    dialog.start_preview()
+    dialog.exec()
+    return dialog
