@@ -82,10 +82,6 @@ def main() -> int:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    # PySide6 6.12.0 on Python 3.11 drops references to None, True and False on Qt calls (they are not
-    # immortal before 3.12), so a long loop of redraws ends in "Fatal Python error: none_dealloc" or
-    # "bool_dealloc". Holding spare references lets the benchmark finish; it does not change the timings.
-    spare_refs = [None, True, False] * 5_000_000  # noqa: F841 (held until exit on purpose)
     app = QApplication.instance() or QApplication(sys.argv)
     from espm_desktop.ui.context import AppContext
     from espm_desktop.ui.pages.charts import CHART_IDS, ChartsPage, load_chart_data
@@ -136,7 +132,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    # Skip interpreter teardown: with PySide6 6.12 on Python 3.11 it aborts on the lost None/bool references.
-    os._exit(code)
+    sys.exit(main())
