@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.tr("&Import bills…"), self._on_import_bills)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -159,6 +160,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About ESPM Desktop"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
+
+    def _on_import_bills(self) -> None:
+        from espm_desktop.ui.pages.import_dialog import open_import_dialog
+
+        open_import_dialog(self.ctx, self)
 
     def _on_language_chosen(self, code: str) -> None:
         if code != self.language:
