@@ -328,6 +328,8 @@ def plan_import(session: Session, batches: Iterable[ImportBatch]) -> ImportPlan:
     matcher.load_intervals()
     for row, meter in rows_meters:
         _plan_row(plan, row, meter)
+    order = {name: i for i, name in enumerate(plan.files)}
+    plan.errors.sort(key=lambda e: (order.get(e.file, 0), e.sheet, e.row))
     return plan
 
 
