@@ -19,112 +19,112 @@
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="69" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="70" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="73" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="74" />
         <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill's end date may be the next bill's start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
         <translation>Saisissez dans le tableau comme dans un chiffrier : chaque modification est enregistrée aussitôt et peut être annulée. Dates sous la forme 2024-01-31 ou 31/01/2024. La date de fin d'une facture peut être la date de début de la suivante (un jour commun, comme ESPM le permet); les chevauchements plus longs sont refusés.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
         <source>Add bill</source>
         <translation>Ajouter une facture</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="83" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="84" />
         <source>Add a bill after the last one</source>
         <translation>Ajouter une facture après la dernière</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="87" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="87" />
         <source>Delete the selected bills (Delete key)</source>
         <translation>Supprimer les factures sélectionnées (touche Suppr)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="90" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
         <source>Paste from Excel</source>
         <translation>Coller depuis Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="91" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="92" />
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
         <translation>Ajouter les lignes copiées dans Excel : début, fin, consommation et, au besoin, coût (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="93" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="94" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="94" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="95" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="159" />
         <source>Undo: {0} (Ctrl+Z)</source>
         <translation>Annuler : {0} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="163" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="164" />
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Rétablir : {0} (Ctrl+Maj+Z ou Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="295" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="299" />
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
         <translation>Les factures n'ont pas pu être enregistrées ({0}). Rien n'a été modifié : le tableau montre le contenu de la base de données.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="309" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="313" />
         <source>Edit “{0}” of the bill from {1}</source>
         <translation>Modifier « {0} » de la facture du {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="323" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="327" />
         <source>Add the bill from {0} to {1}</source>
         <translation>Ajouter la facture du {0} au {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="329" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="333" />
         <source>Added the bill from {0} to {1}: type its usage.</source>
         <translation>Facture du {0} au {1} ajoutée : saisissez sa consommation.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="348" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="352" />
         <source>Delete {0} bill(s)</source>
         <translation>Supprimer {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="350" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="354" />
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
         <translation>{0} facture(s) supprimée(s). Annuler les rétablit (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="362" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="366" />
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
         <translation>Le presse-papiers ne contient aucune ligne. Dans Excel, sélectionnez les lignes (date de début, date de fin, consommation et, si vous l'avez, coût), copiez-les, puis collez-les ici.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="371" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="375" />
         <source>Paste {0} bill(s)</source>
         <translation>Coller {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="374" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="378" />
         <source>Pasted {0} bill(s).</source>
         <translation>{0} facture(s) collée(s).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="380" />
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="384" />
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation>Ligne collée {0}, colonne « {1} », valeur « {2} » : {3} Non enregistrée.</translation>
     </message>
@@ -464,17 +464,17 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>Cochez un constat pour en prendre acte une fois que vous l'avez examiné.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="97" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="101" />
         <source>No problem found in this meter's bills.</source>
         <translation>Aucun problème dans les factures de ce compteur.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="111" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="115" />
         <source>Tick to acknowledge this finding; it is then hidden unless “Show acknowledged findings” is ticked.</source>
         <translation>Cochez pour prendre acte de ce constat; il est alors masqué, sauf si « Afficher les constats pris en compte » est coché.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="134" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="153" />
         <source>Show acknowledged findings ({0})</source>
         <translation>Afficher les constats pris en compte ({0})</translation>
     </message>
@@ -488,203 +488,371 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="142" />
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="243" />
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="285" />
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="312" />
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="453" />
+        <source>Import bills</source>
+        <translation>Importer des factures</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="158" />
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="159" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="164" />
+        <source>Found in the file</source>
+        <translation>Déduit du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="165" />
+        <source>Day/month/year (31/01/2024)</source>
+        <translation>Jour/mois/année (31/01/2024)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="166" />
+        <source>Month/day/year (01/31/2024)</source>
+        <translation>Mois/jour/année (01/31/2024)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="179" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="180" />
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="181" />
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="182" />
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="183" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="184" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="193" />
+        <source>Save errors as CSV…</source>
+        <translation>Enregistrer les erreurs en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="196" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="199" />
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="216" />
+        <source>Dates such as 03/04/2024 read as:</source>
+        <translation>Les dates comme 03/04/2024 se lisent :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="218" />
+        <source>Rows that will not be imported:</source>
+        <translation>Lignes qui ne seront pas importées :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="223" />
+        <source>Files (ESPM Meter Entries export, ESPM Add Bills template, CSV or Excel):</source>
+        <translation>Fichiers (export ESPM « Meter Entries », modèle ESPM « Add Bills », CSV ou Excel) :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="245" />
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="454" />
+        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="271" />
+        <source>Add the files to import.</source>
+        <translation>Ajoutez les fichiers à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="278" />
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="283" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="312" />
+        <source>The import stopped: {0}</source>
+        <translation>L'importation s'est arrêtée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="322" />
+        <source>{0}: {1} Choose the order above, then Preview.</source>
+        <translation>{0} : {1} Choisissez l'ordre ci-dessus, puis Aperçu.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="336" />
+        <source>{0}: choose its columns below, then Preview.</source>
+        <translation>{0} : choisissez ses colonnes ci-dessous, puis Aperçu.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="346" />
+        <source>Press Preview to read the files.</source>
+        <translation>Cliquez sur Aperçu pour lire les fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="351" />
+        <source>{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped (not energy), {4} new properties, {5} new meters.</source>
+        <translation>{0} nouvelles factures, {1} doublons (déjà enregistrés), {2} lignes invalides, {3} lignes ignorées (pas d'énergie), {4} nouvelles propriétés, {5} nouveaux compteurs.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="381" />
+        <source>Save errors as CSV</source>
+        <translation>Enregistrer les erreurs en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="381" />
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="414" />
+        <source>Importing the bills…</source>
+        <translation>Importation des factures…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="421" />
+        <source>{0} bills imported ({1} duplicates left out, {2} invalid rows not imported).</source>
+        <translation>{0} factures importées ({1} doublons écartés, {2} lignes invalides non importées).</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="431" />
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Importation annulée : rien n'a été enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>Number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="209" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="225" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="128" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="140" />
         <source>Phase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>Aid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>GST</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="38" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>QST</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Total</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Corrects</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Sent on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="39" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Paid on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="44" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="54" />
         <source>New invoice…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="45" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="55" />
         <source>Edit draft…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="46" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="56" />
         <source>Mark sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="47" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="57" />
         <source>Mark paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="58" />
         <source>Credit note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="59" />
         <source>Print invoice (PDF)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="57" />
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="133" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="145" />
         <source>French</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="58" />
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="133" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="68" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="145" />
         <source>English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="59" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="69" />
         <source>PDF language:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="65" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="75" />
         <source>Numbers run in sequence for the beneficiary and are never reused. A sent or paid invoice can no longer be changed: issue a credit note, then a new invoice (guide, Annexe D).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="69" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="79" />
         <source>Invoices to Énergir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="97" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="97" />
         <source>Sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="98" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="103" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="113" />
         <source>Next invoice number: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="141" />
         <source>Aid amount in Énergir's acceptance notice ($)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="131" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="143" />
         <source>Invoice date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="132" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="144" />
         <source>Language of the invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="144" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="156" />
         <source>New invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="175" />
         <source>Invoice {0} created.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="169" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="185" />
         <source>Invoice {0} was sent: it can no longer be edited. Issue a credit note (“Credit note…”), then a new invoice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="173" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="189" />
         <source>Edit invoice {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="206" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="222" />
         <source>Credit note for invoice {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="208" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="224" />
         <source>Amount credited ($, all of it when empty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="220" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="236" />
         <source>Credit note {0} created for invoice {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="228" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="245" />
         <source>Print invoice (PDF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="234" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="252" />
         <source>The PDF could not be written to {0}: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="236" />
+        <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="254" />
         <source>Invoice written to {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -732,47 +900,57 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="68" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="66" />
+        <source>SGÉ program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="69" />
         <source>Database: {0}</source>
         <translation>Base de données : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="137" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="138" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="140" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="141" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="141" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="142" />
+        <source>&amp;Import bills…</source>
+        <translation>&amp;Importer des factures…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/main_window.py" line="143" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="146" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="148" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="158" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="159" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="161" />
         <source>&amp;About ESPM Desktop</source>
         <translation>À &amp;propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="170" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="177" />
         <source>About ESPM Desktop</source>
         <translation>À propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="172" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="179" />
         <source>ESPM Desktop {0}
 
 ENERGY STAR Portfolio Manager companion for building managers and energy consultants in Québec and Canada.
@@ -786,162 +964,185 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
+    <name>MappingPanel</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="94" />
+        <source>or one value for every row</source>
+        <translation>ou une valeur pour toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="106" />
+        <source>Columns of {0}</source>
+        <translation>Colonnes de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="109" />
+        <source>This file is not an ESPM spreadsheet. Choose which column holds each field (sheet '{0}'). Start date, end date (or delivery date), usage, unit and the property are needed.</source>
+        <translation>Ce fichier n'est pas un tableur ESPM. Choisissez la colonne de chaque champ (feuille « {0} »). Il faut la date de début, la date de fin (ou de livraison), la consommation, l'unité et la propriété.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="117" />
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
     <name>MeasuresTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="138" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="140" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="154" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="156" />
         <source>Measure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Significant energy use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="142" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="158" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="58" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="100" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="143" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="116" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="159" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="100" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="143" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="116" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="159" />
         <source>Done</source>
         <translation type="unfinished">Terminé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="146" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="162" />
         <source>Expected savings (m³/yr)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="59" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="147" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="163" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Indicator (IPÉ)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Baseline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="175" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="199" />
         <source>Objective</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <source>By</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="177" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="201" />
         <source>Results by year</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="64" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <source>Objective met?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="69" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="77" />
         <source>Register of measures</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="70" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="78" />
         <source>Energy performance indicators (IPÉ) and objectives</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="84" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="85" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="75" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="86" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="110" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="126" />
         <source>Yes ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="110" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="126" />
         <source>Not yet ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="141" />
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="172" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="196" />
         <source>Significant energy use (UES)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="144" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="160" />
         <source>Planned for</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="145" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="161" />
         <source>Put in place on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="169" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="193" />
         <source>Energy performance indicator (IPÉ)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="171" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="195" />
         <source>Indicator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="173" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="197" />
         <source>Unit (e.g. m³/t)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="198" />
         <source>Baseline value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="176" />
+        <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="200" />
         <source>Objective year</source>
         <translation type="unfinished" />
     </message>
@@ -1207,176 +1408,176 @@ Base de données : {1}</translation>
 <context>
     <name>ParticipantTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="45" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="59" />
         <source>Company (beneficiary of the aid)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="46" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="60" />
         <source>Company address (on the invoice)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="47" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="61" />
         <source>Site address (where the work is done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="48" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="62" />
         <source>Énergir file number (acceptance letter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="49" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="63" />
         <source>GST registration number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="50" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="64" />
         <source>QST registration number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="51" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="65" />
         <source>Industrial building</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="52" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="66" />
         <source>Annual natural gas use (m³)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="58" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="72" />
         <source>Save participant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="74" />
         <source>Company and site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="65" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="79" />
         <source>Exclusions (guide, “Eligibility criteria”)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="71" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="85" />
         <source>To check</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="73" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="87" />
         <source>Yes — excluded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="83" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="97" />
         <source>Contacts and energy committee</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="202" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="224" />
         <source>Name</source>
         <translation type="unfinished">Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="204" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="226" />
         <source>E-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="205" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="227" />
         <source>Phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <source>Committee role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="87" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="208" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="230" />
         <source>Energy manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="90" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="104" />
         <source>Add contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="91" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="105" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="92" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="106" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="140" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="154" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="165" />
         <source>No energy manager named yet: Annexe B asks for the committee members, their roles and the energy manager's name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="156" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="170" />
         <source>Energy committee: {0} members; energy manager: {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="163" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="178" />
         <source>Enter the annual gas use to check eligibility (≥ 2,000,000 m³/yr).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="177" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="195" />
         <source>No exclusion applies.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="192" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="212" />
         <source>Participant saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="200" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="222" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="203" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="225" />
         <source>Role in the company</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="206" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="228" />
         <source>Member of the energy committee</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="207" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="229" />
         <source>Role on the committee</source>
         <translation type="unfinished" />
     </message>
@@ -1384,255 +1585,255 @@ Base de données : {1}</translation>
 <context>
     <name>PhasesTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="263" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="318" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="294" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="355" />
         <source>Phase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Acceptance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="233" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="264" />
         <source>Deliverables accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
         <source>Aid in the acceptance notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="61" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="235" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="266" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="84" />
         <source>Edit phase dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="265" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="296" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="268" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="299" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
         <source>Hours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="67" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
         <source>Rate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="68" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
         <source>Program year</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="70" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="91" />
         <source>Add expense…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="93" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="73" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="94" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
         <source>Other grantor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="74" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="75" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
         <source>Add other grant…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="77" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="98" />
         <source>Delete grant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="102" />
         <source>Phases and Énergir's acceptance dates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="85" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="106" />
         <source>Eligible expenses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="93" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="114" />
         <source>Other grants for the same work (stacking)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="107" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="128" />
         <source>Aid, with the guide's rule behind each amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
         <source>Requested</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
         <source>Accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="130" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
         <source>In progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="130" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
         <source>Done</source>
         <translation type="unfinished">Terminé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="182" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="203" />
         <source>Eligible expenses: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="186" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="207" />
         <source>Stacking:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="187" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="208" />
         <source>Client's share: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="203" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="225" />
         <source>Payment schedule (by program year of the expenses):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="205" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="229" />
         <source>Total of the schedule: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="217" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="247" />
         <source>Énergir aid computed from these figures: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="230" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="261" />
         <source>Aid request sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="231" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="262" />
         <source>Accepted by Énergir</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="232" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="263" />
         <source>Phase completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="234" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="265" />
         <source>Aid in the acceptance notice ($)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="237" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="268" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="261" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="292" />
         <source>Eligible expense</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="269" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="300" />
         <source>Amount before taxes ($)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="270" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="301" />
         <source>Hours (internal specialists)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="271" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="302" />
         <source>Hourly rate ($/h)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="272" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="303" />
         <source>Program year (phase 4 payments)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="315" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="352" />
         <source>Other grant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="317" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="354" />
         <source>Grantor (distributor or government body)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="320" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="357" />
         <source>Amount ($)</source>
         <translation type="unfinished" />
     </message>
@@ -1808,6 +2009,270 @@ Base de données : {1}</translation>
         <location filename="../../espm_desktop/ui/pages/base.py" line="205" />
         <source>Delete {0}? This cannot be undone.</source>
         <translation>Supprimer {0}? Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsTab</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="128" />
+        <source>Production variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="129" />
+        <source>Save and compute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="132" />
+        <source>Gas meter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
+        <source>Baseline from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="134" />
+        <source>Reporting from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="144" />
+        <source>Excel calculation file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="146" />
+        <source>Annual report (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="152" />
+        <source>Baseline model (CalTRACK billing method, °C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <source>Start</source>
+        <translation type="unfinished">Début</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <source>End</source>
+        <translation type="unfinished">Fin</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <source>Days</source>
+        <translation type="unfinished">Jours</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <source>HDD/day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <source>Predicted (m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <source>Adjustment (m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <source>Actual (m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <source>Avoided (m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <source>Program year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="347" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="348" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <source>New measures in the year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <source>m³/day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <source>Note</source>
+        <translation type="unfinished">Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <source>Add adjustment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="172" />
+        <source>Delete adjustment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="182" />
+        <source>Per period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="183" />
+        <source>Per program year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="184" />
+        <source>Non-routine adjustments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="229" />
+        <source>(choose the gas meter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="252" />
+        <source>No model yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
+        <source>Yes</source>
+        <translation type="unfinished">Oui</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="277" />
+        <source>use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="283" />
+        <source>use/day = {0} m³ (intercept only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="285" />
+        <source> + {0} m³ × production/day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="291" />
+        <source>R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="294" />
+        <source>Meter: {0} · station: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="295" />
+        <source>Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="310" />
+        <source>Use per day (m³): baseline model vs actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="312" />
+        <source>Adjusted baseline (model)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="314" />
+        <source>Actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="320" />
+        <source>Cumulative savings (CUSUM, m³)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="345" />
+        <source>Non-routine adjustment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="349" />
+        <source>m³ per day added to the baseline (negative to remove)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351" />
+        <source>Why (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="370" />
+        <source>Excel calculation file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="378" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="394" />
+        <source>The file could not be written to {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="380" />
+        <source>Calculation file written to {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="386" />
+        <source>Annual report (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="396" />
+        <source>Annual report written to {0}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2468,118 +2933,118 @@ Base de données : {1}</translation>
 <context>
     <name>SgePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="70" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="75" />
         <source>SGÉ program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="73" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="78" />
         <source>Énergir's energy management system (SGÉ) subsidy: the participant's file, phases and aid with the guide's rule behind every amount, measures and indicators, measured gas savings and payment invoices.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="81" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="86" />
         <source>New participant…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="83" />
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="234" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="241" />
         <source>Delete participant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="91" />
         <source>Participant:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="102" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="107" />
         <source>Participant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="103" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="108" />
         <source>Phases and aid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="104" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="109" />
         <source>Measures and IPÉ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="105" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="110" />
         <source>Savings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="106" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="111" />
         <source>Invoices</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="164" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="169" />
         <source>No participant yet. Click “New participant…” to open the file of an industrial site.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="171" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
         <source>done on {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="181" />
         <source>{0} days left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="183" />
         <source>{0} days overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="185" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="192" />
         <source>No deadline yet: enter Énergir's acceptance dates in “Phases and aid”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="190" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="197" />
         <source>&lt;b&gt;Deadlines&lt;/b&gt; (today {0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="191" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="198" />
         <source>Aid accepted by Énergir so far: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="193" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="200" />
         <source>gas avoided since the reporting start: {0} m³</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="200" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="207" />
         <source>New SGÉ participant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="202" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="209" />
         <source>Company</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="203" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="210" />
         <source>Site address (where the work is done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="204" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="211" />
         <source>Énergir file number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="235" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="243" />
         <source>Delete {0} with its phases, expenses, measures and invoices? This cannot be undone.</source>
         <translation type="unfinished" />
     </message>
