@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         )
         self.add_page("score", self.tr("ENERGY STAR score"), "espm_desktop.ui.pages.score:ScorePage")
         self.add_page("weather", self.tr("Weather"), "espm_desktop.ui.pages.weather:WeatherPage")
+        self.add_page("sge", self.tr("SGÉ program"), "espm_desktop.ui.pages.sge_page:SgePage")
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self._build_menus()
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))

@@ -1,0 +1,166 @@
+"""Pieces shared by the SGÉ program tabs: tables, money in the user's language, and running a store action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from espm_desktop.core.numbers import format_number
+from espm_desktop.core.savings import SavingsInputError
+from espm_desktop.core.sge.common import SgeInputError, format_money
+from espm_desktop.db.sge_store import ParticipantFile, SavingsAnalysis, StoreError
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import ERROR_STYLE, current_language
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+OK_STYLE = "color: #1b5e20;"
+WARN_STYLE = "color: #8a5300;"
+T = TypeVar("T")
+
+
+def lang() -> str:
+    return current_language()
+
+
+def money(amount: Decimal | None) -> str:
+    return "" if amount is None else format_money(amount, lang())
+
+
+def number(value: float | Decimal | None, decimals: int = 0) -> str:
+    return "" if value is None else format_number(value, lang(), decimals)
+
+
+def day_text(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def table(name: str, headers: list[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setObjectName(name)
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setAlternatingRowColors(True)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int] | None = None,
+         right: Sequence[int] = ()) -> None:  # fmt: skip
+    """Replace the rows; the record id of each row is kept in its first cell's user data."""
+    widget.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c in right:
+                item.setTextAlignment(RIGHT)
+            if c == 0 and ids is not None:
+                item.setData(Qt.ItemDataRole.UserRole, ids[r])
+            widget.setItem(r, c, item)
+
+
+def selected_id(widget: QTableWidget) -> int | None:
+    rows = widget.selectionModel().selectedRows()
+    if not rows:
+        return None
+    item = widget.item(rows[0].row(), 0)
+    data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    return int(data) if data is not None else None
+
+
+def message_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def show_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
+    label.setText(text)
+    label.setStyleSheet(style)
+    label.setVisible(bool(text))
+
+
+def error_text(exc: Exception) -> str:
+    """The user's-language message of an error the store or the rules raise."""
+    if isinstance(exc, (StoreError, SgeInputError)):
+        return exc.message(lang())
+    if isinstance(exc, SavingsInputError):
+        return exc.message_en if lang() == "en" else exc.message_fr
+    return str(exc)
+
+
+USER_ERRORS = (StoreError, SgeInputError, SavingsInputError)
+
+
+class SgeTab(QWidget):
+    """A tab of the SGÉ page: `load` shows a participant's file, `changed` asks the page to reload it."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.file: ParticipantFile | None = None
+        self.analysis: SavingsAnalysis | None = None
+        self.analysis_error = ""
+        self.message = message_label(f"{type(self).__name__}_message")
+        self.message.hide()
+
+    @property
+    def participant_id(self) -> int | None:
+        return self.file.info.participant_id if self.file is not None else None
+
+    def load(
+        self, file: ParticipantFile | None, analysis: SavingsAnalysis | None, analysis_error: str
+    ) -> None:
+        self.file, self.analysis, self.analysis_error = file, analysis, analysis_error
+        show_message(self.message, "")
+        self.setEnabled(file is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def run(self, action: Callable[[Session], T]) -> T | None:
+        """Run one store action in its own transaction; a user error is shown and nothing is kept."""
+        try:
+            with self.ctx.session() as s, s.begin():
+                result = action(s)
+        except USER_ERRORS as exc:
+            show_message(self.message, error_text(exc))
+            return None
+        self.ctx.data_changed.emit()
+        self.changed.emit()
+        return result
+
+    def ask_save_path(self, title: str, suggested: str, pattern: str) -> str:
+        """A path to write to ('' when cancelled); tests replace it."""
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
+        return path

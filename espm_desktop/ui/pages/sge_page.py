@@ -1,0 +1,251 @@
+"""« Programme SGÉ » page: pick a participant, see its deadlines and aid at a glance, work in five tabs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.core.sge.deadlines import (
+    Deadline,
+    DeadlineStatus,
+    diagnostic_deadline,
+    implementation_deliverables_deadline,
+    savings_claims_deadline,
+)
+from espm_desktop.core.sge.rules import Phase
+from espm_desktop.db import sge_store as store
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import FieldSpec, FormDialog
+from espm_desktop.ui.pages.sge_common import (
+    USER_ERRORS,
+    SgeTab,
+    error_text,
+    lang,
+    message_label,
+    money,
+    number,
+    show_message,
+)
+from espm_desktop.ui.pages.sge_invoices import InvoicesTab
+from espm_desktop.ui.pages.sge_measures import MeasuresTab
+from espm_desktop.ui.pages.sge_participant import ParticipantTab
+from espm_desktop.ui.pages.sge_phases import PhasesTab
+from espm_desktop.ui.pages.sge_savings import SavingsTab
+
+
+def deadline_rows(file: store.ParticipantFile) -> list[tuple[Deadline, date | None]]:
+    """The guide's deadlines known from the phases' dates, each with the date it was met (None if open)."""
+    phases = file.phases
+    out: list[tuple[Deadline, date | None]] = []
+    diag = phases.get(Phase.DIAGNOSTIC)
+    if diag and diag.acceptance_date:
+        out.append((diagnostic_deadline(diag.acceptance_date), diag.completion_date))
+    accepted_deliverables: list[date] = []
+    for part in (Phase.IMPLEMENTATION_METERING, Phase.IMPLEMENTATION_OTHER):
+        dates = phases.get(part)
+        if dates and dates.acceptance_date:
+            out.append(
+                (
+                    implementation_deliverables_deadline(dates.acceptance_date),
+                    dates.deliverables_accepted_date,
+                )
+            )
+        if dates and dates.deliverables_accepted_date:
+            accepted_deliverables.append(dates.deliverables_accepted_date)
+    if accepted_deliverables:
+        out.append((savings_claims_deadline(min(accepted_deliverables)), None))
+    return sorted(out, key=lambda pair: pair[0].due)
+
+
+class SgePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        heading = QLabel(self.tr("SGÉ program"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        subtitle = QLabel(self.tr(
+            "Énergir's energy management system (SGÉ) subsidy: the participant's file, phases and aid with the "
+            "guide's rule behind every amount, measures and indicators, measured gas savings and payment "
+            "invoices."))  # fmt: skip
+        subtitle.setWordWrap(True)
+        subtitle.setStyleSheet("color: #555;")
+        self.participant_combo = QComboBox()
+        self.participant_combo.setObjectName("sge_participant_picker")
+        self.participant_combo.setMinimumWidth(320)
+        self.new_button = QPushButton(self.tr("New participant…"))
+        self.new_button.setObjectName("sge_new_participant")
+        self.delete_button = QPushButton(self.tr("Delete participant"))
+        self.delete_button.setObjectName("sge_delete_participant")
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(self.tr("Participant:")))
+        picker.addWidget(self.participant_combo)
+        picker.addWidget(self.new_button)
+        picker.addWidget(self.delete_button)
+        picker.addStretch(1)
+        self.summary = message_label("sge_summary")
+        self.summary.setStyleSheet("background: #f4f7fb; border: 1px solid #d0d8e4; padding: 6px;")
+        self.message = message_label("sge_page_message")
+        self.message.hide()
+        self.participant_tab = ParticipantTab(ctx)
+        self.phases_tab = PhasesTab(ctx)
+        self.measures_tab = MeasuresTab(ctx)
+        self.savings_tab = SavingsTab(ctx)
+        self.invoices_tab = InvoicesTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sge_tabs")
+        self.tabs.addTab(self.participant_tab, self.tr("Participant"))
+        self.tabs.addTab(self.phases_tab, self.tr("Phases and aid"))
+        self.tabs.addTab(self.measures_tab, self.tr("Measures and IPÉ"))
+        self.tabs.addTab(self.savings_tab, self.tr("Savings"))
+        self.tabs.addTab(self.invoices_tab, self.tr("Invoices"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addLayout(picker)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.participant_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button.clicked.connect(self._on_new)
+        self.delete_button.clicked.connect(self._on_delete)
+        for tab in self.all_tabs():
+            tab.changed.connect(self.reload)
+        self.file: store.ParticipantFile | None = None
+        self.analysis: store.SavingsAnalysis | None = None
+        self.refresh()
+
+    def all_tabs(self) -> list[SgeTab]:
+        return [self.participant_tab, self.phases_tab, self.measures_tab, self.savings_tab, self.invoices_tab]
+
+    @property
+    def participant_id(self) -> int | None:
+        data = self.participant_combo.currentData()
+        return int(data) if data is not None else None
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list of participants, keeping (or moving to) the chosen one."""
+        wanted = select if select is not None else self.participant_id
+        with self.ctx.session() as s:
+            participants = store.list_participants(s)
+        self.participant_combo.blockSignals(True)
+        self.participant_combo.clear()
+        for pid, name in participants:
+            self.participant_combo.addItem(name, pid)
+        index = self.participant_combo.findData(wanted) if wanted is not None else -1
+        self.participant_combo.setCurrentIndex(index if index >= 0 else (0 if participants else -1))
+        self.participant_combo.blockSignals(False)
+        self.delete_button.setEnabled(bool(participants))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the chosen participant's file and its savings once, and give them to every tab."""
+        pid = self.participant_id
+        self.file, self.analysis, analysis_error = None, None, ""
+        if pid is not None:
+            with self.ctx.session() as s:
+                self.file = store.load_participant(s, pid)
+                try:
+                    self.analysis = store.savings_analysis(s, pid)
+                except USER_ERRORS as exc:
+                    analysis_error = error_text(exc)
+        for tab in self.all_tabs():
+            tab.load(self.file, self.analysis, analysis_error)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if self.file is None:
+            self.summary.setText(self.tr(
+                "No participant yet. Click “New participant…” to open the file of an industrial site."))  # fmt: skip
+            return
+        today = date.today()
+        lines: list[str] = []
+        for deadline, met_on in deadline_rows(self.file):
+            label = deadline.label_en if lang() == "en" else deadline.label_fr
+            if met_on is not None:
+                state = self.tr("done on {0}").format(met_on.isoformat())
+                colour = "#1b5e20"
+            else:
+                left = deadline.days_left(today)
+                state = (
+                    self.tr("{0} days left").format(left)
+                    if left >= 0
+                    else self.tr("{0} days overdue").format(-left)
+                )
+                colour = {
+                    DeadlineStatus.OPEN: "#1b5e20",
+                    DeadlineStatus.DUE_SOON: "#8a5300",
+                    DeadlineStatus.OVERDUE: "#b00020",
+                }[deadline.status(today)]
+            lines.append(f"• {label}: {deadline.due.isoformat()} — <b style='color:{colour}'>{state}</b>")
+        if not lines:
+            lines.append(self.tr("No deadline yet: enter Énergir's acceptance dates in “Phases and aid”."))
+        accepted = sum(
+            (p.accepted_aid_amount for p in self.file.phases.values() if p.accepted_aid_amount is not None),
+            Decimal("0"),
+        )
+        head = self.tr("<b>Deadlines</b> (today {0})").format(today.isoformat())
+        tail = self.tr("Aid accepted by Énergir so far: {0}").format(money(accepted))
+        if self.analysis is not None:
+            tail += " · " + self.tr("gas avoided since the reporting start: {0} m³").format(
+                number(self.analysis.reporting.avoided_m3)
+            )
+        self.summary.setText("<br>".join([head, *lines, tail]))
+
+    def _on_new(self) -> None:
+        dialog = FormDialog(
+            self.tr("New SGÉ participant"),
+            [
+                FieldSpec("company_name", self.tr("Company"), required=True),
+                FieldSpec("site_address", self.tr("Site address (where the work is done)"), required=True),
+                FieldSpec("energir_file_number", self.tr("Énergir file number")),
+            ],
+            self,
+        )
+        dialog.setObjectName("sge_new_participant_dialog")
+        if not dialog.exec():
+            return
+        v = dialog.result_values
+        try:
+            with self.ctx.session() as s, s.begin():
+                pid = store.save_participant(
+                    s,
+                    store.ParticipantInfo(
+                        company_name=v["company_name"],
+                        site_address=v["site_address"],
+                        energir_file_number=v["energir_file_number"],
+                    ),
+                )
+        except USER_ERRORS as exc:
+            show_message(self.message, error_text(exc))
+            return
+        self.ctx.data_changed.emit()
+        self.refresh(select=pid)
+
+    def _on_delete(self) -> None:
+        pid = self.participant_id
+        if pid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete participant"),
+            self.tr(
+                "Delete {0} with its phases, expenses, measures and invoices? This cannot be undone."
+            ).format(self.participant_combo.currentText()),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.ctx.session() as s, s.begin():
+            store.delete_participant(s, pid)
+        self.ctx.data_changed.emit()
+        self.refresh()

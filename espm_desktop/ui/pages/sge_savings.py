@@ -1,0 +1,396 @@
+"""Savings tab: the gas meter and periods, the baseline model fitted on the bills and the linked station's days,
+the avoided m³ per period and per program year, non-routine adjustments, the chart of baseline vs actual with
+the CUSUM, and the Excel calculation file and the committee's annual report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from espm_desktop.core.savings import NonRoutineAdjustment
+from espm_desktop.core.sge.aid import SavingsYear, savings_follow_up_payments
+from espm_desktop.db import sge_store as store
+from espm_desktop.reports.sge_annual_report import (
+    AnnualReportData,
+    ReportIndicator,
+    ReportMeasure,
+    ReportMember,
+    render_annual_report,
+)
+from espm_desktop.reports.sge_workbook import write_savings_workbook
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.forms import FieldSpec, FormDialog
+from espm_desktop.ui.pages.sge_common import (
+    OK_STYLE,
+    WARN_STYLE,
+    SgeTab,
+    day_text,
+    fill,
+    lang,
+    number,
+    pydate,
+    qdate,
+    selected_id,
+    show_message,
+    table,
+)
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def stamp(day: date) -> float:
+    return datetime.combine(day, time(12)).timestamp()
+
+
+def savings_years(analysis: store.SavingsAnalysis, file: store.ParticipantFile) -> list[SavingsYear]:
+    """Program years with their m³ and whether a measure was put in place in them (guide, phase 5 note)."""
+    out = []
+    for y in analysis.by_program_year:
+        new = any(m.done_date is not None and y.start <= m.done_date <= y.end for m in file.measures)
+        out.append(SavingsYear(y.year, Decimal(str(round(y.avoided_m3))), new))
+    return out
+
+
+def report_data(
+    file: store.ParticipantFile, analysis: store.SavingsAnalysis, language: str
+) -> AnnualReportData:
+    info = file.info
+    assert info.baseline_start and info.baseline_end
+    payments = savings_follow_up_payments(savings_years(analysis, file))
+    return AnnualReportData(
+        company_name=info.company_name,
+        site_address=info.site_address,
+        energir_file_number=info.energir_file_number,
+        meter_name=analysis.meter_name,
+        station_name=analysis.station_name,
+        baseline_start=info.baseline_start,
+        baseline_end=info.baseline_end,
+        reporting_start=analysis.program_start,
+        model=analysis.fit.model,
+        baseline=analysis.baseline,
+        reporting=analysis.reporting,
+        by_program_year=analysis.by_program_year,
+        members=tuple(
+            ReportMember(c.name, c.committee_role or c.role, c.energy_manager)
+            for c in file.contacts
+            if c.committee_member
+        ),  # fmt: skip
+        indicators=tuple(
+            ReportIndicator(
+                i.name,
+                i.significant_use,
+                i.unit,
+                i.baseline_value,
+                i.objective_value,
+                i.objective_year,
+                dict(i.results),
+            )
+            for i in file.indicators
+        ),  # fmt: skip
+        measures=tuple(
+            ReportMeasure(
+                m.name, m.significant_use, m.status == "done", m.planned_date, m.done_date, m.expected_m3
+            )
+            for m in file.measures
+        ),  # fmt: skip
+        adjustments=tuple(a.adjustment for a in file.adjustments),
+        aid_lines=tuple(p.aid.explanation_en if language == "en" else p.aid.explanation_fr for p in payments),
+    )
+
+
+class SavingsTab(SgeTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.meter_combo = QComboBox()
+        self.meter_combo.setObjectName("sge_gas_meter")
+        self.meter_combo.setMinimumWidth(260)
+        self.baseline_start = self._date_edit("sge_baseline_start")
+        self.baseline_end = self._date_edit("sge_baseline_end")
+        self.reporting_start = self._date_edit("sge_reporting_start")
+        self.use_production = QCheckBox(self.tr("Production variable"))
+        self.compute_button = QPushButton(self.tr("Save and compute"))
+        self.compute_button.setObjectName("sge_compute_savings")
+        settings = QHBoxLayout()
+        for label, widget in ((self.tr("Gas meter:"), self.meter_combo),
+                              (self.tr("Baseline from"), self.baseline_start), (self.tr("to"), self.baseline_end),
+                              (self.tr("Reporting from"), self.reporting_start)):  # fmt: skip
+            settings.addWidget(QLabel(label))
+            settings.addWidget(widget)
+        settings.addWidget(self.use_production)
+        settings.addWidget(self.compute_button)
+        settings.addStretch(1)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("sge_model")
+        self.model_label.setWordWrap(True)
+        self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.excel_button = QPushButton(self.tr("Excel calculation file…"))
+        self.excel_button.setObjectName("sge_excel")
+        self.report_button = QPushButton(self.tr("Annual report (PDF)…"))
+        self.report_button.setObjectName("sge_annual_report")
+        exports = QHBoxLayout()
+        exports.addWidget(self.excel_button)
+        exports.addWidget(self.report_button)
+        exports.addStretch(1)
+        model_box = QGroupBox(self.tr("Baseline model (CalTRACK billing method, °C)"))
+        mb = QVBoxLayout(model_box)
+        mb.addWidget(self.model_label)
+        mb.addLayout(exports)
+
+        self.periods = table(
+            "sge_savings_periods",
+            [self.tr("Start"), self.tr("End"), self.tr("Days"), self.tr("HDD/day"), self.tr("Predicted (m³)"),
+             self.tr("Adjustment (m³)"), self.tr("Actual (m³)"), self.tr("Avoided (m³)"), self.tr("Notes")],
+        )  # fmt: skip
+        self.years = table(
+            "sge_savings_years",
+            [self.tr("Program year"), self.tr("From"), self.tr("To"), self.tr("Avoided (m³)"),
+             self.tr("New measures in the year")],
+        )  # fmt: skip
+        self.adjustments = table(
+            "sge_adjustments", [self.tr("From"), self.tr("To"), self.tr("m³/day"), self.tr("Note")]
+        )
+        self.add_adjustment = QPushButton(self.tr("Add adjustment…"))
+        self.add_adjustment.setObjectName("sge_add_adjustment")
+        self.delete_adjustment = QPushButton(self.tr("Delete adjustment"))
+        adj_box = QWidget()
+        al = QVBoxLayout(adj_box)
+        row = QHBoxLayout()
+        row.addWidget(self.add_adjustment)
+        row.addWidget(self.delete_adjustment)
+        row.addStretch(1)
+        al.addLayout(row)
+        al.addWidget(self.adjustments)
+        self.tables = QTabWidget()
+        self.tables.addTab(self.periods, self.tr("Per period"))
+        self.tables.addTab(self.years, self.tr("Per program year"))
+        self.tables.addTab(adj_box, self.tr("Non-routine adjustments"))
+
+        self.chart = pg.GraphicsLayoutWidget()
+        self.chart.setObjectName("sge_savings_chart")
+        self.use_plot = self.chart.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        self.cusum_plot = self.chart.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        self.cusum_plot.setXLink(self.use_plot)
+        for plot in (self.use_plot, self.cusum_plot):
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+        self.use_legend = self.use_plot.addLegend(offset=(10, 5))
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(model_box)
+        ll.addWidget(self.tables, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([560, 540])
+        layout = QVBoxLayout(self)
+        layout.addLayout(settings)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.compute_button.clicked.connect(self._on_compute)
+        self.add_adjustment.clicked.connect(self._on_add_adjustment)
+        self.delete_adjustment.clicked.connect(self._on_delete_adjustment)
+        self.excel_button.clicked.connect(self._on_excel)
+        self.report_button.clicked.connect(self._on_report)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def refresh(self) -> None:
+        if self.file is None:
+            return
+        info = self.file.info
+        with self.ctx.session() as s:
+            meters = store.gas_meters(s)
+        self.meter_combo.clear()
+        self.meter_combo.addItem(self.tr("(choose the gas meter)"), None)
+        for mid, name in meters:
+            self.meter_combo.addItem(name, mid)
+        self.meter_combo.setCurrentIndex(max(self.meter_combo.findData(info.gas_meter_id), 0))
+        today = date.today()
+        self.baseline_start.setDate(qdate(info.baseline_start or date(today.year - 2, 1, 1)))
+        self.baseline_end.setDate(qdate(info.baseline_end or date(today.year - 2, 12, 31)))
+        self.reporting_start.setDate(qdate(info.reporting_start or date(today.year - 1, 1, 1)))
+        self.use_production.setChecked(info.use_production)
+        fill(
+            self.adjustments,
+            [[day_text(a.adjustment.start), day_text(a.adjustment.end), number(a.adjustment.m3_per_day),
+              a.adjustment.note] for a in self.file.adjustments],
+            [a.adjustment_id or 0 for a in self.file.adjustments],
+            right=(2,),
+        )  # fmt: skip
+        analysis = self.analysis
+        self.excel_button.setEnabled(analysis is not None)
+        self.report_button.setEnabled(analysis is not None)
+        self.use_plot.clear()
+        self.cusum_plot.clear()
+        if analysis is None:
+            show_message(self.message, self.analysis_error, WARN_STYLE)
+            self.model_label.setText(self.tr("No model yet."))
+            fill(self.periods, [])
+            fill(self.years, [])
+            return
+        self.model_label.setText(self.model_text(analysis))
+        rows = []
+        for r in analysis.reporting.periods:
+            rows.append([day_text(r.period.start), day_text(r.period.end), str(r.period.days), number(r.hdd_per_day, 2),
+                         number(r.predicted_m3), number(r.adjustment_m3), number(r.actual_m3), number(r.avoided_m3),
+                         "; ".join(r.notes)])  # fmt: skip
+        fill(self.periods, rows, right=(2, 3, 4, 5, 6, 7))
+        years = savings_years(analysis, self.file)
+        fill(
+            self.years,
+            [[str(y.year), day_text(y.start), day_text(y.end), number(y.avoided_m3),
+              self.tr("Yes") if sy.new_measures_in_year else self.tr("No")]
+             for y, sy in zip(analysis.by_program_year, years, strict=True)],
+            right=(3,),
+        )  # fmt: skip
+        self.draw(analysis)
+
+    def model_text(self, a: store.SavingsAnalysis) -> str:
+        m = a.fit.model
+        language = lang()
+        if m.balance_point_c is not None:
+            equation = self.tr("use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C").format(
+                number(m.intercept_m3_per_day, 1),
+                number(m.hdd_slope_m3_per_hdd, 2),
+                number(m.balance_point_c, 1),
+            )
+        else:
+            equation = self.tr("use/day = {0} m³ (intercept only)").format(number(m.intercept_m3_per_day, 1))
+        if m.production_slope_m3_per_unit:
+            equation += self.tr(" + {0} m³ × production/day").format(
+                number(m.production_slope_m3_per_unit, 3)
+            )
+        r = a.reporting
+        lines = [
+            f"<b>{equation}</b>",
+            self.tr("R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)").format(
+                number(m.r_squared, 4), number(m.adjusted_r_squared, 4), number(m.cv_rmse * 100, 2),
+                number(m.nmbe * 100, 2), m.n_periods, m.baseline_days),
+            self.tr("Meter: {0} · station: {1}").format(a.meter_name, a.station_name),
+            "<b>" + self.tr("Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)").format(
+                day_text(a.program_start), number(r.avoided_m3), number(r.uncertainty_m3),
+                number(r.fractional_savings_uncertainty * 100, 1), number(r.confidence * 100)) + "</b>",
+        ]  # fmt: skip
+        for w in (*a.fit.warnings, *r.warnings):
+            lines.append(
+                f"<span style='color:#8a5300'>{w.message_en if language == 'en' else w.message_fr}</span>"
+            )
+        return "<br>".join(lines)
+
+    def draw(self, a: store.SavingsAnalysis) -> None:
+        rows = [*a.baseline.periods, *a.reporting.periods]
+        xs = [stamp(r.period.start + (r.period.end - r.period.start) / 2) for r in rows]
+        predicted = [(r.predicted_m3 + r.adjustment_m3) / r.period.days for r in rows]
+        actual = [r.actual_m3 / r.period.days for r in rows]
+        self.use_plot.setTitle(self.tr("Use per day (m³): baseline model vs actual"))
+        self.use_plot.plot(xs, predicted, pen=pg.mkPen("#1f5fa8", width=2), symbol="o", symbolSize=5,
+                           symbolBrush="#1f5fa8", name=self.tr("Adjusted baseline (model)"))  # fmt: skip
+        self.use_plot.plot(xs, actual, pen=pg.mkPen("#e07b1a", width=2), symbol="s", symbolSize=5,
+                           symbolBrush="#e07b1a", name=self.tr("Actual"))  # fmt: skip
+        start_line = pg.InfiniteLine(
+            stamp(a.program_start), angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine)
+        )
+        self.use_plot.addItem(start_line)
+        points = [(stamp(a.program_start), 0.0)] + [(stamp(d), v) for d, v in a.cusum]
+        self.cusum_plot.setTitle(self.tr("Cumulative savings (CUSUM, m³)"))
+        self.cusum_plot.plot([p[0] for p in points], [p[1] for p in points], pen=pg.mkPen("#2e8b57", width=2),
+                             symbol="o", symbolSize=5, symbolBrush="#2e8b57", fillLevel=0,
+                             brush=pg.mkBrush(46, 139, 87, 50))  # fmt: skip
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def _on_compute(self) -> None:
+        if self.file is None:
+            return
+        meter = self.meter_combo.currentData()
+        info = replace(
+            self.file.info,
+            gas_meter_id=int(meter) if meter is not None else None,
+            baseline_start=pydate(self.baseline_start.date()),
+            baseline_end=pydate(self.baseline_end.date()),
+            reporting_start=pydate(self.reporting_start.date()),
+            use_production=self.use_production.isChecked(),
+        )
+        self.run(lambda s: store.save_participant(s, info))
+
+    def _on_add_adjustment(self) -> None:
+        pid = self.participant_id
+        if pid is None:
+            return
+        dialog = FormDialog(
+            self.tr("Non-routine adjustment"),
+            [
+                FieldSpec("start", self.tr("From"), kind="date", required=True),
+                FieldSpec("end", self.tr("To"), kind="date", required=True),
+                FieldSpec("m3_per_day", self.tr("m³ per day added to the baseline (negative to remove)"),
+                          kind="float", required=True),
+                FieldSpec("note", self.tr("Why (required)"), required=True),
+            ],
+            self,
+        )  # fmt: skip
+        dialog.setObjectName("sge_adjustment_dialog")
+        if not dialog.exec():
+            return
+        v = dialog.result_values
+        item = store.StoredAdjustment(NonRoutineAdjustment(v["start"], v["end"], v["m3_per_day"], v["note"]))
+        self.run(lambda s: store.save_adjustment(s, pid, item))
+
+    def _on_delete_adjustment(self) -> None:
+        record_id = selected_id(self.adjustments)
+        if record_id is not None:
+            self.run(lambda s: store.delete_record(s, "adjustment", record_id))
+
+    def _on_excel(self) -> None:
+        if self.analysis is None or self.file is None:
+            return
+        path = self.ask_save_path(self.tr("Excel calculation file"),
+                                  f"SGE-calculs-{self.file.info.energir_file_number or 'participant'}.xlsx",
+                                  "Excel (*.xlsx)")  # fmt: skip
+        if not path:
+            return
+        try:
+            write_savings_workbook(self.analysis.reporting, Path(path), self.analysis.baseline)
+        except OSError as exc:
+            show_message(self.message, self.tr("The file could not be written to {0}: {1}").format(path, exc))
+            return
+        show_message(self.message, self.tr("Calculation file written to {0}.").format(path), OK_STYLE)
+
+    def _on_report(self) -> None:
+        if self.analysis is None or self.file is None:
+            return
+        path = self.ask_save_path(
+            self.tr("Annual report (PDF)"), "rapport-annuel-comite-energie.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        language = lang()
+        try:
+            render_annual_report(report_data(self.file, self.analysis, language), Path(path), language)
+        except OSError as exc:
+            show_message(self.message, self.tr("The file could not be written to {0}: {1}").format(path, exc))
+            return
+        show_message(self.message, self.tr("Annual report written to {0}.").format(path), OK_STYLE)
