@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -67,6 +67,10 @@ class FindingsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Messages wrap to the panel's width instead of scrolling sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.viewport().installEventFilter(self)
         self.list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
         self.show_acknowledged = QCheckBox()
         self.show_acknowledged.setObjectName("bills_show_acknowledged")
@@ -115,6 +119,22 @@ class FindingsPanel(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._apply_visibility()
+        self._fit_items()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_items()
+        return super().eventFilter(watched, event)
+
+    def _fit_items(self) -> None:
+        """Give each item the height of its wrapped message; the default size hint elides long messages."""
+        # Room taken by the check box, the icon and the paddings on the left of the text.
+        width = max(self.list.viewport().width() - 64, 80)
+        for item in self.items():
+            rect = QFontMetrics(item.font()).boundingRect(
+                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
+            )
+            item.setSizeHint(QSize(width, max(rect.height(), 20) + 12))
 
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]

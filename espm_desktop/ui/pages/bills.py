@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from espm_desktop.ui.bills_commands import (
 )
 from espm_desktop.ui.bills_findings import FindingsPanel
 from espm_desktop.ui.bills_model import (
+    END,
     START,
     USAGE,
     BillsTableModel,
@@ -140,7 +141,7 @@ class BillsPage(QWidget):
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 280])
+        splitter.setSizes([750, 230])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -233,10 +234,13 @@ class BillsPage(QWidget):
         if switched:
             self.model.marks.clear()
             self._say("")
-            unit = unit_label(meter.energy_type, meter.unit) if meter else ""
+            # 'm³ (cubic metres)' → 'm³': the same on every row, so the short symbol is enough.
+            unit = unit_label(meter.energy_type, meter.unit).split(" (")[0] if meter else ""
             self.model.set_rows(rows, unit)
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(START, max(self.table.columnWidth(START), 96))
+            for column in (START, END):
+                # Room for the warning icon of a refused date.
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + 28)
         else:
             self.model.set_rows(rows)
         self.undo_group.setActiveStack(self._stack(mid))
@@ -407,4 +411,11 @@ class BillsPage(QWidget):
         if first is not None:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
             self.table.selectionModel().select(selection, flags)
+            target = QPersistentModelIndex(self.model.index(first, 0))
             self.table.scrollTo(self.model.index(first, 0))
+            # Again once the view has laid out rows that were just added.
+            QTimer.singleShot(0, lambda: self._scroll_to(target))
+
+    def _scroll_to(self, target: QPersistentModelIndex) -> None:
+        if target.isValid():
+            self.table.scrollTo(self.model.index(target.row(), 0))
