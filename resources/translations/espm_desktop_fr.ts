@@ -474,7 +474,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>Cochez pour prendre acte de ce constat; il est alors masqué, sauf si « Afficher les constats pris en compte » est coché.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_findings.py" line="153" />
+        <location filename="../../espm_desktop/ui/bills_findings.py" line="154" />
         <source>Show acknowledged findings ({0})</source>
         <translation>Afficher les constats pris en compte ({0})</translation>
     </message>
@@ -660,201 +660,201 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Numéro</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="225" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="140" />
         <source>Phase</source>
-        <translation type="unfinished" />
+        <translation>Phase</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>Aid</source>
-        <translation type="unfinished" />
+        <translation>Aide</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>GST</source>
-        <translation type="unfinished" />
+        <translation>TPS</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="48" />
         <source>QST</source>
-        <translation type="unfinished" />
+        <translation>TVQ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Corrects</source>
-        <translation type="unfinished" />
+        <translation>Corrige</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Sent on</source>
-        <translation type="unfinished" />
+        <translation>Envoyée le</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="49" />
         <source>Paid on</source>
-        <translation type="unfinished" />
+        <translation>Payée le</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="54" />
         <source>New invoice…</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle facture…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="55" />
         <source>Edit draft…</source>
-        <translation type="unfinished" />
+        <translation>Modifier le brouillon…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="56" />
         <source>Mark sent</source>
-        <translation type="unfinished" />
+        <translation>Marquer envoyée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="57" />
         <source>Mark paid</source>
-        <translation type="unfinished" />
+        <translation>Marquer payée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="58" />
         <source>Credit note…</source>
-        <translation type="unfinished" />
+        <translation>Note de crédit…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="59" />
         <source>Print invoice (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>Imprimer la facture (PDF)…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="67" />
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="145" />
         <source>French</source>
-        <translation type="unfinished" />
+        <translation>Français</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="68" />
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="145" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>Anglais</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="69" />
         <source>PDF language:</source>
-        <translation type="unfinished" />
+        <translation>Langue du PDF :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="75" />
         <source>Numbers run in sequence for the beneficiary and are never reused. A sent or paid invoice can no longer be changed: issue a credit note, then a new invoice (guide, Annexe D).</source>
-        <translation type="unfinished" />
+        <translation>Les numéros se suivent pour le bénéficiaire et ne sont jamais réutilisés. Une facture envoyée ou payée ne peut plus être modifiée : émettez une note de crédit, puis une nouvelle facture (guide, Annexe D).</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="79" />
         <source>Invoices to Énergir</source>
-        <translation type="unfinished" />
+        <translation>Factures à Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="97" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>Brouillon</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="97" />
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Envoyée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="98" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>Payée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="113" />
         <source>Next invoice number: {0}</source>
-        <translation type="unfinished" />
+        <translation>Prochain numéro de facture : {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="141" />
         <source>Aid amount in Énergir's acceptance notice ($)</source>
-        <translation type="unfinished" />
+        <translation>Montant de l'aide de l'avis d'acceptation d'Énergir ($)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="143" />
         <source>Invoice date</source>
-        <translation type="unfinished" />
+        <translation>Date de facturation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="144" />
         <source>Language of the invoice</source>
-        <translation type="unfinished" />
+        <translation>Langue de la facture</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="156" />
         <source>New invoice</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle facture</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="175" />
         <source>Invoice {0} created.</source>
-        <translation type="unfinished" />
+        <translation>Facture {0} créée.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="185" />
         <source>Invoice {0} was sent: it can no longer be edited. Issue a credit note (“Credit note…”), then a new invoice.</source>
-        <translation type="unfinished" />
+        <translation>La facture {0} a été envoyée : elle ne peut plus être modifiée. Émettez une note de crédit (« Note de crédit… »), puis une nouvelle facture.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="189" />
         <source>Edit invoice {0}</source>
-        <translation type="unfinished" />
+        <translation>Modifier la facture {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="222" />
         <source>Credit note for invoice {0}</source>
-        <translation type="unfinished" />
+        <translation>Note de crédit pour la facture {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="224" />
         <source>Amount credited ($, all of it when empty)</source>
-        <translation type="unfinished" />
+        <translation>Montant crédité ($, en entier si vide)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="236" />
         <source>Credit note {0} created for invoice {1}.</source>
-        <translation type="unfinished" />
+        <translation>Note de crédit {0} créée pour la facture {1}.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="245" />
         <source>Print invoice (PDF)</source>
-        <translation type="unfinished" />
+        <translation>Imprimer la facture (PDF)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="252" />
         <source>The PDF could not be written to {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>Le PDF n'a pas pu être enregistré dans {0} : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_invoices.py" line="254" />
         <source>Invoice written to {0}.</source>
-        <translation type="unfinished" />
+        <translation>Facture enregistrée dans {0}.</translation>
     </message>
 </context>
 <context>
@@ -902,7 +902,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="66" />
         <source>SGÉ program</source>
-        <translation type="unfinished" />
+        <translation>Programme SGÉ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/main_window.py" line="69" />
@@ -993,50 +993,50 @@ Base de données : {1}</translation>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="154" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="156" />
         <source>Measure</source>
-        <translation type="unfinished" />
+        <translation>Mesure</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Significant energy use</source>
-        <translation type="unfinished" />
+        <translation>Usage énergétique significatif</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="158" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="66" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="116" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="159" />
         <source>Planned</source>
-        <translation type="unfinished" />
+        <translation>Prévue</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="116" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="159" />
         <source>Done</source>
-        <translation type="unfinished">Terminé</translation>
+        <translation>Réalisée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="162" />
         <source>Expected savings (m³/yr)</source>
-        <translation type="unfinished" />
+        <translation>Économie prévue (m³/an)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="67" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="163" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Indicator (IPÉ)</source>
-        <translation type="unfinished" />
+        <translation>Indicateur (IPÉ)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
@@ -1046,44 +1046,44 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="71" />
         <source>Baseline</source>
-        <translation type="unfinished" />
+        <translation>Référence</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="199" />
         <source>Objective</source>
-        <translation type="unfinished" />
+        <translation>Objectif</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Échéance</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="201" />
         <source>Results by year</source>
-        <translation type="unfinished" />
+        <translation>Résultats par année</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="72" />
         <source>Objective met?</source>
-        <translation type="unfinished" />
+        <translation>Objectif atteint?</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="77" />
         <source>Register of measures</source>
-        <translation type="unfinished" />
+        <translation>Registre des mesures</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="78" />
         <source>Energy performance indicators (IPÉ) and objectives</source>
-        <translation type="unfinished" />
+        <translation>Indicateurs de performance énergétique (IPÉ) et objectifs</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="84" />
         <source>Add…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="85" />
@@ -1098,53 +1098,53 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="126" />
         <source>Yes ({0})</source>
-        <translation type="unfinished" />
+        <translation>Oui ({0})</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="126" />
         <source>Not yet ({0})</source>
-        <translation type="unfinished" />
+        <translation>Pas encore ({0})</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="157" />
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="196" />
         <source>Significant energy use (UES)</source>
-        <translation type="unfinished" />
+        <translation>Usage énergétique significatif (UES)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="160" />
         <source>Planned for</source>
-        <translation type="unfinished" />
+        <translation>Prévue pour le</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="161" />
         <source>Put in place on</source>
-        <translation type="unfinished" />
+        <translation>Mise en place le</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="193" />
         <source>Energy performance indicator (IPÉ)</source>
-        <translation type="unfinished" />
+        <translation>Indicateur de performance énergétique (IPÉ)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="195" />
         <source>Indicator</source>
-        <translation type="unfinished" />
+        <translation>Indicateur</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="197" />
         <source>Unit (e.g. m³/t)</source>
-        <translation type="unfinished" />
+        <translation>Unité (p. ex. m³/t)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="198" />
         <source>Baseline value</source>
-        <translation type="unfinished" />
+        <translation>Valeur de référence</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_measures.py" line="200" />
         <source>Objective year</source>
-        <translation type="unfinished" />
+        <translation>Année de l'objectif</translation>
     </message>
 </context>
 <context>
@@ -1410,116 +1410,116 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="59" />
         <source>Company (beneficiary of the aid)</source>
-        <translation type="unfinished" />
+        <translation>Entreprise (bénéficiaire de l'aide)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="60" />
         <source>Company address (on the invoice)</source>
-        <translation type="unfinished" />
+        <translation>Adresse de l'entreprise (sur la facture)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="61" />
         <source>Site address (where the work is done)</source>
-        <translation type="unfinished" />
+        <translation>Adresse du site (où sont réalisés les travaux)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="62" />
         <source>Énergir file number (acceptance letter)</source>
-        <translation type="unfinished" />
+        <translation>N° de dossier Énergir (lettre d'acceptation)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="63" />
         <source>GST registration number</source>
-        <translation type="unfinished" />
+        <translation>N° d'inscription à la TPS</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="64" />
         <source>QST registration number</source>
-        <translation type="unfinished" />
+        <translation>N° d'inscription à la TVQ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="65" />
         <source>Industrial building</source>
-        <translation type="unfinished" />
+        <translation>Bâtiment à vocation industrielle</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="66" />
         <source>Annual natural gas use (m³)</source>
-        <translation type="unfinished" />
+        <translation>Consommation annuelle de gaz naturel (m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="72" />
         <source>Save participant</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le participant</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="74" />
         <source>Company and site</source>
-        <translation type="unfinished" />
+        <translation>Entreprise et site</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="79" />
         <source>Exclusions (guide, “Eligibility criteria”)</source>
-        <translation type="unfinished" />
+        <translation>Exclusions (guide, « Critères d'admissibilité »)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="85" />
         <source>To check</source>
-        <translation type="unfinished" />
+        <translation>À vérifier</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Non</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="87" />
         <source>Yes — excluded</source>
-        <translation type="unfinished" />
+        <translation>Oui — exclu</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="97" />
         <source>Contacts and energy committee</source>
-        <translation type="unfinished" />
+        <translation>Contacts et comité Énergie</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="224" />
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Fonction</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="226" />
         <source>E-mail</source>
-        <translation type="unfinished" />
+        <translation>Courriel</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="227" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <source>Committee role</source>
-        <translation type="unfinished" />
+        <translation>Rôle au comité</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="230" />
         <source>Energy manager</source>
-        <translation type="unfinished" />
+        <translation>Gestionnaire Énergie</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="104" />
         <source>Add contact…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un contact…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="105" />
@@ -1539,47 +1539,47 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="165" />
         <source>No energy manager named yet: Annexe B asks for the committee members, their roles and the energy manager's name.</source>
-        <translation type="unfinished" />
+        <translation>Aucun gestionnaire Énergie désigné : l'Annexe B demande les membres du comité, leurs rôles et le nom du gestionnaire Énergie.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="170" />
         <source>Energy committee: {0} members; energy manager: {1}.</source>
-        <translation type="unfinished" />
+        <translation>Comité Énergie : {0} membres; gestionnaire Énergie : {1}.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="178" />
         <source>Enter the annual gas use to check eligibility (≥ 2,000,000 m³/yr).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez la consommation annuelle de gaz pour vérifier l'admissibilité (≥ 2 000 000 m³/an).</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="195" />
         <source>No exclusion applies.</source>
-        <translation type="unfinished" />
+        <translation>Aucune exclusion ne s'applique.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="212" />
         <source>Participant saved.</source>
-        <translation type="unfinished" />
+        <translation>Participant enregistré.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="222" />
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="225" />
         <source>Role in the company</source>
-        <translation type="unfinished" />
+        <translation>Fonction dans l'entreprise</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="228" />
         <source>Member of the energy committee</source>
-        <translation type="unfinished" />
+        <translation>Membre du comité Énergie</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="229" />
         <source>Role on the committee</source>
-        <translation type="unfinished" />
+        <translation>Rôle au comité</translation>
     </message>
 </context>
 <context>
@@ -1588,69 +1588,69 @@ Base de données : {1}</translation>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="294" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="355" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="301" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="362" />
         <source>Phase</source>
-        <translation type="unfinished" />
+        <translation>Phase</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Request</source>
-        <translation type="unfinished" />
+        <translation>Demande</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Acceptance</source>
-        <translation type="unfinished" />
+        <translation>Acceptation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
         <source>Completed</source>
-        <translation type="unfinished" />
+        <translation>Terminée</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="264" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="271" />
         <source>Deliverables accepted</source>
-        <translation type="unfinished" />
+        <translation>Livrables acceptés</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
         <source>Aid in the acceptance notice</source>
-        <translation type="unfinished" />
+        <translation>Aide de l'avis d'acceptation</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="266" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="273" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="84" />
         <source>Edit phase dates…</source>
-        <translation type="unfinished" />
+        <translation>Modifier les dates de la phase…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="296" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="303" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="299" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="306" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>Heures</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation>Taux</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
@@ -1660,12 +1660,12 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
         <source>Program year</source>
-        <translation type="unfinished" />
+        <translation>Année du programme</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="91" />
         <source>Add expense…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une dépense…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="93" />
@@ -1680,162 +1680,182 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
         <source>Other grantor</source>
-        <translation type="unfinished" />
+        <translation>Autre organisme</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Montant</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
         <source>Add other grant…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une autre aide…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="98" />
         <source>Delete grant</source>
-        <translation type="unfinished" />
+        <translation>Supprimer l'aide</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="102" />
         <source>Phases and Énergir's acceptance dates</source>
-        <translation type="unfinished" />
+        <translation>Phases et dates d'acceptation d'Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="106" />
         <source>Eligible expenses</source>
-        <translation type="unfinished" />
+        <translation>Dépenses admissibles</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="114" />
         <source>Other grants for the same work (stacking)</source>
-        <translation type="unfinished" />
+        <translation>Autres aides pour les mêmes travaux (cumul)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="128" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="126" />
         <source>Aid, with the guide's rule behind each amount</source>
-        <translation type="unfinished" />
+        <translation>Aide, avec la règle du guide derrière chaque montant</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
+        <source>2 – Diagnostic</source>
+        <translation>2 – Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
+        <source>4 – Continuous metering</source>
+        <translation>4 – Mesurage en continu</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="152" />
+        <source>4 – Other components</source>
+        <translation>4 – Autres composantes</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="153" />
+        <source>5 – Savings follow-up</source>
+        <translation>5 – Suivi des économies</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
         <source>Planned</source>
-        <translation type="unfinished" />
+        <translation>Prévue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
         <source>Requested</source>
-        <translation type="unfinished" />
+        <translation>Demandée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>Acceptée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="158" />
         <source>In progress</source>
-        <translation type="unfinished" />
+        <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="158" />
         <source>Done</source>
-        <translation type="unfinished">Terminé</translation>
+        <translation>Réalisée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="203" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="210" />
         <source>Eligible expenses: {0}</source>
-        <translation type="unfinished" />
+        <translation>Dépenses admissibles : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="207" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="214" />
         <source>Stacking:</source>
-        <translation type="unfinished" />
+        <translation>Cumul :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="208" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="215" />
         <source>Client's share: {0}</source>
-        <translation type="unfinished" />
+        <translation>Part du client : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="225" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="232" />
         <source>Payment schedule (by program year of the expenses):</source>
-        <translation type="unfinished" />
+        <translation>Calendrier des versements (par année du programme des dépenses) :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="229" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="236" />
         <source>Total of the schedule: {0}</source>
-        <translation type="unfinished" />
+        <translation>Total du calendrier : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="247" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="254" />
         <source>Énergir aid computed from these figures: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="261" />
-        <source>Aid request sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="262" />
-        <source>Accepted by Énergir</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="263" />
-        <source>Phase completed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="265" />
-        <source>Aid in the acceptance notice ($)</source>
-        <translation type="unfinished" />
+        <translation>Aide d'Énergir calculée à partir de ces chiffres : {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="268" />
+        <source>Aid request sent</source>
+        <translation>Demande d'aide envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="269" />
+        <source>Accepted by Énergir</source>
+        <translation>Acceptée par Énergir</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="270" />
+        <source>Phase completed</source>
+        <translation>Phase terminée</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="272" />
+        <source>Aid in the acceptance notice ($)</source>
+        <translation>Aide de l'avis d'acceptation ($)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="275" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="292" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="299" />
         <source>Eligible expense</source>
-        <translation type="unfinished" />
+        <translation>Dépense admissible</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="300" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="307" />
         <source>Amount before taxes ($)</source>
-        <translation type="unfinished" />
+        <translation>Montant avant taxes ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="301" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="308" />
         <source>Hours (internal specialists)</source>
-        <translation type="unfinished" />
+        <translation>Heures (spécialistes internes)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="302" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="309" />
         <source>Hourly rate ($/h)</source>
-        <translation type="unfinished" />
+        <translation>Taux horaire ($/h)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="303" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="310" />
         <source>Program year (phase 4 payments)</source>
-        <translation type="unfinished" />
+        <translation>Année du programme (versements de la phase 4)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="352" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="359" />
         <source>Other grant</source>
-        <translation type="unfinished" />
+        <translation>Autre aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="354" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="361" />
         <source>Grantor (distributor or government body)</source>
-        <translation type="unfinished" />
+        <translation>Organisme (distributeur ou organisme gouvernemental)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="357" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="364" />
         <source>Amount ($)</source>
-        <translation type="unfinished" />
+        <translation>Montant ($)</translation>
     </message>
 </context>
 <context>
@@ -2016,263 +2036,263 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="128" />
         <source>Production variable</source>
-        <translation type="unfinished" />
+        <translation>Variable de production</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="129" />
         <source>Save and compute</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer et calculer</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="132" />
         <source>Gas meter:</source>
-        <translation type="unfinished" />
+        <translation>Compteur de gaz :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
         <source>Baseline from</source>
-        <translation type="unfinished" />
+        <translation>Référence du</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>au</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="134" />
         <source>Reporting from</source>
-        <translation type="unfinished" />
+        <translation>Suivi depuis le</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="144" />
         <source>Excel calculation file…</source>
-        <translation type="unfinished" />
+        <translation>Fichier de calculs Excel…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="146" />
         <source>Annual report (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>Rapport annuel (PDF)…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="152" />
         <source>Baseline model (CalTRACK billing method, °C)</source>
-        <translation type="unfinished" />
+        <translation>Modèle de référence (méthode facturation CalTRACK, °C)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
         <source>Start</source>
-        <translation type="unfinished">Début</translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
         <source>End</source>
-        <translation type="unfinished">Fin</translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
         <source>Days</source>
-        <translation type="unfinished">Jours</translation>
+        <translation>Jours</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
         <source>HDD/day</source>
-        <translation type="unfinished" />
+        <translation>DJC/jour</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
         <source>Predicted (m³)</source>
-        <translation type="unfinished" />
+        <translation>Prévu (m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
         <source>Adjustment (m³)</source>
-        <translation type="unfinished" />
+        <translation>Ajustement (m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
         <source>Actual (m³)</source>
-        <translation type="unfinished" />
+        <translation>Réel (m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
         <source>Avoided (m³)</source>
-        <translation type="unfinished" />
+        <translation>Évité (m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
         <source>Program year</source>
-        <translation type="unfinished" />
+        <translation>Année du programme</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="347" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Du</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="348" />
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>Au</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>New measures in the year</source>
-        <translation type="unfinished" />
+        <translation>Nouvelles mesures dans l'année</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
         <source>m³/day</source>
-        <translation type="unfinished" />
+        <translation>m³/jour</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
         <source>Note</source>
-        <translation type="unfinished">Remarque</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Add adjustment…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un ajustement…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="172" />
         <source>Delete adjustment</source>
-        <translation type="unfinished" />
+        <translation>Supprimer l'ajustement</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="182" />
         <source>Per period</source>
-        <translation type="unfinished" />
+        <translation>Par période</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="183" />
         <source>Per program year</source>
-        <translation type="unfinished" />
+        <translation>Par année du programme</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="184" />
         <source>Non-routine adjustments</source>
-        <translation type="unfinished" />
+        <translation>Ajustements non routiniers</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="229" />
         <source>(choose the gas meter)</source>
-        <translation type="unfinished" />
+        <translation>(choisissez le compteur de gaz)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="252" />
         <source>No model yet.</source>
-        <translation type="unfinished" />
+        <translation>Aucun modèle pour le moment.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Non</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="277" />
         <source>use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C</source>
-        <translation type="unfinished" />
+        <translation>conso/jour = {0} m³ + {1} m³/DJC × DJC/jour à {2} °C</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="283" />
         <source>use/day = {0} m³ (intercept only)</source>
-        <translation type="unfinished" />
+        <translation>conso/jour = {0} m³ (ordonnée seule)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="285" />
         <source> + {0} m³ × production/day</source>
-        <translation type="unfinished" />
+        <translation> + {0} m³ × production/jour</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="291" />
         <source>R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)</source>
-        <translation type="unfinished" />
+        <translation>R² {0} · R² ajusté {1} · CV(RMSE) {2} % · NMBE {3} % · {4} périodes de référence ({5} jours)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="294" />
         <source>Meter: {0} · station: {1}</source>
-        <translation type="unfinished" />
+        <translation>Compteur : {0} · station : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="295" />
         <source>Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)</source>
-        <translation type="unfinished" />
+        <translation>Évité depuis le {0} : {1} m³ ± {2} m³ (incertitude relative des économies {3} % à {4} %)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="310" />
         <source>Use per day (m³): baseline model vs actual</source>
-        <translation type="unfinished" />
+        <translation>Consommation par jour (m³) : modèle de référence et réel</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="312" />
         <source>Adjusted baseline (model)</source>
-        <translation type="unfinished" />
+        <translation>Référence ajustée (modèle)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="314" />
         <source>Actual</source>
-        <translation type="unfinished" />
+        <translation>Réel</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="320" />
         <source>Cumulative savings (CUSUM, m³)</source>
-        <translation type="unfinished" />
+        <translation>Économies cumulées (CUSUM, m³)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="345" />
         <source>Non-routine adjustment</source>
-        <translation type="unfinished" />
+        <translation>Ajustement non routinier</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="349" />
         <source>m³ per day added to the baseline (negative to remove)</source>
-        <translation type="unfinished" />
+        <translation>m³ par jour ajoutés à la référence (négatif pour retirer)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351" />
         <source>Why (required)</source>
-        <translation type="unfinished" />
+        <translation>Pourquoi (obligatoire)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="370" />
         <source>Excel calculation file</source>
-        <translation type="unfinished" />
+        <translation>Fichier de calculs Excel</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="378" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="394" />
         <source>The file could not be written to {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n'a pas pu être enregistré dans {0} : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="380" />
         <source>Calculation file written to {0}.</source>
-        <translation type="unfinished" />
+        <translation>Fichier de calculs enregistré dans {0}.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="386" />
         <source>Annual report (PDF)</source>
-        <translation type="unfinished" />
+        <translation>Rapport annuel (PDF)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="396" />
         <source>Annual report written to {0}.</source>
-        <translation type="unfinished" />
+        <translation>Rapport annuel enregistré dans {0}.</translation>
     </message>
 </context>
 <context>
@@ -2935,118 +2955,118 @@ Base de données : {1}</translation>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="75" />
         <source>SGÉ program</source>
-        <translation type="unfinished" />
+        <translation>Programme SGÉ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="78" />
         <source>Énergir's energy management system (SGÉ) subsidy: the participant's file, phases and aid with the guide's rule behind every amount, measures and indicators, measured gas savings and payment invoices.</source>
-        <translation type="unfinished" />
+        <translation>Subvention d'Énergir pour un système de gestion de l'énergie (SGÉ) : dossier du participant, phases et aide avec la règle du guide derrière chaque montant, mesures et indicateurs, économies de gaz mesurées et factures de versement.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="86" />
         <source>New participant…</source>
-        <translation type="unfinished" />
+        <translation>Nouveau participant…</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="88" />
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="241" />
         <source>Delete participant</source>
-        <translation type="unfinished" />
+        <translation>Supprimer le participant</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="91" />
         <source>Participant:</source>
-        <translation type="unfinished" />
+        <translation>Participant :</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="107" />
         <source>Participant</source>
-        <translation type="unfinished" />
+        <translation>Participant</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="108" />
         <source>Phases and aid</source>
-        <translation type="unfinished" />
+        <translation>Phases et aide</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="109" />
         <source>Measures and IPÉ</source>
-        <translation type="unfinished" />
+        <translation>Mesures et IPÉ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="110" />
         <source>Savings</source>
-        <translation type="unfinished" />
+        <translation>Économies</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="111" />
         <source>Invoices</source>
-        <translation type="unfinished" />
+        <translation>Factures</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="169" />
         <source>No participant yet. Click “New participant…” to open the file of an industrial site.</source>
-        <translation type="unfinished" />
+        <translation>Aucun participant. Cliquez sur « Nouveau participant… » pour ouvrir le dossier d'un site industriel.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
         <source>done on {0}</source>
-        <translation type="unfinished" />
+        <translation>fait le {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="181" />
         <source>{0} days left</source>
-        <translation type="unfinished" />
+        <translation>{0} jours restants</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="183" />
         <source>{0} days overdue</source>
-        <translation type="unfinished" />
+        <translation>en retard de {0} jours</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="192" />
         <source>No deadline yet: enter Énergir's acceptance dates in “Phases and aid”.</source>
-        <translation type="unfinished" />
+        <translation>Aucune échéance : saisissez les dates d'acceptation d'Énergir dans « Phases et aide ».</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="197" />
         <source>&lt;b&gt;Deadlines&lt;/b&gt; (today {0})</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Échéances&lt;/b&gt; (aujourd'hui {0})</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="198" />
         <source>Aid accepted by Énergir so far: {0}</source>
-        <translation type="unfinished" />
+        <translation>Aide acceptée par Énergir jusqu'ici : {0}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="200" />
         <source>gas avoided since the reporting start: {0} m³</source>
-        <translation type="unfinished" />
+        <translation>gaz évité depuis le début du suivi : {0} m³</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="207" />
         <source>New SGÉ participant</source>
-        <translation type="unfinished" />
+        <translation>Nouveau participant SGÉ</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="209" />
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Entreprise</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="210" />
         <source>Site address (where the work is done)</source>
-        <translation type="unfinished" />
+        <translation>Adresse du site (où sont réalisés les travaux)</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="211" />
         <source>Énergir file number</source>
-        <translation type="unfinished" />
+        <translation>N° de dossier Énergir</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="243" />
         <source>Delete {0} with its phases, expenses, measures and invoices? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>Supprimer {0} avec ses phases, dépenses, mesures et factures? Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
