@@ -188,4 +188,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.settings.set_geometry(self.saveGeometry())
         self.settings.last_page = self.current_page_id()
+        self.settings.sync()
         super().closeEvent(event)

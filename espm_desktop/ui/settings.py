@@ -21,7 +21,11 @@ class AppSettings:
         return self._s.value(key, default)
 
     def set_value(self, key: str, value: Any) -> None:
-        self._s.setValue(key, value)
+        # QSettings writes to disk on its own (and in sync()); an fsync per value costs ~15 ms each.
+        if self._s.value(key) != value:
+            self._s.setValue(key, value)
+
+    def sync(self) -> None:
         self._s.sync()
 
     @property
