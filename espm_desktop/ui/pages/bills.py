@@ -140,8 +140,8 @@ class BillsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([750, 230])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([770, 220])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -240,7 +240,7 @@ class BillsPage(QWidget):
             self.table.resizeColumnsToContents()
             for column in (START, END):
                 # Room for the warning icon of a refused date.
-                self.table.setColumnWidth(column, self.table.columnWidth(column) + 28)
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + 22)
         else:
             self.model.set_rows(rows)
         self.undo_group.setActiveStack(self._stack(mid))
