@@ -104,6 +104,8 @@ class SgePage(QWidget):
         self.invoices_tab = InvoicesTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sge_tabs")
+        # Fusion's unselected tabs clip the accent of a capital É (« Économies ») without a little more room.
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 6px 12px; }")
         self.tabs.addTab(self.participant_tab, self.tr("Participant"))
         self.tabs.addTab(self.phases_tab, self.tr("Phases and aid"))
         self.tabs.addTab(self.measures_tab, self.tr("Measures and IPÉ"))
@@ -187,7 +189,10 @@ class SgePage(QWidget):
                     DeadlineStatus.DUE_SOON: "#8a5300",
                     DeadlineStatus.OVERDUE: "#b00020",
                 }[deadline.status(today)]
-            lines.append(f"• {label}: {deadline.due.isoformat()} — <b style='color:{colour}'>{state}</b>")
+            colon = ":" if lang() == "en" else "\u00a0:"
+            lines.append(
+                f"• {label}{colon} {deadline.due.isoformat()} — <b style='color:{colour}'>{state}</b>"
+            )
         if not lines:
             lines.append(self.tr("No deadline yet: enter Énergir's acceptance dates in “Phases and aid”."))
         accepted = sum(

@@ -97,8 +97,8 @@ class ParticipantTab(SgeTab):
         contacts_box = QGroupBox(self.tr("Contacts and energy committee"))
         self.contacts = table(
             "sge_contacts",
-            [self.tr("Name"), self.tr("Role"), self.tr("E-mail"), self.tr("Phone"), self.tr("Committee role"),
-             self.tr("Energy manager")],
+            [self.tr("Name"), self.tr("Committee role"), self.tr("Energy manager"), self.tr("Role"),
+             self.tr("E-mail"), self.tr("Phone")],
         )  # fmt: skip
         self.contacts.setMinimumHeight(160)
         self.add_contact = QPushButton(self.tr("Add contact…"))
@@ -154,8 +154,8 @@ class ParticipantTab(SgeTab):
         yes, no = self.tr("Yes"), ""
         fill(
             self.contacts,
-            [[c.name, c.role, c.email, c.phone, c.committee_role if c.committee_member else "",
-              yes if c.energy_manager else no] for c in self.file.contacts],
+            [[c.name, c.committee_role if c.committee_member else "", yes if c.energy_manager else no, c.role,
+              c.email, c.phone] for c in self.file.contacts],
             [c.contact_id or 0 for c in self.file.contacts],
         )  # fmt: skip
         members = sum(1 for c in self.file.contacts if c.committee_member)

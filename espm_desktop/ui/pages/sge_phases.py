@@ -81,6 +81,7 @@ class PhasesTab(SgeTab):
             [self.tr("Phase"), self.tr("Request"), self.tr("Acceptance"), self.tr("Completed"),
              self.tr("Deliverables accepted"), self.tr("Aid in the acceptance notice"), self.tr("Status")],
         )  # fmt: skip
+        self.phases.setMinimumHeight(140)
         self.edit_phase = QPushButton(self.tr("Edit phase dates…"))
         self.edit_phase.setObjectName("sge_edit_phase")
         self.expenses = table(
@@ -122,7 +123,10 @@ class PhasesTab(SgeTab):
         left = QSplitter(Qt.Orientation.Vertical)
         for box in (phases_box, expenses_box, grants_box):
             left.addWidget(box)
-        left.setSizes([190, 260, 140])
+        left.setStretchFactor(0, 0)
+        left.setStretchFactor(1, 1)
+        left.setStretchFactor(2, 0)
+        self.grants.setMaximumHeight(100)
         aid_box = QGroupBox(self.tr("Aid, with the guide's rule behind each amount"))
         QVBoxLayout(aid_box).addWidget(self.aid_view)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -128,15 +128,21 @@ class SavingsTab(SgeTab):
         self.use_production = QCheckBox(self.tr("Production variable"))
         self.compute_button = QPushButton(self.tr("Save and compute"))
         self.compute_button.setObjectName("sge_compute_savings")
-        settings = QHBoxLayout()
-        for label, widget in ((self.tr("Gas meter:"), self.meter_combo),
-                              (self.tr("Baseline from"), self.baseline_start), (self.tr("to"), self.baseline_end),
+        # Two rows: the meter's name and the French labels are too wide for one row on a 1280-pixel screen.
+        meter_row = QHBoxLayout()
+        meter_row.addWidget(QLabel(self.tr("Gas meter:")))
+        meter_row.addWidget(self.meter_combo, 1)
+        meter_row.addWidget(self.use_production)
+        period_row = QHBoxLayout()
+        for label, widget in ((self.tr("Baseline from"), self.baseline_start), (self.tr("to"), self.baseline_end),
                               (self.tr("Reporting from"), self.reporting_start)):  # fmt: skip
-            settings.addWidget(QLabel(label))
-            settings.addWidget(widget)
-        settings.addWidget(self.use_production)
-        settings.addWidget(self.compute_button)
-        settings.addStretch(1)
+            period_row.addWidget(QLabel(label))
+            period_row.addWidget(widget)
+        period_row.addWidget(self.compute_button)
+        period_row.addStretch(1)
+        settings = QVBoxLayout()
+        settings.addLayout(meter_row)
+        settings.addLayout(period_row)
         self.model_label = QLabel()
         self.model_label.setObjectName("sge_model")
         self.model_label.setWordWrap(True)
@@ -191,7 +197,7 @@ class SavingsTab(SgeTab):
         for plot in (self.use_plot, self.cusum_plot):
             plot.showGrid(x=False, y=True, alpha=0.25)
             plot.setMenuEnabled(False)
-        self.use_legend = self.use_plot.addLegend(offset=(10, 5))
+        self.use_legend = self.use_plot.addLegend(offset=(-10, 5))  # top right: the last months stay low
 
         left = QWidget()
         ll = QVBoxLayout(left)
