@@ -277,7 +277,7 @@ def render_annual_report(data: AnnualReportData, out: Path | BinaryIO, language:
     ]  # fmt: skip
     if data.members:
         members = "; ".join(
-            f"{m.name} ({m.role}{', ' + t['manager'] if m.energy_manager and t['manager'] not in m.role.lower() else ''})"
+            f"{m.name} ({m.role}{', ' + t['manager'] if m.energy_manager and t['manager'].lower() not in m.role.lower() else ''})"
             for m in data.members
         )
         story.append(
