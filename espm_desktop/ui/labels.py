@@ -22,7 +22,8 @@ def status_label(code: str) -> str:
     from espm_desktop.core.types import DataExchangeStatus
 
     try:
-        return STATUS_LABELS[DataExchangeStatus(code)].get(current_language())
+        label = STATUS_LABELS[DataExchangeStatus(code)]
+        return label.fr if current_language() == "fr" else label.en
     except ValueError:
         return code
 
