@@ -40,14 +40,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(280)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 900])
+        splitter.setSizes([220, 960])
         self.setCentralWidget(splitter)
         self.pages: dict[str, QWidget] = {}
         self._page_specs: dict[str, PageSpec] = {}
