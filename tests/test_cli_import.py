@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 
 from espm_desktop.cli import main
-
-SAMPLES = Path("/work/shared/espm-samples")
-if not SAMPLES.exists():
-    SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "espm-samples"
+from tests.samples import SAMPLES
 
 
 def _bill_count(db: Path) -> int:

@@ -25,10 +25,8 @@ from espm_desktop.db.bill_import import (
 from espm_desktop.db.engine import make_engine, upgrade_database
 from espm_desktop.db.setup_progress import record_status
 from espm_desktop.io.espm_import import ColumnMapping, read_bills_file
+from tests.samples import SAMPLES
 
-SAMPLES = Path("/work/shared/espm-samples")
-if not SAMPLES.exists():
-    SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "espm-samples"
 needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="ESPM sample spreadsheets not available")
 
 

@@ -17,6 +17,7 @@ from espm_desktop.io.espm_export import (
     write_portfolio_workbook,
 )
 from espm_desktop.io.espm_import import FileKind, ImportRow, read_bills_file
+from tests.samples import SAMPLES
 
 EVIL = '=HYPERLINK("http://x","y")'
 
@@ -87,7 +88,7 @@ def test_bill_template_layout_matches_espm(tmp_path: Path) -> None:
     assert write_bill_template(path, _portfolio()) == 4
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names == ["Instructions", *SHEET_ORDER]
-    sample = Path("/work/shared/espm-samples/Add_Bills_to_Meters.xlsx")
+    sample = SAMPLES / "Add_Bills_to_Meters.xlsx"
     for name, headers in TEMPLATE_HEADERS.items():
         assert tuple(book.get_sheet_by_name(name).to_python()[0]) == headers
         if sample.exists():

@@ -21,10 +21,8 @@ from espm_desktop.io.espm_import import (
 )
 from espm_desktop.io.espm_meter_entries import read_meters_sheet, read_properties_sheet
 from espm_desktop.io.sheets import Sheet
+from tests.samples import SAMPLES
 
-SAMPLES = Path("/work/shared/espm-samples")
-if not SAMPLES.exists():
-    SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "espm-samples"
 pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="ESPM sample spreadsheets not available")
 
 

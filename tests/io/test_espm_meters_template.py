@@ -16,8 +16,9 @@ from espm_desktop.io.espm_meters_template import (
     SHEET_NAME,
     write_meters_template,
 )
+from tests.samples import SAMPLES
 
-SAMPLE = Path("/work/shared/espm-samples/Add_Meters.xlsx")
+SAMPLE = SAMPLES / "Add_Meters.xlsx"
 needs_sample = pytest.mark.skipif(not SAMPLE.exists(), reason="ESPM sample template not available")
 
 GAS = MeterData(
