@@ -71,7 +71,7 @@ def _month_end(year: int, month: int) -> date:
 def populate_demo(session: Session) -> None:
     bank = models.Property(
         name=BANK_BRANCH_NAME,
-        street_address="100, rue King Ouest",
+        street_address="100, rue de l'Exemple",
         city="Sherbrooke",
         province="QC",
         postal_code="J1H 1P1",
@@ -111,10 +111,10 @@ def populate_demo(session: Session) -> None:
 
     bureau = models.Property(
         name=BUREAU_NAME,
-        street_address="1717, rue du Havre",
+        street_address="200, rue de la Démonstration",
         city="Montréal",
         province="QC",
-        postal_code="H2K 2X3",
+        postal_code="H2X 1Y4",
         property_type=PropertyType.OFFICE.value,
         gross_floor_area_m2=850.0,
     )
