@@ -8,29 +8,33 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from espm_desktop.db.engine import make_engine
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.i18n import LanguageManager
 from espm_desktop.ui.settings import AppSettings
 
 
-@pytest.fixture
-def controller(qtbot: QtBot, db_path: Path) -> Iterator[AppController]:
+def open_window(qtbot: QtBot, db: Path, language: str = "en") -> Iterator[AppController]:
+    """The real main window on a database file, in one language; closed and reset to English afterwards."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     settings = AppSettings()
-    settings.language = "en"
+    settings.language = language
     languages = LanguageManager(app)
-    languages.apply("en")
-    engine = make_engine(db_path)
-    ctrl = AppController(app, AppContext(str(db_path), engine), settings, languages)
+    languages.apply(language)
+    ctx = AppContext(str(db))
+    ctrl = AppController(app, ctx, settings, languages)
     qtbot.addWidget(ctrl.window)
     ctrl.window.show()
     yield ctrl
     languages.apply("en")
     ctrl.window.close()
-    engine.dispose()
+    ctx.dispose()
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, db_path: Path) -> Iterator[AppController]:
+    yield from open_window(qtbot, db_path)
 
 
 def when_dialog_opens(action: Callable[[QDialog], None], qtbot: QtBot) -> None:

@@ -5,37 +5,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from espm_desktop.db import models
 from espm_desktop.db.demo import BANK_BRANCH_NAME, BUREAU_NAME
 from espm_desktop.ui.app import AppController
-from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.i18n import LanguageManager
 from espm_desktop.ui.pages.score import ScorePage
 from espm_desktop.ui.pages.score_format import plain
-from espm_desktop.ui.settings import AppSettings
-from tests.ui.conftest import when_dialog_opens
+from tests.ui.conftest import open_window, when_dialog_opens
 
 
 def open_demo(qtbot: QtBot, demo_db: Path, language: str) -> Iterator[AppController]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    settings = AppSettings()
-    settings.language = language
-    languages = LanguageManager(app)
-    languages.apply(language)
-    ctx = AppContext(str(demo_db))
-    ctrl = AppController(app, ctx, settings, languages)
-    qtbot.addWidget(ctrl.window)
-    ctrl.window.show()
-    ctrl.window.show_page("score")
-    yield ctrl
-    languages.apply("en")
-    ctrl.window.close()
-    ctx.dispose()
+    for ctrl in open_window(qtbot, demo_db, language):
+        ctrl.window.show_page("score")
+        yield ctrl
 
 
 @pytest.fixture

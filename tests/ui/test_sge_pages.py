@@ -8,20 +8,16 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import compute_savings, fit_baseline
 from espm_desktop.db import sge_store as store
-from espm_desktop.db.engine import make_engine
 from espm_desktop.reports.sge_workbook import CALC, total_row
 from espm_desktop.ui.app import AppController
-from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.i18n import LanguageManager
 from espm_desktop.ui.pages.sge_page import SgePage
-from espm_desktop.ui.settings import AppSettings
-from tests.ui.conftest import type_into, when_dialog_opens
+from tests.ui.conftest import open_window, type_into, when_dialog_opens
 
 
 def fill_and_accept(qtbot: QtBot, values: dict[str, str], combos: dict[str, str] | None = None) -> None:
@@ -116,19 +112,7 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
 
 @pytest.fixture
 def demo_window(qtbot: QtBot, demo_db: Path) -> Iterator[AppController]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    settings = AppSettings()
-    settings.language = "en"
-    languages = LanguageManager(app)
-    languages.apply("en")
-    engine = make_engine(demo_db)
-    ctrl = AppController(app, AppContext(str(demo_db), engine), settings, languages)
-    qtbot.addWidget(ctrl.window)
-    ctrl.window.show()
-    yield ctrl
-    ctrl.window.close()
-    engine.dispose()
+    yield from open_window(qtbot, demo_db)
 
 
 def test_savings_tab_on_the_demo_shows_the_model_and_avoided_m3(
