@@ -110,7 +110,12 @@ class ChartView(QWidget):
         self.plot.autoRange(padding=0.04)
         if self.cost_top is not None:
             # Money and degree days start at zero, as the bars do: a floating axis would exaggerate changes.
-            self.cost_box.setYRange(0.0, self.cost_top * 1.06, padding=0)
+            # Both axes put their zero at the same height, so the line never seems to dip below the bars' zero.
+            bottom, top = self.plot.vb.viewRange()[1]
+            zero_at = (0.0 - bottom) / (top - bottom) if top > bottom and bottom < 0 < top else 0.0
+            right_top = self.cost_top * 1.06
+            right_bottom = -zero_at * right_top / (1.0 - zero_at) if zero_at < 1.0 else 0.0
+            self.cost_box.setYRange(right_bottom, right_top, padding=0)
         else:
             self.cost_box.enableAutoRange(axis=pg.ViewBox.YAxis)
 
