@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from espm_desktop.io.parse_values import CellValue
+from espm_desktop.io.xlsx_slices import read_sheet_in_slices
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -74,13 +75,37 @@ def _clean(value: Any) -> CellValue:
 
 
 _PLAIN_TYPES = frozenset({str, float, int, bool, date, datetime, timedelta})
+_SHARED_TYPES = (str, date)
+"""Kinds of cells kept once per distinct value: a date equals no other kind of cell, a string neither."""
+_SHARED_MAX = 200_000
 
 
-def _clean_row(row: list[Any]) -> list[CellValue]:
-    # Most rows hold only plain values: check them in one pass before converting anything.
-    if all(type(v) in _PLAIN_TYPES for v in row):
-        return row
-    return [_clean(v) for v in row]
+class _CellValues(dict[Any, Any]):
+    """Each distinct string or date of a sheet kept once, read through `dict.__getitem__` at C speed.
+
+    calamine makes a new Python object per cell: an ESPM export repeats 'Not Available' and the property,
+    meter and unit labels in every row, which made the cells of a 120,000-row sheet take ~250 MB. Numbers
+    are not shared (1.0 == True would mix kinds) and only looked at here to clean odd cell types.
+    """
+
+    def __missing__(self, value: Any) -> CellValue:
+        kind = type(value)
+        if kind in _SHARED_TYPES:
+            if len(self) < _SHARED_MAX:
+                self[value] = value
+            return value  # type: ignore[no-any-return]
+        if kind in _PLAIN_TYPES:
+            return value  # type: ignore[no-any-return]
+        return _clean(value)
+
+
+def _row_converter() -> Callable[[list[Any]], list[CellValue]]:
+    shared = _CellValues().__getitem__
+
+    def convert(row: list[Any]) -> list[CellValue]:
+        return list(map(shared, row))
+
+    return convert
 
 
 def _sniff_kind(path: Path) -> str:
@@ -141,8 +166,13 @@ def read_workbook(path: Path, only: Iterable[str] | None = None) -> TableFile:
         for name in book.sheet_names:
             if wanted is not None and name not in wanted:
                 continue
-            raw = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, [_clean_row(row) for row in raw]))
+            convert = _row_converter()
+            rows = read_sheet_in_slices(path, name, convert) if kind == "zip" else None
+            if rows is None:
+                raw = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                rows = [convert(row) for row in raw]
+                del raw
+            sheets.append(Sheet(name, rows))
     except Exception as exc:
         raise _wrong_file(path, str(exc)[:120]) from None
     finally:
