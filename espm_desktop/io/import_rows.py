@@ -7,11 +7,15 @@ which returns an ImportRow, a SkippedRow, or the list of RowErrors (one per bad 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
+from operator import itemgetter
+from typing import Any
 
 from espm_desktop.core.energy import UnknownUnitError, energy_type_from_espm_label, unit_from_espm_label
 from espm_desktop.io.import_types import ImportRow, RowError, SkippedRow
@@ -268,6 +272,38 @@ def cached_unit(label: str, energy_type: str | None) -> tuple[str | None, str]:
     return unit_from_espm_label(label, energy_type)
 
 
+# The cells `RowBuilder.build` reads, in the order `_cells` returns them.
+_ROW_FIELDS = (
+    Field.CONSUMPTION_ID,
+    Field.METER_TYPE,
+    Field.UNIT,
+    Field.START,
+    Field.END,
+    Field.DELIVERY_DATE,
+    Field.USAGE,
+    Field.COST,
+    Field.ESTIMATED,
+    Field.PROPERTY_ID,
+    Field.PROPERTY_NAME,
+    Field.METER_ID,
+    Field.METER_NAME,
+)
+_MEMO_MAX = 100_000
+
+
+class _BlankTexts(dict[str, bool]):
+    """`is_blank` of each distinct text, remembered: the same labels and 'Not Available' fill every row."""
+
+    def __missing__(self, text: str) -> bool:
+        blank = is_blank(text)
+        if len(self) < _MEMO_MAX:
+            self[text] = blank
+        return blank
+
+
+_BLANK_TEXTS = _BlankTexts()
+
+
 @dataclass(slots=True)
 class RowBuilder:
     """Turns one row's cells into an ImportRow; holds what is constant for a sheet."""
@@ -281,15 +317,65 @@ class RowBuilder:
     fixed: dict[Field, str] = field(default_factory=dict)
     skip_existing_entries: bool = False
     """True for upload templates: a row with a Meter Consumption ID is already in ESPM."""
+    _picked: list[tuple[int, int]] = field(init=False, repr=False, default_factory=list)
+    """(position in _ROW_FIELDS, column) of the fields the sheet has."""
+    _defaults: list[CellValue] = field(init=False, repr=False, default_factory=list)
+    _pick: Callable[[list[CellValue]], Any] | None = field(init=False, repr=False, default=None)
+    _reach: int = field(init=False, repr=False, default=0)
+    _id_texts: dict[float, str] = field(init=False, repr=False, default_factory=dict)
+    _money: dict[float, Decimal] = field(init=False, repr=False, default_factory=dict)
 
-    def _cell(self, row: list[CellValue], f: Field) -> CellValue:
-        index = self.columns.get(f)
-        if index is not None and index < len(row):
-            value = row[index]
-            if not is_blank(value):
-                return value
-        fixed = self.fixed.get(f)
-        return fixed if fixed else None
+    def __post_init__(self) -> None:
+        for position, f in enumerate(_ROW_FIELDS):
+            index = self.columns.get(f)
+            if index is not None:
+                self._picked.append((position, index))
+            fixed = self.fixed.get(f)
+            self._defaults.append(fixed if fixed else None)
+        indexes = [index for _, index in self._picked]
+        if indexes:
+            self._reach = max(indexes) + 1
+            pick = itemgetter(*indexes)
+            self._pick = pick if len(indexes) > 1 else (lambda row: (pick(row),))
+
+    def _cells(self, row: list[CellValue]) -> list[CellValue]:
+        """The row's cell of each of _ROW_FIELDS; a blank or missing cell gives the fixed value or None."""
+        cells = self._defaults.copy()
+        if self._pick is None:
+            return cells
+        if len(row) >= self._reach:
+            values = self._pick(row)
+        else:
+            n = len(row)
+            values = [row[index] if index < n else None for _, index in self._picked]
+        blank = _BLANK_TEXTS
+        for (position, _), value in zip(self._picked, values, strict=True):
+            if value is None or (isinstance(value, str) and blank[value]):
+                continue
+            cells[position] = value
+        return cells
+
+    def _id_text(self, value: CellValue) -> str:
+        """text_of, with the text of a numeric ID made once (IDs come out of xlsx as floats)."""
+        if type(value) is not float:
+            return text_of(value)
+        text = self._id_texts.get(value)
+        if text is None:
+            text = text_of(value)
+            if len(self._id_texts) < _MEMO_MAX:
+                self._id_texts[value] = text
+        return text
+
+    def _parse_money(self, value: CellValue) -> Decimal:
+        # Zero is left out: 0.0 == -0.0 but their Decimals differ.
+        if type(value) is not float or not value:
+            return parse_money(value, self.decimal_comma)
+        money = self._money.get(value)
+        if money is None:
+            money = parse_money(value, self.decimal_comma)
+            if len(self._money) < _MEMO_MAX:
+                self._money[value] = money
+        return money
 
     def _column(self, f: Field) -> str:
         index = self.columns.get(f)
@@ -301,7 +387,21 @@ class RowBuilder:
         return RowError(self.file, self.sheet, number, self._column(f), text_of(value), en, fr)
 
     def build(self, row: list[CellValue], number: int) -> ImportRow | SkippedRow | list[RowError]:
-        consumption = self._cell(row, Field.CONSUMPTION_ID)
+        (
+            consumption,
+            type_cell,
+            unit_cell,
+            start_cell,
+            end_cell,
+            delivery_cell,
+            usage_cell,
+            cost_cell,
+            est_cell,
+            property_cell,
+            property_name_cell,
+            meter_cell,
+            meter_name_cell,
+        ) = self._cells(row)
         consumption_id = text_of(consumption) or None
         if self.skip_existing_entries and consumption_id:
             return SkippedRow(
@@ -312,8 +412,6 @@ class RowBuilder:
                 f"No de relevé {consumption_id} : cette facture est déjà dans Portfolio Manager.",
             )
         errors: list[RowError] = []
-        type_cell = self._cell(row, Field.METER_TYPE)
-        unit_cell = self._cell(row, Field.UNIT)
         type_label = text_of(type_cell)
         energy: str | None = None
         if type_label:
@@ -365,8 +463,6 @@ class RowBuilder:
 
         delivery = False
         start = end = None
-        start_cell, end_cell = self._cell(row, Field.START), self._cell(row, Field.END)
-        delivery_cell = self._cell(row, Field.DELIVERY_DATE)
         if start_cell is None and end_cell is None and delivery_cell is not None:
             delivery = True
             start = end = self._date(row, number, Field.DELIVERY_DATE, delivery_cell, errors)
@@ -384,7 +480,6 @@ class RowBuilder:
                     )
                 )
 
-        usage_cell = self._cell(row, Field.USAGE)
         usage: float | None = None
         if usage_cell is None:
             errors.append(
@@ -409,21 +504,19 @@ class RowBuilder:
                 errors.append(self._error(number, Field.USAGE, usage_cell, exc.reason_en, exc.reason_fr))
 
         cost: Decimal | None = None
-        cost_cell = self._cell(row, Field.COST)
         if cost_cell is not None:
             try:
-                cost = parse_money(cost_cell, self.decimal_comma)
+                cost = self._parse_money(cost_cell)
             except ValueParseError as exc:
                 errors.append(self._error(number, Field.COST, cost_cell, exc.reason_en, exc.reason_fr))
         estimated = False
-        est_cell = self._cell(row, Field.ESTIMATED)
         try:
             estimated = parse_yes_no(est_cell)
         except ValueParseError as exc:
             errors.append(self._error(number, Field.ESTIMATED, est_cell, exc.reason_en, exc.reason_fr))
 
-        property_id = text_of(self._cell(row, Field.PROPERTY_ID)) or None
-        property_name = text_of(self._cell(row, Field.PROPERTY_NAME))
+        property_id = self._id_text(property_cell) or None
+        property_name = text_of(property_name_cell)
         if not property_id and not property_name:
             errors.append(
                 self._error(
@@ -434,8 +527,8 @@ class RowBuilder:
                     "La propriété est manquante (nom ou no ESPM).",
                 )
             )
-        meter_id = text_of(self._cell(row, Field.METER_ID)) or None
-        meter_name = text_of(self._cell(row, Field.METER_NAME))
+        meter_id = self._id_text(meter_cell) or None
+        meter_name = text_of(meter_name_cell)
         if errors:
             return errors
         assert energy is not None and unit is not None and usage is not None
@@ -447,7 +540,7 @@ class RowBuilder:
             row_number=number,
             property_key=property_id or property_name,
             property_name=property_name or property_id or "",
-            meter_key=meter_id or f"{meter_label}|{energy}",
+            meter_key=meter_id or sys.intern(f"{meter_label}|{energy}"),
             meter_name=meter_label,
             energy_type=energy,
             unit=unit,

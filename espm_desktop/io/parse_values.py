@@ -256,6 +256,8 @@ def _number_text(value: CellValue, decimal_comma: bool | None) -> str:
 
 def parse_number(value: CellValue, decimal_comma: bool | None = None) -> float:
     """A float from a number cell or text such as '1 234,56', '1,234.56', '1234,5', '$ 12.30'."""
+    if type(value) is float:
+        return value  # what float(repr(value)) would give, without the round trip
     return float(_number_text(value, decimal_comma))
 
 
