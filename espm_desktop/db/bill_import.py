@@ -319,9 +319,23 @@ def plan_import(session: Session, batches: Iterable[ImportBatch]) -> ImportPlan:
         plan.errors.extend(batch.errors)
         plan.skipped.extend(batch.skipped)
         _plan_properties(matcher, batch)
+        # A file lists a meter's bills together, and matching the same names again gives the same meter.
+        last: tuple[str | None, ...] = ()
+        meter: PlannedMeter | None = None
         for row in batch.rows:
-            prop = matcher.prop(row.property_key, row.property_name, row.property_espm_id)
-            meter = matcher.meter(prop, row.meter_name, row.energy_type, row.unit, row.meter_espm_id)
+            names = (
+                row.property_key,
+                row.property_name,
+                row.property_espm_id,
+                row.meter_name,
+                row.energy_type,
+                row.unit,
+                row.meter_espm_id,
+            )
+            if meter is None or names != last:
+                prop = matcher.prop(row.property_key, row.property_name, row.property_espm_id)
+                meter = matcher.meter(prop, row.meter_name, row.energy_type, row.unit, row.meter_espm_id)
+                last = names
             rows_meters.append((row, meter))
         _plan_meters(matcher, batch)
     # Every meter is known before any row is checked: the stored periods are loaded in one pass.
@@ -382,7 +396,9 @@ def _plan_row(plan: ImportPlan, row: ImportRow, meter: PlannedMeter) -> None:
     if i < len(spans) and spans[i] == key:
         plan.duplicates.append(row)
         return
-    clash = _overlap(meter, row.start, row.end, i)
+    # Bills usually come in date order: one after every period it could clash with needs no search.
+    after_all = i == len(spans) and (i == 0 or spans[-1][1] <= row.start)
+    clash = None if after_all and (i < 2 or spans[-2][1] <= row.start) else _overlap(meter, *key, i)
     if clash is not None:
         plan.errors.append(_overlap_error(row, *clash))
         return
@@ -403,6 +419,8 @@ def _begin_immediate(session: Session) -> Any:
 
 
 def _insert_properties(session: Session, plan: ImportPlan) -> None:
+    # One flush per kind: the rows are inserted in plan order and get their ids together.
+    new_properties: list[tuple[PlannedProperty, models.Property]] = []
     for p in plan.properties:
         if p.id is None:
             row = models.Property(
@@ -415,10 +433,13 @@ def _insert_properties(session: Session, plan: ImportPlan) -> None:
                 gross_floor_area_m2=p.gross_floor_area_m2 or 0.0,
             )
             session.add(row)
-            session.flush()
-            p.id, p.created = row.id, True
+            new_properties.append((p, row))
         elif p.adopt_espm_id:
             session.get_one(models.Property, p.id).espm_property_id = p.espm_id
+    session.flush()
+    for p, row in new_properties:
+        p.id, p.created = row.id, True
+    new_meters: list[tuple[PlannedMeter, models.Meter]] = []
     for m in plan.meters:
         if m.id is None:
             assert m.prop.id is not None
@@ -432,11 +453,12 @@ def _insert_properties(session: Session, plan: ImportPlan) -> None:
                 inactive_date=m.inactive_date,
             )
             session.add(meter)
-            session.flush()
-            m.id, m.created = meter.id, True
+            new_meters.append((m, meter))
         elif m.adopt_espm_id:
             session.get_one(models.Meter, m.id).espm_meter_id = m.espm_id
     session.flush()
+    for m, meter in new_meters:
+        m.id, m.created = meter.id, True
 
 
 def _bill_values(plan: ImportPlan, stamp: str) -> Iterable[tuple[Any, ...]]:
@@ -507,7 +529,8 @@ def _refresh_setup_progress(session: Session, plan: ImportPlan, today: date) -> 
     from espm_desktop.db.setup_progress import refresh_data_received
 
     for m in plan.meters:
-        if m.received and m.id is not None:
+        # A meter this import created has not been shared with Énergir yet: nothing to refresh.
+        if m.received and m.id is not None and not m.created:
             refresh_data_received(session, m.id, today)
 
 
