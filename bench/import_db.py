@@ -1,10 +1,23 @@
 """Time a 120,000-row Meter Entries import into an empty database against the floor, with peak memory.
 
-    python bench/import_db.py [--workbook PATH] [--properties 100] [--meters 10] [--years 10]
+    python bench/import_db.py [--workbook PATH] [--properties 100] [--meters 10] [--years 10] [--repeat 3]
 
-Floor = python-calamine reading the sheet + sqlite3 `executemany` inserting the rows into the same schema.
-Ours = read_bills_file + db.bill_import.import_into_database (matching, duplicate and overlap checks,
-one transaction). Each runs in its own process so that its peak RSS (resource.getrusage) is its own.
+Floor = the least work that puts the sheet's bills into the database, as the issue defines it: python-calamine
+reads the sheet (`get_sheet_by_name`, then `iter_rows`, its cheapest way to hand rows to Python), the header
+row is found by its 'Property Name' cell, and sqlite3 `executemany` inserts one bill per data row (start,
+end, usage, cost) into the same schema, with the same pragmas as db.engine (foreign keys on, WAL), in one
+transaction. Its only "matching" is a dict from the ESPM meter ID to a meter number, so that the (meter,
+start, end) key stays unique; it parses, checks and converts nothing. Its memory is what calamine needs to
+hold the whole sheet, plus the rows as Python lists.
+
+Ours = read_bills_file + db.bill_import.import_into_database: header and column detection, date and number
+formats, every cell checked, properties and meters matched or created, duplicate and overlap checks,
+setup progress, one transaction.
+
+Each run is its own process, so its peak RSS (`resource.getrusage(RUSAGE_SELF).ru_maxrss`) is its own, and
+starts from an empty migrated database. Both are run `--repeat` times, alternating; the best time and the
+highest peak RSS of each are reported (the machine may be shared: the best time is the least disturbed).
+Both must insert the same number of bills.
 """
 
 from __future__ import annotations
@@ -18,8 +31,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
+STAMP = "2024-01-01 00:00:00.000000"
 
 
 def _peak_mb() -> float:
@@ -37,43 +52,48 @@ def run_floor(workbook: Path, db: Path) -> dict[str, float]:
 
     t0 = time.perf_counter()
     book = CalamineWorkbook.from_path(str(workbook))
-    rows = book.get_sheet_by_name("Meter Entries").to_python(skip_empty_area=False)
+    rows = list(book.get_sheet_by_name("Meter Entries").iter_rows())
     book.close()
     t1 = time.perf_counter()
+    top = next(i for i, r in enumerate(rows) if r and r[0] == "Property Name")
+    meter_col, start_col, end_col, usage_col, cost_col = (
+        rows[top].index(h)
+        for h in ("Portfolio Manager Meter ID", "Start Date", "End Date", "Usage/Quantity", "Cost ($)")
+    )
+    data = rows[top + 1 :]
+    meters: dict[Any, int] = {}
+    for r in data:
+        meters.setdefault(r[meter_col], len(meters) + 1)
     conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL"):  # as db.engine sets them
+        conn.execute(f"PRAGMA {pragma}")
     conn.execute(
         "INSERT INTO property (id, name, street_address, city, province, postal_code, property_type, "
-        "gross_floor_area_m2, created_at, updated_at) VALUES (1, 'p', '', '', 'QC', '', 'other', 0, "
-        "'2024-01-01', '2024-01-01')"
+        "gross_floor_area_m2, created_at, updated_at) VALUES (1, 'p', '', '', 'QC', '', 'other', 0, ?, ?)",
+        (STAMP, STAMP),
     )
-    data = rows[6:]
-    # The floor does no matching: one meter per 120 rows keeps the unique key (meter, start, end).
-    meters = (len(data) + 119) // 120
     conn.executemany(
         "INSERT INTO meter (id, property_id, name, energy_type, unit, data_exchange_status, created_at, "
-        "updated_at) VALUES (?, 1, ?, 'natural_gas', 'm3', 'not_started', '2024-01-01', '2024-01-01')",
-        ((k + 1, f"m{k}") for k in range(meters)),
-    )
-    values = (
-        (
-            1 + i // 120,
-            r[6].isoformat(),
-            r[7].isoformat(),
-            r[9],
-            r[11],
-            0,
-            "import",
-            "2024-01-01",
-            "2024-01-01",
-        )
-        for i, r in enumerate(data)
+        "updated_at) VALUES (?, 1, ?, 'natural_gas', 'm3', 'not_started', ?, ?)",
+        ((k, f"m{k}", STAMP, STAMP) for k in meters.values()),
     )
     conn.executemany(
         "INSERT INTO bill (meter_id, start_date, end_date, usage, cost, estimated, source, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        values,
+        (
+            (
+                meters[r[meter_col]],
+                r[start_col].isoformat(),
+                r[end_col].isoformat(),
+                r[usage_col],
+                r[cost_col],
+                0,
+                "import",
+                STAMP,
+                STAMP,
+            )
+            for r in data
+        ),
     )
     conn.commit()
     t2 = time.perf_counter()
@@ -118,6 +138,7 @@ def main() -> None:
     parser.add_argument("--properties", type=int, default=100)
     parser.add_argument("--meters", type=int, default=10)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best time is reported")
     parser.add_argument("--child", choices=("floor", "ours"), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -134,20 +155,27 @@ def main() -> None:
             workbook = Path(tmp) / "meter_entries.xlsx"
             rows = generate(workbook, args.properties, args.meters, args.years)
             print(f"generated {rows:,} rows in {workbook}")
-        results = {}
-        for kind in ("floor", "ours"):
-            db = Path(tmp) / f"{kind}.sqlite"
-            _fresh_db(db)
-            results[kind] = _child(kind, workbook, db)
-            r = results[kind]
+        runs: dict[str, list[dict[str, float]]] = {"floor": [], "ours": []}
+        for n in range(max(1, args.repeat)):
+            for kind in ("floor", "ours"):
+                db = Path(tmp) / f"{kind}{n}.sqlite"
+                _fresh_db(db)
+                runs[kind].append(_child(kind, workbook, db))
+                db.unlink()
+        best = {}
+        for kind, results in runs.items():
+            r = best[kind] = min(results, key=lambda x: x["total_s"])
+            peak = max(x["peak_mb"] for x in results)
+            times = ", ".join(f"{x['total_s']:.2f}" for x in results)
             print(
                 f"{kind:5}: read {r['read_s']:.2f} s + database {r['insert_s']:.2f} s = {r['total_s']:.2f} s "
-                f"for {int(r['rows']):,} rows; peak RSS {r['peak_mb']:.0f} MB"
+                f"for {int(r['rows']):,} rows (runs: {times} s); peak RSS {peak:.0f} MB"
             )
-        ratio = results["ours"]["total_s"] / results["floor"]["total_s"]
+        assert best["floor"]["rows"] == best["ours"]["rows"], "floor and ours must insert the same bills"
+        ratio = best["ours"]["total_s"] / best["floor"]["total_s"]
         print(
-            f"ratio ours/floor: {ratio:.2f} (limit 2.0); peak RSS ours {results['ours']['peak_mb']:.0f} MB "
-            "(limit 400)"
+            f"ratio ours/floor: {ratio:.2f} (limit 2.0); peak RSS ours "
+            f"{max(x['peak_mb'] for x in runs['ours']):.0f} MB (limit 400)"
         )
 
 
