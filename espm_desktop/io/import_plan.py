@@ -8,6 +8,7 @@ separator (a ';'-separated CSV from French Excel uses decimal commas).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from espm_desktop.io.import_rows import Field, RowBuilder
 from espm_desktop.io.import_types import AmbiguousDateFormat, ImportBatch, ImportRow, SkippedRow
@@ -44,11 +45,16 @@ class SheetPlan:
         indexes = [self.columns[f] for f in fields if f in self.columns]
         rows = self.sheet.rows
         values: list[CellValue] = []
+        if not indexes:
+            return values
+        reach = max(indexes) + 1
+        pick = itemgetter(*indexes, indexes[0])  # two or more indexes: always a tuple
         for i in range(self.header_index + 1, len(rows)):
             row = rows[i]
-            for j in indexes:
-                if j < len(row) and isinstance(row[j], str):
-                    values.append(row[j])
+            if len(row) >= reach:
+                values.extend([v for v in pick(row)[:-1] if isinstance(v, str)])
+            else:
+                values.extend([row[j] for j in indexes if j < len(row) and isinstance(row[j], str)])
         return values
 
 

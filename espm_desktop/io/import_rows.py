@@ -291,17 +291,24 @@ _ROW_FIELDS = (
 _MEMO_MAX = 100_000
 
 
-class _BlankTexts(dict[str, bool]):
-    """`is_blank` of each distinct text, remembered: the same labels and 'Not Available' fill every row."""
+_MEMO_TYPES = frozenset({str, bool, date, type(None)})
 
-    def __missing__(self, text: str) -> bool:
-        blank = is_blank(text)
-        if len(self) < _MEMO_MAX:
-            self[text] = blank
+
+class _BlankCells(dict[Any, bool]):
+    """`is_blank` of each distinct cell, remembered: the same labels and 'Not Available' fill every row.
+
+    Any cell but None and text is never blank, so values of different kinds that compare equal (1.0 and
+    True) share an answer safely; unique numbers are not kept.
+    """
+
+    def __missing__(self, value: CellValue) -> bool:
+        blank = is_blank(value)
+        if type(value) in _MEMO_TYPES and len(self) < _MEMO_MAX:
+            self[value] = blank
         return blank
 
 
-_BLANK_TEXTS = _BlankTexts()
+_BLANK_CELLS = _BlankCells()
 
 
 @dataclass(slots=True)
@@ -317,42 +324,42 @@ class RowBuilder:
     fixed: dict[Field, str] = field(default_factory=dict)
     skip_existing_entries: bool = False
     """True for upload templates: a row with a Meter Consumption ID is already in ESPM."""
-    _picked: list[tuple[int, int]] = field(init=False, repr=False, default_factory=list)
-    """(position in _ROW_FIELDS, column) of the fields the sheet has."""
     _defaults: list[CellValue] = field(init=False, repr=False, default_factory=list)
+    """The fixed value (or None) of each of _ROW_FIELDS, for a blank or missing cell."""
+    _absent: list[bool] = field(init=False, repr=False, default_factory=list)
+    """Per field of _ROW_FIELDS: the sheet has no column for it."""
     _pick: Callable[[list[CellValue]], Any] | None = field(init=False, repr=False, default=None)
     _reach: int = field(init=False, repr=False, default=0)
     _id_texts: dict[float, str] = field(init=False, repr=False, default_factory=dict)
     _money: dict[float, Decimal] = field(init=False, repr=False, default_factory=dict)
+    _yes_no: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        for position, f in enumerate(_ROW_FIELDS):
+        indexes = []
+        for f in _ROW_FIELDS:
             index = self.columns.get(f)
-            if index is not None:
-                self._picked.append((position, index))
+            indexes.append(0 if index is None else index)
+            self._absent.append(index is None)
             fixed = self.fixed.get(f)
             self._defaults.append(fixed if fixed else None)
-        indexes = [index for _, index in self._picked]
-        if indexes:
-            self._reach = max(indexes) + 1
-            pick = itemgetter(*indexes)
-            self._pick = pick if len(indexes) > 1 else (lambda row: (pick(row),))
+        present = [self.columns[f] for f in _ROW_FIELDS if f in self.columns]
+        if present:
+            self._reach = max(present) + 1
+            self._pick = itemgetter(*indexes)
 
     def _cells(self, row: list[CellValue]) -> list[CellValue]:
         """The row's cell of each of _ROW_FIELDS; a blank or missing cell gives the fixed value or None."""
+        if self._pick is not None and len(row) >= self._reach:
+            blank = _BLANK_CELLS
+            return [
+                default if absent or blank[value] else value
+                for value, default, absent in zip(self._pick(row), self._defaults, self._absent, strict=True)
+            ]
         cells = self._defaults.copy()
-        if self._pick is None:
-            return cells
-        if len(row) >= self._reach:
-            values = self._pick(row)
-        else:
-            n = len(row)
-            values = [row[index] if index < n else None for _, index in self._picked]
-        blank = _BLANK_TEXTS
-        for (position, _), value in zip(self._picked, values, strict=True):
-            if value is None or (isinstance(value, str) and blank[value]):
-                continue
-            cells[position] = value
+        for position, f in enumerate(_ROW_FIELDS):
+            index = self.columns.get(f)
+            if index is not None and index < len(row) and not is_blank(row[index]):
+                cells[position] = row[index]
         return cells
 
     def _id_text(self, value: CellValue) -> str:
@@ -365,6 +372,16 @@ class RowBuilder:
             if len(self._id_texts) < _MEMO_MAX:
                 self._id_texts[value] = text
         return text
+
+    def _parse_yes_no(self, value: CellValue) -> bool:
+        if type(value) is not str:
+            return parse_yes_no(value)
+        answer = self._yes_no.get(value)
+        if answer is None:
+            answer = parse_yes_no(value)
+            if len(self._yes_no) < _MEMO_MAX:
+                self._yes_no[value] = answer
+        return answer
 
     def _parse_money(self, value: CellValue) -> Decimal:
         # Zero is left out: 0.0 == -0.0 but their Decimals differ.
@@ -511,7 +528,7 @@ class RowBuilder:
                 errors.append(self._error(number, Field.COST, cost_cell, exc.reason_en, exc.reason_fr))
         estimated = False
         try:
-            estimated = parse_yes_no(est_cell)
+            estimated = self._parse_yes_no(est_cell)
         except ValueParseError as exc:
             errors.append(self._error(number, Field.ESTIMATED, est_cell, exc.reason_en, exc.reason_fr))
 

@@ -71,6 +71,8 @@ def is_blank(value: CellValue) -> bool:
 
 def text_of(value: CellValue) -> str:
     """A cell as text: whole floats without '.0' (IDs come out of xlsx as 5766973.0)."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

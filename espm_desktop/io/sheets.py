@@ -277,4 +277,8 @@ def formula_texts(path: Path, sheet: str, cells: list[tuple[int, int]]) -> dict[
 
 
 def is_empty_row(row: list[CellValue]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+    for v in row:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        return False
+    return True
