@@ -352,7 +352,7 @@ class RowBuilder:
         if self._pick is not None and len(row) >= self._reach:
             blank = _BLANK_CELLS
             return [
-                default if absent or blank[value] else value
+                default if absent or (type(value) is not float and blank[value]) else value
                 for value, default, absent in zip(self._pick(row), self._defaults, self._absent, strict=True)
             ]
         cells = self._defaults.copy()

@@ -117,3 +117,18 @@ def test_rows_out_of_order_are_read_whole(messy_book: Path) -> None:
     edited = _rewrite_sheet(messy_book, {first: b"", b"</sheetData>": first + b"</sheetData>"})
     assert read_sheet_in_slices(edited, "Data", _row_converter(), slice_bytes=300, min_bytes=0) is None
     assert read_workbook(edited).sheet("Data") is not None
+
+
+def test_cell_kinds_are_kept_apart_when_values_are_shared(tmp_path: Path) -> None:
+    # 1.0 == True and 0.0 == False: sharing equal values must not turn a number into a yes/no or back.
+    book = Workbook()
+    ws = book.active
+    ws.title = "Data"
+    for value in (True, 1.0, 1, False, 0.0, "Not Available", "Not Available", date(2020, 1, 1), time(0)):
+        ws.append([value, value])
+    path = tmp_path / "kinds.xlsx"
+    book.save(path)
+    rows = read_workbook(path).sheets[0].rows
+    assert [type(r[0]) for r in rows] == [bool, float, float, bool, float, str, str, date, type(None)]
+    assert rows[0][0] is True and rows[3][0] is False
+    assert rows[5][0] is rows[6][1]  # the same text is kept once
