@@ -108,7 +108,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_bill_meter_id"), ["meter_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("bill", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_bill_meter_id"))
