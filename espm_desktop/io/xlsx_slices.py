@@ -8,8 +8,12 @@ system and shared strings read exactly as in a whole read, and calamine still re
 their Excel numbers (the `r` attributes are untouched), so the rows put together equal calamine's
 `to_python(skip_empty_area=False)` of the whole sheet.
 
+calamine parses without holding the GIL, so one worker thread parses the next slice while the rows of the
+current one are turned into Python values.
+
 `read_sheet_in_slices` returns None whenever the sheet is not a plain xlsx worksheet it can cut safely
-(small, rows without `r`, unexpected layout): the caller then reads the sheet whole.
+(small, rows without `r` or out of order, a slice calamine refuses): the caller then reads the sheet
+whole, which gives the real error of a damaged file.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -130,7 +135,7 @@ def read_sheet_in_slices(
         try:
             with zf.open(member) as fh:
                 return _read_slices(fh, parts, member, sheet, convert, slice_bytes)
-        except _CannotSlice:
+        except Exception:  # noqa: BLE001 - any slice calamine refuses: the whole read decides
             return None
 
 
@@ -152,16 +157,41 @@ def _read_slices(
     # Rows or cells without `r` are numbered by their position, which a slice would restart.
     if root is None or first is None or not _HAS_R.search(first.group(1)):
         return None
-    prefix = _DIMENSION.sub(b"", pending[: start.end()])
     ns = start.group(1)
-    row_end = b"</" + ns + b"row>"
-    data_end = b"</" + ns + b"sheetData>"
-    suffix = data_end + b"</" + root.group(1) + b">"
-    pending = pending[start.end() :]
+    slices = _xml_slices(
+        fh,
+        pending[start.end() :],
+        prefix=_DIMENSION.sub(b"", pending[: start.end()]),
+        row_end=b"</" + ns + b"row>",
+        data_end=b"</" + ns + b"sheetData>",
+        root=root.group(1),
+        slice_bytes=slice_bytes,
+    )
     rows: list[list[Any]] = []
     width = 0
-    done = False
-    while not done:
+    # calamine parses without the GIL: the next slice is parsed while this one's rows are converted.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        parsing: Future[Any] | None = None
+        for xml in slices:
+            following = worker.submit(_parse_slice, parts, member, sheet, xml)
+            del xml
+            if parsing is not None:
+                width = max(width, _append_slice(rows, parsing.result(), convert))
+            parsing = following
+        if parsing is not None:
+            width = max(width, _append_slice(rows, parsing.result(), convert))
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows
+
+
+def _xml_slices(
+    fh: Any, pending: bytes, *, prefix: bytes, row_end: bytes, data_end: bytes, root: bytes, slice_bytes: int
+) -> Iterator[bytes]:
+    """Sheet XML documents of whole rows, about `slice_bytes` each, in file order."""
+    suffix = data_end + b"</" + root + b">"
+    while True:
         block = fh.read(slice_bytes)
         if block:
             pending += block
@@ -170,29 +200,25 @@ def _read_slices(
                 continue
             cut += len(row_end)
         else:
-            done = True
             cut = pending.rfind(data_end)
             if cut < 0:
-                return None
-        xml = prefix + pending[:cut] + suffix
+                raise _CannotSlice()
+        yield prefix + pending[:cut] + suffix
         pending = pending[cut:]
-        width = max(width, _append_slice(rows, _slice_book(parts, member, xml), sheet, convert))
-        del xml
-    for row in rows:
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
-    return rows
+        if not block:
+            return
 
 
-def _append_slice(rows: list[list[Any]], book_bytes: io.BytesIO, sheet: str, convert: RowConverter) -> int:
+def _parse_slice(parts: dict[str, bytes], member: str, sheet: str, xml: bytes) -> Any:
+    """calamine's sheet of one slice workbook."""
+    with CalamineWorkbook.from_filelike(_slice_book(parts, member, xml)) as book:
+        return book.get_sheet_by_name(sheet)
+
+
+def _append_slice(rows: list[list[Any]], part: Any, convert: RowConverter) -> int:
     """Append the slice's rows at their Excel row numbers; returns the slice's width."""
-    book = CalamineWorkbook.from_filelike(book_bytes)
-    try:
-        part = book.get_sheet_by_name(sheet)
-        origin = part.start
-        cells = part.to_python(skip_empty_area=True) if origin is not None else []
-    finally:
-        book.close()
+    origin: tuple[int, int] | None = part.start
+    cells: list[list[Any]] = part.to_python(skip_empty_area=True) if origin is not None else []
     if origin is None or not cells:
         return 0
     first_row, first_col = origin

@@ -132,3 +132,16 @@ def test_cell_kinds_are_kept_apart_when_values_are_shared(tmp_path: Path) -> Non
     assert [type(r[0]) for r in rows] == [bool, float, float, bool, float, str, str, date, type(None)]
     assert rows[0][0] is True and rows[3][0] is False
     assert rows[5][0] is rows[6][1]  # the same text is kept once
+
+
+def test_a_damaged_sheet_is_left_to_the_whole_read(messy_book: Path) -> None:
+    from espm_desktop.io.sheets import ImportFileError
+
+    with zipfile.ZipFile(messy_book) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    number = xml[xml.index(b'<c r="B300"') :]
+    number = number[: number.index(b"</c>")]
+    edited = _rewrite_sheet(messy_book, {number: number.replace(b"<v>", b"<v>4x")})
+    assert read_sheet_in_slices(edited, "Data", _row_converter(), slice_bytes=300, min_bytes=0) is None
+    with pytest.raises(ImportFileError):
+        read_workbook(edited)
