@@ -511,7 +511,7 @@ def import_batches(
         while done < total:
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
-            chunk = [v for _, v in zip(range(CHUNK), values, strict=False)]
+            chunk = list(itertools.islice(values, CHUNK))
             cursor.executemany(_INSERT_BILL, chunk)
             done += len(chunk)
             if progress is not None:
