@@ -122,12 +122,15 @@ def read_sheet_in_slices(
     except (OSError, zipfile.BadZipFile):
         return None
     with zf:
-        found = _workbook_parts(zf, sheet)
+        try:
+            found = _workbook_parts(zf, sheet)
+        except Exception:  # noqa: BLE001 - not an XML workbook (xlsb, ods) or damaged: read whole
+            return None
         if found is None:
             return None
         member, parts = found
         info = zf.NameToInfo.get(member)
-        if info is None or info.file_size < min_bytes:
+        if info is None or not member.endswith(".xml") or info.file_size < min_bytes:
             return None
         # A big shared-string table is parsed again for every slice: slices grow with it.
         strings = max((len(v) for k, v in parts.items() if "sharedstrings" in k.casefold()), default=0)

@@ -145,3 +145,17 @@ def test_a_damaged_sheet_is_left_to_the_whole_read(messy_book: Path) -> None:
     assert read_sheet_in_slices(edited, "Data", _row_converter(), slice_bytes=300, min_bytes=0) is None
     with pytest.raises(ImportFileError):
         read_workbook(edited)
+
+
+def test_binary_workbooks_are_read_whole(tmp_path: Path) -> None:
+    # An .xlsb keeps its workbook and sheets as binary parts: nothing to cut.
+    path = tmp_path / "book.xlsb"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+        )
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00\x80\x01\x00")
+    assert read_sheet_in_slices(path, "Sheet1", _row_converter(), min_bytes=0) is None
