@@ -230,12 +230,14 @@ class YearOverYear:
     lines: tuple[YearLine, ...]
     highlighted_is_full: bool
     """True when the highlighted line is a complete 12-month period (ESPM's current period)."""
+    chosen: bool = False
+    """True when the user picked the highlighted period rather than the latest one."""
 
 
-def year_over_year(series: MonthlySeries, period: Period | None) -> YearOverYear:
+def year_over_year(series: MonthlySeries, period: Period | None, chosen: bool = False) -> YearOverYear:
     """Lines for every 12-month window aligned on `period` (or on calendar years when None)."""
     if not series.months:
-        return YearOverYear(1, (), False)
+        return YearOverYear(1, (), False, chosen)
     first, last = series.months[0], series.months[-1]
     full = period is not None
     anchor = period.first_month if period is not None else (last // 12) * 12
@@ -248,7 +250,7 @@ def year_over_year(series: MonthlySeries, period: Period | None) -> YearOverYear
             values.append(series.values[k] if k is not None and series.complete(k) else NAN)
         if f == anchor or any(not math.isnan(v) for v in values):
             lines.append(YearLine(f, tuple(values), f == anchor))
-    return YearOverYear(anchor % 12 + 1, tuple(lines), full)
+    return YearOverYear(anchor % 12 + 1, tuple(lines), full, chosen)
 
 
 def highlight_period(cal: PropertyMonths | MeterMonths) -> Period | None:

@@ -197,3 +197,26 @@ def test_follows_selection_and_redraws_on_data_change(page: ChartsPage, ctx: App
         meter.bills.append(models.Bill(start_date=date(2023, 4, 9), end_date=date(2023, 5, 8), usage=300.0))
     ctx.data_changed.emit()
     assert sum(plotted_bars(page).values()) > before
+
+
+def test_year_over_year_highlights_the_period_the_user_picks(
+    page: ChartsPage, ctx: AppContext, qtbot: QtBot
+) -> None:
+    ctx.select_property(property_id(ctx, BUREAU_NAME))  # 23 monthly readings: several 12-month periods
+    page.set_chart("year_over_year")
+    combo = page.period_combo
+    assert combo.isVisibleTo(page) and combo.currentData() is None  # latest 12 full months by default
+    ends = [combo.itemData(i) for i in range(1, combo.count())]
+    assert ends == sorted(ends, reverse=True) and len(ends) >= 2
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    chosen_last = combo.currentData()
+    series, _unit = page.current_series()
+    from espm_desktop.core import chart_series as cs
+    from espm_desktop.core.calendarize import Period
+
+    expected = cs.year_over_year(series, Period(chosen_last - 11, 12), True)
+    highlighted = [line for line in expected.lines if line.highlighted]
+    assert [line.first_month for line in highlighted] == [chosen_last - 11]
+    legend_names = [label.text for _sample, label in page.view.legend.items]
+    assert any("chosen period" in name for name in legend_names)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from espm_desktop.core import chart_series as cs
-from espm_desktop.core.calendarize import PropertyMonths, calendarize_property
+from espm_desktop.core.calendarize import Period, PropertyMonths, calendarize_property, month_start
 from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import MeterData, PropertyData
@@ -114,6 +115,10 @@ class ChartsPage(QWidget):
             BASES, (self.tr("Meter unit"), self.tr("GJ (site)"), self.tr("GJ (source)")), strict=True
         ):
             self.unit_combo.addItem(label, basis.value)
+        # Year over year: which 12 months to highlight (the latest full ones unless the user picks another end).
+        self.period_label = QLabel(self.tr("Highlight:"))
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("chart_period")
         self.cost_check = QCheckBox(self.tr("Show cost"))
         self.cost_check.setObjectName("chart_show_cost")
         self.reset_button = QPushButton(self.tr("Reset zoom"))
@@ -127,6 +132,8 @@ class ChartsPage(QWidget):
         controls.addWidget(self.unit_combo)
         controls.addSpacing(8)
         controls.addWidget(self.cost_check)
+        controls.addWidget(self.period_label)
+        controls.addWidget(self.period_combo)
         controls.addStretch(1)
         controls.addWidget(self.reset_button)
         controls.addWidget(self.png_button)
@@ -158,6 +165,7 @@ class ChartsPage(QWidget):
         self.chart_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.unit_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.cost_check.toggled.connect(lambda _on: self.redraw())
+        self.period_combo.activated.connect(lambda _i: self.redraw())
         self.reset_button.clicked.connect(self.view.reset_zoom)
         self.png_button.clicked.connect(self._on_export_png)
         self.svg_button.clicked.connect(self._on_export_svg)
@@ -243,6 +251,8 @@ class ChartsPage(QWidget):
     def redraw(self) -> None:
         chart = CHART_IDS[max(self.chart_combo.currentIndex(), 0)]
         self.cost_check.setEnabled(chart == "monthly")
+        self.period_label.setVisible(chart == "year_over_year")
+        self.period_combo.setVisible(chart == "year_over_year")
         self.unit_combo.setEnabled(chart not in ("cost", "mix"))
         self.note.clear()
         if self.data is None:
@@ -271,8 +281,10 @@ class ChartsPage(QWidget):
                 monthly.draw(self.view, series, unit, None, False, cost_only=True)
         elif chart == "year_over_year":
             cal = self.calendarised()
-            period = cs.highlight_period(cal.meters[self.data.prop.meters.index(meter)] if meter else cal)
-            yoy.draw(self.view, cs.year_over_year(series, period), unit)
+            latest = cs.highlight_period(cal.meters[self.data.prop.meters.index(meter)] if meter else cal)
+            period = self._fill_period_choices(series, latest)
+            chosen = self.period_combo.currentData() is not None
+            yoy.draw(self.view, cs.year_over_year(series, period, chosen), unit)
         elif chart == "mix":
             mix_data = cs.energy_mix(self.calendarised())
             mix.draw(self.view, mix_data, {t: energy_type_label(t) for t in mix_data.energy_types})
@@ -287,6 +299,25 @@ class ChartsPage(QWidget):
                 scatter.draw(self.view, cs.bill_scatter(meter, hdd, series.basis), unit, per_month=False)
             else:
                 scatter.draw(self.view, cs.month_scatter(series, degree_days), unit, per_month=True)
+
+    def _fill_period_choices(self, series: cs.MonthlySeries, latest: Period | None) -> Period | None:
+        """Offer every month that ends 12 months of data; keep the user's pick while it still exists."""
+        chosen = self.period_combo.currentData()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        locale = QLocale()
+        if latest is not None:
+            self.period_combo.addItem(self.tr("Latest 12 full months"), None)
+        ends = [m for m in series.months if m - 11 >= series.months[0]] if series.months else []
+        for last in reversed(ends):
+            first_day = month_start(last)
+            label = locale.toString(QDate(first_day.year, first_day.month, 1), "MMMM yyyy")
+            self.period_combo.addItem(self.tr("12 months ending {0}").format(label), last)
+        index = self.period_combo.findData(chosen) if chosen is not None else 0
+        self.period_combo.setCurrentIndex(max(index, 0))
+        self.period_combo.blockSignals(False)
+        last = self.period_combo.currentData()
+        return latest if last is None else Period(last - 11, 12)
 
     def no_weather_message(self) -> str:
         how = self.tr(

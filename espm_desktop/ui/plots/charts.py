@@ -200,11 +200,14 @@ class YearOverYearChart(QObject):
         for k, line in enumerate(yoy.lines):
             name = self._name(view, line.first_month, yoy.start_month)
             if line.highlighted:
-                name = (
-                    self.tr("{0} (latest 12 full months)")
-                    if yoy.highlighted_is_full
-                    else self.tr("{0} (latest year)")
-                ).format(name)
+                if yoy.chosen:
+                    name = self.tr("{0} (chosen period)").format(name)
+                else:
+                    name = (
+                        self.tr("{0} (latest 12 full months)")
+                        if yoy.highlighted_is_full
+                        else self.tr("{0} (latest year)")
+                    ).format(name)
                 pen = pg.mkPen(USE_COLOR, width=4)
                 brush = USE_COLOR
             else:
