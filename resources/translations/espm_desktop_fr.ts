@@ -180,152 +180,167 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="85" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="86" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="90" />
         <source>Bars are calendar months (bills spread over their days, as ESPM does); lines are the bills as received. Hover for exact values; drag to pan, scroll to zoom.</source>
         <translation>Les barres sont des mois civils (factures réparties sur leurs jours, comme le fait ESPM); les traits sont les factures telles que reçues. Survolez pour les valeurs exactes; glissez pour déplacer, utilisez la molette pour zoomer.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="101" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="102" />
         <source>Monthly use</source>
         <translation>Consommation mensuelle</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="102" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="103" />
         <source>Year over year</source>
         <translation>D'une année à l'autre</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="103" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="104" />
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="104" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="105" />
         <source>Weather: use per HDD</source>
         <translation>Météo : consommation par DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="105" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="106" />
         <source>Weather: use/day vs HDD/day</source>
         <translation>Météo : conso/jour selon DJC/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="106" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="107" />
         <source>Energy mix (source)</source>
         <translation>Répartition par énergie (source)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="115" />
         <source>Meter unit</source>
         <translation>Unité du compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="115" />
         <source>GJ (site)</source>
         <translation>GJ (site)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="114" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="115" />
         <source>GJ (source)</source>
         <translation>GJ (source)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="117" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="119" />
+        <source>Highlight:</source>
+        <translation>Mettre en évidence :</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="122" />
         <source>Show cost</source>
         <translation>Afficher le coût</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="119" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="124" />
         <source>Reset zoom</source>
         <translation>Réinitialiser le zoom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="120" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="125" />
         <source>Export PNG…</source>
         <translation>Exporter PNG…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="121" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="126" />
         <source>Export SVG…</source>
         <translation>Exporter SVG…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="123" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="128" />
         <source>Chart:</source>
         <translation>Graphique :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="126" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="131" />
         <source>Units:</source>
         <translation>Unités :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="182" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="190" />
         <source>Whole property (all meters)</source>
         <translation>Propriété entière (tous les compteurs)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="241" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="249" />
         <source>GJ source</source>
         <translation>GJ source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="249" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="259" />
         <source>No property yet: create one on the Properties page.</source>
         <translation>Aucune propriété pour l'instant : créez-en une à la page Propriétés.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="252" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="262" />
         <source>This property has no meters yet: add them on the Meters page.</source>
         <translation>Cette propriété n'a pas encore de compteur : ajoutez-les à la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="258" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="268" />
         <source>The meters use different units: the property total is shown in GJ.</source>
         <translation>Les compteurs utilisent des unités différentes : le total de la propriété est affiché en GJ.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="267" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="277" />
         <source>No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart.</source>
         <translation>Aucune facture n'a de coût : saisissez les montants à la page Factures (colonne Coût) pour voir ce graphique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="293" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="310" />
+        <source>Latest 12 full months</source>
+        <translation>12 derniers mois complets</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="315" />
+        <source>12 months ending {0}</source>
+        <translation>12 mois se terminant en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
         <source>The weather charts need daily degree-days: download the daily data of the weather station nearest the building from Environment and Climate Change Canada (climate.weather.gc.ca, CSV, one file per year), import it on the Weather page, and link the station to this property there.</source>
         <translation>Les graphiques météo ont besoin de degrés-jours quotidiens : téléchargez les données quotidiennes de la station météo la plus proche du bâtiment sur le site d'Environnement et Changement climatique Canada (climat.meteo.gc.ca, CSV, un fichier par année), importez-les à la page Météo, puis associez-y la station à cette propriété.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="301" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="332" />
         <source>This property only has degree days typed for 12 months (HDD {0}, CDD {1}, 12 months ending {2}), not month by month.</source>
         <translation>Cette propriété n'a que des degrés-jours saisis pour 12 mois (DJC {0}, DJR {1}, 12 mois se terminant le {2}), pas mois par mois.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="305" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="336" />
         <source>No degree days for this property.</source>
         <translation>Aucun degré-jour pour cette propriété.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="348" />
         <source>Export PNG</source>
         <translation>Exporter en PNG</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="317" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="348" />
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="355" />
         <source>Export SVG</source>
         <translation>Exporter en SVG</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="355" />
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
     </message>
@@ -412,22 +427,22 @@
 <context>
     <name>EnergyMixChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="264" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="267" />
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
         <translation>Aucune facture pour l'instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="275" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="278" />
         <source>Source energy (GJ)</source>
         <translation>Énergie à la source (GJ)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="281" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="284" />
         <source>{0}, source energy</source>
         <translation>{0}, énergie à la source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="284" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="287" />
         <source>Total: {0} GJ</source>
         <translation>Total : {0} GJ</translation>
     </message>
@@ -865,92 +880,92 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="55" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="56" />
         <source>Properties</source>
         <translation>Propriétés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="56" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="57" />
         <source>Meters</source>
         <translation>Compteurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="57" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="58" />
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="58" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="59" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="61" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="62" />
         <source>Énergir exchange</source>
         <translation>Échange Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="64" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="65" />
         <source>ENERGY STAR score</source>
         <translation>Cote ENERGY STAR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="65" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="66" />
         <source>Weather</source>
         <translation>Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="66" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="67" />
         <source>SGÉ program</source>
         <translation>Programme SGÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="69" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="70" />
         <source>Database: {0}</source>
         <translation>Base de données : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="138" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="139" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="141" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="142" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="142" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="143" />
         <source>&amp;Import bills…</source>
         <translation>&amp;Importer des factures…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="143" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="144" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="148" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="149" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="160" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="161" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="161" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="162" />
         <source>&amp;About ESPM Desktop</source>
         <translation>À &amp;propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="177" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="178" />
         <source>About ESPM Desktop</source>
         <translation>À propos d'ESPM Desktop</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/main_window.py" line="179" />
+        <location filename="../../espm_desktop/ui/main_window.py" line="180" />
         <source>ESPM Desktop {0}
 
 ENERGY STAR Portfolio Manager companion for building managers and energy consultants in Québec and Canada.
@@ -1494,13 +1509,13 @@ Base de données : {1}</translation>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="226" />
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="227" />
         <source>Phone</source>
         <translation>Téléphone</translation>
@@ -1511,7 +1526,7 @@ Base de données : {1}</translation>
         <translation>Rôle au comité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
         <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="230" />
         <source>Energy manager</source>
         <translation>Gestionnaire Énergie</translation>
@@ -1586,10 +1601,10 @@ Base de données : {1}</translation>
     <name>PhasesTab</name>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="81" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="301" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="362" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="305" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="366" />
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -1610,7 +1625,7 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="271" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="275" />
         <source>Deliverables accepted</source>
         <translation>Livrables acceptés</translation>
     </message>
@@ -1621,239 +1636,239 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="82" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="273" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="277" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="84" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="85" />
         <source>Edit phase dates…</source>
         <translation>Modifier les dates de la phase…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="303" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="307" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="306" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="310" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="88" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="90" />
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="89" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="90" />
         <source>Program year</source>
         <translation>Année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="91" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="92" />
         <source>Add expense…</source>
         <translation>Ajouter une dépense…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="93" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="94" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="94" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
         <source>Other grantor</source>
         <translation>Autre organisme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="95" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="96" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="97" />
         <source>Add other grant…</source>
         <translation>Ajouter une autre aide…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="98" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="99" />
         <source>Delete grant</source>
         <translation>Supprimer l'aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="102" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="103" />
         <source>Phases and Énergir's acceptance dates</source>
         <translation>Phases et dates d'acceptation d'Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="106" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="107" />
         <source>Eligible expenses</source>
         <translation>Dépenses admissibles</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="114" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="115" />
         <source>Other grants for the same work (stacking)</source>
         <translation>Autres aides pour les mêmes travaux (cumul)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="126" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="130" />
         <source>Aid, with the guide's rule behind each amount</source>
         <translation>Aide, avec la règle du guide derrière chaque montant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="150" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="154" />
         <source>2 – Diagnostic</source>
         <translation>2 – Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="151" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="155" />
         <source>4 – Continuous metering</source>
         <translation>4 – Mesurage en continu</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="152" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="156" />
         <source>4 – Other components</source>
         <translation>4 – Autres composantes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="153" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
         <source>5 – Savings follow-up</source>
         <translation>5 – Suivi des économies</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="161" />
         <source>Planned</source>
         <translation>Prévue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="161" />
         <source>Requested</source>
         <translation>Demandée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="157" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="161" />
         <source>Accepted</source>
         <translation>Acceptée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="162" />
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="162" />
         <source>Done</source>
         <translation>Réalisée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="210" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="214" />
         <source>Eligible expenses: {0}</source>
         <translation>Dépenses admissibles : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="214" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="218" />
         <source>Stacking:</source>
         <translation>Cumul :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="215" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="219" />
         <source>Client's share: {0}</source>
         <translation>Part du client : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="232" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="236" />
         <source>Payment schedule (by program year of the expenses):</source>
         <translation>Calendrier des versements (par année du programme des dépenses) :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="236" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="240" />
         <source>Total of the schedule: {0}</source>
         <translation>Total du calendrier : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="254" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="258" />
         <source>Énergir aid computed from these figures: {0}</source>
         <translation>Aide d'Énergir calculée à partir de ces chiffres : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="268" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="272" />
         <source>Aid request sent</source>
         <translation>Demande d'aide envoyée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="269" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="273" />
         <source>Accepted by Énergir</source>
         <translation>Acceptée par Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="270" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="274" />
         <source>Phase completed</source>
         <translation>Phase terminée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="272" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="276" />
         <source>Aid in the acceptance notice ($)</source>
         <translation>Aide de l'avis d'acceptation ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="275" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="279" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="299" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="303" />
         <source>Eligible expense</source>
         <translation>Dépense admissible</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="307" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="311" />
         <source>Amount before taxes ($)</source>
         <translation>Montant avant taxes ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="308" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="312" />
         <source>Hours (internal specialists)</source>
         <translation>Heures (spécialistes internes)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="309" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="313" />
         <source>Hourly rate ($/h)</source>
         <translation>Taux horaire ($/h)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="310" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="314" />
         <source>Program year (phase 4 payments)</source>
         <translation>Année du programme (versements de la phase 4)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="359" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="363" />
         <source>Other grant</source>
         <translation>Autre aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="361" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="365" />
         <source>Grantor (distributor or government body)</source>
         <translation>Organisme (distributeur ou organisme gouvernemental)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="364" />
+        <location filename="../../espm_desktop/ui/pages/sge_phases.py" line="368" />
         <source>Amount ($)</source>
         <translation>Montant ($)</translation>
     </message>
@@ -2044,253 +2059,253 @@ Base de données : {1}</translation>
         <translation>Enregistrer et calculer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="132" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
         <source>Gas meter:</source>
         <translation>Compteur de gaz :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="137" />
         <source>Baseline from</source>
         <translation>Référence du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="137" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="134" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="138" />
         <source>Reporting from</source>
         <translation>Suivi depuis le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="144" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="150" />
         <source>Excel calculation file…</source>
         <translation>Fichier de calculs Excel…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="146" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="152" />
         <source>Annual report (PDF)…</source>
         <translation>Rapport annuel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="152" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="158" />
         <source>Baseline model (CalTRACK billing method, °C)</source>
         <translation>Modèle de référence (méthode facturation CalTRACK, °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>HDD/day</source>
         <translation>DJC/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="159" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
         <source>Predicted (m³)</source>
         <translation>Prévu (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
         <source>Adjustment (m³)</source>
         <translation>Ajustement (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
         <source>Actual (m³)</source>
         <translation>Réel (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Avoided (m³)</source>
         <translation>Évité (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="160" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Program year</source>
         <translation>Année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="347" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="353" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="164" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="348" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="354" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="171" />
         <source>New measures in the year</source>
         <translation>Nouvelles mesures dans l'année</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
         <source>m³/day</source>
         <translation>m³/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="168" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="176" />
         <source>Add adjustment…</source>
         <translation>Ajouter un ajustement…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="172" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
         <source>Delete adjustment</source>
         <translation>Supprimer l'ajustement</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="182" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="188" />
         <source>Per period</source>
         <translation>Par période</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="183" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="189" />
         <source>Per program year</source>
         <translation>Par année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="184" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="190" />
         <source>Non-routine adjustments</source>
         <translation>Ajustements non routiniers</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="229" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="235" />
         <source>(choose the gas meter)</source>
         <translation>(choisissez le compteur de gaz)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="252" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="258" />
         <source>No model yet.</source>
         <translation>Aucun modèle pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="273" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="273" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="277" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="283" />
         <source>use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C</source>
         <translation>conso/jour = {0} m³ + {1} m³/DJC × DJC/jour à {2} °C</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="283" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="289" />
         <source>use/day = {0} m³ (intercept only)</source>
         <translation>conso/jour = {0} m³ (ordonnée seule)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="285" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="291" />
         <source> + {0} m³ × production/day</source>
         <translation> + {0} m³ × production/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="291" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="297" />
         <source>R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)</source>
         <translation>R² {0} · R² ajusté {1} · CV(RMSE) {2} % · NMBE {3} % · {4} périodes de référence ({5} jours)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="294" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="300" />
         <source>Meter: {0} · station: {1}</source>
         <translation>Compteur : {0} · station : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="295" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="301" />
         <source>Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)</source>
         <translation>Évité depuis le {0} : {1} m³ ± {2} m³ (incertitude relative des économies {3} % à {4} %)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="310" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="316" />
         <source>Use per day (m³): baseline model vs actual</source>
         <translation>Consommation par jour (m³) : modèle de référence et réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="312" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="318" />
         <source>Adjusted baseline (model)</source>
         <translation>Référence ajustée (modèle)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="314" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="320" />
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="320" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="326" />
         <source>Cumulative savings (CUSUM, m³)</source>
         <translation>Économies cumulées (CUSUM, m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="345" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351" />
         <source>Non-routine adjustment</source>
         <translation>Ajustement non routinier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="349" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="355" />
         <source>m³ per day added to the baseline (negative to remove)</source>
         <translation>m³ par jour ajoutés à la référence (négatif pour retirer)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="357" />
         <source>Why (required)</source>
         <translation>Pourquoi (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="370" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="376" />
         <source>Excel calculation file</source>
         <translation>Fichier de calculs Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="378" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="394" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="384" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="400" />
         <source>The file could not be written to {0}: {1}</source>
         <translation>Le fichier n'a pas pu être enregistré dans {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="380" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="386" />
         <source>Calculation file written to {0}.</source>
         <translation>Fichier de calculs enregistré dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="386" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="392" />
         <source>Annual report (PDF)</source>
         <translation>Rapport annuel (PDF)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="396" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="402" />
         <source>Annual report written to {0}.</source>
         <translation>Rapport annuel enregistré dans {0}.</translation>
     </message>
@@ -2969,7 +2984,7 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/sge_page.py" line="88" />
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="241" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="246" />
         <source>Delete participant</source>
         <translation>Supprimer le participant</translation>
     </message>
@@ -2979,92 +2994,92 @@ Base de données : {1}</translation>
         <translation>Participant :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="107" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="109" />
         <source>Participant</source>
         <translation>Participant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="108" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="110" />
         <source>Phases and aid</source>
         <translation>Phases et aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="109" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="111" />
         <source>Measures and IPÉ</source>
         <translation>Mesures et IPÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="110" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="112" />
         <source>Savings</source>
         <translation>Économies</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="111" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="113" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="169" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="171" />
         <source>No participant yet. Click “New participant…” to open the file of an industrial site.</source>
         <translation>Aucun participant. Cliquez sur « Nouveau participant… » pour ouvrir le dossier d'un site industriel.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="176" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="178" />
         <source>done on {0}</source>
         <translation>fait le {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="181" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="183" />
         <source>{0} days left</source>
         <translation>{0} jours restants</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="183" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="185" />
         <source>{0} days overdue</source>
         <translation>en retard de {0} jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="192" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="197" />
         <source>No deadline yet: enter Énergir's acceptance dates in “Phases and aid”.</source>
         <translation>Aucune échéance : saisissez les dates d'acceptation d'Énergir dans « Phases et aide ».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="197" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="202" />
         <source>&lt;b&gt;Deadlines&lt;/b&gt; (today {0})</source>
         <translation>&lt;b&gt;Échéances&lt;/b&gt; (aujourd'hui {0})</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="198" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="203" />
         <source>Aid accepted by Énergir so far: {0}</source>
         <translation>Aide acceptée par Énergir jusqu'ici : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="200" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="205" />
         <source>gas avoided since the reporting start: {0} m³</source>
         <translation>gaz évité depuis le début du suivi : {0} m³</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="207" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="212" />
         <source>New SGÉ participant</source>
         <translation>Nouveau participant SGÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="209" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="214" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="210" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="215" />
         <source>Site address (where the work is done)</source>
         <translation>Adresse du site (où sont réalisés les travaux)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="211" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="216" />
         <source>Énergir file number</source>
         <translation>N° de dossier Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="243" />
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="248" />
         <source>Delete {0} with its phases, expenses, measures and invoices? This cannot be undone.</source>
         <translation>Supprimer {0} avec ses phases, dépenses, mesures et factures? Cette action est irréversible.</translation>
     </message>
@@ -3143,47 +3158,47 @@ Base de données : {1}</translation>
 <context>
     <name>UsePerHddChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="301" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="304" />
         <source>No month has both complete bills and enough heating degree-days (30 or more) to compare.</source>
         <translation>Aucun mois n'a à la fois des factures complètes et assez de degrés-jours de chauffage (30 ou plus) pour comparer.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="310" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="313" />
         <source>Use per HDD</source>
         <translation>Consommation par DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="324" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="327" />
         <source>Heating degree-days (right axis)</source>
         <translation>Degrés-jours de chauffage (axe de droite)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="326" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="329" />
         <source>HDD (°C·days, base 18 °C)</source>
         <translation>DJC (°C·jours, base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="328" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="331" />
         <source>Use per HDD ({0}/°C·day)</source>
         <translation>Consommation par DJC ({0}/°C·jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="338" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="341" />
         <source>Use: {0} {1}</source>
         <translation>Consommation : {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="339" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="342" />
         <source>HDD: {0}</source>
         <translation>DJC : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="343" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="346" />
         <source>Use per HDD: {0} {1}/°C·day</source>
         <translation>Consommation par DJC : {0} {1}/°C·jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="345" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="348" />
         <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
         <translation>Consommation par DJC : non affichée (mois incomplet ou moins de 30 DJC)</translation>
     </message>
@@ -3400,37 +3415,37 @@ Base de données : {1}</translation>
 <context>
     <name>WeatherScatterChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="362" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="365" />
         <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills' dates.</source>
         <translation>Aucune période de facturation n'a de degrés-jours pour au moins 90 % de ses jours : importez la météo des dates des factures.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="370" />
         <source>Calendar months</source>
         <translation>Mois civils</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="367" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="370" />
         <source>Bill periods</source>
         <translation>Périodes de facturation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="388" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="391" />
         <source>Fit: {0} + {1} × HDD/day{2}</source>
         <translation>Droite : {0} + {1} × DJC/jour{2}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="392" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="395" />
         <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
         <translation>Degrés-jours de chauffage par jour (°C·jour/jour, base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="393" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="396" />
         <source>Use per day ({0}/day)</source>
         <translation>Consommation par jour ({0}/jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="399" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="402" />
         <source>{0} – {1}
 {2} {3}/day at {4} HDD/day</source>
         <translation>{0} – {1}
@@ -3446,16 +3461,21 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/plots/charts.py" line="204" />
+        <source>{0} (chosen period)</source>
+        <translation>{0} (période choisie)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="207" />
         <source>{0} (latest 12 full months)</source>
         <translation>{0} (12 derniers mois complets)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="206" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="209" />
         <source>{0} (latest year)</source>
         <translation>{0} (dernière année)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="232" />
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="235" />
         <source>Use ({0})</source>
         <translation>Consommation ({0})</translation>
     </message>
