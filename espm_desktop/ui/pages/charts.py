@@ -132,8 +132,6 @@ class ChartsPage(QWidget):
         controls.addWidget(self.unit_combo)
         controls.addSpacing(8)
         controls.addWidget(self.cost_check)
-        controls.addWidget(self.period_label)
-        controls.addWidget(self.period_combo)
         controls.addStretch(1)
         controls.addWidget(self.reset_button)
         controls.addWidget(self.png_button)
@@ -148,6 +146,12 @@ class ChartsPage(QWidget):
         layout.addWidget(subtitle)
         layout.addWidget(self.picker)
         layout.addLayout(controls)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_label)
+        period_row.addWidget(self.period_combo)
+        period_row.addStretch(1)
+        layout.addLayout(period_row)
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
         self.data: ChartData | None = None
@@ -311,7 +315,7 @@ class ChartsPage(QWidget):
         ends = [m for m in series.months if m - 11 >= series.months[0]] if series.months else []
         for last in reversed(ends):
             first_day = month_start(last)
-            label = locale.toString(QDate(first_day.year, first_day.month, 1), "MMMM yyyy")
+            label = locale.toString(QDate(first_day.year, first_day.month, 1), "MMM yyyy")
             self.period_combo.addItem(self.tr("12 months ending {0}").format(label), last)
         index = self.period_combo.findData(chosen) if chosen is not None else 0
         self.period_combo.setCurrentIndex(max(index, 0))
