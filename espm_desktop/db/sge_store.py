@@ -7,6 +7,7 @@ core/sge/invoice.py; this module only makes them stick in the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -42,6 +43,7 @@ from espm_desktop.core.sge.invoice import (
 )
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
+from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
 from espm_desktop.db.models_sge import (
     SgeContact,
@@ -172,6 +174,7 @@ class ProductionEntry:
     end: date
     quantity: float
     unit: str = ""
+    production_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +346,7 @@ def load_participant(session: Session, participant_id: int) -> ParticipantFile:
             for a in sorted(row.adjustments, key=lambda a: a.start_date)
         ),
         production=tuple(
-            ProductionEntry(p.start_date, p.end_date, p.quantity, p.unit)
+            ProductionEntry(p.start_date, p.end_date, p.quantity, p.unit, p.id)
             for p in sorted(row.production, key=lambda p: p.start_date)
         ),
     )
@@ -547,14 +550,54 @@ def save_adjustment(session: Session, participant_id: int, item: StoredAdjustmen
     return int(row.id)
 
 
+def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry]) -> list[FieldError]:
+    """What is wrong with a production period among the participant's others (itself skipped by id)."""
+    errors = []
+    if entry.end < entry.start:
+        errors.append(FieldError(
+            "end",
+            f"End ({entry.end}) is before the start ({entry.start}): a period must end on or after its start.",
+            f"Fin ({entry.end}) avant le début ({entry.start}) : une période doit finir le jour du début ou après.",
+        ))  # fmt: skip
+    if entry.quantity < 0:
+        errors.append(FieldError(
+            "quantity",
+            f"Quantity ({entry.quantity:g}) is negative: production cannot be below zero.",
+            f"Quantité ({entry.quantity:g}) négative : la production ne peut pas être sous zéro.",
+        ))  # fmt: skip
+    if entry.end >= entry.start:
+        for o in others:
+            if entry.production_id is not None and o.production_id == entry.production_id:
+                continue
+            shared = (min(entry.end, o.end) - max(entry.start, o.start)).days + 1
+            # One shared day is allowed: like bills, a period may start on the day the previous one ends.
+            if shared > 1:
+                errors.append(FieldError(
+                    "start",
+                    f"The period overlaps the period {o.start} to {o.end} by {shared} days (one day at most): "
+                    "change the dates or edit that period.",
+                    f"La période chevauche celle du {o.start} au {o.end} de {shared} jours (un jour au plus) : "
+                    "changez les dates ou modifiez cette période.",
+                ))  # fmt: skip
+                break
+    return errors
+
+
 def save_production(session: Session, participant_id: int, entry: ProductionEntry) -> int:
-    row = SgeProduction(
-        participant_id=participant_id,
-        start_date=entry.start,
-        end_date=entry.end,
-        quantity=entry.quantity,
-        unit=entry.unit,
+    """Add or replace (by `production_id`) a production period; the rules of `production_problems` apply."""
+    others = [
+        ProductionEntry(r.start_date, r.end_date, r.quantity, r.unit, r.id)
+        for r in session.scalars(select(SgeProduction).where(SgeProduction.participant_id == participant_id))
+    ]
+    problems = production_problems(entry, others)
+    if problems:
+        raise StoreError(" ".join(p.message_fr for p in problems), " ".join(p.message_en for p in problems))
+    row = (
+        SgeProduction(participant_id=participant_id)
+        if entry.production_id is None
+        else _child(session, SgeProduction, entry.production_id)
     )
+    row.start_date, row.end_date, row.quantity, row.unit = entry.start, entry.end, entry.quantity, entry.unit
     session.add(row)
     session.flush()
     return int(row.id)
@@ -567,11 +610,12 @@ _DELETABLE: dict[str, type[Any]] = {
     "measure": SgeMeasure,
     "indicator": SgeIndicator,
     "adjustment": SgeSavingsAdjustment,
+    "production": SgeProduction,
 }
 
 
 def delete_record(session: Session, kind: str, record_id: int) -> None:
-    """Delete a contact, expense, grant, measure, indicator or adjustment. Invoices are never deleted."""
+    """Delete a contact, expense, grant, measure, indicator, adjustment or production period; never invoices."""
     session.delete(_child(session, _DELETABLE[kind], record_id))
     session.flush()
 
@@ -694,6 +738,16 @@ def _production_in(period: BillingPeriod, entries: tuple[ProductionEntry, ...]) 
     return total if covered else None
 
 
+def _period_list(periods: Sequence[BillingPeriod], shown: int = 6) -> tuple[str, str]:
+    """'start–end' of the first periods, then how many more, in French and in English."""
+    fr = ", ".join(f"du {p.start} au {p.end}" for p in periods[:shown])
+    en = ", ".join(f"{p.start} to {p.end}" for p in periods[:shown])
+    more = len(periods) - shown
+    if more > 0:
+        fr, en = f"{fr} et {more} autre{'s' if more > 1 else ''}", f"{en} and {more} more"
+    return fr, en
+
+
 def _no_data(fr: str, en: str) -> SavingsInputError:
     return SavingsInputError(fr, en)
 
@@ -775,7 +829,29 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
     span = {d: temps[d] for d in needed if d in temps}
     base_weather = weather_from_daily(base, span)
     grid = tuple(sorted(base_weather[0].hdd_per_day))
-    fit = fit_baseline(base, base_weather, use_production=info.use_production)
+    missing_base = [p for p in base if info.use_production and p.production is None]
+    try:
+        fit = fit_baseline(base, base_weather, use_production=info.use_production)
+    except SavingsInputError as exc:
+        if not missing_base:
+            raise
+        listed_fr, listed_en = _period_list(missing_base)
+        raise _no_data(
+            f"{exc.message_fr} Périodes de référence sans production : {listed_fr}. Saisissez-la avec "
+            "« Production… » (onglet Économies) ou décochez la variable de production.",
+            f"{exc.message_en} Baseline periods without production: {listed_en}. Enter it with "
+            "'Production…' (Savings tab) or untick the production variable.",
+        ) from exc
+    missing_report = [p for p in report if info.use_production and p.production is None]
+    if missing_report:
+        # The model would read no production as zero output and overstate the savings.
+        listed_fr, listed_en = _period_list(missing_report)
+        raise _no_data(
+            f"La variable de production est cochée, mais ces périodes de suivi n'ont pas de production : "
+            f"{listed_fr}. Saisissez-la avec « Production… » (onglet Économies) ou décochez la variable.",
+            f"The production variable is on, but these reporting periods have no production: {listed_en}. "
+            "Enter it with 'Production…' (Savings tab) or untick the variable.",
+        )
     adjustments = [a.adjustment for a in file.adjustments]
     report_result = compute_savings(fit.model, report, weather_from_daily(report, span, grid), adjustments)
     base_result = compute_savings(fit.model, base, base_weather)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from espm_desktop.db.demo_sge import (
     DEMO_SLOPE_M3_PER_HDD,
 )
 from espm_desktop.db.engine import make_engine
+from espm_desktop.db.models import Meter
 from espm_desktop.db.models_sge import SgeInvoice
 
 
@@ -161,3 +163,62 @@ def test_demo_participant_savings_recover_the_model_and_the_step(demo_db: Path) 
     assert share == pytest.approx(DEMO_SAVINGS_SHARE, abs=0.01)
     assert sum(y.avoided_m3 for y in analysis.by_program_year) == pytest.approx(result.avoided_m3)
     assert analysis.cusum[-1][1] == pytest.approx(result.avoided_m3)
+
+
+def test_production_periods_are_checked_replaced_and_deleted(engine: Engine) -> None:
+    with Session(engine) as s, s.begin():
+        pid = new_participant(s)
+        first = store.save_production(
+            s, pid, store.ProductionEntry(date(2024, 1, 1), date(2024, 1, 31), 800, "t")
+        )
+        # sharing one day with the previous period is allowed, like consecutive bills
+        store.save_production(s, pid, store.ProductionEntry(date(2024, 1, 31), date(2024, 2, 29), 700, "t"))
+        with pytest.raises(store.StoreError) as caught:
+            store.save_production(s, pid, store.ProductionEntry(date(2024, 2, 20), date(2024, 3, 31), 5, "t"))
+        assert "overlaps the period 2024-01-31 to 2024-02-29 by 10 days" in caught.value.message_en
+        with pytest.raises(store.StoreError) as caught:
+            store.save_production(s, pid, store.ProductionEntry(date(2024, 4, 30), date(2024, 4, 1), -1))
+        assert "before the start" in caught.value.message_en and "negative" in caught.value.message_en
+        assert "avant le début" in caught.value.message_fr
+        # editing a period does not collide with itself
+        store.save_production(
+            s, pid, store.ProductionEntry(date(2024, 1, 1), date(2024, 1, 30), 810, "t", first)
+        )
+    with Session(engine) as s, s.begin():
+        f = store.load_participant(s, pid)
+        assert [(p.start, p.quantity) for p in f.production] == [
+            (date(2024, 1, 1), 810),
+            (date(2024, 1, 31), 700),
+        ]
+        store.delete_record(s, "production", first)
+    with Session(engine) as s:
+        assert [p.quantity for p in store.load_participant(s, pid).production] == [700]
+
+
+def test_missing_production_names_the_periods(demo_db: Path) -> None:
+    engine = make_engine(demo_db)
+    with Session(engine) as s, s.begin():
+        ((pid, _name),) = store.list_participants(s)
+        info = store.load_participant(s, pid).info
+        store.save_participant(s, replace(info, use_production=True))
+        with pytest.raises(SavingsInputError) as caught:
+            store.savings_analysis(s, pid)
+        message = caught.value.message_en
+        assert (
+            "Too few usable baseline periods (0)" in message
+            and "Baseline periods without production: " in message
+        )
+        assert " more. " in message and "Production…" in caught.value.message_fr
+        assert info.baseline_start and info.baseline_end and info.reporting_start
+        # production for the baseline only: the reporting periods are named
+        store.save_production(
+            s, pid, store.ProductionEntry(info.baseline_start, info.baseline_end, 36500, "t")
+        )
+        with pytest.raises(SavingsInputError) as caught:
+            store.savings_analysis(s, pid)
+        message = caught.value.message_en
+        assert "these reporting periods have no production: " in message
+        first_report = min(b.start_date for b in s.get(Meter, info.gas_meter_id).bills  # type: ignore[union-attr]
+                           if b.start_date >= info.reporting_start)  # fmt: skip
+        assert f": {first_report} to " in message
+    engine.dispose()
