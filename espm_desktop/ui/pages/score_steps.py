@@ -148,7 +148,7 @@ class ScoreStepsView(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step3_note = QLabel(
             self.tr(
-                "Centring values are the reference means (seed 002's Figure 2 repeats the medians in its “Mean” "
+                "Centring values are the reference means (Figure 2 of NRCan's technical reference repeats the medians in its “Mean” "
                 "column; the worked example uses these means). Percentages enter as fractions: 100 % × 113 CDD = 113."
             )
         )
