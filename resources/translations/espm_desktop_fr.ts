@@ -270,77 +270,77 @@
         <translation>Unités :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="190" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="194" />
         <source>Whole property (all meters)</source>
         <translation>Propriété entière (tous les compteurs)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="249" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="253" />
         <source>GJ source</source>
         <translation>GJ source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="259" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="263" />
         <source>No property yet: create one on the Properties page.</source>
         <translation>Aucune propriété pour l'instant : créez-en une à la page Propriétés.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="262" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="266" />
         <source>This property has no meters yet: add them on the Meters page.</source>
         <translation>Cette propriété n'a pas encore de compteur : ajoutez-les à la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="268" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="272" />
         <source>The meters use different units: the property total is shown in GJ.</source>
         <translation>Les compteurs utilisent des unités différentes : le total de la propriété est affiché en GJ.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="277" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="281" />
         <source>No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart.</source>
         <translation>Aucune facture n'a de coût : saisissez les montants à la page Factures (colonne Coût) pour voir ce graphique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="310" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="314" />
         <source>Latest 12 full months</source>
         <translation>12 derniers mois complets</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="315" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="319" />
         <source>12 months ending {0}</source>
         <translation>12 mois se terminant en {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="324" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="328" />
         <source>The weather charts need daily degree-days: download the daily data of the weather station nearest the building from Environment and Climate Change Canada (climate.weather.gc.ca, CSV, one file per year), import it on the Weather page, and link the station to this property there.</source>
         <translation>Les graphiques météo ont besoin de degrés-jours quotidiens : téléchargez les données quotidiennes de la station météo la plus proche du bâtiment sur le site d'Environnement et Changement climatique Canada (climat.meteo.gc.ca, CSV, un fichier par année), importez-les à la page Météo, puis associez-y la station à cette propriété.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="332" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="336" />
         <source>This property only has degree days typed for 12 months (HDD {0}, CDD {1}, 12 months ending {2}), not month by month.</source>
         <translation>Cette propriété n'a que des degrés-jours saisis pour 12 mois (DJC {0}, DJR {1}, 12 mois se terminant le {2}), pas mois par mois.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="336" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="340" />
         <source>No degree days for this property.</source>
         <translation>Aucun degré-jour pour cette propriété.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="348" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="352" />
         <source>Export PNG</source>
         <translation>Exporter en PNG</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="348" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="352" />
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="355" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="359" />
         <source>Export SVG</source>
         <translation>Exporter en SVG</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/charts.py" line="355" />
+        <location filename="../../espm_desktop/ui/pages/charts.py" line="359" />
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
     </message>
@@ -2707,8 +2707,8 @@ Base de données : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/score_steps.py" line="151" />
-        <source>Centring values are the reference means (seed 002's Figure 2 repeats the medians in its “Mean” column; the worked example uses these means). Percentages enter as fractions: 100 % × 113 CDD = 113.</source>
-        <translation>Les valeurs de centrage sont les moyennes de référence (la figure 2 de la référence technique répète les médianes dans sa colonne « Moyenne »; l'exemple de calcul utilise ces moyennes). Les pourcentages entrent comme fractions : 100 % × 113 DJR = 113.</translation>
+        <source>Centring values are the reference means (Figure 2 of NRCan's technical reference repeats the medians in its “Mean” column; the worked example uses these means). Percentages enter as fractions: 100 % × 113 CDD = 113.</source>
+        <translation>Les valeurs de centrage sont les moyennes de référence (la figure 2 de la référence technique de RNCan répète les médianes dans sa colonne « Moyenne »; l'exemple de calcul utilise ces moyennes). Les pourcentages entrent comme fractions : 100 % × 113 DJR = 113.</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/score_steps.py" line="203" />
