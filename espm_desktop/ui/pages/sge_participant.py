@@ -3,10 +3,11 @@ checklist, and the contacts with the energy committee and its energy manager."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,12 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.calendarize import (
+    Period,
+    PropertyMonths,
+    calendarize_meter,
+    latest_full_period,
+    period_totals,
+)
 from espm_desktop.core.sge.eligibility import (
     EXCLUSIONS,
     EligibilityStatus,
     check_annual_gas_use,
     check_exclusions,
 )
+from espm_desktop.core.types import MeterData
+from espm_desktop.db import models, repo
 from espm_desktop.db import sge_store as store
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, FormWidget
@@ -34,6 +44,8 @@ from espm_desktop.ui.pages.sge_common import (
     SgeTab,
     fill,
     lang,
+    message_label,
+    number,
     selected_id,
     show_message,
     table,
@@ -51,6 +63,24 @@ INFO_KEYS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class AnnualGasUse:
+    """A meter's use over its latest 12 full calendar months; `period` is None when it has fewer in a row."""
+
+    meter_name: str
+    period: Period | None
+    usage: float
+    full_months: int
+
+
+def annual_gas_use(meter: MeterData) -> AnnualGasUse:
+    """The meter's latest 12 whole calendar months, bills spread over their days the way ESPM does."""
+    months = PropertyMonths(meter.name, (calendarize_meter(meter),))
+    period = latest_full_period(months, 12)
+    usage = period_totals(months, period).meters[0].usage if period is not None else 0.0
+    return AnnualGasUse(meter.name, period, usage, len(months.meters[0].full_months()))
+
+
 class ParticipantTab(SgeTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -66,6 +96,13 @@ class ParticipantTab(SgeTab):
                 FieldSpec("annual_gas_m3", self.tr("Annual natural gas use (m³)"), kind="float"),
             ]
         )
+        self.gas_from_meter = QPushButton(self.tr("From the gas meter (last 12 months)"))
+        self.gas_from_meter.setObjectName("sge_gas_from_meter")
+        self.gas_from_meter.setToolTip(self.tr(
+            "Fill the annual use with the latest 12 full calendar months of the gas meter chosen on the Savings "
+            "tab."))  # fmt: skip
+        self.gas_source = message_label("sge_gas_source")
+        self.gas_source.hide()
         self.eligibility = QLabel()
         self.eligibility.setObjectName("sge_eligibility")
         self.eligibility.setWordWrap(True)
@@ -74,6 +111,11 @@ class ParticipantTab(SgeTab):
         info_box = QGroupBox(self.tr("Company and site"))
         info_layout = QVBoxLayout(info_box)
         info_layout.addWidget(self.form)
+        gas_row = QHBoxLayout()
+        gas_row.addStretch(1)
+        gas_row.addWidget(self.gas_from_meter)
+        info_layout.addLayout(gas_row)
+        info_layout.addWidget(self.gas_source)
         info_layout.addWidget(self.eligibility)
 
         exclusions_box = QGroupBox(self.tr("Exclusions (guide, “Eligibility criteria”)"))
@@ -136,6 +178,7 @@ class ParticipantTab(SgeTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.save_button.clicked.connect(self._on_save)
+        self.gas_from_meter.clicked.connect(self._on_gas_from_meter)
         self.add_contact.clicked.connect(lambda: self._edit_contact(None))
         self.edit_contact.clicked.connect(lambda: self._edit_contact(selected_id(self.contacts)))
         self.contacts.itemDoubleClicked.connect(lambda _i: self._edit_contact(selected_id(self.contacts)))
@@ -148,6 +191,7 @@ class ParticipantTab(SgeTab):
         for key in INFO_KEYS:
             self.form.set_value(key, getattr(info, key))
         self.form.show_errors([])
+        show_message(self.gas_source, "")
         for key, combo in self.exclusion_combos.items():
             combo.setCurrentIndex(max(combo.findData(info.exclusions.get(key)), 0))
         self._show_checks(info)
@@ -210,6 +254,40 @@ class ParticipantTab(SgeTab):
         info = replace(self.file.info, exclusions=exclusions, **{k: values[k] for k in INFO_KEYS})
         if self.run(lambda s: store.save_participant(s, info)) is not None:
             show_message(self.message, self.tr("Participant saved."), OK_STYLE)
+
+    def _on_gas_from_meter(self) -> None:
+        if self.file is None:
+            return
+        meter_id = self.file.info.gas_meter_id
+        with self.ctx.session() as s:
+            row = s.get(models.Meter, meter_id) if meter_id is not None else None
+            meter = repo.meter_data(row) if row is not None else None
+        if meter is None:
+            show_message(self.gas_source, self.tr(
+                "Choose the site's gas meter on the Savings tab first (Save and compute), then try again."))  # fmt: skip
+            return
+        if meter.unit != "m3":
+            show_message(self.gas_source, self.tr(
+                "Meter “{0}” is in {1}: the annual use is entered in m³. Choose a natural-gas meter in m³ on "
+                "the Savings tab.").format(meter.name, meter.unit))  # fmt: skip
+            return
+        use = annual_gas_use(meter)
+        if use.period is None:
+            show_message(self.gas_source, self.tr(
+                "Meter “{0}” does not have 12 full calendar months in a row ({1} full months in all): import "
+                "the missing bills or type the annual use.").format(meter.name, use.full_months))  # fmt: skip
+            return
+        value = round(use.usage)
+        self.form.set_value("annual_gas_m3", value)
+        self.form.show_errors([])
+        self._show_checks(replace(self.file.info, annual_gas_m3=float(value)))
+        locale = QLocale()
+        start, end = use.period.start, use.period.end
+        show_message(self.gas_source, self.tr(
+            "{0} m³ from meter “{1}”, {2} to {3} (its latest 12 full calendar months). Save the participant to "
+            "keep it.").format(number(value), meter.name,
+                               locale.toString(QDate(start.year, start.month, 1), "MMMM yyyy"),
+                               locale.toString(QDate(end.year, end.month, 1), "MMMM yyyy")), OK_STYLE)  # fmt: skip
 
     def _edit_contact(self, contact_id: int | None) -> None:
         pid = self.participant_id

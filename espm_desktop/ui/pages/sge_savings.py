@@ -52,6 +52,7 @@ from espm_desktop.ui.pages.sge_common import (
     show_message,
     table,
 )
+from espm_desktop.ui.pages.sge_production import ProductionDialog
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -126,6 +127,8 @@ class SavingsTab(SgeTab):
         self.baseline_end = self._date_edit("sge_baseline_end")
         self.reporting_start = self._date_edit("sge_reporting_start")
         self.use_production = QCheckBox(self.tr("Production variable"))
+        self.production_button = QPushButton(self.tr("Production…"))
+        self.production_button.setObjectName("sge_production_button")
         self.compute_button = QPushButton(self.tr("Save and compute"))
         self.compute_button.setObjectName("sge_compute_savings")
         # Two rows: the meter's name and the French labels are too wide for one row on a 1280-pixel screen.
@@ -133,6 +136,7 @@ class SavingsTab(SgeTab):
         meter_row.addWidget(QLabel(self.tr("Gas meter:")))
         meter_row.addWidget(self.meter_combo, 1)
         meter_row.addWidget(self.use_production)
+        meter_row.addWidget(self.production_button)
         period_row = QHBoxLayout()
         for label, widget in ((self.tr("Baseline from"), self.baseline_start), (self.tr("to"), self.baseline_end),
                               (self.tr("Reporting from"), self.reporting_start)):  # fmt: skip
@@ -213,6 +217,7 @@ class SavingsTab(SgeTab):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self.compute_button.clicked.connect(self._on_compute)
+        self.production_button.clicked.connect(self._on_production)
         self.add_adjustment.clicked.connect(self._on_add_adjustment)
         self.delete_adjustment.clicked.connect(self._on_delete_adjustment)
         self.excel_button.clicked.connect(self._on_excel)
@@ -342,6 +347,15 @@ class SavingsTab(SgeTab):
             use_production=self.use_production.isChecked(),
         )
         self.run(lambda s: store.save_participant(s, info))
+
+    def _on_production(self) -> None:
+        pid = self.participant_id
+        if pid is None:
+            return
+        ProductionDialog(self.ctx, pid, self).exec()
+        # The page reloads the file and recomputes the analysis with the production as it now stands.
+        self.ctx.data_changed.emit()
+        self.changed.emit()
 
     def _on_add_adjustment(self) -> None:
         pid = self.participant_id
