@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,10 @@ class ProductionForm(FormDialog):
             parent,
         )
         self.setObjectName("sge_production_form")
+        for key in ("start", "end"):
+            # Full-width date fields give their error text a full row to wrap in (an overlap needs four lines
+            # under a narrow date box).
+            self.form.editors[key].setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.entries = entries
         self.current_id = current.production_id if current else None
         if current is not None:
