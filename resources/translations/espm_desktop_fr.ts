@@ -1423,176 +1423,206 @@ Base de données : {1}</translation>
 <context>
     <name>ParticipantTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="59" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="89" />
         <source>Company (beneficiary of the aid)</source>
         <translation>Entreprise (bénéficiaire de l'aide)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="60" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="90" />
         <source>Company address (on the invoice)</source>
         <translation>Adresse de l'entreprise (sur la facture)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="61" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="91" />
         <source>Site address (where the work is done)</source>
         <translation>Adresse du site (où sont réalisés les travaux)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="62" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="92" />
         <source>Énergir file number (acceptance letter)</source>
         <translation>N° de dossier Énergir (lettre d'acceptation)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="63" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="93" />
         <source>GST registration number</source>
         <translation>N° d'inscription à la TPS</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="64" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="94" />
         <source>QST registration number</source>
         <translation>N° d'inscription à la TVQ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="65" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="95" />
         <source>Industrial building</source>
         <translation>Bâtiment à vocation industrielle</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="66" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="96" />
         <source>Annual natural gas use (m³)</source>
         <translation>Consommation annuelle de gaz naturel (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="72" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="99" />
+        <source>From the gas meter (last 12 months)</source>
+        <translation>Depuis le compteur de gaz (12 derniers mois)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="102" />
+        <source>Fill the annual use with the latest 12 full calendar months of the gas meter chosen on the Savings tab.</source>
+        <translation>Remplit la consommation annuelle avec les 12 derniers mois civils complets du compteur de gaz choisi dans l'onglet Économies.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="109" />
         <source>Save participant</source>
         <translation>Enregistrer le participant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="74" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="111" />
         <source>Company and site</source>
         <translation>Entreprise et site</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="79" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="121" />
         <source>Exclusions (guide, “Eligibility criteria”)</source>
         <translation>Exclusions (guide, « Critères d'admissibilité »)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="85" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="127" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="86" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="128" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="87" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="129" />
         <source>Yes — excluded</source>
         <translation>Oui — exclu</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="97" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="139" />
         <source>Contacts and energy committee</source>
         <translation>Contacts et comité Énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="224" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="142" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="302" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="142" />
         <source>Role</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="226" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="143" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="304" />
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="101" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="227" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="143" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="305" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="142" />
         <source>Committee role</source>
         <translation>Rôle au comité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="100" />
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="230" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="142" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="308" />
         <source>Energy manager</source>
         <translation>Gestionnaire Énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="104" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="146" />
         <source>Add contact…</source>
         <translation>Ajouter un contact…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="105" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="147" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="106" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="148" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="154" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="198" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="209" />
         <source>No energy manager named yet: Annexe B asks for the committee members, their roles and the energy manager's name.</source>
         <translation>Aucun gestionnaire Énergie désigné : l'Annexe B demande les membres du comité, leurs rôles et le nom du gestionnaire Énergie.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="214" />
         <source>Energy committee: {0} members; energy manager: {1}.</source>
         <translation>Comité Énergie : {0} membres; gestionnaire Énergie : {1}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="178" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="222" />
         <source>Enter the annual gas use to check eligibility (≥ 2,000,000 m³/yr).</source>
         <translation>Saisissez la consommation annuelle de gaz pour vérifier l'admissibilité (≥ 2 000 000 m³/an).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="195" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="239" />
         <source>No exclusion applies.</source>
         <translation>Aucune exclusion ne s'applique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="212" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="256" />
         <source>Participant saved.</source>
         <translation>Participant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="222" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="267" />
+        <source>Choose the site's gas meter on the Savings tab first (Save and compute), then try again.</source>
+        <translation>Choisissez d'abord le compteur de gaz du site dans l'onglet Économies (Enregistrer et calculer), puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="271" />
+        <source>Meter “{0}” is in {1}: the annual use is entered in m³. Choose a natural-gas meter in m³ on the Savings tab.</source>
+        <translation>Le compteur « {0} » est en {1} : la consommation annuelle se saisit en m³. Choisissez un compteur de gaz naturel en m³ dans l'onglet Économies.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="277" />
+        <source>Meter “{0}” does not have 12 full calendar months in a row ({1} full months in all): import the missing bills or type the annual use.</source>
+        <translation>Le compteur « {0} » n'a pas 12 mois civils complets consécutifs ({1} mois complets en tout) : importez les factures manquantes ou saisissez la consommation annuelle.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="287" />
+        <source>{0} m³ from meter “{1}”, {2} to {3} (its latest 12 full calendar months). Save the participant to keep it.</source>
+        <translation>{0} m³ du compteur « {1} », de {2} à {3} (ses 12 derniers mois civils complets). Enregistrez le participant pour la conserver.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="300" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="225" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="303" />
         <source>Role in the company</source>
         <translation>Fonction dans l'entreprise</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="228" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="306" />
         <source>Member of the energy committee</source>
         <translation>Membre du comité Énergie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="229" />
+        <location filename="../../espm_desktop/ui/pages/sge_participant.py" line="307" />
         <source>Role on the committee</source>
         <translation>Rôle au comité</translation>
     </message>
@@ -1874,6 +1904,92 @@ Base de données : {1}</translation>
     </message>
 </context>
 <context>
+    <name>ProductionDialog</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="96" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="101" />
+        <source>Output per period, for sites whose gas use follows production. Each period's quantity is spread evenly over its days and summed over each bill. Consecutive periods may share one day.</source>
+        <translation>Production par période, pour les sites dont la consommation de gaz suit la production. La quantité de chaque période est répartie également sur ses jours et additionnée pour chaque facture. Deux périodes consécutives peuvent partager un jour.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="105" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="105" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="105" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="105" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="107" />
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="109" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="111" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="172" />
+        <source>Select the period to delete.</source>
+        <translation>Sélectionnez la période à supprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionForm</name>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="49" />
+        <source>Production period</source>
+        <translation>Période de production</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="51" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="52" />
+        <source>End (inclusive)</source>
+        <translation>Fin (incluse)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="54" />
+        <source>Quantity produced in the period</source>
+        <translation>Quantité produite dans la période</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="56" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_production.py" line="56" />
+        <source>e.g. t, units, m²</source>
+        <translation>p. ex. t, unités, m²</translation>
+    </message>
+</context>
+<context>
     <name>PropertiesPage</name>
     <message>
         <location filename="../../espm_desktop/ui/pages/properties.py" line="114" />
@@ -2049,263 +2165,268 @@ Base de données : {1}</translation>
 <context>
     <name>SavingsTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="128" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="129" />
         <source>Production variable</source>
         <translation>Variable de production</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="129" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="130" />
+        <source>Production…</source>
+        <translation>Production…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="132" />
         <source>Save and compute</source>
         <translation>Enregistrer et calculer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="133" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="136" />
         <source>Gas meter:</source>
         <translation>Compteur de gaz :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="137" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="141" />
         <source>Baseline from</source>
         <translation>Référence du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="137" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="141" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="138" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="142" />
         <source>Reporting from</source>
         <translation>Suivi depuis le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="150" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="154" />
         <source>Excel calculation file…</source>
         <translation>Fichier de calculs Excel…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="152" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="156" />
         <source>Annual report (PDF)…</source>
         <translation>Rapport annuel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="158" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="162" />
         <source>Baseline model (CalTRACK billing method, °C)</source>
         <translation>Modèle de référence (méthode facturation CalTRACK, °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="169" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="169" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="169" />
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="169" />
         <source>HDD/day</source>
         <translation>DJC/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="165" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="169" />
         <source>Predicted (m³)</source>
         <translation>Prévu (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Adjustment (m³)</source>
         <translation>Ajustement (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Actual (m³)</source>
         <translation>Réel (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
         <source>Avoided (m³)</source>
         <translation>Évité (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="166" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
         <source>Program year</source>
         <translation>Année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="353" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="367" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="170" />
         <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="354" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="368" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="171" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="175" />
         <source>New measures in the year</source>
         <translation>Nouvelles mesures dans l'année</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
         <source>m³/day</source>
         <translation>m³/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="174" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="176" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="180" />
         <source>Add adjustment…</source>
         <translation>Ajouter un ajustement…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="178" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="182" />
         <source>Delete adjustment</source>
         <translation>Supprimer l'ajustement</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="188" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="192" />
         <source>Per period</source>
         <translation>Par période</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="189" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="193" />
         <source>Per program year</source>
         <translation>Par année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="190" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="194" />
         <source>Non-routine adjustments</source>
         <translation>Ajustements non routiniers</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="235" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="240" />
         <source>(choose the gas meter)</source>
         <translation>(choisissez le compteur de gaz)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="258" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="263" />
         <source>No model yet.</source>
         <translation>Aucun modèle pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="273" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="278" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="273" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="278" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="283" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="288" />
         <source>use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C</source>
         <translation>conso/jour = {0} m³ + {1} m³/DJC × DJC/jour à {2} °C</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="289" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="294" />
         <source>use/day = {0} m³ (intercept only)</source>
         <translation>conso/jour = {0} m³ (ordonnée seule)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="291" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="296" />
         <source> + {0} m³ × production/day</source>
         <translation> + {0} m³ × production/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="297" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="302" />
         <source>R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)</source>
         <translation>R² {0} · R² ajusté {1} · CV(RMSE) {2} % · NMBE {3} % · {4} périodes de référence ({5} jours)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="300" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="305" />
         <source>Meter: {0} · station: {1}</source>
         <translation>Compteur : {0} · station : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="301" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="306" />
         <source>Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)</source>
         <translation>Évité depuis le {0} : {1} m³ ± {2} m³ (incertitude relative des économies {3} % à {4} %)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="316" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="321" />
         <source>Use per day (m³): baseline model vs actual</source>
         <translation>Consommation par jour (m³) : modèle de référence et réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="318" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="323" />
         <source>Adjusted baseline (model)</source>
         <translation>Référence ajustée (modèle)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="320" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="325" />
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="326" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="331" />
         <source>Cumulative savings (CUSUM, m³)</source>
         <translation>Économies cumulées (CUSUM, m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="365" />
         <source>Non-routine adjustment</source>
         <translation>Ajustement non routinier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="355" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="369" />
         <source>m³ per day added to the baseline (negative to remove)</source>
         <translation>m³ par jour ajoutés à la référence (négatif pour retirer)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="357" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="371" />
         <source>Why (required)</source>
         <translation>Pourquoi (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="376" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="390" />
         <source>Excel calculation file</source>
         <translation>Fichier de calculs Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="384" />
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="400" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="398" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="414" />
         <source>The file could not be written to {0}: {1}</source>
         <translation>Le fichier n'a pas pu être enregistré dans {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="386" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="400" />
         <source>Calculation file written to {0}.</source>
         <translation>Fichier de calculs enregistré dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="392" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="406" />
         <source>Annual report (PDF)</source>
         <translation>Rapport annuel (PDF)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="402" />
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="416" />
         <source>Annual report written to {0}.</source>
         <translation>Rapport annuel enregistré dans {0}.</translation>
     </message>
