@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,13 +11,8 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.numbers import format_number
 from espm_desktop.db import sge_store as store
 from espm_desktop.db.engine import make_engine
-from espm_desktop.reports.sge_annual_report import (
-    AnnualReportData,
-    ReportIndicator,
-    ReportMeasure,
-    ReportMember,
-    render_annual_report,
-)
+from espm_desktop.db.sge_report import report_data
+from espm_desktop.reports.sge_annual_report import AnnualReportData, render_annual_report
 
 
 @pytest.fixture(scope="module")
@@ -34,49 +30,9 @@ def demo_inputs(
     return result
 
 
-def report(file: store.ParticipantFile, a: store.SavingsAnalysis) -> AnnualReportData:
-    info = file.info
-    assert info.baseline_start and info.baseline_end
-    return AnnualReportData(
-        company_name=info.company_name,
-        site_address=info.site_address,
-        energir_file_number=info.energir_file_number,
-        meter_name=a.meter_name,
-        station_name=a.station_name,
-        baseline_start=info.baseline_start,
-        baseline_end=info.baseline_end,
-        reporting_start=a.program_start,
-        model=a.fit.model,
-        baseline=a.baseline,
-        reporting=a.reporting,
-        by_program_year=a.by_program_year,
-        members=tuple(
-            ReportMember(c.name, c.committee_role, c.energy_manager)
-            for c in file.contacts
-            if c.committee_member
-        ),  # fmt: skip
-        indicators=tuple(
-            ReportIndicator(
-                i.name,
-                i.significant_use,
-                i.unit,
-                i.baseline_value,
-                i.objective_value,
-                i.objective_year,
-                i.results,
-            )
-            for i in file.indicators
-        ),  # fmt: skip
-        measures=tuple(
-            ReportMeasure(
-                m.name, m.significant_use, m.status == "done", m.planned_date, m.done_date, m.expected_m3
-            )
-            for m in file.measures
-        ),  # fmt: skip
-        adjustments=tuple(x.adjustment for x in file.adjustments),
-        aid_lines=("Année 1 : 18 464,64 $",),
-        report_date=date(2026, 11, 23),
-    )
+def report(file: store.ParticipantFile, a: store.SavingsAnalysis, language: str) -> AnnualReportData:
+    """The report's inputs as the app assembles them, on a fixed date."""
+    return replace(report_data(file, a, language), report_date=date(2026, 11, 23))
 
 
 def text_of(path: Path) -> str:
@@ -89,7 +45,7 @@ def test_report_holds_objectives_results_measures_savings_and_the_model(
 ) -> None:
     file, analysis = demo_inputs
     out = tmp_path / f"report_{language}.pdf"
-    render_annual_report(report(file, analysis), out, language)
+    render_annual_report(report(file, analysis, language), out, language)
     # table cells wrap: compare with every run of white space made one space
     text = " ".join(text_of(out).replace("\u00a0", " ").replace("\u202f", " ").split())
 
