@@ -69,14 +69,10 @@ def _number(value: float, style: str, is_csv: bool) -> Any:
     return repr(value) if is_csv else value
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    rows=st.lists(bill_rows(), min_size=1, max_size=25),
-    order=st.permutations(COLUMNS),
-    is_csv=st.booleans(),
-    title_rows=st.integers(0, 4),
-)
-def test_messy_sheet(rows: list[dict[str, Any]], order: list[str], is_csv: bool, title_rows: int) -> None:
+def write_messy_file(
+    folder: Path, rows: list[dict[str, Any]], order: list[str], is_csv: bool, title_rows: int
+) -> tuple[Path, set[tuple[int, date, date, float]], set[int]]:
+    """Write the generated rows as a real file; returns it with the valid rows and the bad row numbers."""
     table: list[list[Any]] = [[f"Title {i}"] for i in range(title_rows)]
     table.append(list(order))
     valid: set[tuple[int, date, date, float]] = set()
@@ -112,19 +108,34 @@ def test_messy_sheet(rows: list[dict[str, Any]], order: list[str], is_csv: bool,
             invalid.add(number)
         else:
             valid.add((number, start, end, r["usage"]))
+    path = folder / ("messy.csv" if is_csv else "messy.xlsx")
+    if is_csv:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(table)
+    else:
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = "Meter Entries"
+        for row in table:
+            ws.append(row)
+        book.save(path)
+    return path, valid, invalid
+
+
+MESSY_SHEETS = {
+    "rows": st.lists(bill_rows(), min_size=1, max_size=25),
+    "order": st.permutations(COLUMNS),
+    "is_csv": st.booleans(),
+    "title_rows": st.integers(0, 4),
+}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(**MESSY_SHEETS)
+def test_messy_sheet(rows: list[dict[str, Any]], order: list[str], is_csv: bool, title_rows: int) -> None:
     with TemporaryDirectory() as tmp:
-        path = Path(tmp) / ("messy.csv" if is_csv else "messy.xlsx")
-        if is_csv:
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                csv.writer(fh).writerows(table)
-        else:
-            book = openpyxl.Workbook()
-            ws = book.active
-            assert ws is not None
-            ws.title = "Meter Entries"
-            for row in table:
-                ws.append(row)
-            book.save(path)
+        path, valid, invalid = write_messy_file(Path(tmp), rows, order, is_csv, title_rows)
         batch = read_bills_file(path, date_order=DateOrder.DMY)
     assert {(r.row_number, r.start, r.end, r.usage) for r in batch.rows} == valid
     assert {e.row for e in batch.errors} == invalid
