@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,10 +32,6 @@ def make_engine(db_path: Path | str) -> Engine:
     engine = create_engine(url)
     event.listen(engine, "connect", _on_connect)
     return engine
-
-
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
 
 
 # Alembic is imported inside the functions that need it: it costs ~0.3 s at start-up and is only needed
@@ -111,9 +106,3 @@ def _has_user_tables(engine: Engine) -> bool:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
     return bool(rows)
-
-
-def open_database(db_path: Path | str) -> Engine:
-    """Upgrade (with backup) then return an engine ready for sessions."""
-    upgrade_database(db_path)
-    return make_engine(db_path)
