@@ -43,3 +43,8 @@ def default_db_path() -> Path:
 
 def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite"
+
+
+def backup_dir() -> Path:
+    """The folder that holds every database's backups (one sub-folder per database)."""
+    return _override("ESPM_DESKTOP_BACKUP_DIR", str(Path(_dirs.user_data_dir) / "backups"))

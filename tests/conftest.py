@@ -17,6 +17,7 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     monkeypatch.setenv("ESPM_DESKTOP_LOG_DIR", str(home / "log"))
     monkeypatch.setenv("ESPM_DESKTOP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("ESPM_DESKTOP_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("ESPM_DESKTOP_BACKUP_DIR", str(home / "backups"))
     monkeypatch.delenv("ESPM_DESKTOP_DB", raising=False)
     return home
 

@@ -1,14 +1,19 @@
-"""Engine, sessions and migrations: SQLite with foreign keys and WAL, a backup before every upgrade."""
+"""Engine, sessions and migrations: SQLite with foreign keys and WAL, a backup before every upgrade.
+
+Connections are made by `sqlite3.connect` on the plain file name, never through a URL or a `file:` URI built by
+string formatting: a folder named "Building #3" or "Q?" must open the file the user chose and no other.
+"""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool, StaticPool
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -16,6 +21,33 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# How long a write waits for another program's write to finish before it is refused ("database is locked").
+BUSY_TIMEOUT_S = 5.0
+
+
+class MigrationIntegrityError(Exception):
+    """An upgrade would leave rows pointing at rows that do not exist; it was rolled back."""
+
+    def __init__(self, violations: list[tuple[Any, ...]]) -> None:
+        self.violations = violations
+        super().__init__(f"foreign_key_check found {len(violations)} broken reference(s): {violations[:5]}")
+
+
+def sqlite_uri(db_path: Path | str, *, read_only: bool = False, immutable: bool = False) -> str:
+    """A `file:` URI for sqlite3 with every special character of the path escaped (`?`, `#`, `%`, accents)."""
+    uri = Path(db_path).absolute().as_uri()
+    params = []
+    if read_only:
+        params.append("mode=ro")
+    if immutable:
+        params.append("immutable=1")
+    return uri + ("?" + "&".join(params) if params else "")
+
+
+def connect_read_only(db_path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A read-only sqlite3 connection that never creates the file."""
+    return sqlite3.connect(sqlite_uri(db_path, read_only=True), uri=True, timeout=timeout)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -26,11 +58,57 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(db_path: Path | str) -> Engine:
-    """An engine on a SQLite file (or ':memory:') with foreign keys on and WAL journaling."""
-    url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{Path(db_path)}"
-    engine = create_engine(url)
-    event.listen(engine, "connect", _on_connect)
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _connector(db_path: Path | str, read_only: bool) -> Callable[[], sqlite3.Connection]:
+    if str(db_path) == ":memory:":
+        return lambda: sqlite3.connect(":memory:", check_same_thread=False)
+    path = str(Path(db_path))
+    if read_only:
+        uri = sqlite_uri(path, read_only=True)
+        return lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    return lambda: sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+
+def make_engine(db_path: Path | str, *, read_only: bool = False) -> Engine:
+    """An engine on a SQLite file (or ':memory:') with foreign keys on and WAL journaling.
+
+    `read_only` opens the file with SQLite's read-only mode: every write is refused by SQLite itself.
+    """
+    memory = str(db_path) == ":memory:"
+    engine = create_engine(
+        "sqlite://",
+        creator=_connector(db_path, read_only),
+        poolclass=StaticPool if memory else QueuePool,
+    )
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
+    return engine
+
+
+def _migration_engine(db_path: Path) -> Engine:
+    """An engine for upgrades: foreign keys off (a table rebuild must not cascade), one explicit transaction.
+
+    Python's sqlite3 module runs DDL outside any transaction unless told otherwise; with isolation_level=None
+    and our own BEGIN IMMEDIATE, every statement of the upgrade is in one transaction that SQLite undoes as a
+    whole if the process dies.
+    """
+    path = str(db_path)
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        con.execute("PRAGMA foreign_keys=OFF")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     return engine
 
 
@@ -61,42 +139,40 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_database(db_path: Path, reason: str = "pre-upgrade") -> Path:
-    """Copy the database to a timestamped file beside it, using SQLite's online backup (WAL-safe)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = db_path.with_name(f"{db_path.stem}.{reason}-{stamp}{db_path.suffix or '.sqlite'}")
-    src = sqlite3.connect(str(db_path))
+def run_upgrade(db_path: Path | str, target: str = "head") -> None:
+    """Run the migrations up to `target` in one transaction, foreign keys off, checked before commit."""
+    from alembic import command
+
+    engine = _migration_engine(Path(db_path))
     try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
-def upgrade_database(db_path: Path | str) -> Path | None:
-    """Bring the database to the newest schema. Returns the backup taken, if an existing file was upgraded."""
-    path = Path(db_path)
-    if str(db_path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
-    backup: Path | None = None
-    try:
-        current = current_revision(engine)
-        head = head_revision()
-        if current == head:
-            return None
-        if current is not None or _has_user_tables(engine):
-            backup = backup_database(path)
-            log.info("Database %s backed up to %s before upgrade %s -> %s", path, backup, current, head)
-        from alembic import command
-
-        command.upgrade(alembic_config(engine), "head")
+        command.upgrade(alembic_config(engine), target)
     finally:
         engine.dispose()
+
+
+def upgrade_database(db_path: Path | str, backup_folder: Path | None = None) -> Path | None:
+    """Bring the database to the newest schema. Returns the backup taken, if an existing file was upgraded."""
+    path = Path(db_path)
+    if str(db_path) == ":memory:":
+        run_upgrade(path)
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    try:
+        current = current_revision(engine)
+        needs_backup = current is not None or _has_user_tables(engine)
+    finally:
+        engine.dispose()
+    head = head_revision()
+    if current == head:
+        return None
+    backup: Path | None = None
+    if needs_backup:
+        from espm_desktop.db.backups import make_backup
+
+        backup = make_backup(path, kind="pre-upgrade", folder=backup_folder).path
+        log.info("Database %s backed up to %s before upgrade %s -> %s", path, backup, current, head)
+    run_upgrade(path)
     return backup
 
 

@@ -7,12 +7,20 @@ from espm_desktop.db.models import Base
 config = context.config
 engine = config.attributes["engine"]
 
+# The engine (db.engine._migration_engine) has foreign keys off and opens BEGIN IMMEDIATE: every migration runs
+# in this one transaction, and the references are checked before it commits.
 with engine.begin() as connection:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
+    violations = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if violations:
+        from espm_desktop.db.engine import MigrationIntegrityError
+
+        raise MigrationIntegrityError([tuple(v) for v in violations])
