@@ -5,9 +5,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages import import_dialog
 from espm_desktop.ui.pages.import_dialog import ImportDialog, mapping_key
@@ -41,7 +42,7 @@ def test_dialog_previews_errors_and_imports_the_good_rows(
     qtbot: QtBot, controller: AppController, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _file_with_errors(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: [str(path)])
     monkeypatch.setattr(ImportDialog, "exec", lambda self: 0)  # open_import_dialog runs it modally
     changed: list[bool] = []
     controller.ctx.data_changed.connect(lambda: changed.append(True))

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from espm_desktop.db import models
 from espm_desktop.db.demo import populate_demo
 from espm_desktop.db.setup_progress import record_status
 from espm_desktop.io.espm_meters_template import HEADERS, SHEET_NAME
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.setup_assistant import SetupAssistantPage
 
@@ -230,7 +231,7 @@ def test_checklist_pdf_and_meters_template_are_written(
         meter.energir_meter_number = "7654321"
     page = open_page(controller)
     target = {"path": ""}
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (target["path"], ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args, **kw: target["path"])
 
     target["path"] = str(tmp_path / "checklist")  # no suffix typed: .pdf is added
     click(page, "print_checklist", qtbot)

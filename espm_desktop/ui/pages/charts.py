@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_days
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label, unit_label
@@ -348,14 +348,14 @@ class ChartsPage(QWidget):
         return f"{name} - {self.chart_combo.currentText()}.{suffix}".replace("/", "-").replace(":", "")
 
     def _on_export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, self.tr("Export PNG"), self._file_name("png"), self.tr("PNG image (*.png)")
         )
         if path:
             self.export_png_to(Path(path))
 
     def _on_export_svg(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, self.tr("Export SVG"), self._file_name("svg"), self.tr("SVG drawing (*.svg)")
         )
         if path:

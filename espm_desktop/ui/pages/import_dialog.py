@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from espm_desktop.db.bill_import import ImportPlan, error_dict
 from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
 from espm_desktop.io.import_rows import FIELD_LABELS
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.import_worker import ImportWorker, ReadResult, ReadWorker, start_in_thread
@@ -238,7 +238,7 @@ class ImportDialog(QDialog):
         self._set_plan(None)
 
     def _on_add_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(
+        chosen = file_dialogs.open_file_names(
             self,
             self.tr("Import bills"),
             "",
@@ -377,7 +377,7 @@ class ImportDialog(QDialog):
     def _on_save_errors(self) -> None:
         if self.plan is None or not self.plan.errors:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file_name(
             self, self.tr("Save errors as CSV"), "import-errors.csv", self.tr("CSV files (*.csv)")
         )
         if name:
@@ -454,7 +454,7 @@ def open_import_dialog(ctx: AppContext, parent: QWidget | None = None) -> Import
     file_filter = QCoreApplication.translate(
         "ImportDialog", "Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
     )
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    chosen = file_dialogs.open_file_names(parent, title, "", file_filter)
     if not chosen:
         return None
     dialog = ImportDialog(ctx, chosen, parent)

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -52,6 +51,7 @@ from espm_desktop.db.setup_progress import (
 )
 from espm_desktop.io.espm_meters_template import write_meters_template
 from espm_desktop.reports.setup_checklist import write_setup_checklist
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.labels import energy_type_label
@@ -459,9 +459,7 @@ class SetupAssistantPage(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
             Path.home()
         )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / f"{stem}{suffix}"), filter_text
-        )
+        chosen = file_dialogs.save_file_name(self, title, str(Path(folder) / f"{stem}{suffix}"), filter_text)
         if not chosen:
             return None
         path = Path(chosen)

@@ -10,7 +10,6 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -23,6 +22,7 @@ from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError, format_money
 from espm_desktop.db.sge_store import ParticipantFile, SavingsAnalysis, StoreError
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, current_language
 
@@ -162,5 +162,4 @@ class SgeTab(QWidget):
 
     def ask_save_path(self, title: str, suggested: str, pattern: str) -> str:
         """A path to write to ('' when cancelled); tests replace it."""
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
-        return path
+        return file_dialogs.save_file_name(self, title, suggested, pattern)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from espm_desktop.db.weather import (
     stations,
 )
 from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, FieldSpec, FormDialog, current_language
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
@@ -374,7 +374,7 @@ class WeatherPage(QWidget):
 
     # -- import ---------------------------------------------------------------------------------------------
     def _on_import(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names = file_dialogs.open_file_names(
             self,
             self.tr("Import Environment Canada daily climate files"),
             "",
