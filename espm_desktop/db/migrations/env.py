@@ -10,6 +10,9 @@ engine = config.attributes["engine"]
 # The engine (db.engine._migration_engine) has foreign keys off and opens BEGIN IMMEDIATE: every migration runs
 # in this one transaction, and the references are checked before it commits.
 with engine.begin() as connection:
+    # foreign_key_check can't see rows a cascade already deleted: only foreign keys off keeps a rebuild safe.
+    if connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        raise RuntimeError("upgrades run with foreign keys off: a table rebuild would cascade deletes")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
