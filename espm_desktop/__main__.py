@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -38,10 +39,13 @@ def main(argv: list[str] | None = None) -> int:
 
             create_demo_database(db_path)
     else:
-        db_path = args.db or paths.default_db_path()
+        # No --db: $ESPM_DESKTOP_DB, else the database used last (run_gui reads the settings), else the default.
+        db_path = args.db or (paths.default_db_path() if os.environ.get("ESPM_DESKTOP_DB") else None)
     from espm_desktop.ui.app import run_gui
 
-    return run_gui(db_path, language=args.lang, quit_after_start=args.quit_after_start)
+    return run_gui(
+        db_path, language=args.lang, quit_after_start=args.quit_after_start, remember=not args.demo
+    )
 
 
 if __name__ == "__main__":

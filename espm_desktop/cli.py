@@ -23,7 +23,9 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="espm-desktop", description="ESPM Desktop command-line jobs")
+    parser = argparse.ArgumentParser(
+        prog="espm-desktop", description="ESPM Desktop command-line jobs", epilog=EXIT_CODES_HELP
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("init-demo", help="create the demo database and exit")
     _db_arg(demo)
@@ -43,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="import bills from ESPM spreadsheets or CSV/xlsx files; prints a JSON summary",
         description="Import bills in one transaction. Exit 0 when every file was readable (row errors are "
-        "listed in the summary), 1 when --strict refused rows, 2 when a file could not be read.",
+        "listed in the summary), 1 when --strict refused rows, 2 when a file could not be read, 3 when the "
+        "database could not be opened or written (locked, read-only, newer, damaged).",
     )
     _db_arg(imp)
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -68,12 +71,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_CODES_HELP = (
+    "exit codes: 0 done; 1 --strict refused rows; 2 bad arguments or an unreadable input file; "
+    "3 a database problem (locked, read-only, made by a newer version, damaged, not a database)"
+)
+
+
+def _open_db(args: argparse.Namespace, *, create: bool, lang: str = "en") -> tuple[Path, bool] | None:
+    """The database named by --db (or the default), checked and upgraded; None (message printed) if refused."""
+    from espm_desktop.db.opening import DatabaseProblem, open_database
+
+    db_path = args.db or paths.default_db_path()
+    try:
+        opened = open_database(db_path, create=create)
+    except DatabaseProblem as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return None
+    if opened.backup is not None:
+        print(f"note: {db_path} was upgraded; a copy of it as it was is at {opened.backup}", file=sys.stderr)
+    from espm_desktop.io.storage_location import detect_location, risk_message
+
+    risk = detect_location(db_path)
+    if risk is not None:
+        print(f"warning: {risk_message(risk, lang)}", file=sys.stderr)
+    return db_path, opened.read_only
+
+
 def _read_text(path: Path) -> str | None:
     try:
         return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except OSError as exc:
         print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when two paths name one file (or its -wal/-shm companion); never opens either."""
+    try:
+        if a.exists() and b.exists() and a.samefile(b):
+            return True
+    except OSError:
+        return False
+    return any(a.absolute() == Path(str(b.absolute()) + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def _cmd_init_demo(args: argparse.Namespace) -> int:
@@ -160,7 +199,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         preview_import,
     )
     from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.schema import ensure_schema
+    from espm_desktop.db.opening import save_error_message
     from espm_desktop.io.espm_import import (
         AmbiguousDateFormat,
         DateOrder,
@@ -197,9 +236,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except ImportFileError as exc:
             print(f"error: {path}: {exc.message(lang)}", file=sys.stderr)
             return 2
-    db_path = args.db or paths.default_db_path()
-    ensure_schema(db_path)
-    engine = make_engine(db_path)
+    opened = _open_db(args, create=not args.dry_run, lang=lang)
+    if opened is None:
+        return 3
+    db_path, read_only = opened
+    if read_only and not args.dry_run:
+        print(f"error: {db_path} is read-only: nothing can be imported into it.", file=sys.stderr)
+        return 3
+    engine = make_engine(db_path, read_only=read_only)
     code = 0
     try:
         if args.dry_run:
@@ -208,6 +252,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
             plan = import_into_database(engine, batches, strict=args.strict)
     except StrictImportRefused as exc:
         plan, code = exc.plan, 1
+    except Exception as exc:
+        message = save_error_message(exc, lang)
+        if message is None:
+            raise
+        print(f"error: {db_path}: {message}", file=sys.stderr)
+        return 3
     finally:
         engine.dispose()
     print(json.dumps(plan.summary(lang), indent=2, ensure_ascii=False))
@@ -217,14 +267,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from espm_desktop.db.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.schema import ensure_schema
 
-    db_path = args.db or paths.default_db_path()
-    if not db_path.exists():
-        print(f"error: no database at {db_path}", file=sys.stderr)
+    opened = _open_db(args, create=False)
+    if opened is None:
+        return 3
+    db_path, read_only = opened
+    if _same_file(args.out, db_path):
+        print(f"error: --out {args.out} is the database itself; choose another file name.", file=sys.stderr)
         return 2
-    ensure_schema(db_path)
-    engine = make_engine(db_path)
+    engine = make_engine(db_path, read_only=read_only)
     try:
         count = export_to_file(engine, ExportFormat(args.fmt), args.out, args.property_ids)
     except OSError as exc:

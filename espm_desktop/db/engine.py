@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from espm_desktop.db.sqlite_files import BUSY_TIMEOUT_S, connect_read_only, sqlite_uri
+
 if TYPE_CHECKING:
     from alembic.config import Config
+
+__all__ = ["BUSY_TIMEOUT_S", "connect_read_only", "make_engine", "sqlite_uri", "upgrade_database"]
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-# How long a write waits for another program's write to finish before it is refused ("database is locked").
-BUSY_TIMEOUT_S = 5.0
 
 
 class MigrationIntegrityError(Exception):
@@ -32,22 +33,6 @@ class MigrationIntegrityError(Exception):
     def __init__(self, violations: list[tuple[Any, ...]]) -> None:
         self.violations = violations
         super().__init__(f"foreign_key_check found {len(violations)} broken reference(s): {violations[:5]}")
-
-
-def sqlite_uri(db_path: Path | str, *, read_only: bool = False, immutable: bool = False) -> str:
-    """A `file:` URI for sqlite3 with every special character of the path escaped (`?`, `#`, `%`, accents)."""
-    uri = Path(db_path).absolute().as_uri()
-    params = []
-    if read_only:
-        params.append("mode=ro")
-    if immutable:
-        params.append("immutable=1")
-    return uri + ("?" + "&".join(params) if params else "")
-
-
-def connect_read_only(db_path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """A read-only sqlite3 connection that never creates the file."""
-    return sqlite3.connect(sqlite_uri(db_path, read_only=True), uri=True, timeout=timeout)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -67,8 +52,7 @@ def _connector(db_path: Path | str, read_only: bool) -> Callable[[], sqlite3.Con
         return lambda: sqlite3.connect(":memory:", check_same_thread=False)
     path = str(Path(db_path))
     if read_only:
-        uri = sqlite_uri(path, read_only=True)
-        return lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        return lambda: connect_read_only(path, check_same_thread=False)
     return lambda: sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
 
@@ -150,6 +134,17 @@ def run_upgrade(db_path: Path | str, target: str = "head") -> None:
         engine.dispose()
 
 
+def run_downgrade(db_path: Path | str, target: str) -> None:
+    """Take the schema back to `target` (tests and support only), under the same rules as an upgrade."""
+    from alembic import command
+
+    engine = _migration_engine(Path(db_path))
+    try:
+        command.downgrade(alembic_config(engine), target)
+    finally:
+        engine.dispose()
+
+
 def upgrade_database(db_path: Path | str, backup_folder: Path | None = None) -> Path | None:
     """Bring the database to the newest schema. Returns the backup taken, if an existing file was upgraded."""
     path = Path(db_path)
@@ -168,12 +163,36 @@ def upgrade_database(db_path: Path | str, backup_folder: Path | None = None) -> 
         return None
     backup: Path | None = None
     if needs_backup:
-        from espm_desktop.db.backups import make_backup
+        backup = _reusable_pre_upgrade_backup(path, current, backup_folder)
+        if backup is None:
+            from espm_desktop.db.backups import make_backup
 
-        backup = make_backup(path, kind="pre-upgrade", folder=backup_folder).path
+            backup = make_backup(path, kind="pre-upgrade", folder=backup_folder).path
         log.info("Database %s backed up to %s before upgrade %s -> %s", path, backup, current, head)
     run_upgrade(path)
     return backup
+
+
+def _reusable_pre_upgrade_backup(path: Path, revision: str | None, folder: Path | None) -> Path | None:
+    """A pre-upgrade backup of this same revision made after the file last changed (an upgrade that failed and
+    is tried again): a retry must not write another full copy every time."""
+    from espm_desktop.db.backups import list_backups
+
+    try:
+        changed = max(
+            (p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()),
+            default=0.0,
+        )
+        for info in list_backups(path, folder):
+            if (
+                info.kind == "pre-upgrade"
+                and info.revision == revision
+                and info.path.stat().st_mtime >= changed
+            ):
+                return info.path
+    except OSError:
+        return None
+    return None
 
 
 def _has_user_tables(engine: Engine) -> bool:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-# Keep in step with the newest file in db/migrations/versions (a test checks it).
-HEAD_REVISION = "0003"
+from espm_desktop.db.sqlite_files import connect_read_only
+
+# Every revision this version of the app knows, oldest first; keep in step with db/migrations/versions (a test
+# checks it). A file at a revision not listed here was made by a newer version of the app.
+KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
 def stored_revision(db_path: Path) -> str | None:
-    if not db_path.exists():
+    if not db_path.is_file():
         return None
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con = connect_read_only(db_path)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:

@@ -6,9 +6,10 @@ through the ORM.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from espm_desktop.db.sqlite_files import connect_read_only
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class PropertySummary:
 
 
 def property_summaries(db_path: Path | str) -> list[PropertySummary]:
-    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    con = connect_read_only(db_path)
     try:
         rows = con.execute(
             """

@@ -4,13 +4,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from espm_desktop.db.engine import (
-    alembic_config,
     current_revision,
     head_revision,
     make_engine,
+    run_downgrade,
     upgrade_database,
 )
 from espm_desktop.db.schema import HEAD_REVISION, ensure_schema, stored_revision
@@ -42,11 +41,8 @@ def test_fast_start_up_check_knows_the_head() -> None:
 
 
 def test_upgrade_of_an_old_file_makes_a_backup_first(demo_db: Path) -> None:
-    engine = make_engine(demo_db)
-    cfg = alembic_config(engine)
     # Take the schema back one step, keeping a marker row that must survive in the backup copy.
-    command.downgrade(cfg, "-1")
-    engine.dispose()
+    run_downgrade(demo_db, "-1")
     before = stored_revision(demo_db)
     assert before != HEAD_REVISION
     con = sqlite3.connect(demo_db)

@@ -95,20 +95,17 @@ def test_every_row_survives_the_upgrade_and_the_backup_holds_the_original(
         assert schema(backup) == schema(fixture)
 
 
-def test_the_old_upgrade_loses_meters_and_bills_and_this_test_would_see_it(tmp_path: Path) -> None:
-    """Control: before 2c9e6d8 the upgrade ran on the app's engine, foreign keys on. Rebuilding `property`
-    (0002) then ends with DROP TABLE property, which deletes its rows first, and ON DELETE CASCADE takes every
-    meter and bill with them; foreign_key_check afterwards finds nothing wrong, since the children are gone.
-    The check above (lost_rows) reports exactly that."""
+def test_an_upgrade_with_foreign_keys_on_is_refused_before_it_can_cascade(tmp_path: Path) -> None:
+    """Control: the upgrade as it once ran, on the app's engine with foreign keys on. Rebuilding `property`
+    (0002) ends with DROP TABLE property, and ON DELETE CASCADE took every meter and bill with it, while
+    foreign_key_check afterwards found nothing wrong (the children were gone). env.py now refuses to run on
+    such a connection: the file stays exactly as it was."""
+    import pytest
+
     db = tmp_path / "0001.sqlite"
     shutil.copyfile(FIXTURE_DIR / "0001.sqlite", db)
-    before = snapshot(db, include_version=False)
-
-    old_upgrade(db)
-
-    after = snapshot(db, include_version=False)
-    assert revision_of(db) == [head_revision()]
-    assert len(after["property"]) == len(before["property"])
-    assert (len(after["meter"]), len(after["bill"])) == (0, 0) < (len(before["meter"]), len(before["bill"]))
-    problems = lost_rows(before, after, exact=False)
-    assert any(p.startswith("meter:") for p in problems) and any(p.startswith("bill:") for p in problems)
+    before = snapshot(db, include_version=True)
+    with pytest.raises(RuntimeError, match="foreign keys off"):
+        old_upgrade(db, foreign_keys=True)
+    assert snapshot(db, include_version=True) == before
+    assert revision_of(db) == ["0001"]

@@ -57,8 +57,8 @@ def test_a_kill_in_the_app_start_up_upgrade_keeps_the_file_and_its_backup(tmp_pa
 
 
 def test_the_trials_see_a_half_migrated_file(tmp_path: Path) -> None:
-    """Control: the upgrade as it was before 2c9e6d8 committed its first CREATE TABLEs as it went; killed
-    halfway, it leaves revision 0001 with tables of 0002 and a `_alembic_tmp_property` that stop the next try."""
+    """Control: the upgrade as it once ran committed its first CREATE TABLEs as it went; killed halfway, it
+    leaves revision 0001 with tables of 0002 and a `_alembic_tmp_property` that stop the next try."""
     fixture = FIXTURE_DIR / "0001.sqlite"
     total = count_statements(fixture, tmp_path, mode="old_upgrade")
 

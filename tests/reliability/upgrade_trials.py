@@ -217,15 +217,23 @@ def _upgrade_counting(mode: str, db: Path, kill_at: int) -> int:
     return count
 
 
-def old_upgrade(db: Path) -> None:
-    """The upgrade as it ran before commit 2c9e6d8, for control tests only: the app's ordinary engine (foreign
-    keys on, Python's sqlite3 deciding where transactions begin), so a batch rebuild's DROP TABLE cascades and
-    DDL commits as it goes."""
+def old_upgrade(db: Path, *, foreign_keys: bool = False) -> None:
+    """The upgrade as it once ran, for control tests only: Python's sqlite3 deciding where transactions begin,
+    so DDL commits as it goes and a kill leaves a half-migrated file. With `foreign_keys` on (as the app's
+    engine had them), a batch rebuild's DROP TABLE would also cascade: env.py refuses to run then."""
+    import sqlite3 as sqlite
+
     from alembic import command
+    from sqlalchemy import create_engine, event
 
-    from espm_desktop.db.engine import alembic_config, make_engine
+    from espm_desktop.db.engine import alembic_config
 
-    engine = make_engine(db)
+    engine = create_engine("sqlite://", creator=lambda: sqlite.connect(str(db)))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi: Any, _record: Any) -> None:
+        dbapi.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+
     try:
         command.upgrade(alembic_config(engine), "head")
     finally:
