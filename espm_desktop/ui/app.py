@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from espm_desktop import paths
-from espm_desktop.db.schema import ensure_schema
+from espm_desktop.db.opening import OpenedDatabase, save_error_message
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.i18n import LanguageManager
 from espm_desktop.ui.main_window import MainWindow
@@ -55,6 +55,17 @@ class ErrorReporter:
         if not self.interactive or QApplication.instance() is None:
             sys.stderr.write(text)
             return
+        from espm_desktop.ui.database_dialogs import ui_language
+
+        friendly = save_error_message(exc, ui_language())
+        if friendly is not None:
+            # A save refused by the database file (locked, read-only, disk full): the user can act on it.
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                QApplication.translate("ErrorReporter", "Not saved"),
+                friendly,
+            )
+            return
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QApplication.translate("ErrorReporter", "Unexpected error"),
@@ -79,23 +90,61 @@ class AppController:
         self.settings = settings
         self.languages = languages
         self.window = self._make_window()
+        from espm_desktop.ui.backup_dialogs import AutoBackup
+
+        self.auto_backup = AutoBackup(self)
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.ctx, self.settings, self.languages.language)
         window.language_switch_requested.connect(self.switch_language)
+        window.open_database_requested.connect(self.open_database)
+        window.reload_requested.connect(self.reload_database)
         return window
 
-    def switch_language(self, language: str) -> None:
+    def _replace_window(self) -> None:
         old = self.window
         page = old.current_page_id()
         self.settings.set_geometry(old.saveGeometry())
-        self.settings.language = language
-        self.languages.apply(language)
         self.window = self._make_window()
         self.window.show_page(page)
         self.window.show()
         old.close()
         old.deleteLater()
+
+    def open_database(self, path: str) -> bool:
+        """Switch the window to another database file (checked first; the current one stays open if refused)."""
+        from espm_desktop.ui.database_dialogs import DatabaseOpener, tr
+
+        opened = DatabaseOpener(self.window, self.settings, cancel_text=tr("Cancel")).open(Path(path))
+        if opened is None:
+            return False
+        self.settings.remember_database(Path(self.ctx.db_path), open_at_start=False)
+        self.ctx.dispose()
+        self.ctx = context_for(opened)
+        self.settings.remember_database(opened.path)
+        self._replace_window()
+        self.auto_backup.start()
+        return True
+
+    def reload_database(self) -> None:
+        """Reopen the same file (after a restore): every page is built anew from what the file holds."""
+        self.ctx.dispose()
+        self.ctx = AppContext(
+            self.ctx.db_path, read_only=self.ctx.read_only, read_only_note=self.ctx.read_only_note
+        )
+        self._replace_window()
+
+    def switch_language(self, language: str) -> None:
+        self.settings.language = language
+        self.languages.apply(language)
+        self._replace_window()
+
+
+def context_for(opened: OpenedDatabase) -> AppContext:
+    from espm_desktop.ui.database_dialogs import ui_language
+
+    note = opened.read_only_message(ui_language()) if opened.read_only else ""
+    return AppContext(str(opened.path), read_only=opened.read_only, read_only_note=note)
 
 
 def _preload_database_layer() -> None:
@@ -103,7 +152,13 @@ def _preload_database_layer() -> None:
     import espm_desktop.db.repo  # noqa: F401
 
 
-def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool = False) -> int:
+def run_gui(
+    db_path: Path | None,
+    language: str | None = None,
+    quit_after_start: bool = False,
+    remember: bool = True,
+) -> int:
+    """Open the window on a database: the one given, else the last one used, else the default one."""
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -115,22 +170,15 @@ def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool =
     settings = AppSettings()
     languages = LanguageManager(app)
     languages.apply(language or settings.language)
-    try:
-        backup = ensure_schema(db_path)
-    except Exception as exc:  # noqa: BLE001 — any failure to open the file is reported, never swallowed
-        log.exception("Could not open database %s", db_path)
-        if not quit_after_start:
-            QMessageBox.critical(
-                None,
-                app.translate("AppController", "Cannot open the database"),
-                app.translate("AppController", "The database {0} could not be opened:\n{1}").format(
-                    db_path, exc
-                ),
-            )
-        return 2
-    if backup is not None:
-        log.info("Backed up %s to %s before upgrading it", db_path, backup)
-    ctx = AppContext(str(db_path))
+    if db_path is None:
+        last = settings.last_database()
+        db_path = last if last is not None and last.is_file() else paths.default_db_path()
+    opened = _open_at_start(db_path, settings, quit_after_start)
+    if opened is None:
+        return 3
+    if remember:
+        settings.remember_database(opened.path)
+    ctx = context_for(opened)
     controller = AppController(app, ctx, settings, languages)
     if quit_after_start:
 
@@ -144,7 +192,23 @@ def run_gui(db_path: Path, language: str | None = None, quit_after_start: bool =
         # Load the database layer while the user reads the first screen, so the first click is quick.
         controller.window.first_page_shown.connect(lambda: QTimer.singleShot(400, _preload_database_layer))
     controller.window.show()
+    if not quit_after_start:
+        controller.auto_backup.start()
     code = app.exec()
     if reporter.count and quit_after_start:
         return 1
     return code
+
+
+def _open_at_start(db_path: Path, settings: AppSettings, quiet: bool) -> OpenedDatabase | None:
+    from espm_desktop.db.opening import DatabaseProblem, open_database
+    from espm_desktop.ui.database_dialogs import DatabaseOpener, backup_folder_for, ui_language
+
+    if quiet:
+        try:
+            return open_database(db_path, backup_folder=backup_folder_for(settings, db_path))
+        except DatabaseProblem as exc:
+            log.warning("Could not open database %s: %s", db_path, exc.kind)
+            print(f"error: {exc.message(ui_language())}", file=sys.stderr, flush=True)
+            return None
+    return DatabaseOpener(None, settings).open(db_path)

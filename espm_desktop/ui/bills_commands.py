@@ -24,7 +24,7 @@ class BillsWriter:
 
     def write(self, writes: Sequence[BillWrite]) -> list[int | None] | None:
         try:
-            with self.ctx.session() as s, s.begin():
+            with self.ctx.saving(), self.ctx.session() as s, s.begin():
                 ids = apply_bill_writes(s, self.meter_id, writes)
         except (SQLAlchemyError, StaleBillError) as exc:
             self.on_failed(exc)

@@ -271,8 +271,12 @@ class BillsTableModel(QAbstractTableModel):
             self.tr("Source"),
         ]
 
+    read_only = False
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return base
         if index.column() in TEXT_COLUMNS:
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == ESTIMATED:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -15,11 +17,17 @@ class AppContext(QObject):
     property_selected = Signal(int)
     meter_selected = Signal(int)
     data_changed = Signal()
+    saving_started = Signal()
 
-    def __init__(self, db_path: str, engine: Engine | None = None) -> None:
+    def __init__(
+        self, db_path: str, engine: Engine | None = None, read_only: bool = False, read_only_note: str = ""
+    ) -> None:
         super().__init__()
         self._engine = engine
         self.db_path = db_path
+        # A database that can't be written (read-only file or folder): pages show it and exports still work.
+        self.read_only = read_only
+        self.read_only_note = read_only_note
         self.property_id: int | None = None
         self.meter_id: int | None = None
 
@@ -29,7 +37,7 @@ class AppContext(QObject):
         if self._engine is None:
             from espm_desktop.db.engine import make_engine
 
-            self._engine = make_engine(self.db_path)
+            self._engine = make_engine(self.db_path, read_only=self.read_only)
         return self._engine
 
     def session(self) -> Session:
@@ -38,9 +46,23 @@ class AppContext(QObject):
 
         return Session(self.engine, expire_on_commit=False)
 
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around a write: a busy cursor and a status message, visible while SQLite waits for another writer."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        self.saving_started.emit()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+            self._engine = None
 
     def select_property(self, property_id: int | None) -> None:
         if property_id is not None and property_id != self.property_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +32,16 @@ PageSpec = str | QWidget | Callable[[AppContext], QWidget]
 class MainWindow(QMainWindow):
     language_switch_requested = Signal(str)
     first_page_shown = Signal()
+    open_database_requested = Signal(str)
+    reload_requested = Signal()
 
     def __init__(self, ctx: AppContext, settings: AppSettings, language: str) -> None:
         super().__init__()
         self.ctx = ctx
         self.settings = settings
         self.language = language
-        self.setWindowTitle(self.tr("ESPM Desktop"))
+        name = Path(ctx.db_path).name
+        self.setWindowTitle(self.tr("{0} — ESPM Desktop").format(name) if name else self.tr("ESPM Desktop"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -49,7 +54,20 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 960])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.read_only_banner = QLabel(ctx.read_only_note)
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; border-bottom: 1px solid #e0c36a; padding: 6px 10px; }"
+        )
+        self.read_only_banner.setVisible(ctx.read_only)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.pages: dict[str, QWidget] = {}
         self._page_specs: dict[str, PageSpec] = {}
         self.page_order: list[str] = []
@@ -70,6 +88,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.data_changed.connect(self._on_data_changed)
+        ctx.saving_started.connect(self._on_saving_started)
         geometry = settings.geometry()
         if (
             geometry is None
@@ -135,12 +154,39 @@ class MainWindow(QMainWindow):
             refresh()
         self.settings.last_page = page_id
 
+    def _on_saving_started(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("Saving… (waiting if another program is writing to the database)"), 6000
+        )
+        # Painted at once, without running the event loop: no other edit can start inside this one.
+        self.statusBar().repaint()
+
     def _on_data_changed(self) -> None:
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.tr("&Import bills…"), self._on_import_bills)
+        new_db = file_menu.addAction(self.tr("&New database…"), self._on_new_database)
+        new_db.setShortcut(QKeySequence.StandardKey.New)
+        open_db = file_menu.addAction(self.tr("&Open database…"), self._on_open_database)
+        open_db.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recent_menu")
+        current = Path(self.ctx.db_path).absolute()
+        for path in self.settings.recent_databases():
+            if path == current:
+                continue
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=str(path): self.open_database_requested.emit(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(self.tr("&Back up now…"), self._on_backup_now)
+        self.restore_action = file_menu.addAction(self.tr("Re&store from backup…"), self._on_restore)
+        self.restore_action.setEnabled(not self.ctx.read_only)
+        file_menu.addSeparator()
+        self.import_action = file_menu.addAction(self.tr("&Import bills…"), self._on_import_bills)
+        self.import_action.setEnabled(not self.ctx.read_only)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -163,6 +209,40 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
 
+    def _on_new_database(self) -> None:
+        from espm_desktop.ui.database_dialogs import choose_new_database
+
+        target = choose_new_database(self, Path(self.ctx.db_path).parent)
+        if target is None:
+            return
+        if target.exists():
+            # The save dialog asked before replacing; an existing database is opened, never emptied.
+            QMessageBox.information(
+                self,
+                self.tr("New database"),
+                self.tr("{0} already exists: it will be opened as it is.").format(target),
+            )
+        self.open_database_requested.emit(str(target))
+
+    def _on_open_database(self) -> None:
+        from espm_desktop.ui.database_dialogs import choose_database_to_open
+
+        chosen = choose_database_to_open(self)
+        if chosen is not None:
+            self.open_database_requested.emit(str(chosen))
+
+    def _on_backup_now(self) -> None:
+        from espm_desktop.ui.backup_dialogs import back_up_now
+
+        back_up_now(self, self.ctx, self.settings)
+
+    def _on_restore(self) -> None:
+        from espm_desktop.ui.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self, self.ctx, self.settings)
+        if dialog.exec() and dialog.restored:
+            self.reload_requested.emit()
+
     def _on_import_bills(self) -> None:
         from espm_desktop.ui.pages.import_dialog import open_import_dialog
 
@@ -178,9 +258,14 @@ class MainWindow(QMainWindow):
             self.tr("About ESPM Desktop"),
             self.tr(
                 "ESPM Desktop {0}\n\nENERGY STAR Portfolio Manager companion for building managers and "
-                "energy consultants in Québec and Canada.\n\nDatabase: {1}"
-            ).format(__version__, self.ctx.db_path),
+                "energy consultants in Québec and Canada.\n\nDatabase: {1}\nBackups: {2}"
+            ).format(__version__, self.ctx.db_path, self._backup_folder()),
         )
+
+    def _backup_folder(self) -> Path:
+        from espm_desktop.ui.database_dialogs import backup_folder_for
+
+        return backup_folder_for(self.settings, Path(self.ctx.db_path))
 
     def showEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
@@ -54,3 +55,53 @@ class AppSettings:
     @last_page.setter
     def last_page(self, value: str) -> None:
         self.set_value("window/last_page", value)
+
+    # -- databases ---------------------------------------------------------------------------------------------
+    RECENT_COUNT = 5
+
+    def recent_databases(self) -> list[Path]:
+        value = self._s.value("database/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p][: self.RECENT_COUNT]
+
+    def remember_database(self, path: Path, *, open_at_start: bool = True) -> None:
+        """Puts a database first in File → Open recent and (unless told not to) opens it at the next start."""
+        absolute = str(Path(path).absolute())
+        items = [absolute] + [str(p) for p in self.recent_databases() if str(p) != absolute]
+        self._s.setValue("database/recent", items[: self.RECENT_COUNT])
+        if open_at_start:
+            self._s.setValue("database/last", absolute)
+
+    def last_database(self) -> Path | None:
+        value = self._s.value("database/last", "")
+        return Path(str(value)) if value else None
+
+    def location_accepted(self, path: Path) -> bool:
+        """The user chose to keep this database in a network or synced folder despite the warning."""
+        value = self._s.value("database/location_accepted", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return str(Path(path).absolute()) in items
+
+    def accept_location(self, path: Path) -> None:
+        value = self._s.value("database/location_accepted", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        absolute = str(Path(path).absolute())
+        if absolute not in items:
+            self._s.setValue("database/location_accepted", [*items, absolute])
+
+    # -- backups -----------------------------------------------------------------------------------------------
+    def backup_folder(self) -> Path | None:
+        """The folder chosen for backups (None: the default one under the user data folder)."""
+        value = self._s.value("backup/folder", "")
+        return Path(str(value)) if value else None
+
+    def backup_counts(self) -> tuple[int, int]:
+        """(keep the last N backups, keep one a month for M months)."""
+
+        def number(key: str, default: int) -> int:
+            try:
+                return max(1, int(self._s.value(key, default)))
+            except (TypeError, ValueError):
+                return default
+
+        return number("backup/keep_last", 10), number("backup/keep_monthly", 12)

@@ -132,5 +132,9 @@ def test_energy_factors_dialog_lists_the_units_table(demo_en: AppController, qtb
     page.findChild(QPushButton, "energy_factors_button").click()
     rows = seen["rows"]
     gas_m3 = [r for r in rows if r[0] == "Natural gas" and r[1].startswith("m³")][0]
-    assert gas_m3[2:4] == ["3.843E-02", "1.06"] and "NRCan, ENERGY STAR score for bank branches" in gas_m3[4] and gas_m3[5] == "Yes"
+    assert (
+        gas_m3[2:4] == ["3.843E-02", "1.06"]
+        and "NRCan, ENERGY STAR score for bank branches" in gas_m3[4]
+        and gas_m3[5] == "Yes"
+    )
     assert any(r[5] == "Not confirmed" for r in rows)

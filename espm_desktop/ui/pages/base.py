@@ -107,7 +107,7 @@ class RecordTablePage(QWidget):
             return s.get(model, record_id)
 
     def delete_row(self, model: type[Any], record_id: int) -> None:
-        with self.ctx.session() as s, s.begin():
+        with self.ctx.saving(), self.ctx.session() as s, s.begin():
             row = s.get(model, record_id)
             if row is not None:
                 s.delete(row)
@@ -123,7 +123,7 @@ class RecordTablePage(QWidget):
 
         while dialog.exec():
             try:
-                with self.ctx.session() as s, s.begin():
+                with self.ctx.saving(), self.ctx.session() as s, s.begin():
                     target = s.merge(row) if row.id else row
                     apply(target, dialog.result_values)
                     s.add(target)
@@ -166,13 +166,13 @@ class RecordTablePage(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.blockSignals(False)
-        self.new_button.setEnabled(self.can_create())
+        self.new_button.setEnabled(self.can_create() and not self.ctx.read_only)
         if keep is not None:
             self.select_id(keep)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
+        has = self.selected_id() is not None and not self.ctx.read_only
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 

@@ -109,10 +109,13 @@ class BillsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if ctx.read_only
+            else QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.model.read_only = ctx.read_only
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -269,7 +272,8 @@ class BillsPage(QWidget):
         self.findings.show_findings(self.meter.meter_id, check_meter(meter))
 
     def _update_buttons(self) -> None:
-        has_meter = self.meter is not None
+        # A read-only database: bills can be read, selected and copied, never changed.
+        has_meter = self.meter is not None and not self.ctx.read_only
         self.new_button.setEnabled(has_meter)
         self.paste_button.setEnabled(has_meter)
         self.delete_button.setEnabled(has_meter and bool(self.selected_rows()))
@@ -292,10 +296,15 @@ class BillsPage(QWidget):
             self._emitting = False
 
     def _write_failed(self, exc: Exception) -> None:
+        from espm_desktop.db.opening import save_error_message
+        from espm_desktop.ui.database_dialogs import ui_language
+
         self._write_ok = False
         self.refresh()
+        reason = save_error_message(exc, ui_language())
         self._say(
-            self.tr(
+            reason
+            or self.tr(
                 "The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds."
             ).format(type(exc).__name__),
             error=True,
