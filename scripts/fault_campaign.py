@@ -45,6 +45,8 @@ def campaign(kinds: list[str], trials: int, seed: int) -> int:
     template = backup_trials.make_big_database(work / "template.sqlite")
     runners: dict[str, Callable[[Path], str]] = {}
     if "upgrade" in kinds:
+        for name in ("0001", "0002"):
+            (work / f"count-{name}").mkdir()
         totals = {
             name: upgrade_trials.count_statements(FIXTURES / f"{name}.sqlite", work / f"count-{name}")
             for name in ("0001", "0002")
@@ -58,11 +60,13 @@ def campaign(kinds: list[str], trials: int, seed: int) -> int:
 
         runners["upgrade"] = upgrade
     if "backup" in kinds:
+        (work / "measure-backup").mkdir()
         backup_s = backup_trials.backup_duration(work / "measure-backup", template)
         runners["backup"] = lambda tmp: backup_trials.backup_trial(
             tmp, rng.uniform(0, backup_s * 1.2), template
         )
     if "restore" in kinds:
+        (work / "measure-restore").mkdir()
         restore_s = backup_trials.restore_duration(work / "measure-restore", template)
         runners["restore"] = lambda tmp: backup_trials.restore_trial(
             tmp, rng.uniform(0, restore_s * 1.2), template
