@@ -102,3 +102,23 @@ def test_the_window_opens_on_any_legal_folder_name(tmp_path: Path, name: str) ->
     assert result.returncode == 0, result.stderr
     assert "first-screen-seconds" in result.stdout
     assert {p.name for p in folder.iterdir()} <= {"espm.sqlite", "espm.sqlite-wal", "espm.sqlite-shm"}
+
+
+def test_an_import_into_a_database_another_program_is_writing_exits_3(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import espm_desktop.db.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.3)
+    before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM bill").fetchone()[0]
+    other = sqlite3.connect(demo_db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code = main(["import", "--db", str(demo_db), str(bill_csv(tmp_path))])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "another program" in err and "Traceback" not in err
+    assert sqlite3.connect(demo_db).execute("SELECT count(*) FROM bill").fetchone()[0] == before
