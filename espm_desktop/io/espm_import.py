@@ -28,7 +28,7 @@ from espm_desktop.io.import_types import (
     SkippedRow,
 )
 from espm_desktop.io.parse_values import DateOrder, text_of
-from espm_desktop.io.sheets import ImportFileError, TableFile, is_empty_row, read_table_file
+from espm_desktop.io.sheets import ImportFileError, TableFile, grouped_notices, is_empty_row, read_table_file
 from espm_desktop.io.tabular_mapping import ColumnMapping, find_header_row, propose_mapping, read_with_mapping
 
 __all__ = [
@@ -125,6 +125,12 @@ def read_bills_file(
     Raises ImportFileError, AmbiguousDateFormat (call again with `date_order`) or MappingRequired.
     """
     table = table if table is not None else read_table(path)
+    batch = _read_batch(table, mapping, date_order)
+    batch.notices = grouped_notices(table.notices)
+    return batch
+
+
+def _read_batch(table: TableFile, mapping: ColumnMapping | None, date_order: DateOrder | None) -> ImportBatch:
     if mapping is not None:
         return read_with_mapping(table, mapping, date_order)
     kind = detect_file_kind(table)

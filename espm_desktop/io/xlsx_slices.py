@@ -11,6 +11,8 @@ their Excel numbers (the `r` attributes are untouched), so the rows put together
 calamine parses without holding the GIL, so one worker thread parses the next slice while the rows of the
 current one are turned into Python values.
 
+The caller checks the file with `file_limits` first: a slice is a calamine read like any other.
+
 `read_sheet_in_slices` returns None whenever the sheet is not a plain xlsx worksheet it can cut safely
 (small, rows without `r` or out of order, a slice calamine refuses): the caller then reads the sheet
 whole, which gives the real error of a damaged file.
@@ -138,8 +140,12 @@ def read_sheet_in_slices(
         try:
             with zf.open(member) as fh:
                 return _read_slices(fh, parts, member, sheet, convert, slice_bytes)
-        except Exception:  # noqa: BLE001 - any slice calamine refuses: the whole read decides
-            return None
+        except BaseException as exc:
+            # Any slice calamine refuses (a Rust panic arrives as pyo3's PanicException, a BaseException):
+            # the whole read decides, and gives the real error.
+            if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+                return None
+            raise
 
 
 def _read_slices(
