@@ -2,6 +2,10 @@
 
 A reader finds which column holds which field, then hands each row's cells to `RowBuilder.build`,
 which returns an ImportRow, a SkippedRow, or the list of RowErrors (one per bad cell).
+
+Every value of an ImportRow is checked here (parse_values holds the rules): finite numbers within what
+the database holds, plausible dates, names in their one normalised form (`normalise_name`) and no longer
+than their column. `row_value_errors` applies the same rules to a row built by any other means.
 """
 
 from __future__ import annotations
@@ -20,11 +24,21 @@ from typing import Any
 from espm_desktop.core.energy import UnknownUnitError, energy_type_from_espm_label, unit_from_espm_label
 from espm_desktop.io.import_types import ImportRow, RowError, SkippedRow
 from espm_desktop.io.parse_values import (
+    COST_MAX,
+    ESPM_ID_MAX_CHARS,
+    NAME_MAX_CHARS,
+    USAGE_MAX,
     CellValue,
+    DateBounds,
     DateOrder,
     ValueParseError,
+    check_bill_date,
+    check_cost,
+    check_name,
+    check_usage,
     is_blank,
     normalise_label,
+    normalise_name,
     parse_date,
     parse_money,
     parse_number,
@@ -196,6 +210,14 @@ FIELD_ALIASES: dict[Field, tuple[str, ...]] = {
     Field.CONSUMPTION_ID: ("Meter Consumption ID", "Meter Entry ID", "Consumption ID", "No de releve"),
 }
 
+# How a message names each checked name or ID (English, French).
+_NAME_WORDS: dict[Field, tuple[str, str]] = {
+    Field.PROPERTY_NAME: ("property name", "nom de la propriété"),
+    Field.METER_NAME: ("meter name", "nom du compteur"),
+    Field.PROPERTY_ID: ("ESPM property ID", "numéro ESPM de la propriété"),
+    Field.METER_ID: ("ESPM meter ID", "numéro ESPM du compteur"),
+}
+
 # ESPM template headers end with "(Required)", "(Optional)", "(Pre-filled)" or longer variants.
 _TEMPLATE_NOTE = re.compile(r"\([^()]*(?:required|optional|pre-?filled)[^()]*\)", re.IGNORECASE)
 
@@ -324,6 +346,8 @@ class RowBuilder:
     fixed: dict[Field, str] = field(default_factory=dict)
     skip_existing_entries: bool = False
     """True for upload templates: a row with a Meter Consumption ID is already in ESPM."""
+    today: date | None = None
+    """The day dates are judged against (a bill may end up to a year after it); None for the real today."""
     _defaults: list[CellValue] = field(init=False, repr=False, default_factory=list)
     """The fixed value (or None) of each of _ROW_FIELDS, for a blank or missing cell."""
     _absent: list[bool] = field(init=False, repr=False, default_factory=list)
@@ -333,8 +357,11 @@ class RowBuilder:
     _id_texts: dict[float, str] = field(init=False, repr=False, default_factory=dict)
     _money: dict[float, Decimal] = field(init=False, repr=False, default_factory=dict)
     _yes_no: dict[str, bool] = field(init=False, repr=False, default_factory=dict)
+    _names: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    _bounds: DateBounds = field(init=False, repr=False, default=DateBounds(date.min, date.max))
 
     def __post_init__(self) -> None:
+        self._bounds = DateBounds.around(self.today)
         indexes = []
         for f in _ROW_FIELDS:
             index = self.columns.get(f)
@@ -364,6 +391,8 @@ class RowBuilder:
 
     def _id_text(self, value: CellValue) -> str:
         """text_of, with the text of a numeric ID made once (IDs come out of xlsx as floats)."""
+        if type(value) is str:
+            return self._name(value)  # '5766973 typed to keep Excel from making it a number
         if type(value) is not float:
             return text_of(value)
         text = self._id_texts.get(value)
@@ -386,13 +415,32 @@ class RowBuilder:
     def _parse_money(self, value: CellValue) -> Decimal:
         # Zero is left out: 0.0 == -0.0 but their Decimals differ.
         if type(value) is not float or not value:
-            return parse_money(value, self.decimal_comma)
+            return check_cost(parse_money(value, self.decimal_comma))
         money = self._money.get(value)
         if money is None:
-            money = parse_money(value, self.decimal_comma)
+            money = check_cost(parse_money(value, self.decimal_comma))
             if len(self._money) < _MEMO_MAX:
                 self._money[value] = money
         return money
+
+    def _name(self, text: str) -> str:
+        """normalise_name, remembered: the same few property and meter names fill every row."""
+        name = self._names.get(text)
+        if name is None:
+            name = normalise_name(text)
+            if len(self._names) < _MEMO_MAX:
+                self._names[text] = name
+        return name
+
+    def _check_name(
+        self, number: int, f: Field, cell: CellValue, name: str, errors: list[RowError], limit: int
+    ) -> None:
+        if len(name) > limit:
+            label_en, label_fr = _NAME_WORDS[f]
+            try:
+                check_name(name, label_en, label_fr, limit)
+            except ValueParseError as exc:
+                errors.append(self._error(number, f, cell, exc.reason_en, exc.reason_fr))
 
     def _column(self, f: Field) -> str:
         index = self.columns.get(f)
@@ -507,16 +555,8 @@ class RowBuilder:
         else:
             try:
                 usage = parse_number(usage_cell, self.decimal_comma)
-                if usage < 0:
-                    errors.append(
-                        self._error(
-                            number,
-                            Field.USAGE,
-                            usage_cell,
-                            "The usage cannot be negative.",
-                            "La consommation ne peut pas être négative.",
-                        )
-                    )
+                if not 0.0 <= usage <= USAGE_MAX:
+                    check_usage(usage)  # raises with the reason
             except ValueParseError as exc:
                 errors.append(self._error(number, Field.USAGE, usage_cell, exc.reason_en, exc.reason_fr))
 
@@ -533,7 +573,7 @@ class RowBuilder:
             errors.append(self._error(number, Field.ESTIMATED, est_cell, exc.reason_en, exc.reason_fr))
 
         property_id = self._id_text(property_cell) or None
-        property_name = text_of(property_name_cell)
+        property_name = self._name(text_of(property_name_cell))
         if not property_id and not property_name:
             errors.append(
                 self._error(
@@ -545,7 +585,20 @@ class RowBuilder:
                 )
             )
         meter_id = self._id_text(meter_cell) or None
-        meter_name = text_of(meter_name_cell)
+        meter_name = self._name(text_of(meter_name_cell))
+        if (
+            len(property_name) > NAME_MAX_CHARS
+            or len(meter_name) > NAME_MAX_CHARS
+            or len(property_id or "") > ESPM_ID_MAX_CHARS
+            or len(meter_id or "") > ESPM_ID_MAX_CHARS
+        ):
+            for f, cell, name, limit in (
+                (Field.PROPERTY_NAME, property_name_cell, property_name, NAME_MAX_CHARS),
+                (Field.METER_NAME, meter_name_cell, meter_name, NAME_MAX_CHARS),
+                (Field.PROPERTY_ID, property_cell, property_id or "", ESPM_ID_MAX_CHARS),
+                (Field.METER_ID, meter_cell, meter_id or "", ESPM_ID_MAX_CHARS),
+            ):
+                self._check_name(number, f, cell, name, errors, limit)
         if errors:
             return errors
         assert energy is not None and unit is not None and usage is not None
@@ -582,7 +635,85 @@ class RowBuilder:
             )
             return None
         try:
-            return parse_date(cell, self.date_order)
+            value = parse_date(cell, self.date_order)
+            bounds = self._bounds
+            return value if bounds.earliest <= value <= bounds.latest else check_bill_date(value, bounds)
         except ValueParseError as exc:
             errors.append(self._error(number, f, cell, exc.reason_en, exc.reason_fr))
             return None
+
+
+def row_value_errors(row: ImportRow, bounds: DateBounds) -> list[RowError]:
+    """The checks `RowBuilder.build` makes, for a row built by other means: one RowError per bad value.
+
+    Names are judged in their normalised form, the form they are matched and stored in.
+    """
+    problems: list[tuple[Field, object, ValueParseError]] = []
+
+    def check(f: Field, value: object, rule: Callable[[], object]) -> None:
+        try:
+            rule()
+        except ValueParseError as exc:
+            problems.append((f, value, exc))
+
+    check(Field.USAGE, row.usage, lambda: check_usage(row.usage))
+    check(Field.START, row.start, lambda: check_bill_date(row.start, bounds))
+    check(Field.END, row.end, lambda: check_bill_date(row.end, bounds))
+    cost = row.cost
+    if cost is not None:
+        check(Field.COST, cost, lambda: check_cost(cost))
+    named = (
+        (Field.PROPERTY_NAME, row.property_name, NAME_MAX_CHARS),
+        (Field.METER_NAME, row.meter_name, NAME_MAX_CHARS),
+        (Field.PROPERTY_ID, row.property_espm_id or "", ESPM_ID_MAX_CHARS),
+        (Field.METER_ID, row.meter_espm_id or "", ESPM_ID_MAX_CHARS),
+    )
+    for f, text, limit in named:
+        what_en, what_fr = _NAME_WORDS[f]
+        name = normalise_name(text)
+        check(f, text, lambda: check_name(name, what_en, what_fr, limit))  # noqa: B023 — called at once
+    if not normalise_name(row.property_name) and not normalise_name(row.property_espm_id or ""):
+        missing = ValueParseError(
+            "The property is missing (name or ESPM ID).", "La propriété est manquante (nom ou no ESPM)."
+        )
+        problems.append((Field.PROPERTY_NAME, row.property_name, missing))
+    return [
+        RowError(
+            row.file,
+            row.sheet,
+            row.row_number,
+            FIELD_LABELS[f][0],
+            text_of(value) if isinstance(value, str | float | int | date) else str(value),
+            exc.reason_en,
+            exc.reason_fr,
+        )
+        for f, value, exc in problems
+    ]
+
+
+_COST_MIN = -COST_MAX
+
+
+def row_values_fit(row: ImportRow, bounds: DateBounds) -> bool:
+    """True when `row_value_errors` has nothing to say of its numbers and dates: the fast test the import
+    makes of every row (names are tested once per run of rows naming the same meter)."""
+    if not 0.0 <= row.usage <= USAGE_MAX:  # also False for NaN
+        return False
+    earliest, latest = bounds.earliest, bounds.latest
+    if not (earliest <= row.start <= latest and earliest <= row.end <= latest):
+        return False
+    cost = row.cost
+    return cost is None or (cost.is_finite() and _COST_MIN < cost < COST_MAX)
+
+
+def row_names_fit(row: ImportRow) -> bool:
+    """True when the row names its property and its names and IDs, normalised, fit their columns."""
+    property_name = normalise_name(row.property_name)
+    property_id = normalise_name(row.property_espm_id or "")
+    return (
+        bool(property_name or property_id)
+        and len(property_name) <= NAME_MAX_CHARS
+        and len(normalise_name(row.meter_name)) <= NAME_MAX_CHARS
+        and len(property_id) <= ESPM_ID_MAX_CHARS
+        and len(normalise_name(row.meter_espm_id or "")) <= ESPM_ID_MAX_CHARS
+    )

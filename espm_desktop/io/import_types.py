@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from espm_desktop.core.types import Bill, BillSource
 from espm_desktop.io.parse_values import DateOrder
-from espm_desktop.io.sheets import ImportFileError
+from espm_desktop.io.sheets import FileNotice, ImportFileError
 
 
 class FileKind(StrEnum):
@@ -126,6 +126,8 @@ class ImportBatch:
     meters: list[ImportedMeter] = field(default_factory=list)
     date_order: DateOrder | None = None
     decimal_comma: bool | None = None
+    notices: list[FileNotice] = field(default_factory=list)
+    """What the user should know about the file although it was read (hidden sheets left out)."""
 
 
 class AmbiguousDateFormat(ImportFileError):
@@ -172,3 +174,47 @@ class MappingRequired(ImportFileError):
         self.sheet = sheet
         self.headers = headers
         self.proposed = proposed
+
+
+class ConflictChoice(StrEnum):
+    """What to do with a bill whose meter and period are already held with a different usage or cost."""
+
+    KEEP = "keep"
+    """The stored bill (or the file's earlier row) stays; the conflicting row is not imported."""
+    REPLACE = "replace"
+    """The row's values replace the stored bill (which keeps its id) or the file's earlier row."""
+    FAIL = "fail"
+    """Nothing is imported: the person or script must choose."""
+
+
+RowRef = tuple[str, str, int]
+"""(file, sheet, row as Excel shows it): how a choice names the row it is for."""
+
+
+@dataclass(frozen=True, slots=True)
+class BillConflict:
+    """A row whose meter and period match a stored bill, or an earlier row of the import, with other values.
+
+    Usages are in the meter's unit (`unit`), so the two sides compare; `earlier_row` is None when the other
+    side is the stored bill, else the row (of `earlier_file`) the import had accepted for that period.
+    """
+
+    file: str
+    sheet: str
+    row: int
+    property_name: str
+    meter_name: str
+    unit: str
+    start: date
+    end: date
+    stored_usage: float
+    stored_cost: Decimal | None
+    file_usage: float
+    file_cost: Decimal | None
+    choice: ConflictChoice
+    earlier_file: str | None = None
+    earlier_row: int | None = None
+
+    @property
+    def ref(self) -> RowRef:
+        return (self.file, self.sheet, self.row)

@@ -3,10 +3,15 @@
 Cells arrive as whatever the reader gives: a date from a date-formatted xlsx cell, a float from a
 number cell, or text from CSV files and text-formatted cells ("1 234,56", "03/04/2021", "Not Available").
 Every parser raises ValueParseError with a reason in English and French; the caller adds file/row/column.
+
+The limits a bill's values must respect before they may be stored (finite numbers the model can hold,
+plausible dates, names that fit their column) and the one normalisation of property and meter names are
+here too, so that every entry point applies the same rule.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -256,19 +261,44 @@ def _number_text(value: CellValue, decimal_comma: bool | None) -> str:
     return ("-" if negative else "") + text
 
 
+def _not_finite(text: str) -> ValueParseError:
+    return ValueParseError(
+        f"'{text}' is not a finite number (NaN or infinity, often a spreadsheet formula error). Write the "
+        "value as digits, e.g. 1234.5.",
+        f"« {text} » n'est pas un nombre fini (NaN ou infini, souvent une erreur de formule). Écrivez la "
+        "valeur en chiffres, p. ex. 1 234,5.",
+    )
+
+
 def parse_number(value: CellValue, decimal_comma: bool | None = None) -> float:
-    """A float from a number cell or text such as '1 234,56', '1,234.56', '1234,5', '$ 12.30'."""
+    """A finite float from a number cell or text such as '1 234,56', '1,234.56', '1234,5', '$ 12.30'.
+
+    NaN, infinities and numbers too large for a float (400 digits, 1e400) raise ValueParseError.
+    """
     if type(value) is float:
-        return value  # what float(repr(value)) would give, without the round trip
-    return float(_number_text(value, decimal_comma))
+        if value - value == 0.0:  # False for NaN and ±inf only: cheaper than math.isfinite
+            return value  # what float(repr(value)) would give, without the round trip
+        raise _not_finite(text_of(value))
+    try:
+        number = float(_number_text(value, decimal_comma))
+    except OverflowError:  # an int cell beyond float's range
+        raise _not_finite(text_of(value)) from None
+    if not math.isfinite(number):
+        raise _not_finite(text_of(value))
+    return number
 
 
 def parse_money(value: CellValue, decimal_comma: bool | None = None) -> Decimal:
-    """Money as Decimal; float cells go through their shortest repr so 34.85 stays 34.85."""
+    """Money as a finite Decimal; float cells go through their shortest repr so 34.85 stays 34.85."""
     try:
-        return Decimal(_number_text(value, decimal_comma))
+        money = Decimal(_number_text(value, decimal_comma))
     except InvalidOperation:
         raise _not_a_number(text_of(value)) from None
+    except OverflowError:
+        raise _not_finite(text_of(value)) from None
+    if not money.is_finite():
+        raise _not_finite(text_of(value))
+    return money
 
 
 def guess_decimal_comma(values: list[CellValue]) -> bool | None:
@@ -320,3 +350,127 @@ def parse_yes_no(value: CellValue) -> bool:
         f"'{text_of(value)}' is not Yes or No.",
         f"« {text_of(value)} » n'est ni Oui ni Non.",
     )
+
+
+# ------------------------------------------------------------------------------- limits of stored values
+
+USAGE_MAX = 1e15
+"""Largest usage accepted, in the file's unit. The column is a float, so the limit is one of sense and of
+arithmetic: 1e15 kWh is about forty times the world's yearly electricity, and a year of such bills stays
+far from float overflow when it is summed, converted to GJ (x 1000 for Wh-based units) or divided by floor
+area."""
+COST_MAX = Decimal("1e12")
+"""Costs must stay strictly below this: db.models.Bill.cost is Numeric(14, 2), 12 digits before the point."""
+NAME_MAX_CHARS = 200
+"""Longest property or meter name: db.models Property.name and Meter.name are String(200)."""
+ESPM_ID_MAX_CHARS = 20
+"""Longest ESPM property or meter ID: db.models espm_property_id and espm_meter_id are String(20)."""
+EARLIEST_BILL_DATE = date(1900, 1, 1)
+"""No bill predates electricity billing; earlier dates are typing or format errors (0001-01-01)."""
+LATEST_BILL_DAYS_AHEAD = 365
+"""A bill may end at most this many days after today (estimated or budget bills run ahead a little)."""
+
+
+def check_usage(value: float) -> float:
+    """The usage if it is finite, not negative and at most USAGE_MAX; else ValueParseError."""
+    if not 0.0 <= value <= USAGE_MAX:  # also False for NaN
+        if value != value or value in (math.inf, -math.inf):
+            raise _not_finite(text_of(value))
+        if value < 0:
+            raise ValueParseError(
+                "The usage cannot be negative. Write the quantity used (a credit goes in the cost).",
+                "La consommation ne peut pas être négative. Écrivez la quantité consommée (un crédit va "
+                "dans le coût).",
+            )
+        raise ValueParseError(
+            f"The usage {value:g} is beyond the largest accepted, {USAGE_MAX:g}. Check the unit and the "
+            "decimal separator.",
+            f"La consommation {value:g} dépasse la plus grande acceptée, {USAGE_MAX:g}. Vérifiez l'unité et "
+            "le séparateur décimal.",
+        )
+    return value
+
+
+def check_cost(value: Decimal) -> Decimal:
+    """The cost if it is finite and within ±COST_MAX (what Numeric(14, 2) holds); else ValueParseError."""
+    if not value.is_finite():
+        raise _not_finite(str(value))
+    if not -COST_MAX < value < COST_MAX:
+        raise ValueParseError(
+            f"The cost {value} is beyond the largest the database holds (under 1 000 000 000 000 $). "
+            "Check the decimal separator and that the column holds dollars.",
+            f"Le coût {value} dépasse le plus grand que la base peut garder (moins de 1 000 000 000 000 $). "
+            "Vérifiez le séparateur décimal et que la colonne contient des dollars.",
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class DateBounds:
+    """The plausible dates of a bill, from EARLIEST_BILL_DATE to LATEST_BILL_DAYS_AHEAD after `today`."""
+
+    earliest: date
+    latest: date
+
+    @classmethod
+    def around(cls, today: date | None = None) -> DateBounds:
+        today = today if today is not None else date.today()
+        return cls(EARLIEST_BILL_DATE, today + timedelta(days=LATEST_BILL_DAYS_AHEAD))
+
+
+def check_bill_date(value: date, bounds: DateBounds) -> date:
+    """The date if a bill can carry it; else ValueParseError naming the accepted range."""
+    if bounds.earliest <= value <= bounds.latest:
+        return value
+    if value < bounds.earliest:
+        raise ValueParseError(
+            f"The date {value.isoformat()} is before {bounds.earliest.isoformat()}: no bill is that old. "
+            "Check the year and the file's date format.",
+            f"La date {value.isoformat()} précède le {bounds.earliest.isoformat()} : aucune facture n'est "
+            "aussi ancienne. Vérifiez l'année et le format de date du fichier.",
+        )
+    raise ValueParseError(
+        f"The date {value.isoformat()} is more than {LATEST_BILL_DAYS_AHEAD} days in the future (after "
+        f"{bounds.latest.isoformat()}). Check the year and the file's date format.",
+        f"La date {value.isoformat()} est plus de {LATEST_BILL_DAYS_AHEAD} jours dans le futur (après le "
+        f"{bounds.latest.isoformat()}). Vérifiez l'année et le format de date du fichier.",
+    )
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+_LEADING_QUOTES = re.compile(r"^[\s']+")
+
+
+def normalise_name(text: str) -> str:
+    """The one form a property or meter name is stored and matched in (applying it again changes nothing).
+
+    Inner runs of whitespace (tabs, line breaks, no-break spaces) made one space, surrounding whitespace
+    trimmed, the apostrophe Excel puts in front of text removed (every leading one, so the result is
+    stable), then Unicode NFC: an accent typed as a combining mark equals the precomposed letter.
+    Matching also ignores case (`name_key`).
+    """
+    if "  " in text or not text.isprintable():  # tabs, line breaks and no-break spaces are not printable
+        text = _WHITESPACE_RUN.sub(" ", text)
+    text = text.strip()
+    if text.startswith("'"):
+        text = _LEADING_QUOTES.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def name_key(text: str) -> str:
+    """The key two names are the same under: normalise_name, then case ignored."""
+    return normalise_name(text).casefold()
+
+
+def check_name(name: str, what_en: str, what_fr: str, limit: int = NAME_MAX_CHARS) -> str:
+    """The name if it fits its column; else ValueParseError naming the length and the limit."""
+    if len(name) > limit:
+        raise ValueParseError(
+            f"The {what_en} is {len(name)} characters long; the database holds at most {limit}. "
+            f"Shorten it in the file (keep it the same in every file).",
+            f"Le {what_fr} compte {len(name)} caractères; la base en garde au plus {limit}. "
+            "Raccourcissez-le dans le fichier (de la même façon dans tous les fichiers).",
+        )
+    return name

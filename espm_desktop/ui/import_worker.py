@@ -2,20 +2,28 @@
 
 Each worker is a QObject moved to its own QThread; it reports through typed past-tense signals and never
 touches a widget. Cancel sets an event: reading stops between files, writing stops between chunks and
-the transaction is rolled back.
+the transaction is rolled back. The preview keeps every conflict (a bill stored with other values) so the
+dialog can show it; the import applies the dialog's choice for each and refuses any conflict not shown.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from espm_desktop.db.bill_import import ImportCancelled, ImportPlan, import_into_database, preview_import
+from espm_desktop.db.bill_import import (
+    ConflictsRefused,
+    ImportCancelled,
+    ImportPlan,
+    import_into_database,
+    preview_import,
+)
 from espm_desktop.io.espm_import import (
     AmbiguousDateFormat,
     ColumnMapping,
@@ -25,6 +33,7 @@ from espm_desktop.io.espm_import import (
     MappingRequired,
     read_bills_file,
 )
+from espm_desktop.io.import_types import ConflictChoice, RowRef
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +92,8 @@ class ReadWorker(QObject):
                 self.cancelled.emit()
                 return
             self.progressed.emit(len(self.paths), len(self.paths) + 1)
-            result.plan = preview_import(self.engine, result.batches)
+            # Keep is what the dialog proposes for each conflict until the person chooses.
+            result.plan = preview_import(self.engine, result.batches, on_conflict=ConflictChoice.KEEP)
         except Exception as exc:  # noqa: BLE001 — reported to the user, never lost in a thread
             log.exception("Reading import files failed")
             self.failed.emit(str(exc))
@@ -95,12 +105,20 @@ class ImportWorker(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)
     cancelled = Signal()
+    refused = Signal(object)
+    """A conflict had no choice (it appeared after the preview): nothing stored; the new ImportPlan."""
     failed = Signal(str)
 
-    def __init__(self, engine: Any, batches: list[ImportBatch]) -> None:
+    def __init__(
+        self,
+        engine: Any,
+        batches: list[ImportBatch],
+        choices: Mapping[RowRef, ConflictChoice] | None = None,
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.batches = batches
+        self.choices = dict(choices or {})
         self.cancel_event = threading.Event()
 
     @Slot()
@@ -109,11 +127,16 @@ class ImportWorker(QObject):
             plan = import_into_database(
                 self.engine,
                 self.batches,
+                on_conflict=ConflictChoice.FAIL,
+                choices=self.choices,
                 progress=lambda done, total: self.progressed.emit(done, total),
                 cancelled=self.cancel_event.is_set,
             )
         except ImportCancelled:
             self.cancelled.emit()
+            return
+        except ConflictsRefused as exc:
+            self.refused.emit(exc.plan)
             return
         except Exception as exc:  # noqa: BLE001 — the transaction was rolled back; tell the user why
             log.exception("Import failed")
@@ -127,7 +150,7 @@ def start_in_thread(worker: QObject, parent: QObject) -> QThread:
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    for name in ("finished", "failed", "cancelled"):
+    for name in ("finished", "failed", "cancelled", "refused"):
         signal = getattr(worker, name, None)
         if signal is not None:
             signal.connect(thread.quit)

@@ -2,13 +2,16 @@
 
 Reading and writing run off the GUI thread (ui/import_worker.py) behind a progress dialog with Cancel.
 The preview counts new, duplicate and invalid rows and lists every row error; the list can be saved as
-CSV. The import is one transaction: Cancel rolls it back.
+CSV. Rows whose period is stored with another usage or cost (conflicts) are listed with both values and a
+Keep/Replace choice each; the import applies the choices. The import is one transaction: Cancel rolls
+it back.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
@@ -33,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.numbers import format_number
 from espm_desktop.db.bill_import import ImportPlan, error_dict
 from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
 from espm_desktop.io.import_rows import FIELD_LABELS
+from espm_desktop.io.import_types import BillConflict, ConflictChoice, RowRef
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
@@ -56,6 +61,19 @@ MAPPED_FIELDS = (
     Field.COST,
     Field.ESTIMATED,
 )
+CONFLICT_COLUMNS = (
+    "file",
+    "row",
+    "meter",
+    "period",
+    "stored_usage",
+    "stored_cost",
+    "file_usage",
+    "file_cost",
+    "choice",
+)
+"""Columns of the conflict table, in order."""
+
 # Fields a one-meter utility file often lacks: the user may type one value for every row.
 FIXABLE_FIELDS = frozenset({Field.PROPERTY_NAME, Field.METER_NAME, Field.METER_TYPE, Field.UNIT})
 
@@ -64,6 +82,17 @@ def mapping_key(headers: list[str]) -> str:
     """Settings key of a remembered mapping: the same headers (any case) get the same mapping back."""
     text = "\x1f".join(h.strip().casefold() for h in headers)
     return "import/mappings/" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _usage_text(value: float, language: str) -> str:
+    """A usage with as many decimals as it has (up to 6): two values that differ must look different."""
+    text = repr(float(value))
+    decimals = 0 if "e" in text or "n" in text else min(len(text.partition(".")[2].rstrip("0")), 6)
+    return format_number(value, language, decimals)
+
+
+def _cost_text(value: Decimal | None, language: str) -> str:
+    return "" if value is None else format_number(value, language, 2)
 
 
 def _field_label(f: Field) -> str:
@@ -172,6 +201,7 @@ class ImportDialog(QDialog):
         self.counts = QLabel()
         self.counts.setObjectName("import_counts")
         self.counts.setStyleSheet("font-weight: 600;")
+        self.counts.setWordWrap(True)
         self.error_table = QTableWidget(0, 6)
         self.error_table.setObjectName("import_errors")
         self.error_table.setHorizontalHeaderLabels(
@@ -190,6 +220,7 @@ class ImportDialog(QDialog):
         header = self.error_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self._build_conflicts()
         self.save_errors_button = QPushButton(self.tr("Save errors as CSV…"))
         self.save_errors_button.setObjectName("save_errors")
         self.save_errors_button.clicked.connect(self._on_save_errors)
@@ -227,9 +258,59 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_panel)
         layout.addWidget(self.message)
         layout.addWidget(self.counts)
+        layout.addWidget(self.conflict_box, 1)
         layout.addLayout(errors_row)
         layout.addWidget(self.error_table, 1)
         layout.addWidget(buttons)
+
+    def _build_conflicts(self) -> None:
+        """The table of rows whose period is stored with other values, each with Keep/Replace."""
+        self.conflict_box = QGroupBox(self.tr("Bills stored with other values"))
+        self.conflict_box.setObjectName("import_conflict_box")
+        self.conflict_intro = QLabel(
+            self.tr(
+                "These rows are for a meter and period already stored (or already in an earlier row) with a "
+                "different usage or cost. Choose for each row: keep the stored bill, or replace it with the "
+                "file's values."
+            )
+        )
+        self.conflict_intro.setWordWrap(True)
+        self.conflict_table = QTableWidget(0, len(CONFLICT_COLUMNS))
+        self.conflict_table.setObjectName("import_conflicts")
+        self.conflict_table.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Row"),
+                self.tr("Meter"),
+                self.tr("Period"),
+                self.tr("Stored usage"),
+                self.tr("Stored cost"),
+                self.tr("File usage"),
+                self.tr("File cost"),
+                self.tr("Choice"),
+            ]
+        )
+        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflict_table.verticalHeader().setVisible(False)
+        header = self.conflict_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.keep_all_button = QPushButton(self.tr("Keep all stored"))
+        self.keep_all_button.setObjectName("keep_all_conflicts")
+        self.keep_all_button.clicked.connect(lambda: self.choose_all(ConflictChoice.KEEP))
+        self.replace_all_button = QPushButton(self.tr("Replace all with the file's"))
+        self.replace_all_button.setObjectName("replace_all_conflicts")
+        self.replace_all_button.clicked.connect(lambda: self.choose_all(ConflictChoice.REPLACE))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_all_button)
+        buttons.addWidget(self.replace_all_button)
+        box = QVBoxLayout(self.conflict_box)
+        box.addWidget(self.conflict_intro)
+        box.addWidget(self.conflict_table, 1)
+        box.addLayout(buttons)
+        self.conflict_box.hide()
+        self._conflict_refs: list[RowRef] = []
 
     def _refresh_files(self) -> None:
         self.file_list.clear()
@@ -305,7 +386,7 @@ class ImportDialog(QDialog):
             self._progress.deleteLater()
             self._progress = None
         self.preview_button.setEnabled(True)
-        self.import_button.setEnabled(self.plan is not None and bool(self.plan.bills))
+        self.import_button.setEnabled(_has_work(self.plan))
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
@@ -340,26 +421,83 @@ class ImportDialog(QDialog):
 
     def _set_plan(self, plan: ImportPlan | None) -> None:
         self.plan = plan
-        self.import_button.setEnabled(plan is not None and bool(plan.bills))
+        self.import_button.setEnabled(_has_work(plan))
         self.save_errors_button.setEnabled(plan is not None and bool(plan.errors))
         if plan is None:
             self.counts.setText(self.tr("Press Preview to read the files."))
             self.error_table.setRowCount(0)
+            self._fill_conflicts([])
             return
-        self.counts.setText(
-            self.tr(
-                "{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped "
-                "(not energy), {4} new properties, {5} new meters."
-            ).format(
-                len(plan.bills),
-                len(plan.duplicates),
-                len(plan.errors),
-                len(plan.skipped),
-                len(plan.new_properties),
-                len(plan.new_meters),
-            )
+        text = self.tr(
+            "{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped "
+            "(not energy), {4} new properties, {5} new meters."
+        ).format(
+            len(plan.bills),
+            len(plan.duplicates),
+            plan.invalid_rows,
+            len(plan.skipped),
+            len(plan.new_properties),
+            len(plan.new_meters),
         )
+        if plan.conflicts:
+            text += " " + self.tr("{0} rows differ from the stored bills: choose below.").format(
+                len(plan.conflicts)
+            )
+        for notice in plan.notices:
+            text += "\n" + notice.message(current_language())
+        self.counts.setText(text)
         self._fill_errors(plan)
+        self._fill_conflicts(plan.conflicts)
+
+    def _fill_conflicts(self, conflicts: list[BillConflict]) -> None:
+        lang = current_language()
+        table = self.conflict_table
+        table.setRowCount(len(conflicts))
+        self._conflict_refs = [c.ref for c in conflicts]
+        for r, c in enumerate(conflicts):
+            stored_usage = _usage_text(c.stored_usage, lang)
+            if c.earlier_row is not None:
+                stored_usage = self.tr("{0} (row {1})").format(stored_usage, c.earlier_row)
+            texts = (
+                c.file,
+                str(c.row),
+                f"{c.property_name} — {c.meter_name}",
+                f"{c.start.isoformat()} – {c.end.isoformat()}",
+                f"{stored_usage} {c.unit}",
+                _cost_text(c.stored_cost, lang),
+                f"{_usage_text(c.file_usage, lang)} {c.unit}",
+                _cost_text(c.file_cost, lang),
+            )
+            for column, text in enumerate(texts):
+                table.setItem(r, column, QTableWidgetItem(text))
+            choice = QComboBox()
+            choice.setObjectName(f"conflict_choice_{r}")
+            choice.addItem(self.tr("Keep"), ConflictChoice.KEEP.value)
+            choice.addItem(self.tr("Replace"), ConflictChoice.REPLACE.value)
+            choice.setCurrentIndex(1 if c.choice is ConflictChoice.REPLACE else 0)
+            table.setCellWidget(r, CONFLICT_COLUMNS.index("choice"), choice)
+        self.conflict_box.setVisible(bool(conflicts))
+
+    def _choice_combo(self, row: int) -> QComboBox:
+        combo = self.conflict_table.cellWidget(row, CONFLICT_COLUMNS.index("choice"))
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def choose(self, row: int, choice: ConflictChoice) -> None:
+        """Set the choice of the conflict table's `row` (0-based), as its combo box does."""
+        combo = self._choice_combo(row)
+        combo.setCurrentIndex(combo.findData(choice.value))
+
+    def choose_all(self, choice: ConflictChoice) -> None:
+        for row in range(self.conflict_table.rowCount()):
+            self.choose(row, choice)
+
+    def conflict_choices(self) -> dict[RowRef, ConflictChoice]:
+        """The choice shown for each listed conflict, by file, sheet and row."""
+        return {
+            ref: ConflictChoice(str(self._choice_combo(r).currentData()))
+            for r, ref in enumerate(self._conflict_refs)
+        }
 
     def _fill_errors(self, plan: ImportPlan) -> None:
         lang = current_language()
@@ -380,14 +518,28 @@ class ImportDialog(QDialog):
         name = file_dialogs.save_file_name(
             self, self.tr("Save errors as CSV"), "import-errors.csv", self.tr("CSV files (*.csv)")
         )
-        if name:
+        if not name:
+            return
+        from espm_desktop.io.atomic_files import OutputError
+
+        try:
             self.save_errors(Path(name))
+        except OutputError as exc:
+            self.message.setText(exc.message(current_language()))
+        except OSError as exc:
+            self.message.setText(
+                self.tr("The file {0} could not be written: {1}").format(name, exc.strerror or exc)
+            )
 
     def save_errors(self, path: Path) -> None:
         """The row errors as a CSV file (UTF-8 with BOM so Excel reads accents)."""
         assert self.plan is not None
         lang = current_language()
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        from espm_desktop.io.atomic_files import atomic_write
+
+        with atomic_write(
+            path, mode="w", encoding="utf-8-sig", newline="", protected=(Path(self.ctx.db_path),)
+        ) as fh:
             writer = csv.writer(fh)
             writer.writerow(
                 [self.error_table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
@@ -403,13 +555,18 @@ class ImportDialog(QDialog):
         return list(self.read_result.batches) if self.read_result is not None else []
 
     def start_import(self) -> None:
-        """Write the previewed files in one transaction (off the GUI thread); ends in `import_finished`."""
-        if self.plan is None or not self.plan.bills:
+        """Write the previewed files in one transaction (off the GUI thread); ends in `import_finished`.
+
+        Each listed conflict gets the choice shown; one that appears only now (the database changed since
+        the preview) refuses the import, so nothing is kept or replaced without being shown.
+        """
+        if not _has_work(self.plan):
             return
-        worker = ImportWorker(self.ctx.engine, self.batches())
+        worker = ImportWorker(self.ctx.engine, self.batches(), self.conflict_choices())
         worker.progressed.connect(self._on_progress)
         worker.finished.connect(self._on_imported)
         worker.cancelled.connect(self._on_import_cancelled)
+        worker.refused.connect(self._on_import_refused)
         worker.failed.connect(self._on_failed)
         self._run(worker, self.tr("Importing the bills…"))
 
@@ -418,12 +575,34 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.message.setStyleSheet("color: #060;")
         self.message.setText(
-            self.tr("{0} bills imported ({1} duplicates left out, {2} invalid rows not imported).").format(
-                len(plan.bills), len(plan.duplicates), len(plan.errors)
+            self.tr(
+                "{0} bills imported, {1} stored bills replaced ({2} duplicates left out, {3} conflicts "
+                "kept as stored, {4} invalid rows not imported)."
+            ).format(
+                len(plan.bills),
+                len(plan.replaced),
+                len(plan.duplicates),
+                len(plan.conflicts) - len(plan.replaced),
+                plan.invalid_rows,
             )
         )
         self.ctx.data_changed.emit()
         self.import_finished.emit(plan)
+
+    def _on_import_refused(self, plan: ImportPlan) -> None:
+        self._close_progress()
+        self.message.setStyleSheet("color: #a00;")
+        self.message.setText(
+            self.tr(
+                "Nothing was stored: the database changed since the preview and more rows now differ from "
+                "the stored bills. Check the list below, choose, and import again."
+            )
+        )
+        choices = self.conflict_choices()
+        self._set_plan(plan)
+        for r, ref in enumerate(self._conflict_refs):
+            if ref in choices:
+                self.choose(r, choices[ref])
 
     def _on_import_cancelled(self) -> None:
         self._close_progress()
@@ -442,6 +621,11 @@ class ImportDialog(QDialog):
         for thread, _ in list(self._threads):
             thread.wait()
         super().done(result)
+
+
+def _has_work(plan: ImportPlan | None) -> bool:
+    """True when importing would change the database: new bills, or conflicts that may be replaced."""
+    return plan is not None and bool(plan.bills or plan.conflicts)
 
 
 def _csv_safe(text: str) -> str:
