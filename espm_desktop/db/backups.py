@@ -24,6 +24,7 @@ from typing import Any
 
 from espm_desktop import paths
 from espm_desktop.db.sqlite_files import BUSY_TIMEOUT_S, connect_read_only, sqlite_uri
+from espm_desktop.fs import fsync_file, fsync_folder
 
 log = logging.getLogger(__name__)
 
@@ -274,14 +275,14 @@ def _write_backup(
     partial = _partial(target)
     try:
         copy(partial)
-        _fsync_file(partial)
+        fsync_file(partial)
         os.replace(partial, target)
     except BaseException as exc:
         _remove_partial(partial)
         if isinstance(exc, Exception):
             raise _as_error(exc, target, "backup") from exc
         raise
-    _fsync_dir(folder)
+    fsync_folder(folder)
     return _inspect(target, created, kind)
 
 
@@ -381,7 +382,7 @@ def _replace_database_file(backup: Path, db_path: Path) -> None:
                 dst.close()  # the last connection checkpoints and removes tmp-wal
         finally:
             src.close()
-        _fsync_file(tmp)
+        fsync_file(tmp)
         # A journal left beside the old file would be replayed into the new one.
         for suffix in ("-wal", "-shm", "-journal"):
             _sibling(db_path, suffix).unlink(missing_ok=True)
@@ -389,7 +390,7 @@ def _replace_database_file(backup: Path, db_path: Path) -> None:
     except BaseException:
         _remove_partial(tmp)
         raise
-    _fsync_dir(db_path.parent)
+    fsync_folder(db_path.parent)
 
 
 # --- reading backups ---------------------------------------------------------------------------------------
@@ -503,30 +504,6 @@ def _remove_stale_partials(folder: Path, prefix: str = "") -> None:
                 pass
 
 
-def _fsync_file(path: Path) -> None:
-    """Only for files this module made and nobody has connected to (see the module's docstring)."""
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows can't open a folder for fsync; NTFS journals the rename
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a folder
-    finally:
-        os.close(fd)
-
-
 def _primary_code(exc: BaseException) -> int:
     return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
 
@@ -570,7 +547,7 @@ def _record(folder: Path, db_path: Path, before: tuple[int, ...], target: Path) 
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, folder / INDEX_NAME)
-        _fsync_dir(folder)
+        fsync_folder(folder)
     except OSError:
         tmp.unlink(missing_ok=True)
         log.warning("Could not record the backup of %s in %s", db_path, folder / INDEX_NAME, exc_info=True)

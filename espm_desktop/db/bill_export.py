@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
+from espm_desktop.io.atomic_files import check_output_target
 from espm_desktop.io.espm_export import (
     ExportProperty,
     write_bill_template,
@@ -46,10 +48,27 @@ def export_properties(session: Session, property_ids: list[int] | None = None) -
     return found
 
 
+def engine_database_files(engine: Engine) -> list[Path]:
+    """The database files an engine has open, as SQLite names them (none for an in-memory database)."""
+    with engine.connect() as con:
+        rows = con.exec_driver_sql("PRAGMA database_list").all()
+    return [Path(str(row[2])) for row in rows if row[2]]
+
+
 def export_to_file(
-    engine: Engine, fmt: ExportFormat, out: Path, property_ids: list[int] | None = None
+    engine: Engine,
+    fmt: ExportFormat,
+    out: Path,
+    property_ids: list[int] | None = None,
+    *,
+    protected: Sequence[Path] = (),
 ) -> int:
-    """Write the export; returns the number of bills written."""
+    """Write the export; returns the number of bills written.
+
+    The engine's database (and any `protected` path) is refused as `out` before it is read: OutputRefused.
+    """
+    guarded = [*engine_database_files(engine), *protected]
+    check_output_target(out, guarded)
     with Session(engine) as session:
         properties = export_properties(session, property_ids)
     writer = {
@@ -57,4 +76,4 @@ def export_to_file(
         ExportFormat.CSV: write_bills_csv,
         ExportFormat.XLSX: write_portfolio_workbook,
     }[fmt]
-    return writer(out, properties)
+    return writer(out, properties, protected=guarded)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from espm_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from espm_desktop.db.sqlite_files import connect_read_only
+from espm_desktop.fs import fsync_file, fsync_folder
 
 log = logging.getLogger(__name__)
 
@@ -357,11 +358,11 @@ def copy_database(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(partial)
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         os.replace(partial, target)
+        fsync_folder(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

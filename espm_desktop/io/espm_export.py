@@ -8,7 +8,7 @@ and CSV cells get a leading single quote (OWASP "CSV injection"); the CSV reader
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,6 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from espm_desktop.core.energy import energy_type as energy_type_info
 from espm_desktop.core.energy import unit as unit_info
 from espm_desktop.core.types import Bill, MeterData, PropertyData
+from espm_desktop.io.atomic_files import atomic_workbook_path, atomic_write
 from espm_desktop.io.espm_bill_template import (
     OTHER_TEMPLATE_HEADERS,
     SHEET_DELIVERY,
@@ -195,23 +196,29 @@ def _template_row(line: _BillLine, sheet: str) -> list[Any]:
     return common + [bill.start, bill.end, bill.usage, unit, cost, estimation]
 
 
-def write_bill_template(path: Path, properties: Iterable[ExportProperty]) -> int:
-    """ESPM's 'Add Bills to Existing Meters' upload file; returns the number of bill rows written."""
+def write_bill_template(
+    path: Path, properties: Iterable[ExportProperty], *, protected: Sequence[Path] = ()
+) -> int:
+    """ESPM's 'Add Bills to Existing Meters' upload file; returns the number of bill rows written.
+
+    `protected`: the open database, which is never overwritten (see io.atomic_files).
+    """
     by_sheet: dict[str, list[list[Any]]] = {name: [] for name in SHEET_ORDER}
     for line in _lines(properties):
         sheet = template_sheet_for(line.meter, line.bill)
         by_sheet[sheet].append(_template_row(line, sheet))
-    book = Workbook(write_only=True)
-    intro = book.create_sheet("Instructions")
-    intro.append(_cells(intro, [TEMPLATE_TITLE]))
-    intro.append(_cells(intro, ["Template Version", TEMPLATE_VERSION]))
-    for name in SHEET_ORDER:
-        ws = book.create_sheet(name)
-        headers = TEMPLATE_HEADERS.get(name) or OTHER_TEMPLATE_HEADERS[name]
-        ws.append(_cells(ws, headers))
-        for row in by_sheet[name]:
-            ws.append(_cells(ws, row))
-    book.save(path)
+    with atomic_workbook_path(path, protected=protected) as partial:
+        book = Workbook(write_only=True)
+        intro = book.create_sheet("Instructions")
+        intro.append(_cells(intro, [TEMPLATE_TITLE]))
+        intro.append(_cells(intro, ["Template Version", TEMPLATE_VERSION]))
+        for name in SHEET_ORDER:
+            ws = book.create_sheet(name)
+            headers = TEMPLATE_HEADERS.get(name) or OTHER_TEMPLATE_HEADERS[name]
+            ws.append(_cells(ws, headers))
+            for row in by_sheet[name]:
+                ws.append(_cells(ws, row))
+        book.save(partial)
     return sum(len(rows) for rows in by_sheet.values())
 
 
@@ -251,10 +258,12 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_bills_csv(path: Path, properties: Iterable[ExportProperty]) -> int:
+def write_bills_csv(
+    path: Path, properties: Iterable[ExportProperty], *, protected: Sequence[Path] = ()
+) -> int:
     """One bill a line, ESPM Meter Entries column names, ISO dates, '.' decimals, UTF-8 with BOM for Excel."""
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+    with atomic_write(path, mode="w", encoding="utf-8-sig", newline="", protected=protected) as fh:
         writer = csv.writer(fh)
         writer.writerow(BILL_HEADERS)
         for line in _lines(properties):
@@ -263,9 +272,16 @@ def write_bills_csv(path: Path, properties: Iterable[ExportProperty]) -> int:
     return count
 
 
-def write_portfolio_workbook(path: Path, properties: Iterable[ExportProperty]) -> int:
+def write_portfolio_workbook(
+    path: Path, properties: Iterable[ExportProperty], *, protected: Sequence[Path] = ()
+) -> int:
     """Properties, Meters and Bills sheets; the Bills sheet reads back as an ESPM Meter Entries export."""
     props = list(properties)
+    with atomic_workbook_path(path, protected=protected) as partial:
+        return _fill_portfolio_workbook(partial, props)
+
+
+def _fill_portfolio_workbook(path: Path, props: list[ExportProperty]) -> int:
     book = Workbook(write_only=True)
     ws = book.create_sheet("Properties")
     ws.append(_cells(ws, PROPERTY_HEADERS))

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from espm_desktop.core import energy
 from espm_desktop.core.setup_guide import EnergirMeterSetup
 from espm_desktop.core.types import MeterData
+from espm_desktop.io.atomic_files import atomic_workbook_path
 
 SHEET_NAME = "Create Meters (Energy)"
 VALIDATION_SHEET_NAME = "Validation"
@@ -259,8 +260,14 @@ def write_meters_template(
     espm_property_id: str,
     meters: Sequence[MeterData],
     setups: Iterable[EnergirMeterSetup] = (),
+    *,
+    protected: Sequence[Path] = (),
 ) -> list[TemplateWarning]:
-    """Write the template to `path` (.xlsx) and return what is still missing."""
+    """Write the template to `path` (.xlsx) and return what is still missing.
+
+    `protected`: the open database, never overwritten (io.atomic_files: OutputRefused, OutputFailed).
+    """
     wb, warnings = build_meters_workbook(property_name, espm_property_id, meters, setups)
-    wb.save(path)
+    with atomic_workbook_path(path, protected=protected) as partial:
+        wb.save(partial)
     return warnings

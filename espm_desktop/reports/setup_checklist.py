@@ -8,7 +8,7 @@ the four ways to revoke Énergir's access. Header with property and meter on eve
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,6 +53,7 @@ from espm_desktop.core.setup_guide import (
     resume_point_for,
     status_rank,
 )
+from espm_desktop.io.atomic_files import atomic_write
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 
 PaperSize = Literal["A4", "letter"]
@@ -522,11 +523,12 @@ def write_setup_checklist(
     paper: PaperSize = "letter",
     generated_on: date | None = None,
     done_step_ids: Iterable[str] = (),
+    protected: Sequence[Path] = (),
 ) -> Path:
-    """Write the checklist PDF to `path` and return it."""
-    path.write_bytes(
-        render_setup_checklist(
-            setup, lang=lang, paper=paper, generated_on=generated_on, done_step_ids=done_step_ids
-        )
+    """Write the checklist PDF to `path` and return it (whole or not at all, never over `protected`)."""
+    data = render_setup_checklist(
+        setup, lang=lang, paper=paper, generated_on=generated_on, done_step_ids=done_step_ids
     )
+    with atomic_write(path, protected=protected) as fh:
+        fh.write(data)
     return path

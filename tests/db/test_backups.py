@@ -327,7 +327,7 @@ def test_a_full_disk_is_reported_and_leaves_no_file(demo_db: Path, monkeypatch: 
     def no_space(path: Path) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(backups, "_fsync_file", no_space)
+    monkeypatch.setattr(backups, "fsync_file", no_space)
     with pytest.raises(BackupError) as caught:
         make_backup(demo_db)
     assert caught.value.reason == "disk_full"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_days
+from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
@@ -341,7 +344,17 @@ class ChartsPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------------
     def export_png_to(self, path: Path, width: int = EXPORT_WIDTH_PX) -> Path:
-        return export_png(self.view.plot_widget, path, width)
+        return export_png(self.view.plot_widget, path, width, protected=(Path(self.ctx.db_path),))
+
+    def export_svg_to(self, path: Path) -> Path:
+        return export_svg(self.view.plot_widget, path, protected=(Path(self.ctx.db_path),))
+
+    def _export(self, write: Callable[[Path], Path], path: Path, title: str) -> None:
+        """Write the file; a refusal or a failure is told in the user's language (the file is then untouched)."""
+        try:
+            write(path)
+        except OutputError as exc:
+            QMessageBox.warning(self, title, exc.message(current_language()))
 
     def _file_name(self, suffix: str) -> str:
         name = self.data.prop.name if self.data else "chart"
@@ -352,11 +365,11 @@ class ChartsPage(QWidget):
             self, self.tr("Export PNG"), self._file_name("png"), self.tr("PNG image (*.png)")
         )
         if path:
-            self.export_png_to(Path(path))
+            self._export(self.export_png_to, Path(path), self.tr("Export PNG"))
 
     def _on_export_svg(self) -> None:
         path = file_dialogs.save_file_name(
             self, self.tr("Export SVG"), self._file_name("svg"), self.tr("SVG drawing (*.svg)")
         )
         if path:
-            export_svg(self.view.plot_widget, Path(path))
+            self._export(self.export_svg_to, Path(path), self.tr("Export SVG"))

@@ -49,6 +49,7 @@ from espm_desktop.db.setup_progress import (
     save_numbers,
     set_step_done,
 )
+from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.io.espm_meters_template import write_meters_template
 from espm_desktop.reports.setup_checklist import write_setup_checklist
 from espm_desktop.ui import file_dialogs
@@ -478,7 +479,16 @@ class SetupAssistantPage(QWidget):
         if path is None:
             return
         try:
-            write_setup_checklist(path, setup, lang=language(), done_step_ids=self.stored.done_steps)
+            write_setup_checklist(
+                path,
+                setup,
+                lang=language(),
+                done_step_ids=self.stored.done_steps,
+                protected=(Path(self.ctx.db_path),),
+            )
+        except OutputError as exc:
+            self._tell(exc.message(language()), error=True)
+            return
         except OSError as exc:
             self._tell(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), error=True)
             return
@@ -504,7 +514,12 @@ class SetupAssistantPage(QWidget):
         if path is None:
             return
         try:
-            warnings = write_meters_template(path, name, espm_id, meters, setups)
+            warnings = write_meters_template(
+                path, name, espm_id, meters, setups, protected=(Path(self.ctx.db_path),)
+            )
+        except OutputError as exc:
+            self._tell(exc.message(language()), error=True)
+            return
         except OSError as exc:
             self._tell(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), error=True)
             return

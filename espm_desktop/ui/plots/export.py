@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -9,6 +10,8 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+
+from espm_desktop.io.atomic_files import OutputFailed, atomic_write, check_output_target
 
 
 def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:
@@ -22,8 +25,25 @@ def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:
     return hidden
 
 
-def export_png(plot_widget: pg.GraphicsView, path: Path, width: int) -> Path:
-    """Save the chart as PNG, `width` pixels wide (height keeps the on-screen proportions)."""
+def _image_png(image: QImage, path: Path) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
+    buffer.close()
+    if not saved:
+        raise OutputFailed("io", path, "the chart could not be encoded as PNG")
+    return bytes(data.data())
+
+
+def export_png(
+    plot_widget: pg.GraphicsView, path: Path, width: int, *, protected: Sequence[Path] = ()
+) -> Path:
+    """Save the chart as PNG, `width` pixels wide (height keeps the on-screen proportions).
+
+    Written whole or not at all, never over `protected` (the open database): OutputRefused, OutputFailed.
+    """
+    check_output_target(path, protected)
     hidden = _hide_hover(plot_widget)
     try:
         # The whole scene, not the PlotItem: the cost axis has its own view box outside the PlotItem.
@@ -35,24 +55,33 @@ def export_png(plot_widget: pg.GraphicsView, path: Path, width: int) -> Path:
         height = max(1, round(width * view.height() / max(view.width(), 1)))
         params.param("height").setValue(height, blockSignal=exporter.heightChanged)
         params["background"] = QColor("white")
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)
     finally:
         for item in hidden:
             item.show()
+    data = _image_png(image, path)
+    with atomic_write(path, protected=protected) as fh:
+        fh.write(data)
     return path
 
 
-def export_svg(plot_widget: pg.GraphicsView, path: Path, title: str = "") -> Path:
+def export_svg(
+    plot_widget: pg.GraphicsView, path: Path, title: str = "", *, protected: Sequence[Path] = ()
+) -> Path:
     """Save the chart as SVG (vector) at its on-screen size.
 
     pyqtgraph's SVGExporter cannot parse the path syntax Qt 6.12 writes, so Qt's own SVG generator paints the
-    scene, as the screen does.
+    scene, as the screen does, into memory; the file is then written whole or not at all (io.atomic_files).
     """
+    check_output_target(path, protected)
     hidden = _hide_hover(plot_widget)
     central = plot_widget.centralWidget
     rect = central.geometry()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(int(rect.width()), int(rect.height())))
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
     generator.setTitle(title)
@@ -67,8 +96,13 @@ def export_svg(plot_widget: pg.GraphicsView, path: Path, title: str = "") -> Pat
         )
         painter.end()
     finally:
+        buffer.close()
         for item in hidden:
             item.show()
+    if data.isEmpty():
+        raise OutputFailed("io", path, "the chart could not be drawn as SVG")
+    with atomic_write(path, protected=protected) as fh:
+        fh.write(bytes(data.data()))
     return path
 
 
@@ -100,10 +134,4 @@ def render_image(plot_widget: pg.GraphicsView, width: int, height: int, scale: f
 
 def png_bytes(plot_widget: pg.GraphicsView, width: int, height: int, scale: float = 1.0) -> bytes:
     """PNG bytes of exactly width × height pixels, for reportlab (`ImageReader(io.BytesIO(data))`)."""
-    image = render_image(plot_widget, width, height, scale)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
+    return _image_png(render_image(plot_widget, width, height, scale), Path("chart.png"))
