@@ -17,6 +17,7 @@ from espm_desktop.core.calendarize import (
     month_start,
 )
 from espm_desktop.core.types import MeterData, PropertyData
+from espm_desktop.core.validation import bill_overlap
 
 Severity = Literal["error", "warning", "info"]
 
@@ -118,6 +119,9 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                 )
             )
     covered_until = bills[0].end
+    # The bill reaching furthest so far: starts and ends of accepted bills both increase, so a bill that
+    # does not clash with it clashes with no earlier bill.
+    reaching = bills[0]
     for b in bills[1:]:
         if b.start > covered_until + timedelta(days=1):
             gap_start, gap_end = covered_until + timedelta(days=1), b.start - timedelta(days=1)
@@ -135,26 +139,25 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     "Ajoutez la facture manquante.",
                 )
             )
-        elif b.start < covered_until:
-            # A bill starting on the previous end date shares one day with it, which ESPM allows.
-            ov_end = min(covered_until, b.end)
-            ov_days = (ov_end - b.start).days + 1
+        elif (clash := bill_overlap(b.start, b.end, reaching.start, reaching.end)) is not None:
+            # ESPM's rule (core.validation.bill_overlap): only the end date may equal the next start date.
             out.append(
                 Finding(
                     "overlap",
                     "error",
                     name,
-                    b.start,
-                    ov_end,
-                    f"Meter '{name}': bills overlap by {ov_days} days from {b.start} to {ov_end} "
+                    clash.start,
+                    clash.end,
+                    f"Meter '{name}': bills overlap by {clash.days} days from {clash.start} to {clash.end} "
                     "(only the end date may equal the next start date). Fix or delete one of the bills.",
-                    f"Compteur « {name} » : des factures se chevauchent de {ov_days} jours du {b.start} au "
-                    f"{ov_end} (seule la date de fin peut égaler la date de début suivante). "
+                    f"Compteur « {name} » : des factures se chevauchent de {clash.days} jours du {clash.start} au "
+                    f"{clash.end} (seule la date de fin peut égaler la date de début suivante). "
                     "Corrigez ou supprimez une des factures.",
                 )
             )
         if b.end > covered_until:
             covered_until = b.end
+            reaching = b
     if meter.active_date is not None and meter.active_date != bills[0].start:
         out.append(
             Finding(

@@ -218,10 +218,11 @@ class BillsTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[StoredBill], unit: str | None = None) -> None:
         new_rows = sorted(rows, key=lambda r: (r.bill.start, r.bill.end, r.bill_id))
         if unit is not None:
+            # A new unit with the same rows is shown by the in-place refresh below (every cell is re-read).
             self.unit = unit
         ids = {r.bill_id for r in new_rows}
         self.marks = {k: v for k, v in self.marks.items() if k[0] in ids}
-        if [r.bill_id for r in new_rows] == [r.bill_id for r in self.rows] and unit is None:
+        if [r.bill_id for r in new_rows] == [r.bill_id for r in self.rows]:
             # Same rows in the same order: refresh in place so an open editor or the selection is not lost.
             self.rows = new_rows
             if new_rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,6 +25,74 @@ from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FormDialog
 
 Row = TypeVar("Row")
+
+_UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)", re.IGNORECASE)
+_CHECK = re.compile(r"CHECK constraint failed: (\w+)", re.IGNORECASE)
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: \w+\.(\w+)", re.IGNORECASE)
+
+
+def integrity_field_error(
+    exc: Exception, model: type[Any], conflict: FieldError, fields: list[str]
+) -> FieldError:
+    """The form error for a refused save, read from SQLite's message: which constraint failed, on which column.
+
+    `conflict` is only claimed when the failed UNIQUE constraint includes `conflict.field`.
+    """
+    text = str(getattr(exc, "orig", None) or exc)
+    fallback = conflict.field if conflict.field in fields else (fields[0] if fields else conflict.field)
+    if m := _UNIQUE.search(text):
+        columns = [c.strip().split(".")[-1] for c in m.group(1).split(",")]
+        if conflict.field in columns:
+            return conflict
+        where = next((c for c in columns if c in fields), fallback)
+        shown = ", ".join(columns)
+        return FieldError(
+            where,
+            f"Another record already has this value ({shown}). Enter a different one.",
+            f"Un autre enregistrement a déjà cette valeur ({shown}). Saisissez-en une autre.",
+            "unique_conflict",
+            {"columns": shown},
+        )
+    if m := _CHECK.search(text):
+        name = m.group(1)
+        rule = _check_text(model, name)
+        where = next((f for f in fields if f in rule or f in name), fallback)
+        return FieldError(
+            where,
+            f"The database refuses this value (rule “{name}”: {rule}). Correct it and save again.",
+            f"La base de données refuse cette valeur (règle « {name} » : {rule}). Corrigez-la et enregistrez "
+            "de nouveau.",
+            "check_failed",
+            {"constraint": name, "rule": rule},
+        )
+    if (m := _NOT_NULL.search(text)) and m.group(1) in fields:
+        return FieldError(
+            m.group(1),
+            "This value is required.",
+            "Cette valeur est obligatoire.",
+            "not_null",
+            {"column": m.group(1)},
+        )
+    return FieldError(
+        fallback,
+        f"The database refused these values ({text}). Nothing was saved.",
+        f"La base de données a refusé ces valeurs ({text}). Rien n'a été enregistré.",
+        "integrity_error",
+        {"detail": text},
+    )
+
+
+def _check_text(model: type[Any], name: str) -> str:
+    """The SQL of the CHECK constraint `name` on the model's table, or the name itself."""
+    table = getattr(model, "__table__", None)
+    for constraint in getattr(table, "constraints", ()):
+        # The naming convention may prefix the name ('ck_meter_initial_load_range').
+        full = str(getattr(constraint, "name", None) or "")
+        if hasattr(constraint, "sqltext") and (
+            full == name or full.endswith(f"_{name}") or name.endswith(full)
+        ):
+            return str(constraint.sqltext)
+    return name
 
 
 class RecordTablePage(QWidget):
@@ -117,7 +186,8 @@ class RecordTablePage(QWidget):
     ) -> bool:
         """Show the dialog until the values are saved (one transaction) or the user cancels.
 
-        A unique-key clash is shown on the dialog as `conflict` and the user can correct it; nothing is saved.
+        A clash on the unique key named by `conflict.field` is shown as `conflict`; any other refused value is
+        shown under the field the failed constraint names. The user can correct it; nothing is saved.
         """
         from sqlalchemy.exc import IntegrityError
 
@@ -129,8 +199,10 @@ class RecordTablePage(QWidget):
                     s.add(target)
                     s.flush()
                     row.id = target.id
-            except IntegrityError:
-                dialog.form.show_errors([conflict])
+            except IntegrityError as exc:
+                dialog.form.show_errors(
+                    [integrity_field_error(exc, type(row), conflict, list(dialog.form.specs))]
+                )
                 continue
             return True
         return False

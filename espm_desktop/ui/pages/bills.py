@@ -233,19 +233,29 @@ class BillsPage(QWidget):
                 else None
             )
         switched = self.meter is None or meter is None or self.meter.meter_id != mid
+        if (
+            not switched
+            and self.meter is not None
+            and meter is not None
+            and (meter.energy_type, meter.unit) != (self.meter.energy_type, self.meter.unit)
+        ):
+            # The meter's unit changed (Meters page): the usages were converted, so earlier steps here, which
+            # hold usages in the old unit, must not be replayed.
+            self._stack(mid).clear()
         self.meter = meter
+        # 'm³ (cubic metres)' → 'm³': the same on every row, so the short symbol is enough. Read from the meter
+        # each time, so the grid follows a unit change made elsewhere.
+        unit = unit_label(meter.energy_type, meter.unit).split(" (")[0] if meter else ""
         if switched:
             self.model.marks.clear()
             self._say("")
-            # 'm³ (cubic metres)' → 'm³': the same on every row, so the short symbol is enough.
-            unit = unit_label(meter.energy_type, meter.unit).split(" (")[0] if meter else ""
             self.model.set_rows(rows, unit)
             self.table.resizeColumnsToContents()
             for column in (START, END):
                 # Room for the warning icon of a refused date.
                 self.table.setColumnWidth(column, self.table.columnWidth(column) + 22)
         else:
-            self.model.set_rows(rows)
+            self.model.set_rows(rows, unit)
         self.undo_group.setActiveStack(self._stack(mid))
         self._update_buttons()
 

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
-from sqlalchemy import func, select
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTableWidgetItem, QWidget
+from sqlalchemy import func, inspect, select
 
 from espm_desktop.core import energy
-from espm_desktop.core.validation import FieldError, validate_meter
+from espm_desktop.core.numbers import format_number
+from espm_desktop.core.types import Bill
+from espm_desktop.core.unit_change import UnitConversion, plan_unit_change, usage_decimals
+from espm_desktop.core.validation import (
+    ENERGIR_NUMBER_FIELDS,
+    FieldError,
+    check_energir_number,
+    validate_meter,
+)
 from espm_desktop.db import models
+from espm_desktop.db.bills_store import load_meter_bills
+from espm_desktop.db.meter_units import UsageChange, convert_meter_bills
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
 from espm_desktop.ui.labels import STATUS_BADGE_COLOURS, energy_type_label, status_label, unit_label
+from espm_desktop.ui.meter_commands import MeterUnitChangeCommand
 from espm_desktop.ui.pages.base import RecordTablePage
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 
@@ -34,17 +46,36 @@ METER_FIELDS = [
 ]
 
 
+ERROR_STYLE = "color: #b00020;"
+INFO_STYLE = "color: #1b5e20;"
+
+
 def apply_meter_values(row: models.Meter, values: dict[str, Any]) -> None:
     for key in METER_FIELDS:
         value = values[key]
-        if isinstance(value, str) and key != "name":
-            # Numbers copied from a bill often carry spaces; ESPM wants none.
+        if isinstance(value, str) and key in ENERGIR_NUMBER_FIELDS:
+            # Numbers copied from a bill often carry spaces (also no-break ones); ESPM wants none. The
+            # assistant's check cleans them the same way.
+            value = check_energir_number(ENERGIR_NUMBER_FIELDS[key], value).value or None
+        elif isinstance(value, str) and key != "name":
             value = value.replace(" ", "") or None
         setattr(row, key, value)
 
 
+def short_unit(type_id: str, unit_id: str) -> str:
+    """'m³ (cubic metres)' → 'm³', as the Bills grid shows it."""
+    return unit_label(type_id, unit_id).split(" (")[0]
+
+
 class MeterDialog(FormDialog):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    """The meter form; `stored` is the meter's energy type, unit and bills when an existing meter is edited."""
+
+    def __init__(
+        self, title: str, parent: QWidget | None = None, stored: tuple[str, str, Sequence[Bill]] | None = None
+    ) -> None:
+        self.stored = stored
+        # The unit change the user confirmed, applied to the bills in the save's transaction.
+        self.conversion: UnitConversion | None = None
         fr = current_language() == "fr"
         types = [(t.energy_type, t.label_fr if fr else t.label_en) for t in energy.energy_types()]
         specs = [
@@ -77,13 +108,72 @@ class MeterDialog(FormDialog):
         self.unit_combo.setCurrentIndex(max(index, 0))
 
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
-        return validate_meter(
+        errors = validate_meter(
             name=values["name"],
             energy_type=values["energy_type"] or "",
             unit=values["unit"] or "",
             active_date=values["active_date"],
             inactive_date=values["inactive_date"],
+            energir_numbers={key: values[key] for key in ENERGIR_NUMBER_FIELDS},
+            initial_load_months=values["initial_load_months"],
         )
+        plan = self._unit_plan(values)
+        if isinstance(plan, FieldError):
+            errors.append(plan)
+        return errors
+
+    def _unit_plan(self, values: dict[str, Any]) -> UnitConversion | FieldError | None:
+        if self.stored is None or not values["energy_type"] or not values["unit"]:
+            return None
+        old_type, old_unit, bills = self.stored
+        return plan_unit_change(
+            old_energy_type=old_type,
+            old_unit=old_unit,
+            new_energy_type=values["energy_type"],
+            new_unit=values["unit"],
+            bill_count=len(bills),
+        )
+
+    def accept(self) -> None:
+        """Values passed every rule: ask before converting the bills to a new unit."""
+        plan = self._unit_plan(self.result_values)
+        self.conversion = None
+        if isinstance(plan, UnitConversion):
+            if not self._confirm(plan):
+                return
+            self.conversion = plan
+        super().accept()
+
+    def _confirm(self, plan: UnitConversion) -> bool:
+        assert self.stored is not None
+        _old_type, _old_unit, bills = self.stored
+        language = current_language()
+        before = short_unit(plan.energy_type, plan.old_unit)
+        after = short_unit(plan.energy_type, plan.new_unit)
+        example = min(bills, key=lambda b: (b.start, b.end))
+        converted = plan.convert(example.usage)
+        text = self.tr(
+            "Convert {0} bills from {1} to {2}?\n\nExample: {3} → {4}: {5} {1} becomes {6} {2}.\n\n"
+            "Costs are not changed. Undo puts back the unit and every usage exactly."
+        ).format(
+            len(bills),
+            before,
+            after,
+            example.start.isoformat(),
+            example.end.isoformat(),
+            format_number(example.usage, language, usage_decimals(example.usage)),
+            format_number(converted, language, usage_decimals(converted)),
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Convert the bills"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("convert_bills_question")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class MetersPage(RecordTablePage):
@@ -98,6 +188,42 @@ class MetersPage(RecordTablePage):
         self.picker.changed.connect(self.refresh)
         self.record_activated.connect(ctx.select_meter)
         self._statuses: dict[int, str] = {}
+        # Unit changes rewrite every bill of a meter: they can be undone here (Ctrl+Z on the page).
+        self.undo_stack = QUndoStack(self)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("meters_undo")
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.setObjectName("meters_redo")
+        self.toolbar.insertSpacing(3, 16)
+        self.toolbar.insertWidget(4, self.undo_button)
+        self.toolbar.insertWidget(5, self.redo_button)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(
+                self.tr("Undo: {0} (Ctrl+Z)").format(text) if text else ""
+            )
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_button.setToolTip(
+                self.tr("Redo: {0} (Ctrl+Y)").format(text) if text else ""
+            )
+        )
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        for keys, slot in (
+            ("Ctrl+Z", self.undo_stack.undo),
+            ("Ctrl+Shift+Z", self.undo_stack.redo),
+            ("Ctrl+Y", self.undo_stack.redo),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.message = QLabel()
+        self.message.setObjectName("meters_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.header_area.addWidget(self.message)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         self.picker.reload()
@@ -173,10 +299,16 @@ class MetersPage(RecordTablePage):
     def _run_dialog(self, dialog: MeterDialog, row: models.Meter) -> bool:
         conflict = FieldError(
             "name",
-            "This property already has a meter with this name, or the ESPM meter ID is used by another meter.",
-            "Cette propriété a déjà un compteur de ce nom, ou le numéro de compteur ESPM est déjà utilisé.",
+            "This property already has a meter with this name.",
+            "Cette propriété a déjà un compteur de ce nom.",
+            "meter_name_taken",
         )
         return self.save_with_dialog(dialog, row, apply_meter_values, conflict)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def create_record(self) -> int | None:
         pid = self.picker.property_id
@@ -188,13 +320,78 @@ class MetersPage(RecordTablePage):
         return row.id if self._run_dialog(dialog, row) else None
 
     def edit_record(self, record_id: int) -> bool:
-        row = self.load_row(models.Meter, record_id)
+        with self.ctx.session() as s:
+            row = s.get(models.Meter, record_id)
+            bills = [b.bill for b in load_meter_bills(s, record_id)] if row is not None else []
         if row is None:
             return False
-        dialog = MeterDialog(self.tr("Edit meter"), self)
+        before = {key: getattr(row, key) for key in METER_FIELDS}
+        dialog = MeterDialog(self.tr("Edit meter"), self, stored=(row.energy_type, row.unit, bills))
         for key in METER_FIELDS:
             dialog.form.set_value(key, getattr(row, key))
-        return self._run_dialog(dialog, row)
+        written: list[UsageChange] = []
+        after: dict[str, Any] = {}
+
+        def apply(target: models.Meter, values: dict[str, Any]) -> None:
+            # The unit and every converted usage are written in the same transaction.
+            apply_meter_values(target, values)
+            written.clear()
+            if dialog.conversion is not None:
+                session = inspect(target).session
+                assert session is not None
+                written.extend(convert_meter_bills(session, record_id, dialog.conversion))
+            after.clear()
+            after.update({key: getattr(target, key) for key in METER_FIELDS})
+
+        conflict = FieldError(
+            "name",
+            "This property already has a meter with this name.",
+            "Cette propriété a déjà un compteur de ce nom.",
+            "meter_name_taken",
+        )
+        if not self.save_with_dialog(dialog, row, apply, conflict):
+            return False
+        if dialog.conversion is not None:
+            conversion = dialog.conversion
+            old_unit = short_unit(conversion.energy_type, conversion.old_unit)
+            new_unit = short_unit(conversion.energy_type, conversion.new_unit)
+            text = self.tr("Change the unit of “{0}” from {1} to {2}").format(
+                after["name"], old_unit, new_unit
+            )
+            self.undo_stack.push(
+                MeterUnitChangeCommand(
+                    self.ctx,
+                    record_id,
+                    before,
+                    after,
+                    written,
+                    text,
+                    self._after_undo_step,
+                    self._undo_failed,
+                )
+            )
+            self._say(
+                self.tr("Converted {0} bills from {1} to {2}. Undo puts them back (Ctrl+Z).").format(
+                    len(written), old_unit, new_unit
+                )
+            )
+        else:
+            self._say("")
+        return True
+
+    def _after_undo_step(self) -> None:
+        self._say("")
+        self.ctx.data_changed.emit()
+        self.refresh()
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self.refresh()
+        self._say(
+            self.tr(
+                "The unit change can't be undone: the meter or its bills changed since ({0}). Nothing was changed."
+            ).format(type(exc).__name__),
+            error=True,
+        )
 
     def delete_record(self, record_id: int) -> None:
         self.delete_row(models.Meter, record_id)

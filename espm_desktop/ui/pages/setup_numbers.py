@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,21 +24,22 @@ from espm_desktop.core.setup_guide import (
     EnergirMeterSetup,
     FieldCheck,
     SetupField,
-    validate_account_number,
-    validate_initial_load,
-    validate_invoice_number,
-    validate_meter_number,
 )
+from espm_desktop.core.validation import check_energir_number
 from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.pages.setup_widgets import NOTICE_STYLE, loc, with_colon
 
 Validator = Callable[[str], FieldCheck]
 
+# The same checks as the meter dialog's (core.validation): one rule per number.
 _CHECKS: dict[SetupField, Validator] = {
-    SetupField.ACCOUNT_NUMBER: validate_account_number,
-    SetupField.INVOICE_NUMBER: validate_invoice_number,
-    SetupField.METER_NUMBER: validate_meter_number,
-    SetupField.INITIAL_LOAD_MONTHS: validate_initial_load,
+    key: partial(check_energir_number, key)
+    for key in (
+        SetupField.ACCOUNT_NUMBER,
+        SetupField.INVOICE_NUMBER,
+        SetupField.METER_NUMBER,
+        SetupField.INITIAL_LOAD_MONTHS,
+    )
 }
 
 
