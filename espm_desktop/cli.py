@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from espm_desktop import paths
+from espm_desktop.cli_support import (
+    log_file,
+    print_error,
+    print_json,
+    run_guarded,
+    setup_logging,
+)
 
-COMMANDS = ("init-demo", "score", "invoice", "import", "export")
+COMMANDS = ("init-demo", "score", "invoice", "import", "export", "sge")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -33,24 +40,38 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)"
     )
-    invoice = sub.add_parser("invoice", help="SGÉ payment invoice (PDF) from a JSON file")
+    invoice = sub.add_parser(
+        "invoice",
+        help="SGÉ payment invoice (PDF): recorded in a database's register (--db) or from a JSON file",
+    )
     invoice.add_argument(
-        "--json", dest="json_file", type=Path, required=True, help="input JSON file ('-' for stdin)"
+        "--json", dest="json_file", type=Path, help="input JSON file ('-' for stdin); without --db"
     )
     invoice.add_argument("--out", type=Path, required=True, help="PDF file to write")
     invoice.add_argument(
         "--lang", choices=("fr", "en"), help="language of the invoice (default: the file's, else fr)"
     )
+    from espm_desktop.cli_invoice import add_invoice_db_arguments
+
+    add_invoice_db_arguments(invoice)
     imp = sub.add_parser(
         "import",
         help="import bills from ESPM spreadsheets or CSV/xlsx files; prints a JSON summary",
         description="Import bills in one transaction. Exit 0 when every file was readable (row errors are "
-        "listed in the summary), 1 when --strict refused rows, 2 when a file could not be read, 3 when the "
+        "listed in the summary), 1 when --strict refused rows or --on-conflict fail refused conflicts, 2 when a file could not be read, 3 when the "
         "database could not be opened or written (locked, read-only, newer, damaged).",
     )
     _db_arg(imp)
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--strict", action="store_true", help="import nothing if any row is invalid (exit 1)")
+    imp.add_argument(
+        "--on-conflict",
+        choices=("keep", "replace", "fail"),
+        default="fail",
+        help="a row whose meter and period are stored with another usage or cost: keep the stored bill, "
+        "replace it with the file's values, or fail: import nothing and list the conflicts (exit 1; the "
+        "default, so that a script never overwrites nor drops a value without being told)",
+    )
     imp.add_argument(
         "--date-order", choices=("dmy", "mdy"), help="order of slash dates for files where it is ambiguous"
     )
@@ -68,12 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--property", dest="property_ids", type=int, action="append", help="property id (repeatable)"
     )
+    from espm_desktop.cli_sge import add_sge_parser
+
+    add_sge_parser(sub)
+    exit_codes = f"{EXIT_CODES_HELP}. Log file: {log_file()}"
+    for command_parser in (parser, *sub.choices.values()):
+        if command_parser.epilog in (None, EXIT_CODES_HELP):
+            command_parser.epilog = exit_codes
     return parser
 
 
 EXIT_CODES_HELP = (
-    "exit codes: 0 done; 1 --strict refused rows; 2 bad arguments or an unreadable input file; "
-    "3 a database problem (locked, read-only, made by a newer version, damaged, not a database)"
+    "exit codes: 0 done; 1 --strict refused rows or --on-conflict fail refused conflicts; 2 bad arguments, "
+    "an unreadable or invalid input file (the message names the file and the key, line or row), or an output file that cannot be written; "
+    "3 a database problem (locked, read-only, made by a newer version, damaged, not a database); "
+    "4 internal error (one line on stderr, the details in the log file espm-desktop.log of the log folder); "
+    "130 interrupted (Ctrl+C); 141 the program reading the output stopped early (| head)"
 )
 
 
@@ -97,14 +128,6 @@ def _open_db(args: argparse.Namespace, *, create: bool, lang: str = "en") -> tup
     return db_path, opened.read_only
 
 
-def _read_text(path: Path) -> str | None:
-    try:
-        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except OSError as exc:
-        print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return None
-
-
 def _same_file(a: Path, b: Path) -> bool:
     """True when two paths name one file (or its -wal/-shm companion); never opens either."""
     try:
@@ -124,49 +147,32 @@ def _cmd_init_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _input_name(path: Path) -> str:
+    return "stdin" if str(path) == "-" else str(path)
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from espm_desktop.core.score.json_io import ScoreInputError, score_from_json_dict
+    from espm_desktop.io.json_input import JsonInputError, load_json
 
-    text = _read_text(args.json_file)
-    if text is None:
-        return 2
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        print(
-            f"error: {args.json_file} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
-            file=sys.stderr,
-        )
+        data: Any = load_json(args.json_file)
+    except JsonInputError as exc:
+        print_error(f"{_input_name(args.json_file)}: {exc.message('en')}")
         return 2
     try:
         result = score_from_json_dict(data)
     except ScoreInputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print_error(f"{_input_name(args.json_file)}: {exc.key or '(root)'}: {exc.message_en}")
         return 2
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    print_json(result)
     return 0
 
 
 def _cmd_invoice(args: argparse.Namespace) -> int:
-    from espm_desktop.core.sge.common import SgeInputError
-    from espm_desktop.core.sge.invoice import parse_invoice_json
-    from espm_desktop.reports.sge_invoice import render_invoice_pdf
+    from espm_desktop.cli_invoice import run_invoice_db
 
-    text = _read_text(args.json_file)
-    if text is None:
-        return 2
-    try:
-        invoice = parse_invoice_json(text)
-    except SgeInputError as exc:
-        print(f"error: {exc.message(args.lang or 'en')}", file=sys.stderr)
-        return 2
-    try:
-        render_invoice_pdf(invoice, args.out, language=args.lang)
-    except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
-        return 2
-    print(f"Invoice {invoice.invoice_number} written to {args.out}")
-    return 0
+    return run_invoice_db(args)
 
 
 def _mapping_arg(text: str | None) -> Any:
@@ -175,16 +181,12 @@ def _mapping_arg(text: str | None) -> Any:
 
     if not text:
         return None
-    raw = text
-    if not text.lstrip().startswith("{"):
-        try:
-            raw = Path(text).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ValueError(f"cannot read the mapping file {text}: {exc.strerror}") from None
+    from espm_desktop.io.json_input import JsonInputError, load_json, loads_bounded
+
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"--mapping is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        data = loads_bounded(text) if text.lstrip().startswith("{") else load_json(Path(text))
+    except JsonInputError as exc:
+        raise ValueError(f"--mapping {text[:200]}: {exc.message('en')}") from None
     if not isinstance(data, dict):
         raise ValueError('--mapping must be a JSON object such as {"start": "Date", "usage": "kWh"}')
     if "columns" not in data and "fixed" not in data:
@@ -193,13 +195,6 @@ def _mapping_arg(text: str | None) -> Any:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from espm_desktop.db.bill_import import (
-        StrictImportRefused,
-        import_into_database,
-        preview_import,
-    )
-    from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.opening import save_error_message
     from espm_desktop.io.espm_import import (
         AmbiguousDateFormat,
         DateOrder,
@@ -243,15 +238,20 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if read_only and not args.dry_run:
         print(f"error: {db_path} is read-only: nothing can be imported into it.", file=sys.stderr)
         return 3
+    # The database layer (SQLAlchemy) is loaded only once every file was read: a refused file answers at once.
+    from espm_desktop.db.bill_import import ConflictChoice, import_for_command_line
+    from espm_desktop.db.engine import make_engine
+    from espm_desktop.db.opening import save_error_message
+
     engine = make_engine(db_path, read_only=read_only)
-    code = 0
     try:
-        if args.dry_run:
-            plan = preview_import(engine, batches)
-        else:
-            plan = import_into_database(engine, batches, strict=args.strict)
-    except StrictImportRefused as exc:
-        plan, code = exc.plan, 1
+        result = import_for_command_line(
+            engine,
+            batches,
+            on_conflict=ConflictChoice(args.on_conflict),
+            strict=args.strict,
+            dry_run=args.dry_run,
+        )
     except Exception as exc:
         message = save_error_message(exc, lang)
         if message is None:
@@ -260,13 +260,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return 3
     finally:
         engine.dispose()
-    print(json.dumps(plan.summary(lang), indent=2, ensure_ascii=False))
-    return code
+    print(json.dumps(result.plan.summary(lang), indent=2, ensure_ascii=False))
+    return result.exit_code
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from espm_desktop.db.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
+    from espm_desktop.io.atomic_files import OutputError
 
     opened = _open_db(args, create=False)
     if opened is None:
@@ -277,7 +278,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 2
     engine = make_engine(db_path, read_only=read_only)
     try:
-        count = export_to_file(engine, ExportFormat(args.fmt), args.out, args.property_ids)
+        count = export_to_file(
+            engine, ExportFormat(args.fmt), args.out, args.property_ids, protected=(db_path,)
+        )
+    except OutputError as exc:
+        print(f"error: {exc.message('en')}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 2
@@ -287,16 +293,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sge(args: argparse.Namespace) -> int:
+    from espm_desktop.cli_sge import run_sge
+
+    return run_sge(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the exit code is one of EXIT_CODES_HELP's, and no traceback is ever printed."""
+    setup_logging()
     handlers = {
         "init-demo": _cmd_init_demo,
         "score": _cmd_score,
         "invoice": _cmd_invoice,
         "import": _cmd_import,
         "export": _cmd_export,
+        "sge": _cmd_sge,
     }
-    return handlers[args.command](args)
+    parsed: list[argparse.Namespace] = []
+
+    def job() -> int:
+        parsed.append(build_parser().parse_args(argv))
+        return handlers[parsed[0].command](parsed[0])
+
+    try:
+        return run_guarded(job, lambda: parsed[0] if parsed else None)
+    except SystemExit as exc:  # --help (0) or a usage error argparse has printed (2)
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
 
 
 if __name__ == "__main__":

@@ -317,11 +317,66 @@ def fill_0003(con: sqlite3.Connection) -> None:
     )
 
 
+def fill_0004(con: sqlite3.Connection) -> None:
+    """An archived participant with a sent invoice frozen as sent (its file changed since), a draft with a
+    program year, and a sent invoice of participant 1 with its document (0004 froze the older ones itself)."""
+    con.execute(
+        "INSERT INTO sge_participant (id, company_name, company_address, site_address, energir_file_number,"
+        " gst_number, qst_number, industrial, annual_gas_m3, property_id, gas_meter_id, exclusions,"
+        " baseline_start, baseline_end, reporting_start, use_production, notes, archived_on, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (3, "Fonderie « L'Islet » ltée", "12, rue du Quai\nL'Islet (Québec) G0R 2C0", "Quai #4",
+         "SGE-2023-0101", "987654321 RT 0002", "9876543210 TQ 0002", 1, 2_100_000.0, None, None,
+         json.dumps({}), None, None, None, 0, "Fermée en 2025", "2025-06-30", _stamp(19), _stamp(19, 1)),
+    )  # fmt: skip
+
+    def frozen(
+        number: str,
+        day: str,
+        name: str,
+        gst: str,
+        phase: str,
+        year: int | None,
+        aid: str,
+        tax_gst: str,
+        tax_qst: str,
+        total: str,
+    ) -> str:
+        return json.dumps({
+            "version": 1, "language": "fr", "invoice_number": number, "invoice_date": day,
+            "beneficiary_name": name, "beneficiary_address": "12, rue du Quai\nL'Islet (Québec) G0R 2C0",
+            "gst_number": gst, "qst_number": "9876543210 TQ 0002", "work_address": "Quai #4",
+            "energir_file_number": "SGE-2023-0101", "grantor_name": "Énergir",
+            "grantor_address": ["Énergir", "Service Marché du carbone et Efficacité énergétique",
+                                "1717, rue du Havre", "Montréal (Québec) H2K 2X3"],
+            "send_to_email": "efficaciteenergetique@energir.com", "phase": phase, "program_year": year,
+            "description": "Aide financière relative au volet SGÉ – Phase 2 – Diagnostic", "aid_amount": aid,
+            "gst_rate": "0.05", "qst_rate": "0.09975", "gst": tax_gst, "qst": tax_qst, "total": total,
+            "corrects": None, "corrects_date": None,
+        }, ensure_ascii=False)  # fmt: skip
+
+    con.executemany(
+        "INSERT INTO sge_invoice (id, participant_id, number, invoice_date, phase, aid_amount, gst, qst, total,"
+        " status, language, credit_for_id, sent_on, paid_on, program_year, frozen, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            # Sent under the company's former name: the document keeps it.
+            (5, 3, "SGE-0001", "2024-03-01", "diagnostic", 12500.0, 625.0, 1246.88, 14371.88, "paid", "fr",
+             None, "2024-03-02", "2024-04-15", None,
+             frozen("SGE-0001", "2024-03-01", "Fonderie L'Islet inc.", "987654321 RT 0002", "diagnostic", None,
+                    "12500.00", "625.00", "1246.88", "14371.88"), _stamp(20), _stamp(20, 1)),
+            (6, 1, "SGE-0005", "2025-02-03", "implementation_metering", 15000.0, 750.0, 1496.25, 17246.25,
+             "draft", "fr", None, None, None, 2, None, _stamp(20, 2), _stamp(20, 2)),
+        ],
+    )  # fmt: skip
+
+
 # One filler per revision, in the order of the migrations. A revision without one stops the script.
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0003,
+    "0004": fill_0004,
 }
 
 

@@ -76,6 +76,7 @@ def test_invoice_pdf_reads_back(tmp_path: Path) -> None:
                 "invoice_date": "2026-11-23",
                 "phase": "diagnostic",
                 "aid_amount": "12345.67",
+                "invoice_number": "SGE-0001",
             }
         ),
         encoding="utf-8",

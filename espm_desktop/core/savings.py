@@ -14,7 +14,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from statistics import NormalDist
+
+from espm_desktop.core.sge import rules
+from espm_desktop.core.sge.deadlines import add_months, program_year_bounds, program_year_of
 
 # CalTRACK searches 30–90 °F, i.e. about −1 to 32 °C; steps of at most 3 °F (1.67 °C) — we use 1 °C.
 BALANCE_POINT_MIN_C = -1.0
@@ -338,17 +342,69 @@ def _fit_statistics(
     return cv_rmse, nmbe, rho
 
 
-def t_quantile(confidence: float, dof: int) -> float:
-    """Two-sided Student t value (Cornish-Fisher expansion; within 1e-3 for 3+ degrees of freedom)."""
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    v = float(max(dof, 1))
-    return (
-        z
-        + (z**3 + z) / (4 * v)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
-        + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * v**4)
-    )
+def _beta_continued_fraction(a: float, b: float, x: float) -> float:
+    """Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes § 6.4)."""
+    tiny, eps = 1e-300, 1e-15
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 1000):
+        for numerator in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1.0) < eps:
+            break
+    return h
+
+
+def regularized_incomplete_beta(a: float, b: float, x: float) -> float:
+    """I_x(a, b), the regularized incomplete beta function, for a, b > 0 and 0 ≤ x ≤ 1."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    if x < (a + 1.0) / (a + b + 2.0):
+        return math.exp(log_front) * _beta_continued_fraction(a, b, x) / a
+    return 1.0 - math.exp(log_front) * _beta_continued_fraction(b, a, 1.0 - x) / b
+
+
+def student_t_upper_tail(t: float, dof: float) -> float:
+    """P(T > t) for Student's t with `dof` degrees of freedom, t ≥ 0: ½·I_{ν/(ν+t²)}(ν/2, ½)."""
+    return 0.5 * regularized_incomplete_beta(dof / 2.0, 0.5, dof / (dof + t * t))
+
+
+def t_quantile(confidence: float, dof: float) -> float:
+    """Two-sided Student t value: P(|T| ≤ t) = `confidence` (0.90 → 6.314 at 1 d.f., 1.645 at ∞).
+
+    Exact to ~1e-10: the t distribution's tail through the regularized incomplete beta function, inverted by
+    bisection (the tail falls monotonically in t). Guideline 14's uncertainty uses the two-sided value at the
+    stated confidence level. Fewer than one degree of freedom is read as one, as the fit statistics do.
+    """
+    if not 0.0 < confidence < 1.0:
+        raise ValueError("confidence must be strictly between 0 and 1")
+    tail = (1.0 - confidence) / 2.0
+    if math.isinf(dof):
+        return NormalDist().inv_cdf(1.0 - tail)
+    v = max(float(dof), 1.0)
+    low, high = 0.0, 1.0
+    while student_t_upper_tail(high, v) > tail:
+        low, high = high, high * 2.0
+    for _ in range(200):
+        middle = (low + high) / 2.0
+        if student_t_upper_tail(middle, v) > tail:
+            low = middle
+        else:
+            high = middle
+        if high - low <= 1e-12 * max(1.0, high):
+            break
+    return (low + high) / 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,42 +511,151 @@ def _fractional_uncertainty(model: BaselineModel, rows: Sequence[PeriodSavings],
     )
 
 
+def check_periods(baseline_start: date, baseline_end: date, reporting_start: date) -> None:
+    """Refuse a baseline that ends before it starts and a follow-up that does not start after the baseline.
+
+    IPMVP Option C compares a reporting period with a distinct, earlier baseline period: a follow-up that
+    starts before or inside the baseline would count the baseline's own bills as "savings".
+    """
+    if baseline_end < baseline_start:
+        raise SavingsInputError(
+            f"La période de référence finit le {baseline_end}, avant son début ({baseline_start}). "
+            "Corrigez les dates de la période de référence.",
+            f"The baseline ends on {baseline_end}, before it starts ({baseline_start}). "
+            "Correct the baseline dates.",
+        )
+    if reporting_start <= baseline_end:
+        after = baseline_end + timedelta(days=1)
+        raise SavingsInputError(
+            f"Le suivi commence le {reporting_start}, avant la fin de la période de référence ({baseline_end}). "
+            f"Le suivi doit commencer après la période de référence : choisissez le {after} ou plus tard.",
+            f"The reporting period starts on {reporting_start}, before the end of the baseline period "
+            f"({baseline_end}). It must start after the baseline: choose {after} or later.",
+        )
+
+
+class ClaimStatus(StrEnum):
+    """Whether a program year's savings can be claimed (see `savings_by_program_year`)."""
+
+    CLAIMABLE = "claimable"
+    INCOMPLETE = "incomplete"  # the metered data does not run, without a gap, to the year's last day
+    AWAITING_12_MONTHS = "awaiting_12_months"  # fewer than 12 months of continuous measurement so far
+    BEYOND_WINDOW = "beyond_window"  # after program year 4: no claim
+
+
 @dataclass(frozen=True, slots=True)
 class ProgramYearSavings:
     year: int
     start: date
     end: date  # inclusive
     avoided_m3: float
+    status: ClaimStatus = ClaimStatus.CLAIMABLE
+    metered_through: date | None = None  # last day of continuous metered reporting data
+    claimable_from: date | None = None  # first day a claim for the year has its data (12 months, whole year)
+
+    @property
+    def claimable(self) -> bool:
+        return self.status is ClaimStatus.CLAIMABLE
+
+    def status_message(self, language: str = "fr") -> str:
+        """Why the year can or cannot be claimed, with the dates that decide it."""
+        through = self.metered_through.isoformat() if self.metered_through else "—"
+        ready = self.claimable_from.isoformat() if self.claimable_from else "—"
+        limit = rules.SAVINGS_CLAIM_WINDOW_YEARS
+        fr, en = {
+            ClaimStatus.CLAIMABLE: ("Demande possible", "Can be claimed"),
+            ClaimStatus.INCOMPLETE: (
+                f"Année incomplète : données mesurées sans interruption jusqu'au {through}; l'année finit le "
+                f"{self.end.isoformat()}. Demande possible à partir du {ready} si les factures suivent.",
+                f"Year not complete: continuous metered data up to {through}; the year ends on "
+                f"{self.end.isoformat()}. A claim is possible from {ready} if the bills follow.",
+            ),
+            ClaimStatus.AWAITING_12_MONTHS: (
+                f"Moins de 12 mois de mesurage en continu (jusqu'au {through}) : demande possible à partir du "
+                f"{ready}.",
+                f"Less than 12 months of continuous measurement (up to {through}): a claim is possible from "
+                f"{ready}.",
+            ),
+            ClaimStatus.BEYOND_WINDOW: (
+                f"Refusée : au-delà des {limit} ans de suivi comptés depuis l'acceptation des premiers livrables "
+                "de la phase 4.",
+                f"Refused: beyond the {limit} years of follow-up counted from the acceptance of the first "
+                "phase 4 deliverables.",
+            ),
+        }[self.status]
+        return en if language == "en" else fr
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def continuous_measurement(periods: Sequence[BillingPeriod]) -> tuple[date, date] | None:
+    """First day and last day of the metered data that runs without a gap from the first reporting bill.
+
+    A bill continues the run when it starts no later than the day after the previous bill's end (a one-day
+    overlap is allowed, as ESPM allows it; DOMAIN.md « How ESPM treats bills »). The run stops at the first gap.
+    """
+    ordered = sorted(periods, key=lambda p: p.start)
+    if not ordered:
+        return None
+    first, through = ordered[0].start, ordered[0].end
+    for p in ordered[1:]:
+        if p.start > through + timedelta(days=1):
+            break
+        through = max(through, p.end)
+    return first, through
 
 
-def savings_by_program_year(result: SavingsResult, program_start: date) -> tuple[ProgramYearSavings, ...]:
-    """Avoided m³ per program year from `program_start`; a period across a year's end is split by its days."""
+def savings_by_program_year(
+    result: SavingsResult, first_deliverables_accepted: date
+) -> tuple[ProgramYearSavings, ...]:
+    """Avoided m³ per program year, with whether each year can be claimed: THE savings-year rule.
+
+    * Program year N runs from the acceptance of the first phase 4 deliverables (core/sge/deadlines.py
+      `program_year_bounds`); days before that date belong to no program year and are never claimed.
+    * A period across a year's end is split by its days.
+    * A year after the 4th is BEYOND_WINDOW: the participant « dispose de quatre (4) ans pour présenter des
+      demandes », paid « sur une période maximale de quatre (4) ans » (guide, phase 5, « Aide financière »).
+    * Twelve months of continuous measurement (« après une période maximale de mesurage en continu d'un an »,
+      same section): a claim for year N needs the reporting bills, without a gap from the first one, to reach
+      both the year's last day (a claim covers a whole program year) and the day before the 12-month
+      anniversary of the first reporting bill. Otherwise the year is INCOMPLETE or AWAITING_12_MONTHS, its m³
+      are shown but not claimed.
+    """
+    run = continuous_measurement([row.period for row in result.periods])
     totals: dict[int, float] = {}
     for row in result.periods:
         per_day = row.avoided_m3 / row.period.days
         for offset in range(row.period.days):
-            day = row.period.start + timedelta(days=offset)
-            if day < program_start:
-                continue
-            year = 1
-            while _add_years(program_start, year) <= day:
-                year += 1
-            totals[year] = totals.get(year, 0.0) + per_day
-    return tuple(
-        ProgramYearSavings(
-            year,
-            _add_years(program_start, year - 1),
-            _add_years(program_start, year) - timedelta(days=1),
-            totals[year],
-        )
-        for year in sorted(totals)
+            year = program_year_of(first_deliverables_accepted, row.period.start + timedelta(days=offset))
+            if year is not None:
+                totals[year] = totals.get(year, 0.0) + per_day
+    twelve_months_end = (
+        add_months(run[0], rules.SAVINGS_MAX_BASELINE_MONTHS) - timedelta(days=1) if run else None
+    )
+    out: list[ProgramYearSavings] = []
+    for year in sorted(totals):
+        start, end = program_year_bounds(first_deliverables_accepted, year)
+        through = run[1] if run else None
+        ready = max(end, twelve_months_end) if twelve_months_end else None
+        ready_from = ready + timedelta(days=1) if ready else None
+        if year > rules.SAVINGS_CLAIM_WINDOW_YEARS:
+            status = ClaimStatus.BEYOND_WINDOW
+        elif through is None or through < end:
+            status = ClaimStatus.INCOMPLETE
+        elif twelve_months_end is not None and through < twelve_months_end:
+            status = ClaimStatus.AWAITING_12_MONTHS
+        else:
+            status = ClaimStatus.CLAIMABLE
+        out.append(ProgramYearSavings(year, start, end, totals[year], status, through, ready_from))
+    return tuple(out)
+
+
+def program_years_missing_acceptance() -> Message:
+    """Said wherever program years are shown when the phase 4 deliverables have no acceptance date."""
+    return Message(
+        "Années du programme impossibles à établir : entrez la date d'acceptation des premiers livrables de la "
+        "phase 4 (onglet Phases et aide). Sans elle, aucune demande d'aide pour le suivi des économies ne peut "
+        "être calculée.",
+        "Program years cannot be set: enter the acceptance date of the first phase 4 deliverables (Phases and "
+        "aid tab). Without it, no savings follow-up aid claim can be computed.",
     )
 
 

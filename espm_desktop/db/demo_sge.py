@@ -148,11 +148,11 @@ def populate_demo_sge(session: Session) -> None:
         SgePhase(phase="diagnostic", request_date=date(2023, 9, 1), acceptance_date=date(2023, 10, 2),
                  completion_date=date(2024, 3, 28), accepted_aid_amount=Decimal("16650.00"), status="done"),
         SgePhase(phase="implementation_metering", request_date=date(2024, 4, 8), acceptance_date=date(2024, 5, 6),
-                 deliverables_accepted_date=date(2025, 10, 20), accepted_aid_amount=Decimal("56500.00"),
+                 deliverables_accepted_date=DEMO_REPORTING_START, accepted_aid_amount=Decimal("56500.00"),
                  status="done"),
         SgePhase(phase="implementation_other", request_date=date(2025, 7, 2), acceptance_date=date(2025, 8, 4),
                  accepted_aid_amount=Decimal("43750.00"), status="in_progress"),
-        SgePhase(phase="savings_follow_up", acceptance_date=date(2025, 10, 20), status="in_progress"),
+        SgePhase(phase="savings_follow_up", acceptance_date=DEMO_REPORTING_START, status="in_progress"),
     ]  # fmt: skip
     participant.expenses = [
         SgeExpense(phase="diagnostic", kind="consultant", description="Diagnostic – firme externe",

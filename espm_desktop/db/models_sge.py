@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -53,6 +54,8 @@ class SgeParticipant(Base):
     reporting_start: Mapped[date | None] = mapped_column(Date)
     use_production: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Set instead of deleting a participant that has sent invoices: they must stay as sent (revision 0004).
+    archived_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -226,6 +229,10 @@ class SgeInvoice(Base):
     credit_for_id: Mapped[int | None] = mapped_column(ForeignKey("sge_invoice.id", ondelete="RESTRICT"))
     sent_on: Mapped[date | None] = mapped_column(Date)
     paid_on: Mapped[date | None] = mapped_column(Date)
+    program_year: Mapped[int | None] = mapped_column(Integer)  # the statement's year the invoice claims up to
+    # The document as sent (core.sge.invoice.InvoiceDocument.to_json): written once when the invoice is marked
+    # sent, never updated; every reprint is drawn from it. NULL on drafts (revision 0004).
+    frozen: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -8,7 +8,7 @@ core/sge/invoice.py; this module only makes them stick in the database.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -19,21 +19,30 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.savings import (
     BaselineFit,
     BillingPeriod,
+    Message,
     NonRoutineAdjustment,
     ProgramYearSavings,
     SavingsInputError,
     SavingsResult,
+    check_periods,
     compute_savings,
     cusum,
     fit_baseline,
+    program_years_missing_acceptance,
     savings_by_program_year,
     weather_from_daily,
 )
 from espm_desktop.core.sge.aid import ExpenseLine
+from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.invoice import (
     Beneficiary,
+    InvoiceDocument,
+    InvoicedSoFar,
     InvoiceStatus,
     PaymentInvoice,
+    check_accepted_aid,
+    check_invoice_amount,
+    check_status_date,
     credit_note,
     edit_invoice,
     mark_paid,
@@ -79,6 +88,7 @@ class ParticipantInfo:
     use_production: bool = False
     notes: str = ""
     participant_id: int | None = None
+    archived_on: date | None = None  # set by delete_participant when sent invoices must be kept
 
     def beneficiary(self) -> Beneficiary:
         """The invoice's beneficiary: the company at its address (the site's when none is given)."""
@@ -214,11 +224,20 @@ class StoreError(ValueError):
 
 
 # --- participant -------------------------------------------------------------------------------------------
-def list_participants(session: Session) -> list[tuple[int, str]]:
+def list_participants(session: Session, include_archived: bool = False) -> list[tuple[int, str]]:
+    """(id, company name) of the participants; archived ones only when asked (`archived_participants`)."""
+    query = select(SgeParticipant.id, SgeParticipant.company_name).order_by(SgeParticipant.company_name)
+    if not include_archived:
+        query = query.where(SgeParticipant.archived_on.is_(None))
+    return [(int(pid), str(name)) for pid, name in session.execute(query)]
+
+
+def archived_participants(session: Session) -> dict[int, date]:
+    """Archived participants' ids with the day each was archived."""
     rows = session.execute(
-        select(SgeParticipant.id, SgeParticipant.company_name).order_by(SgeParticipant.company_name)
+        select(SgeParticipant.id, SgeParticipant.archived_on).where(SgeParticipant.archived_on.is_not(None))
     )
-    return [(int(pid), str(name)) for pid, name in rows]
+    return {int(pid): day for pid, day in rows if day is not None}
 
 
 def _participant(session: Session, participant_id: int) -> SgeParticipant:
@@ -249,10 +268,38 @@ def _info(row: SgeParticipant) -> ParticipantInfo:
         use_production=row.use_production,
         notes=row.notes,
         participant_id=row.id,
+        archived_on=row.archived_on,
     )
 
 
-def _invoice(row: SgeInvoice, info: ParticipantInfo, numbers: dict[int, str]) -> StoredInvoice:
+def _invoice(row: SgeInvoice, info: ParticipantInfo, rows: dict[int, SgeInvoice]) -> StoredInvoice:
+    """A stored invoice: a sent or paid one as frozen when sent; a draft with the participant's current fields."""
+    original = rows.get(row.credit_for_id) if row.credit_for_id is not None else None
+    if row.frozen is not None:
+        doc = InvoiceDocument.from_json(row.frozen)
+        inv = PaymentInvoice(
+            beneficiary=Beneficiary(
+                doc.beneficiary_name, doc.beneficiary_address, doc.gst_number, doc.qst_number
+            ),
+            work_address=doc.work_address,
+            energir_file_number=doc.energir_file_number,
+            invoice_number=doc.invoice_number,
+            invoice_date=doc.invoice_date,
+            phase=Phase(row.phase),
+            aid_amount=doc.aid_amount,
+            language=doc.language,
+            status=InvoiceStatus(row.status),
+            corrects=doc.corrects,
+            corrects_date=doc.corrects_date,
+            program_year=doc.program_year,
+            document=doc,
+        )
+        return StoredInvoice(inv, row.id, row.credit_for_id, row.sent_on, row.paid_on)
+    rates = None
+    if original is not None and original.frozen is not None:
+        # A credit note reverses the tax at the rates its original was sent with.
+        sent = InvoiceDocument.from_json(original.frozen)
+        rates = (sent.gst_rate, sent.qst_rate)
     inv = PaymentInvoice(
         beneficiary=info.beneficiary(),
         work_address=info.site_address,
@@ -263,7 +310,10 @@ def _invoice(row: SgeInvoice, info: ParticipantInfo, numbers: dict[int, str]) ->
         aid_amount=row.aid_amount,
         language=row.language,
         status=InvoiceStatus(row.status),
-        corrects=numbers.get(row.credit_for_id) if row.credit_for_id is not None else None,
+        corrects=original.number if original is not None else None,
+        corrects_date=original.invoice_date if original is not None else None,
+        program_year=row.program_year,
+        rates=rates,
     )
     return StoredInvoice(inv, row.id, row.credit_for_id, row.sent_on, row.paid_on)
 
@@ -271,7 +321,7 @@ def _invoice(row: SgeInvoice, info: ParticipantInfo, numbers: dict[int, str]) ->
 def load_participant(session: Session, participant_id: int) -> ParticipantFile:
     row = _participant(session, participant_id)
     info = _info(row)
-    numbers = {i.id: i.number for i in row.invoices}
+    invoice_rows = {i.id: i for i in row.invoices}
     return ParticipantFile(
         info=info,
         contacts=tuple(
@@ -340,7 +390,7 @@ def load_participant(session: Session, participant_id: int) -> ParticipantFile:
             )
             for i in sorted(row.indicators, key=lambda i: i.id)
         ),
-        invoices=tuple(_invoice(i, info, numbers) for i in sorted(row.invoices, key=lambda i: i.id)),
+        invoices=tuple(_invoice(i, info, invoice_rows) for i in sorted(row.invoices, key=lambda i: i.id)),
         adjustments=tuple(
             StoredAdjustment(NonRoutineAdjustment(a.start_date, a.end_date, a.m3_per_day, a.note), a.id)
             for a in sorted(row.adjustments, key=lambda a: a.start_date)
@@ -397,8 +447,40 @@ def save_participant(session: Session, info: ParticipantInfo) -> int:
     return row.id
 
 
-def delete_participant(session: Session, participant_id: int) -> None:
-    session.delete(_participant(session, participant_id))
+def has_sent_invoices(session: Session, participant_id: int) -> bool:
+    return (
+        session.scalars(
+            select(SgeInvoice.id).where(
+                SgeInvoice.participant_id == participant_id,
+                SgeInvoice.status.in_((InvoiceStatus.SENT.value, InvoiceStatus.PAID.value)),
+            )
+        ).first()
+        is not None
+    )
+
+
+def delete_participant(session: Session, participant_id: int, today: date | None = None) -> bool:
+    """Delete a participant, or archive it (returns True) when it has sent or paid invoices: a sent invoice is
+    kept as sent. An archived participant is hidden from the list and can be restored."""
+    row = _participant(session, participant_id)
+    if has_sent_invoices(session, participant_id):
+        if row.archived_on is None:
+            row.archived_on = today or date.today()
+        session.flush()
+        return True
+    # Credit notes first: their reference to the original is ON DELETE RESTRICT.
+    for note in [i for i in row.invoices if i.credit_for_id is not None]:
+        row.invoices.remove(note)
+        session.delete(note)
+    session.flush()
+    session.delete(row)
+    session.flush()
+    return False
+
+
+def restore_participant(session: Session, participant_id: int) -> None:
+    """Bring an archived participant back into the list."""
+    _participant(session, participant_id).archived_on = None
     session.flush()
 
 
@@ -439,7 +521,8 @@ def save_contact(session: Session, participant_id: int, contact: Contact) -> int
 
 
 def save_phase(session: Session, participant_id: int, dates: PhaseDates) -> None:
-    """Create or replace the dates and accepted aid of one phase."""
+    """Create or replace the dates and accepted aid of one phase (the accepted aid within the phase's cap)."""
+    check_accepted_aid(dates.phase, dates.accepted_aid_amount)
     row = session.scalars(
         select(SgePhase).where(SgePhase.participant_id == participant_id, SgePhase.phase == dates.phase.value)
     ).one_or_none()
@@ -629,6 +712,9 @@ def _store_amounts(row: SgeInvoice, invoice: PaymentInvoice) -> None:
     )
     row.aid_amount, row.gst, row.qst, row.total = invoice.aid_amount, invoice.gst, invoice.qst, invoice.total
     row.language, row.status = invoice.language, invoice.status.value
+    row.program_year = invoice.program_year
+    if invoice.document is not None and row.frozen is None:  # written once, when sent; never rewritten
+        row.frozen = invoice.document.to_json()
 
 
 def _load_invoice(session: Session, invoice_id: int) -> tuple[SgeInvoice, StoredInvoice]:
@@ -644,6 +730,20 @@ def next_number(session: Session, participant_id: int) -> str:
     return next_invoice_number(list(numbers))
 
 
+def invoice_by_number(session: Session, participant_id: int, number: str) -> StoredInvoice:
+    """The participant's invoice or credit note numbered `number`; StoreError naming the numbers there are."""
+    found = next(
+        (i for i in load_participant(session, participant_id).invoices if i.invoice.invoice_number == number),
+        None,
+    )
+    if found is None:
+        raise StoreError(
+            f"Le participant n° {participant_id} n'a pas de facture n° {number}.",
+            f"Participant {participant_id} has no invoice number {number}.",
+        )
+    return found
+
+
 def create_invoice(
     session: Session,
     participant_id: int,
@@ -651,9 +751,20 @@ def create_invoice(
     aid_amount: Decimal,
     invoice_date: date,
     language: str = "fr",
+    program_year: int | None = None,
 ) -> StoredInvoice:
-    """A new draft invoice numbered next in the participant's sequence, checked against Annexe D."""
-    info = _info(_participant(session, participant_id))
+    """A new draft invoice numbered next in the participant's sequence, checked against Annexe D.
+
+    A draft may claim more than the aid that remains: the amount rules apply when it is marked sent
+    (`invoice_send_problem` says now what would stop it).
+    """
+    participant = _participant(session, participant_id)
+    if participant.archived_on is not None:
+        raise StoreError(
+            f"Le participant « {participant.company_name} » est archivé : rétablissez-le avant de facturer.",
+            f"Participant '{participant.company_name}' is archived: restore it before invoicing.",
+        )
+    info = _info(participant)
     invoice = validate_invoice(
         PaymentInvoice(
             beneficiary=info.beneficiary(),
@@ -664,6 +775,7 @@ def create_invoice(
             phase=phase,
             aid_amount=aid_amount,
             language=language,
+            program_year=program_year,
         )
     )
     row = SgeInvoice(participant_id=participant_id)
@@ -674,7 +786,7 @@ def create_invoice(
 
 
 def edit_draft_invoice(session: Session, invoice_id: int, **changes: Any) -> StoredInvoice:
-    """Change a draft's date, phase, amount or language; a sent or paid invoice raises InvoiceLockedError."""
+    """Change a draft's date, phase, year, amount or language; a sent or paid invoice raises InvoiceLockedError."""
     row, stored = _load_invoice(session, invoice_id)
     changed = edit_invoice(stored.invoice, **changes)
     _store_amounts(row, changed)
@@ -682,17 +794,88 @@ def edit_draft_invoice(session: Session, invoice_id: int, **changes: Any) -> Sto
     return StoredInvoice(changed, row.id, row.credit_for_id, row.sent_on, row.paid_on)
 
 
-def mark_invoice_sent(session: Session, invoice_id: int, on: date) -> StoredInvoice:
+def _invoiced_so_far(session: Session, participant_id: int, phase: Phase, skip_id: int) -> InvoicedSoFar:
+    """What the participant's sent and paid invoices of `phase` claim, their sent credit notes deducted."""
+    rows = session.scalars(
+        select(SgeInvoice).where(
+            SgeInvoice.participant_id == participant_id,
+            SgeInvoice.phase == phase.value,
+            SgeInvoice.status.in_((InvoiceStatus.SENT.value, InvoiceStatus.PAID.value)),
+            SgeInvoice.id != skip_id,
+        )
+    ).all()
+    amount = sum((r.aid_amount for r in rows), Decimal("0"))
+    credited: dict[int, Decimal] = {}
+    for r in rows:
+        if r.credit_for_id is not None:
+            credited[r.credit_for_id] = credited.get(r.credit_for_id, Decimal("0")) + r.aid_amount
+    taken = next(
+        (
+            r.number
+            for r in rows
+            if r.credit_for_id is None and r.aid_amount + credited.get(r.id, Decimal("0")) > 0
+        ),
+        None,
+    )
+    return InvoicedSoFar(amount, taken)
+
+
+def _check_amount(session: Session, row: SgeInvoice, invoice: PaymentInvoice) -> None:
+    """The amount rules of core/sge/invoice.py against the participant's ONE aid statement (db/sge_report.py)."""
+    from espm_desktop.db.sge_report import participant_statement  # sge_report imports this module
+
+    if invoice.is_credit_note:
+        return
+    file = load_participant(session, row.participant_id)
+    analysis = None
+    if invoice.phase is Phase.SAVINGS_FOLLOW_UP:
+        try:
+            analysis = savings_analysis(session, row.participant_id)
+        except SavingsInputError:
+            analysis = (
+                None  # phase 5 then allows nothing: the message shows 0,00 $ and the statement's figure
+            )
+    dates = file.phases.get(invoice.phase)
+    check_invoice_amount(
+        invoice,
+        participant_statement(file, analysis),
+        dates.accepted_aid_amount if dates is not None else None,
+        _invoiced_so_far(session, row.participant_id, invoice.phase, row.id),
+    )
+
+
+def invoice_send_problem(session: Session, invoice_id: int) -> SgeInputError | None:
+    """Why a draft could not be marked sent as it is (amount rules, Annexe D fields), or None."""
     row, stored = _load_invoice(session, invoice_id)
+    if stored.invoice.status is not InvoiceStatus.DRAFT:
+        return None
+    try:
+        _check_amount(session, row, validate_invoice(stored.invoice))
+    except SgeInputError as exc:
+        return exc
+    return None
+
+
+def mark_invoice_sent(
+    session: Session, invoice_id: int, on: date, today: date | None = None
+) -> StoredInvoice:
+    """Send a draft on the day the user chose: checked against the aid statement, then frozen as sent."""
+    row, stored = _load_invoice(session, invoice_id)
+    check_status_date("sent", on, stored.invoice, today or date.today())
+    _check_amount(session, row, validate_invoice(stored.invoice))
     sent = mark_sent(stored.invoice)
-    row.status, row.sent_on = sent.status.value, on
+    _store_amounts(row, sent)
+    row.sent_on = on
     session.flush()
     return StoredInvoice(sent, row.id, row.credit_for_id, on, row.paid_on)
 
 
-def mark_invoice_paid(session: Session, invoice_id: int, on: date) -> StoredInvoice:
+def mark_invoice_paid(
+    session: Session, invoice_id: int, on: date, today: date | None = None
+) -> StoredInvoice:
     row, stored = _load_invoice(session, invoice_id)
     paid = mark_paid(stored.invoice)
+    check_status_date("paid", on, stored.invoice, today or date.today(), row.sent_on)
     row.status, row.paid_on = paid.status.value, on
     session.flush()
     return StoredInvoice(paid, row.id, row.credit_for_id, row.sent_on, on)
@@ -701,9 +884,17 @@ def mark_invoice_paid(session: Session, invoice_id: int, on: date) -> StoredInvo
 def issue_credit_note(
     session: Session, invoice_id: int, note_date: date, amount: Decimal | None = None
 ) -> StoredInvoice:
-    """A draft credit note for a sent or paid invoice, numbered next in the sequence."""
+    """A draft credit note for a sent or paid invoice, numbered next in the sequence, at most what is not
+    credited yet (other credit notes, drafts included, deducted)."""
     row, stored = _load_invoice(session, invoice_id)
-    note = credit_note(stored.invoice, next_number(session, row.participant_id), note_date, amount)
+    credited = sum(
+        session.scalars(select(SgeInvoice.aid_amount).where(SgeInvoice.credit_for_id == row.id)), Decimal("0")
+    )
+    info = _info(_participant(session, row.participant_id))
+    # The note names today's beneficiary (the file may have changed since the invoice was sent).
+    original = replace(stored.invoice, beneficiary=info.beneficiary(), work_address=info.site_address,
+                       energir_file_number=info.energir_file_number)  # fmt: skip
+    note = credit_note(original, next_number(session, row.participant_id), note_date, amount, credited)
     new = SgeInvoice(participant_id=row.participant_id, credit_for_id=row.id)
     _store_amounts(new, note)
     session.add(new)
@@ -723,7 +914,23 @@ class SavingsAnalysis:
     cusum: tuple[tuple[date, float], ...]
     meter_name: str
     station_name: str
-    program_start: date
+    program_start: date  # the reporting (follow-up) start: CUSUM and "avoided since" count from it
+    # Program years count from this date (earliest phase 4 deliverables acceptance); None: no program year.
+    first_deliverables_accepted: date | None = None
+    program_years_note: Message | None = None  # why there are no program years, when there are none
+
+
+IMPLEMENTATION_PHASES = (Phase.IMPLEMENTATION_METERING, Phase.IMPLEMENTATION_OTHER)
+
+
+def first_deliverables_accepted(file: ParticipantFile) -> date | None:
+    """Énergir's earliest acceptance of phase 4 deliverables, over both implementation parts; None if none yet."""
+    dates = [
+        d.deliverables_accepted_date
+        for phase in IMPLEMENTATION_PHASES
+        if (d := file.phases.get(phase)) is not None and d.deliverables_accepted_date is not None
+    ]
+    return min(dates, default=None)
 
 
 def _production_in(period: BillingPeriod, entries: tuple[ProductionEntry, ...]) -> float | None:
@@ -774,6 +981,7 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
             "Indiquez le début et la fin de la période de référence et le début de la période de suivi.",
             "Enter the start and end of the baseline period and the start of the reporting period.",
         )
+    check_periods(info.baseline_start, info.baseline_end, info.reporting_start)
     prop = meter.property
     station = session.get(models.WeatherStation, prop.weather_station_id) if prop.weather_station_id else None
     if station is None:
@@ -855,15 +1063,18 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
     adjustments = [a.adjustment for a in file.adjustments]
     report_result = compute_savings(fit.model, report, weather_from_daily(report, span, grid), adjustments)
     base_result = compute_savings(fit.model, base, base_weather)
+    accepted = first_deliverables_accepted(file)
     return SavingsAnalysis(
         fit=fit,
         baseline=base_result,
         reporting=report_result,
-        by_program_year=savings_by_program_year(report_result, info.reporting_start),
+        by_program_year=savings_by_program_year(report_result, accepted) if accepted else (),
         cusum=cusum(report_result.periods),
         meter_name=meter.name,
         station_name=station.name,
         program_start=info.reporting_start,
+        first_deliverables_accepted=accepted,
+        program_years_note=None if accepted else program_years_missing_acceptance(),
     )
 
 

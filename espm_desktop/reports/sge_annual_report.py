@@ -7,6 +7,7 @@ so the report needs no Qt and no matplotlib.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ from espm_desktop.core.savings import (
     SavingsResult,
     cusum,
 )
+from espm_desktop.io.atomic_files import atomic_write
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 
 _ACCENT = colors.HexColor("#1F4E79")
@@ -250,8 +252,17 @@ def _table(rows: list[list[str]], widths: list[float], family: FontFamily, right
     return table
 
 
-def render_annual_report(data: AnnualReportData, out: Path | BinaryIO, language: str = "fr") -> None:
-    """Write the report (Letter, portrait) in French or English."""
+def render_annual_report(
+    data: AnnualReportData, out: Path | BinaryIO, language: str = "fr", *, protected: Sequence[Path] = ()
+) -> None:
+    """Write the report (Letter, portrait) in French or English.
+
+    A path is written whole or not at all and never over `protected` (the open database): io.atomic_files.
+    """
+    if isinstance(out, (str, os.PathLike)):
+        with atomic_write(out, protected=protected) as fh:
+            render_annual_report(data, fh, language)
+        return
     lang = "en" if language == "en" else "fr"
     t = T[lang]
     family = register_fonts()
@@ -403,7 +414,6 @@ def render_annual_report(data: AnnualReportData, out: Path | BinaryIO, language:
         canvas.drawString(18 * mm, 10 * mm, printable(f"{data.company_name} – {t['title']} – {page}", family))  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 
-    target = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(target, pagesize=LETTER, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+    doc = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=18 * mm, title=t["title"], author=data.company_name)  # fmt: skip
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

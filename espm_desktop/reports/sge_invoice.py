@@ -1,8 +1,15 @@
-"""PDF of the SGÉ payment invoice (or credit note) a participant sends Énergir (seed 001, Annexe D)."""
+"""PDF of the SGÉ payment invoice (or credit note) a participant sends Énergir (seed 001, Annexe D).
+
+Everything is drawn from an `InvoiceDocument`: for a sent invoice the one stored when it was sent (so a reprint is
+the same document whatever changed since: the participant's file, the tax rates, this app's wording of the
+description), for a draft the document as it would be sent now, with a diagonal DRAFT / BROUILLON mark.
+"""
 
 from __future__ import annotations
 
-import importlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,35 +21,21 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import format_money, format_percent
-from espm_desktop.core.sge.invoice import PaymentInvoice
-
-_DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice, invoice_document
+from espm_desktop.io.atomic_files import atomic_write
+from espm_desktop.reports.fonts import register_fonts
+from espm_desktop.reports.pdf_text import TextNote, drawable, fit_text
 
 
 def _fonts() -> tuple[str, str]:
-    """Regular and bold font names: DejaVu Sans for full French/Unicode text when present, else Helvetica."""
-    try:
-        shared_fonts = importlib.import_module("espm_desktop.reports.fonts")  # may be written by others
-        pair = getattr(shared_fonts, "register_fonts", None)
-        if callable(pair):
-            result = pair()
-            if isinstance(result, tuple) and len(result) == 2:
-                return str(result[0]), str(result[1])
-    except ImportError:
-        pass
-    regular, bold = _DEJAVU_DIR / "DejaVuSans.ttf", _DEJAVU_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-        return "DejaVuSans", "DejaVuSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
+    """Regular and bold font names: the bundled DejaVu Sans (reports/fonts.py), else the fallback it picks."""
+    family = register_fonts()
+    return family.regular, family.bold
 
 
 LABELS: dict[str, dict[str, str]] = {
@@ -54,6 +47,9 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Date de facturation",
         "file": "N° de dossier Énergir",
         "corrects": "Corrige la facture n°",
+        "of_date": "du",
+        "draft": "BROUILLON",
+        "send_credit_to": "Transmettre cette note de crédit à Énergir",
         "beneficiary": "Bénéficiaire de l'aide financière",
         "grantor": "Facturé à (subventionnaire)",
         "work_address": "Adresse où sont réalisés les travaux",
@@ -79,6 +75,9 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Invoice date",
         "file": "Énergir file no.",
         "corrects": "Corrects invoice no.",
+        "of_date": "of",
+        "draft": "DRAFT",
+        "send_credit_to": "Send this credit note to Énergir",
         "beneficiary": "Recipient of the financial aid",
         "grantor": "Billed to (grantor)",
         "work_address": "Address where the work is carried out",
@@ -125,12 +124,104 @@ def _lines(text: str) -> str:
     return "<br/>".join(escape(part.strip()) for part in text.splitlines() if part.strip())
 
 
-def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: str | None = None) -> None:
-    """Write the invoice as a one-page Letter PDF, in the invoice's language unless `language` is given."""
-    lang = language or invoice.language
-    lang = "en" if lang == "en" else "fr"
+# Where each text the user typed is drawn: (bold, font size, width in points, lines). The limits keep the
+# header and the addresses within one page whatever their length; longer text ends with "…".
+_TEXT_BOXES: dict[str, tuple[bool, float, float, int]] = {
+    "beneficiary.name": (True, 14, 95 * mm - 4, 3),
+    "beneficiary.address": (False, 9.5, 95 * mm - 4, 6),
+    "beneficiary.gst_number": (False, 8.5, 70 * mm, 1),
+    "beneficiary.qst_number": (False, 8.5, 70 * mm, 1),
+    "work_address": (False, 9.5, 90 * mm - 10, 6),
+    "invoice_number": (True, 9.5, 42 * mm - 4, 2),
+    "energir_file_number": (True, 9.5, 42 * mm - 4, 2),
+    "corrects": (True, 9.5, 42 * mm - 4, 2),
+}
+
+
+def _fitted_texts(doc: InvoiceDocument, regular: str, bold: str) -> tuple[dict[str, str], list[TextNote]]:
+    """Each user text as drawn (lines joined by newlines), and a note for each one that had to change."""
+    values = {
+        "beneficiary.name": doc.beneficiary_name,
+        "beneficiary.address": doc.beneficiary_address,
+        "beneficiary.gst_number": doc.gst_number,
+        "beneficiary.qst_number": doc.qst_number,
+        "work_address": doc.work_address,
+        "invoice_number": doc.invoice_number,
+        "energir_file_number": doc.energir_file_number,
+        "corrects": doc.corrects or "",
+    }
+    shown: dict[str, str] = {}
+    notes: list[TextNote] = []
+    for field, value in values.items():
+        is_bold, size, width, max_lines = _TEXT_BOXES[field]
+        font = bold if is_bold else regular
+        text, replaced = drawable(value, font)
+        lines, shortened = fit_text(text, font, size, width, max_lines)
+        shown[field] = "\n".join(lines)
+        if replaced or shortened:
+            notes.append(TextNote(field, replaced, shortened))
+    return shown, notes
+
+
+def document_to_print(
+    invoice: PaymentInvoice | InvoiceDocument, language: str | None = None
+) -> InvoiceDocument:
+    """What is printed: a sent invoice's stored document (in the language it was sent in, whatever `language`
+    asks), else the draft's document in `language` (default: the invoice's)."""
+    if isinstance(invoice, InvoiceDocument):
+        return invoice
+    if invoice.document is not None:
+        return invoice.document
+    lang = "en" if (language or invoice.language) == "en" else "fr"
+    return invoice_document(replace(invoice, language=lang))
+
+
+def invoice_text_notes(
+    invoice: PaymentInvoice | InvoiceDocument, language: str | None = None
+) -> list[TextNote]:
+    """What `render_invoice_pdf` changes in the user's text to draw it: characters replaced, text shortened."""
+    regular, bold = _fonts()
+    return _fitted_texts(document_to_print(invoice, language), regular, bold)[1]
+
+
+def _draft_mark(text: str, font: str) -> Callable[[Canvas, object], None]:
+    """A page callback drawing `text` across the page, light, under the content."""
+
+    def draw(canvas: Canvas, _doc: object) -> None:
+        width, height = LETTER
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#C62828"))
+        canvas.setFillAlpha(0.16)
+        canvas.setFont(font, 96)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -30, text)
+        canvas.restoreState()
+
+    return draw
+
+
+def render_invoice_pdf(
+    invoice: PaymentInvoice | InvoiceDocument,
+    out: Path | BinaryIO,
+    language: str | None = None,
+    *,
+    protected: Sequence[Path] = (),
+) -> None:
+    """Write the invoice as a one-page Letter PDF from its document (`document_to_print`): a sent invoice as it
+    was sent, a draft in `language` (default: its own) with a DRAFT mark.
+
+    A path is written whole or not at all and never over `protected` (the open database): io.atomic_files.
+    """
+    if isinstance(out, (str, os.PathLike)):
+        with atomic_write(out, protected=protected) as fh:
+            render_invoice_pdf(invoice, fh, language)
+        return
+    doc_data = document_to_print(invoice, language)
+    lang = "en" if doc_data.language == "en" else "fr"
     t = LABELS[lang]
     regular, bold = _fonts()
+    shown = _fitted_texts(doc_data, regular, bold)[0]
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
     small = ParagraphStyle(
         "small", parent=body, fontSize=8.5, leading=11.5, textColor=colors.HexColor("#333333")
@@ -143,17 +234,21 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
     right_bold = ParagraphStyle("right_bold", parent=right, fontName=bold)
 
-    b = invoice.beneficiary
     colon = " :" if lang == "fr" else ":"
-    title = t["credit_note"] if invoice.is_credit_note else t["invoice"]
-    number_label = t["credit_number"] if invoice.is_credit_note else t["number"]
+    credit = doc_data.is_credit_note
+    title = t["credit_note"] if credit else t["invoice"]
+    number_label = t["credit_number"] if credit else t["number"]
     meta_rows = [
-        [number_label, invoice.invoice_number],
-        [t["date"], format_date(invoice.invoice_date, lang)],
-        [t["file"], invoice.energir_file_number],
+        [number_label, shown["invoice_number"]],
+        [t["date"], format_date(doc_data.invoice_date, lang)],
+        [t["file"], shown["energir_file_number"]],
     ]
-    if invoice.corrects:
-        meta_rows.append([t["corrects"], invoice.corrects])
+    original = ""
+    if doc_data.corrects:
+        original = shown["corrects"]
+        if doc_data.corrects_date is not None:
+            original += f" {t['of_date']} {format_date(doc_data.corrects_date, lang)}"
+        meta_rows.append([t["corrects"], original])
     meta = Table(
         [[Paragraph(escape(k), small), Paragraph(escape(v), right_bold)] for k, v in meta_rows],
         colWidths=[38 * mm, 42 * mm],
@@ -173,12 +268,12 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
         [
             [
                 [
-                    Paragraph(escape(b.name), name_style),
-                    Paragraph(_lines(b.address), body),
+                    Paragraph(escape(shown["beneficiary.name"]), name_style),
+                    Paragraph(_lines(shown["beneficiary.address"]), body),
                     Spacer(1, 2 * mm),
                     Paragraph(
-                        f"{escape(t['gst_no'])}{colon} {escape(b.gst_number)}<br/>"
-                        f"{escape(t['qst_no'])}{colon} {escape(b.qst_number)}",
+                        f"{escape(t['gst_no'])}{colon} {escape(shown['beneficiary.gst_number'])}<br/>"
+                        f"{escape(t['qst_no'])}{colon} {escape(shown['beneficiary.qst_number'])}",
                         small,
                     ),
                 ],
@@ -199,7 +294,7 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
     )
 
     # The postal lines start with "Énergir", already written in bold as the grantor's name.
-    postal_rest = [line for line in rules.SEND_TO_POSTAL_LINES if line != rules.GRANTOR_NAME]
+    postal_rest = [line for line in doc_data.grantor_address if line != doc_data.grantor_name]
     grantor_lines = "<br/>".join(escape(line) for line in postal_rest)
     parties = Table(
         [
@@ -209,9 +304,9 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
             ],
             [
                 Paragraph(
-                    f"<font name='{bold}'>{escape(rules.GRANTOR_NAME)}</font><br/>{grantor_lines}", body
+                    f"<font name='{bold}'>{escape(doc_data.grantor_name)}</font><br/>{grantor_lines}", body
                 ),
-                Paragraph(_lines(invoice.work_address), body),
+                Paragraph(_lines(shown["work_address"]), body),
             ],
         ],
         colWidths=[90 * mm, 90 * mm],
@@ -225,7 +320,7 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
         )
     )
 
-    aid_note = f"{t['credited']} {invoice.corrects}" if invoice.corrects else t["aid"]
+    aid_note = f"{t['credited']} {original}" if credit else t["aid"]
 
     def money(value: Decimal) -> str:
         return format_money(value, lang)
@@ -237,23 +332,23 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
         ],
         [
             Paragraph(
-                f"<font name='{bold}'>{escape(invoice.description(lang))}</font><br/>"
+                f"<font name='{bold}'>{escape(doc_data.description)}</font><br/>"
                 f"<font size='8.5'>{escape(aid_note)}</font>",
                 body,
             ),
-            Paragraph(money(invoice.aid_amount), right),
+            Paragraph(money(doc_data.aid_amount), right),
         ],
         [
-            Paragraph(f"{t['gst']} ({format_percent(rules.GST_RATE, lang)})", body),
-            Paragraph(money(invoice.gst), right),
+            Paragraph(f"{t['gst']} ({format_percent(doc_data.gst_rate, lang)})", body),
+            Paragraph(money(doc_data.gst), right),
         ],
         [
-            Paragraph(f"{t['qst']} ({format_percent(rules.QST_RATE, lang)})", body),
-            Paragraph(money(invoice.qst), right),
+            Paragraph(f"{t['qst']} ({format_percent(doc_data.qst_rate, lang)})", body),
+            Paragraph(money(doc_data.qst), right),
         ],
         [
             Paragraph(t["total"], ParagraphStyle("tb", parent=body, fontName=bold, fontSize=11)),
-            Paragraph(money(invoice.total), ParagraphStyle("trb", parent=right_bold, fontSize=11)),
+            Paragraph(money(doc_data.total), ParagraphStyle("trb", parent=right_bold, fontSize=11)),
         ],
     ]
     amounts = Table(lines_data, colWidths=[140 * mm, 40 * mm])
@@ -275,11 +370,16 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
         )
     )
 
-    postal = ", ".join(escape(line) for line in rules.SEND_TO_POSTAL_LINES)
+    postal = ", ".join(escape(line) for line in doc_data.grantor_address)
     send_to = Table(
         [
-            [Paragraph(escape(t["send_to"]).upper(), head)],
-            [Paragraph(f"<font name='{bold}'>{t['by_email']}{colon}</font> {rules.SEND_TO_EMAIL}", small)],
+            [Paragraph(escape(t["send_credit_to"] if credit else t["send_to"]).upper(), head)],
+            [
+                Paragraph(
+                    f"<font name='{bold}'>{t['by_email']}{colon}</font> {escape(doc_data.send_to_email)}",
+                    small,
+                )
+            ],
             [Paragraph(f"<font name='{bold}'>{t['by_mail']}{colon}</font> {postal}", small)],
         ],
         colWidths=[180 * mm],
@@ -297,18 +397,19 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
     )
     source = Paragraph(escape(rules.ANNEXE_D.text(lang)), ParagraphStyle("src", parent=small, fontSize=7))
 
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
     doc = SimpleDocTemplate(
-        target,
+        out,
         pagesize=LETTER,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"{title} {invoice.invoice_number}",
-        author=b.name,
-        subject=invoice.description(lang),
+        title=f"{title} {doc_data.invoice_number}" + (f" ({t['draft']})" if doc_data.draft else ""),
+        author=doc_data.beneficiary_name,
+        subject=doc_data.description,
     )
+    mark = _draft_mark(t["draft"], bold) if doc_data.draft else None
+    pages = {"onFirstPage": mark, "onLaterPages": mark} if mark is not None else {}
     doc.build(
         [
             header,
@@ -321,5 +422,6 @@ def render_invoice_pdf(invoice: PaymentInvoice, out: Path | BinaryIO, language: 
             send_to,
             Spacer(1, 4 * mm),
             source,
-        ]
+        ],
+        **pages,
     )

@@ -100,7 +100,12 @@ def test_credit_note_negative_and_references_original() -> None:
 
 def good_json(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "beneficiary": {"name": "Fonderie", "address": "1 rue A", "gst_number": "1 RT", "qst_number": "1 TQ"},
+        "beneficiary": {
+            "name": "Fonderie",
+            "address": "1 rue A",
+            "gst_number": "123456789 RT 0001",
+            "qst_number": "1234567890 TQ 0001",
+        },
         "work_address": "2 rue B",
         "energir_file_number": "F-1",
         "invoice_date": "2024-05-02",

@@ -35,8 +35,8 @@ def new_participant(s: Session) -> int:
             company_address="1, rue A, Montréal",
             site_address="2, rue B, Laval",
             energir_file_number="D-77",
-            gst_number="111 RT0001",
-            qst_number="222 TQ0001",
+            gst_number="111111111 RT 0001",
+            qst_number="2222222222 TQ 0001",
             annual_gas_m3=1_500_000.0,
             exclusions={"fuel_switching": False, "rate_optimisation": True},
             baseline_start=date(2024, 1, 1),
@@ -106,6 +106,15 @@ def test_adjustment_without_a_note_is_refused(engine: Engine) -> None:
 def test_invoices_are_numbered_in_sequence_locked_once_sent_and_credited(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
+        # Sending is checked against the aid: 2 400 $ of diagnostic costs, 1 200 $ accepted by Énergir.
+        store.save_expense(
+            s,
+            pid,
+            store.StoredExpense(
+                ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.CONSULTANT, "Firme", Decimal("2400"))
+            ),
+        )
+        store.save_phase(s, pid, store.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("1200.00")))
         first = store.create_invoice(s, pid, Phase.DIAGNOSTIC, Decimal("1000.00"), date(2025, 1, 10))
         assert first.invoice.invoice_number == "SGE-0001"
         assert (first.invoice.gst, first.invoice.qst) == (Decimal("50.00"), Decimal("99.75"))
@@ -161,7 +170,14 @@ def test_demo_participant_savings_recover_the_model_and_the_step(demo_db: Path) 
         p.predicted_m3 for p in result.periods
     )
     assert share == pytest.approx(DEMO_SAVINGS_SHARE, abs=0.01)
-    assert sum(y.avoided_m3 for y in analysis.by_program_year) == pytest.approx(result.avoided_m3)
+    # program years count from the first phase 4 deliverables' acceptance, not from the reporting start
+    accepted = analysis.first_deliverables_accepted
+    assert accepted == date(2025, 1, 5) and analysis.by_program_year[0].start == accepted
+    after = sum(
+        r.avoided_m3 * max(0, (r.period.end - max(r.period.start, accepted)).days + 1) / r.period.days
+        for r in result.periods
+    )
+    assert sum(y.avoided_m3 for y in analysis.by_program_year) == pytest.approx(after)
     assert analysis.cusum[-1][1] == pytest.approx(result.avoided_m3)
 
 

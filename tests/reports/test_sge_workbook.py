@@ -5,7 +5,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,33 @@ from espm_desktop.core.savings import (
     balance_point_grid,
     compute_savings,
     fit_baseline,
+    savings_by_program_year,
     weather_from_daily,
 )
 from espm_desktop.core.sge import rules
-from espm_desktop.reports.sge_workbook import CALC, MODEL, total_row, write_savings_workbook
+from espm_desktop.core.sge.statement import (
+    SavingsFollowUpInput,
+    SavingsFollowUpStatement,
+    SavingsYearInput,
+    StatementInput,
+    aid_statement,
+)
+from espm_desktop.reports.sge_workbook import (
+    AID,
+    AID_AMOUNT_COLUMN,
+    CALC,
+    DEGREE_DAYS,
+    INPUTS,
+    MODEL,
+    REGRESSION,
+    SPLIT,
+    TEMPERATURES,
+    aid_total_row,
+    total_row,
+    write_savings_workbook,
+)
 
-pytestmark = pytest.mark.skipif(
+needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None,
     reason="LibreOffice (soffice) is not installed: cannot recalculate the workbook",
 )
@@ -53,11 +74,18 @@ def scenario(factor: float, scale: float = 1.0) -> tuple[SavingsResult, SavingsR
     return result, compute_savings(model, baseline_periods, base_weather)
 
 
+def statement_years(result: SavingsResult) -> SavingsFollowUpStatement:
+    """Phase 5 of the aid statement on the result's program years, new measures in every year."""
+    years = savings_by_program_year(result, result.periods[0].period.start)
+    data = SavingsFollowUpInput(tuple(SavingsYearInput(Decimal(str(y.avoided_m3)), True) for y in years))
+    return aid_statement(StatementInput(savings_follow_up=data)).savings_follow_up
+
+
 def recalculated(tmp_path: Path, result: SavingsResult, baseline: SavingsResult) -> Path:
     src = tmp_path / "src"
     src.mkdir()
     path = src / "calcul.xlsx"
-    write_savings_workbook(result, path, baseline)
+    write_savings_workbook(result, path, baseline, aid=statement_years(result))
     out = tmp_path / "out"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "xlsx",
@@ -67,19 +95,7 @@ def recalculated(tmp_path: Path, result: SavingsResult, baseline: SavingsResult)
     return out / "calcul.xlsx"
 
 
-def expected_aid(result: SavingsResult) -> Decimal:
-    per_period = sum(
-        (
-            (Decimal(str(max(r.avoided_m3, 0.0))) * rules.SAVINGS_RATE_PER_M3).quantize(
-                Decimal("0.01"), rounding=ROUND_HALF_UP
-            )
-            for r in result.periods
-        ),
-        Decimal(0),
-    )
-    return min(per_period, rules.SAVINGS_CAP)
-
-
+@needs_soffice
 @pytest.mark.parametrize(("factor", "scale"), [(0.9, 1.0), (0.5, 20.0)])  # 10 % saved; far past the cap
 def test_recalculated_totals_equal_python(tmp_path: Path, factor: float, scale: float) -> None:
     result, baseline = scenario(factor, scale)
@@ -91,15 +107,26 @@ def test_recalculated_totals_equal_python(tmp_path: Path, factor: float, scale: 
     assert calc[f"G{row}"].value == pytest.approx(200.0 * 31)
     assert calc[f"H{row}"].value == pytest.approx(sum(r.actual_m3 for r in result.periods), rel=1e-9)
     assert calc[f"I{row}"].value == pytest.approx(result.avoided_m3, rel=1e-9)
-    assert Decimal(str(calc[f"L{row}"].value)).quantize(Decimal("0.01")) == expected_aid(result)
+    # The aid is paid per program year (statement), not per billing period: the calculation sheet has no
+    # aid column any more (it used to pay 0,10 $/m³ on every period, ignoring the new-measure rule).
+    assert calc["J1"].value is None and calc[f"J{row}"].value is None
+    aid = statement_years(result)
+    sheet = wb[AID]
+    for i, year in enumerate(aid.years, start=2):
+        assert sheet[f"A{i}"].value == year.year
+        assert (
+            Decimal(str(sheet[f"{AID_AMOUNT_COLUMN}{i}"].value)).quantize(Decimal("0.01")) == year.aid.amount
+        )
+    total = Decimal(str(sheet[f"{AID_AMOUNT_COLUMN}{aid_total_row(aid)}"].value)).quantize(Decimal("0.01"))
+    assert total == aid.aid.amount
     if scale > 1:
-        assert calc[f"L{row}"].value == pytest.approx(175000)
-    # baseline rows have predicted values too (residual check), but no aid
+        assert total == rules.SAVINGS_CAP
+    # baseline rows have predicted values too (residual check)
     first = calc["F2"].value
     assert first == pytest.approx(baseline.periods[0].predicted_m3, rel=1e-9)
-    assert calc["J2"].value is None
 
 
+@needs_soffice
 def test_formulas_are_live(tmp_path: Path) -> None:
     result, baseline = scenario(0.9)
     path = tmp_path / "calcul.xlsx"
@@ -108,13 +135,14 @@ def test_formulas_are_live(tmp_path: Path) -> None:
     calc = wb[CALC]
     row = len(baseline.periods) + 2
     assert str(calc[f"F{row}"].value).startswith("=D") and "Intercept" in str(calc[f"F{row}"].value)
-    assert str(calc[f"J{row}"].value).startswith("=ROUND(") and "AidRate" in str(calc[f"J{row}"].value)
-    assert "AidCap" in str(calc[f"K{row}"].value)
-    assert {"Intercept", "HddSlope", "ProdSlope", "AidRate", "AidCap"} <= set(wb.defined_names)
-    # a reviewer halving the aid rate sees the aid move after recalculation
+    assert {"Intercept", "HddSlope", "ProdSlope"} <= set(
+        wb.defined_names
+    )  # the aid's names come with its sheet
+    # a reviewer lowering the model's intercept sees the avoided m³ move after recalculation
     model = wb[MODEL]
-    rate_row = next(r for r in range(2, 20) if model[f"A{r}"].value == "Aide / Aid ($/m³)")
-    model[f"B{rate_row}"].value = 0.05
+    intercept_row = next(r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée / Intercept (m³/jour)")
+    intercept = float(model[f"B{intercept_row}"].value)
+    model[f"B{intercept_row}"].value = intercept - 100.0
     wb.save(path)
     out = tmp_path / "out"
     subprocess.run(
@@ -124,4 +152,53 @@ def test_formulas_are_live(tmp_path: Path) -> None:
     )  # fmt: skip
     values = load_workbook(out / "calcul.xlsx", data_only=True)[CALC]
     total = total_row(result, baseline)
-    assert values[f"L{total}"].value == pytest.approx(float(expected_aid(result)) / 2, abs=0.07)
+    days = sum(r.period.days for r in result.periods)
+    assert values[f"I{total}"].value == pytest.approx(result.avoided_m3 - 100.0 * days, rel=1e-9)
+
+
+def test_sheets_print_at_a_readable_width_with_live_formulas(tmp_path: Path) -> None:
+    """Without LibreOffice: the layout, the print setup and the formulas the recalculation test relies on."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+    from test_savings import daily_temps
+
+    result, baseline = scenario(0.9)
+    temps = daily_temps(date(2021, 1, 1), 1200, random.Random(5))  # the scenario's own days
+    path = tmp_path / "calcul.xlsx"
+    aid = statement_years(result)
+    write_savings_workbook(result, path, baseline, aid=aid, daily_mean_c=temps)
+    wb = load_workbook(path)
+    assert wb.sheetnames == [INPUTS, TEMPERATURES, DEGREE_DAYS, REGRESSION, MODEL, CALC, SPLIT, AID]
+    assert wb.calculation.fullCalcOnLoad
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        expected = "portrait" if ws.title == TEMPERATURES else "landscape"
+        assert ws.page_setup.orientation == expected, ws.title
+        assert all(ws.column_dimensions[c].width for c in "ABC"), ws.title
+    assert {"BalancePoint", "DayDate", "DayHdd", "AidRate", "AidCap", "AidYears", "ProgramStart",
+            "InterceptLinest", "HddSlopeLinest"} <= set(wb.defined_names)  # fmt: skip
+    # degree days from the daily sheet, the calculations read them, the model is re-derived by LINEST
+    assert wb[TEMPERATURES]["C2"].value == "=MAX(0,BalancePoint-B2)"
+    assert wb[DEGREE_DAYS]["F2"].value == '=SUMIFS(DayHdd,DayDate,">="&A2,DayDate,"<="&B2)'
+    assert wb[CALC]["E2"].value == f"='{DEGREE_DAYS}'!G2"
+    model = wb[MODEL]
+    intercept = next(r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée / Intercept (m³/jour)")
+    assert (
+        "LINEST(" in model[f"C{intercept}"].value
+        and model[f"D{intercept}"].value == f"=C{intercept}-B{intercept}"
+    )
+    # the aid: whole m³ half up, cents, new measures and year ≤ 4, the cap less what earlier years got
+    sheet = wb[AID]
+    assert sheet["F2"].value == '=IF(E2="oui",ROUND(D2,0),0)'
+    assert sheet["H2"].value == "=ROUND(MAX(0,F2)*AidRate,2)"
+    assert sheet["I2"].value == "=MAX(0,AidCap)"  # later years: AidCap-SUM($J$2:J<year above>)
+    assert sheet["J2"].value == '=IF(AND(G2="oui",A2<=AidYears),ROUND(MAX(0,MIN(H2,I2)),2),0)'
+    assert sheet[f"{AID_AMOUNT_COLUMN}{aid_total_row(aid)}"].value == f"=SUM(J2:J{len(aid.years) + 1})"
+    assert sheet["G2"].value == "oui" and any(
+        "G2" in str(dv.sqref) for dv in sheet.data_validations.dataValidation
+    )
+    assert sheet["I2"].number_format == '#,##0.00 "$"' and wb[CALC]["I2"].number_format == "#,##0"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import compute_savings, fit_baseline
+from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import sge_store as store
 from espm_desktop.reports.sge_workbook import CALC, total_row
 from espm_desktop.ui.app import AppController
@@ -69,11 +71,15 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
 
     # An invoice with Annexe D's fields: the participant needs the tax numbers first.
     tab = page.participant_tab
-    type_into(tab.form, "gst_number", "123 RT0001")
-    type_into(tab.form, "qst_number", "456 TQ0001")
+    type_into(tab.form, "gst_number", "123456789 RT 0001")
+    type_into(tab.form, "qst_number", "1234567890 TQ 0001")
     type_into(tab.form, "company_address", "5, rue du Moulin")
     tab.save_button.click()
     invoices = page.invoices_tab
+    # Énergir's acceptance notice: the aid accepted for the diagnostic, which a sent invoice may not exceed.
+    with Session(controller.ctx.engine) as s, s.begin():
+        store.save_phase(s, pid, store.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("19000.00")))
+    invoices.ask_status_date = lambda *_a: date.today()  # type: ignore[method-assign]
     with Session(controller.ctx.engine) as s:
         expected_number = store.next_number(s, pid)
     assert expected_number == "SGE-0001"
@@ -95,7 +101,7 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
     invoices.buttons["credit"].click()
     assert invoices.invoices.rowCount() == 2
     assert invoices.invoices.item(1, 0).text() == "SGE-0002"
-    assert invoices.invoices.item(1, 8).text() == expected_number
+    assert invoices.invoices.item(1, 8).text().startswith(expected_number)  # the original's number and date
     assert invoices.invoices.item(1, 3).text() == "-$19,000.00"
     with Session(controller.ctx.engine) as s:
         f = store.load_participant(s, pid)
@@ -139,8 +145,14 @@ def test_savings_tab_on_the_demo_shows_the_model_and_avoided_m3(
                             _weather(demo_window, page, [r.period for r in analysis.reporting.periods]),
                             [a.adjustment for a in tab.file.adjustments] if tab.file else [])  # fmt: skip
     assert again.avoided_m3 == pytest.approx(analysis.reporting.avoided_m3)
-    # the phases tab pays the savings follow-up per program year with the guide's rule
-    assert "$0.10/m³" in page.phases_tab.aid_view.toPlainText()
+    # the phases tab pays the savings follow-up per program year with the guide's rule: the demo's year 1
+    # (from the phase 4 deliverables' acceptance, 2025-01-05) has a new measure; year 2 is not complete
+    aid_text = page.phases_tab.aid_view.toPlainText()
+    phase5 = aid_text[aid_text.index("Phase 5 – Energy savings follow-up") :]
+    assert "Year 1: the lesser of 184,646 m³ × $0.10/m³ = $18,464.60" in phase5 and "Year 2" not in phase5
+    assert tab.years.item(0, 5).text() == "Can be claimed" and tab.years.item(1, 5).text().startswith(
+        "Year not complete"
+    )
     assert "days left" in page.summary.text()
 
     # the annual report and the calculation file through the same buttons

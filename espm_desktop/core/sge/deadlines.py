@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from espm_desktop.core.sge import rules
@@ -16,6 +16,39 @@ def add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def program_year_bounds(first_deliverables_acceptance: date, year: int) -> tuple[date, date]:
+    """First and last day (inclusive) of savings program year `year` (1, 2, …).
+
+    Program years count from Énergir's acceptance of the first deliverables of the phase Élaboration et mise
+    en œuvre (guide, phase 5: « À partir de la date d'acceptation des premiers livrables … quatre (4) ans »):
+    year 1 starts that day, each year ends the day before the next anniversary. The only place that turns the
+    acceptance date into program years: the savings per year, the claim window and the aid statement use it.
+    """
+    if year < 1:
+        raise ValueError("program years start at 1")
+    start = add_months(first_deliverables_acceptance, 12 * (year - 1))
+    return start, add_months(first_deliverables_acceptance, 12 * year) - timedelta(days=1)
+
+
+def program_year_of(first_deliverables_acceptance: date, day: date) -> int | None:
+    """The program year holding `day`; None before the acceptance date."""
+    if day < first_deliverables_acceptance:
+        return None
+    year = (day.year - first_deliverables_acceptance.year) + 1
+    while year > 1 and program_year_bounds(first_deliverables_acceptance, year)[0] > day:
+        year -= 1
+    while program_year_bounds(first_deliverables_acceptance, year)[1] < day:
+        year += 1
+    return year
+
+
+def savings_claim_window_end(first_deliverables_acceptance: date) -> date:
+    """Last day to present a savings claim: the fourth anniversary of the acceptance (guide, phase 5), the day
+    after program year 4 ends."""
+    last_year_end = program_year_bounds(first_deliverables_acceptance, rules.SAVINGS_CLAIM_WINDOW_YEARS)[1]
+    return last_year_end + timedelta(days=1)
 
 
 class DeadlineStatus(StrEnum):
@@ -82,7 +115,7 @@ def savings_claims_deadline(first_deliverables_acceptance: date) -> Deadline:
         "savings_claims",
         "Présenter les demandes d'aide pour le suivi des économies",
         "Submit the savings follow-up aid claims",
-        add_months(first_deliverables_acceptance, 12 * rules.SAVINGS_CLAIM_WINDOW_YEARS),
+        savings_claim_window_end(first_deliverables_acceptance),
         rules.SAVINGS_AID,
     )
 

@@ -2,7 +2,7 @@
 
 The guide: « Programme d'efficacité énergétique – Diagnostic et mise en œuvre efficaces, Guide du participant,
 Volet Système de gestion de l'énergie », conditions in force since 1 October 2019. Tax rates are not in the
-guide (Annexe D only says GST and QST apply); they come from ../shared/DOMAIN.md « Taxes ».
+guide (Annexe D only says GST and QST apply); they live with their dates and sources in core/sge/taxes.py.
 Change a figure here and nowhere else.
 """
 
@@ -123,8 +123,7 @@ STACKING = Citation(
 STACKING_EXCLUDED_GRANTOR = "Transition énergétique Québec"
 
 # --- Annexe D – Traitement des taxes applicables -----------------------------------------------------------
-GST_RATE = Decimal("0.05")  # DOMAIN.md « Taxes »
-QST_RATE = Decimal("0.09975")  # DOMAIN.md « Taxes »
+# GST and QST rates, with the date each took effect and its source: core/sge/taxes.py (TAX_RATES).
 INVOICE_DESCRIPTION_FR = "Aide financière relative au volet SGÉ"
 INVOICE_DESCRIPTION_EN = "Financial aid for the SGÉ (energy management system) component"
 GRANTOR_NAME = "Énergir"

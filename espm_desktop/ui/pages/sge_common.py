@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import SavingsInputError
-from espm_desktop.core.sge.common import SgeInputError, format_money
+from espm_desktop.core.sge.common import SgeInputError, format_money, user_text
 from espm_desktop.db.sge_store import ParticipantFile, SavingsAnalysis, StoreError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
@@ -67,7 +67,24 @@ def table(name: str, headers: list[str]) -> QTableWidget:
     widget.verticalHeader().setVisible(False)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     widget.horizontalHeader().setStretchLastSection(True)
+    # Rows as tall as the text needs: the style's default leaves room for fewer rows at 768 pixels.
+    widget.verticalHeader().setDefaultSectionSize(widget.fontMetrics().height() + 8)
+    widget.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     return widget
+
+
+def rows_height(widget: QTableWidget, rows: int) -> int:
+    """The height that shows the header and `rows` rows whole, without a scroll bar."""
+    header = widget.horizontalHeader().sizeHint().height()
+    frame = 2 * widget.frameWidth()
+    return header + rows * widget.verticalHeader().defaultSectionSize() + frame + 2
+
+
+def table_width(widget: QTableWidget) -> int:
+    """The width that shows every column at its content's width."""
+    widget.resizeColumnsToContents()
+    header = widget.horizontalHeader()
+    return sum(header.sectionSize(c) for c in range(widget.columnCount())) + 2 * widget.frameWidth() + 2
 
 
 def fill(widget: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int] | None = None,
@@ -108,11 +125,15 @@ def show_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
 
 
 def error_text(exc: Exception) -> str:
-    """The user's-language message of an error the store or the rules raise."""
-    if isinstance(exc, (StoreError, SgeInputError)):
-        return exc.message(lang())
+    """The user's-language message of an error the store or the rules raise, with field labels, not keys,
+    and amounts in the language's format."""
+    language = lang()
+    if isinstance(exc, SgeInputError):
+        return exc.user_message(language)
+    if isinstance(exc, StoreError):
+        return user_text(exc.message(language), language)
     if isinstance(exc, SavingsInputError):
-        return exc.message_en if lang() == "en" else exc.message_fr
+        return user_text(exc.message_en if language == "en" else exc.message_fr, language)
     return str(exc)
 
 

@@ -1,5 +1,6 @@
 """Invoices tab: the register of payment invoices to Énergir (Annexe D) with their status; new invoices take the
-next number; a sent invoice is frozen and corrected by a credit note; each prints to PDF in French or English."""
+next number; a draft prints with a DRAFT mark; marking it sent (on a day the user picks) checks it against the aid
+statement and freezes it as sent; it is then corrected by a credit note, and reprints are the document as sent."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,16 +29,20 @@ from espm_desktop.core.sge.common import to_cents
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import sge_store as store
+from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.reports.sge_invoice import render_invoice_pdf
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
     OK_STYLE,
+    WARN_STYLE,
     SgeTab,
     day_text,
     fill,
     lang,
     money,
+    pydate,
+    qdate,
     selected_id,
     show_message,
     table,
@@ -46,7 +55,8 @@ class InvoicesTab(SgeTab):
         self.invoices = table(
             "sge_invoices",
             [self.tr("Number"), self.tr("Date"), self.tr("Phase"), self.tr("Aid"), self.tr("GST"), self.tr("QST"),
-             self.tr("Total"), self.tr("Status"), self.tr("Corrects"), self.tr("Sent on"), self.tr("Paid on")],
+             self.tr("Total"), self.tr("Status"), self.tr("Corrects"), self.tr("Sent on"), self.tr("Paid on"),
+             self.tr("Program year")],
         )  # fmt: skip
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -72,8 +82,11 @@ class InvoicesTab(SgeTab):
         self.next_label = QLabel()
         self.next_label.setObjectName("sge_next_invoice_number")
         note = QLabel(self.tr(
-            "Numbers run in sequence for the beneficiary and are never reused. A sent or paid invoice can no "
-            "longer be changed: issue a credit note, then a new invoice (guide, Annexe D)."))  # fmt: skip
+            "Numbers run in sequence for the beneficiary and are never reused. A draft prints with a DRAFT mark "
+            "and may be saved over the aid that remains; it is checked against the aid statement when you mark it "
+            "sent. A sent or paid invoice is kept exactly as sent (names, addresses, tax numbers, rates and "
+            "amounts) and prints in the language it was sent in; to correct it, issue a credit note, then a new "
+            "invoice (guide, Annexe D)."))  # fmt: skip
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         box = QGroupBox(self.tr("Invoices to Énergir"))
@@ -93,7 +106,10 @@ class InvoicesTab(SgeTab):
         self.buttons["print"].clicked.connect(self._on_print)
         self.invoices.itemSelectionChanged.connect(self._update_buttons)
 
-    def status_label(self, status: InvoiceStatus) -> str:
+    def status_label(self, status: InvoiceStatus, credit_note: bool = False) -> str:
+        if credit_note:
+            return {InvoiceStatus.DRAFT: self.tr("Credit note (draft)"), InvoiceStatus.SENT: self.tr("Credit note sent"),
+                    InvoiceStatus.PAID: self.tr("Credit note settled")}[status]  # fmt: skip
         return {InvoiceStatus.DRAFT: self.tr("Draft"), InvoiceStatus.SENT: self.tr("Sent"),
                 InvoiceStatus.PAID: self.tr("Paid")}[status]  # fmt: skip
 
@@ -103,10 +119,13 @@ class InvoicesTab(SgeTab):
         rows = []
         for item in self.file.invoices:
             inv = item.invoice
+            corrects = ""
+            if inv.corrects:
+                corrects = inv.corrects + (f" ({day_text(inv.corrects_date)})" if inv.corrects_date else "")
             rows.append([inv.invoice_number, day_text(inv.invoice_date), rules.phase_name(inv.phase, lang()),
                          money(inv.aid_amount), money(inv.gst), money(inv.qst), money(inv.total),
-                         self.status_label(inv.status), inv.corrects or "", day_text(item.sent_on),
-                         day_text(item.paid_on)])  # fmt: skip
+                         self.status_label(inv.status, inv.is_credit_note), corrects, day_text(item.sent_on),
+                         day_text(item.paid_on), str(inv.program_year or "")])  # fmt: skip
         fill(self.invoices, rows, [i.invoice_id for i in self.file.invoices], right=(3, 4, 5, 6))
         with self.ctx.session() as s:
             upcoming = store.next_number(s, self.participant_id or 0)
@@ -140,6 +159,8 @@ class InvoicesTab(SgeTab):
                 FieldSpec("phase", self.tr("Phase"), kind="combo", choices=phases),
                 FieldSpec("aid_amount", self.tr("Aid amount in Énergir's acceptance notice ($)"), kind="float",
                           required=True),
+                FieldSpec("program_year", self.tr("Program year claimed up to (1–5; empty: the whole phase)"),
+                          kind="int"),
                 FieldSpec("invoice_date", self.tr("Invoice date"), kind="date", required=True),
                 FieldSpec("language", self.tr("Language of the invoice"), kind="combo",
                           choices=[("fr", self.tr("French")), ("en", self.tr("English"))]),
@@ -167,13 +188,22 @@ class InvoicesTab(SgeTab):
         amount = to_cents(Decimal(str(v["aid_amount"])))
         created = self.run(
             lambda s: store.create_invoice(
-                s, pid, Phase(v["phase"]), amount, v["invoice_date"], v["language"]
+                s, pid, Phase(v["phase"]), amount, v["invoice_date"], v["language"], v.get("program_year")
             )
         )
         if created is not None:
-            show_message(
-                self.message, self.tr("Invoice {0} created.").format(created.invoice.invoice_number), OK_STYLE
-            )
+            self._show_draft_state(created.invoice_id, self.tr("Draft invoice {0} created.").format(
+                created.invoice.invoice_number))  # fmt: skip
+
+    def _show_draft_state(self, invoice_id: int, done: str) -> None:
+        """Say what was done, and what would stop the draft from being sent (the rule and the amount left)."""
+        with self.ctx.session() as s:
+            problem = store.invoice_send_problem(s, invoice_id)
+        if problem is None:
+            show_message(self.message, done + " " + self.tr("It can be marked sent."), OK_STYLE)
+        else:
+            show_message(self.message, done + " " + self.tr("It can't be sent as it is: {0}").format(
+                problem.message(lang())), WARN_STYLE)  # fmt: skip
 
     def _on_edit(self) -> None:
         item = self.selected()
@@ -191,23 +221,68 @@ class InvoicesTab(SgeTab):
         dialog.form.set_value("aid_amount", float(inv.aid_amount))
         dialog.form.set_value("invoice_date", inv.invoice_date)
         dialog.form.set_value("language", inv.language)
+        if inv.program_year is not None:
+            dialog.form.set_value("program_year", inv.program_year)
         if not dialog.exec():
             return
         v = dialog.result_values
         changes = {"phase": Phase(v["phase"]), "aid_amount": to_cents(Decimal(str(v["aid_amount"]))),
-                   "invoice_date": v["invoice_date"], "language": v["language"]}  # fmt: skip
-        self.run(lambda s: store.edit_draft_invoice(s, item.invoice_id, **changes))
+                   "invoice_date": v["invoice_date"], "language": v["language"],
+                   "program_year": v.get("program_year")}  # fmt: skip
+        if self.run(lambda s: store.edit_draft_invoice(s, item.invoice_id, **changes)) is not None:
+            self._show_draft_state(item.invoice_id, self.tr("Draft {0} saved.").format(inv.invoice_number))
 
     def _set_status(self, status: InvoiceStatus) -> None:
         item = self.selected()
         if item is None:
             return
-        today = date.today()
+        number = item.invoice.invoice_number
         if status is InvoiceStatus.SENT:
-            self.run(lambda s: store.mark_invoice_sent(s, item.invoice_id, today))
+            earliest = item.invoice.invoice_date
+            title = self.tr("Mark {0} sent").format(number)
+            label = self.tr("Sent on")
         else:
-            self.run(lambda s: store.mark_invoice_paid(s, item.invoice_id, today))
+            earliest = max(item.invoice.invoice_date, item.sent_on or item.invoice.invoice_date)
+            title = self.tr("Mark {0} paid").format(number)
+            label = self.tr("Paid on")
+        on = self.ask_status_date(title, label, earliest)
+        if on is None:
+            return
+        if status is InvoiceStatus.SENT:
+            done = self.run(lambda s: store.mark_invoice_sent(s, item.invoice_id, on))
+            text = self.tr("{0} marked sent on {1}: it is now kept exactly as sent.")
+        else:
+            done = self.run(lambda s: store.mark_invoice_paid(s, item.invoice_id, on))
+            text = self.tr("{0} marked paid on {1}.")
+        if done is not None:
+            show_message(self.message, text.format(number, day_text(on)), OK_STYLE)
         self.select(item.invoice_id)
+
+    def ask_status_date(self, title: str, label: str, earliest: date) -> date | None:
+        """The day an invoice was sent or paid: today by default, never in the future nor before `earliest`.
+        None when cancelled; tests replace it."""
+        dialog = QDialog(self)
+        dialog.setObjectName("sge_status_date_dialog")
+        dialog.setWindowTitle(title)
+        edit = QDateEdit()
+        edit.setObjectName("sge_status_date")
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        today = date.today()
+        edit.setMaximumDate(qdate(today))
+        edit.setMinimumDate(qdate(min(earliest, today)))
+        edit.setDate(qdate(today))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(label, edit)
+        form.addRow(buttons)
+        if not dialog.exec():
+            return None
+        return pydate(edit.date())
 
     def select(self, invoice_id: int) -> None:
         for r in range(self.invoices.rowCount()):
@@ -233,8 +308,10 @@ class InvoicesTab(SgeTab):
         amount = None if v["amount"] is None else to_cents(Decimal(str(v["amount"])))
         note = self.run(lambda s: store.issue_credit_note(s, item.invoice_id, v["note_date"], amount))
         if note is not None:
-            show_message(self.message, self.tr("Credit note {0} created for invoice {1}.").format(
-                note.invoice.invoice_number, item.invoice.invoice_number), OK_STYLE)  # fmt: skip
+            show_message(self.message, self.tr(
+                "Draft credit note {0} created for invoice {1} of {2}: mark it sent once you send it to Énergir."
+            ).format(note.invoice.invoice_number, item.invoice.invoice_number,
+                     day_text(item.invoice.invoice_date)), OK_STYLE)  # fmt: skip
 
     def _on_print(self) -> None:
         item = self.selected()
@@ -247,11 +324,20 @@ class InvoicesTab(SgeTab):
         if not path:
             return
         try:
-            render_invoice_pdf(item.invoice, Path(path), language)
+            render_invoice_pdf(item.invoice, Path(path), language, protected=(Path(self.ctx.db_path),))
+        except OutputError as exc:
+            show_message(self.message, exc.message(lang()))
+            return
         except OSError as exc:
             show_message(self.message, self.tr("The PDF could not be written to {0}: {1}").format(path, exc))
             return
-        show_message(self.message, self.tr("Invoice written to {0}.").format(path), OK_STYLE)
+        text = self.tr("Invoice written to {0}.").format(path)
+        if item.invoice.document is not None and item.invoice.document.language != language:
+            text += " " + self.tr("It was sent in {0}: a sent invoice prints as it was sent.").format(
+                self.tr("French") if item.invoice.document.language == "fr" else self.tr("English"))  # fmt: skip
+        elif item.invoice.status is InvoiceStatus.DRAFT:
+            text += " " + self.tr("It is a draft: the PDF carries a DRAFT mark.")
+        show_message(self.message, text, OK_STYLE)
 
 
 def selected_id_at(widget: QTableWidget, row: int) -> int | None:

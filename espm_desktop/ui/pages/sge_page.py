@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from espm_desktop.db import sge_store as store
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
+    OK_STYLE,
     USER_ERRORS,
     SgeTab,
     error_text,
@@ -39,7 +39,7 @@ from espm_desktop.ui.pages.sge_common import (
 )
 from espm_desktop.ui.pages.sge_invoices import InvoicesTab
 from espm_desktop.ui.pages.sge_measures import MeasuresTab
-from espm_desktop.ui.pages.sge_participant import ParticipantTab
+from espm_desktop.ui.pages.sge_participant import ParticipantRemoval, ParticipantTab
 from espm_desktop.ui.pages.sge_phases import PhasesTab
 from espm_desktop.ui.pages.sge_savings import SavingsTab
 
@@ -51,8 +51,7 @@ def deadline_rows(file: store.ParticipantFile) -> list[tuple[Deadline, date | No
     diag = phases.get(Phase.DIAGNOSTIC)
     if diag and diag.acceptance_date:
         out.append((diagnostic_deadline(diag.acceptance_date), diag.completion_date))
-    accepted_deliverables: list[date] = []
-    for part in (Phase.IMPLEMENTATION_METERING, Phase.IMPLEMENTATION_OTHER):
+    for part in store.IMPLEMENTATION_PHASES:
         dates = phases.get(part)
         if dates and dates.acceptance_date:
             out.append(
@@ -61,10 +60,10 @@ def deadline_rows(file: store.ParticipantFile) -> list[tuple[Deadline, date | No
                     dates.deliverables_accepted_date,
                 )
             )
-        if dates and dates.deliverables_accepted_date:
-            accepted_deliverables.append(dates.deliverables_accepted_date)
-    if accepted_deliverables:
-        out.append((savings_claims_deadline(min(accepted_deliverables)), None))
+    # the same date the savings' program years count from
+    first_accepted = store.first_deliverables_accepted(file)
+    if first_accepted is not None:
+        out.append((savings_claims_deadline(first_accepted), None))
     return sorted(out, key=lambda pair: pair[0].due)
 
 
@@ -92,6 +91,9 @@ class SgePage(QWidget):
         picker.addWidget(self.participant_combo)
         picker.addWidget(self.new_button)
         picker.addWidget(self.delete_button)
+        self.removal = ParticipantRemoval(ctx, self)
+        self.show_archived = self.removal.archived_toggle()
+        picker.addWidget(self.show_archived)
         picker.addStretch(1)
         self.summary = message_label("sge_summary")
         self.summary.setStyleSheet("background: #f4f7fb; border: 1px solid #d0d8e4; padding: 6px;")
@@ -119,6 +121,9 @@ class SgePage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.participant_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.participant_combo.currentIndexChanged.connect(lambda _i: self._update_delete_label())
+        self._archived: set[int] = set()
         self.new_button.clicked.connect(self._on_new)
         self.delete_button.clicked.connect(self._on_delete)
         for tab in self.all_tabs():
@@ -139,15 +144,18 @@ class SgePage(QWidget):
         """Reload the list of participants, keeping (or moving to) the chosen one."""
         wanted = select if select is not None else self.participant_id
         with self.ctx.session() as s:
-            participants = store.list_participants(s)
+            participants = store.list_participants(s, include_archived=self.show_archived.isChecked())
+            archived = store.archived_participants(s)
         self.participant_combo.blockSignals(True)
         self.participant_combo.clear()
         for pid, name in participants:
-            self.participant_combo.addItem(name, pid)
+            self.participant_combo.addItem(name + (self.tr(" (archived)") if pid in archived else ""), pid)
         index = self.participant_combo.findData(wanted) if wanted is not None else -1
         self.participant_combo.setCurrentIndex(index if index >= 0 else (0 if participants else -1))
         self.participant_combo.blockSignals(False)
         self.delete_button.setEnabled(bool(participants))
+        self._archived = set(archived)
+        self._update_delete_label()
         self.reload()
 
     def reload(self) -> None:
@@ -237,20 +245,22 @@ class SgePage(QWidget):
         self.ctx.data_changed.emit()
         self.refresh(select=pid)
 
+    def _update_delete_label(self) -> None:
+        restoring = self.participant_id in self._archived
+        self.delete_button.setText(
+            self.tr("Restore participant") if restoring else self.tr("Delete participant")
+        )
+
     def _on_delete(self) -> None:
+        """Delete a participant with nothing sent; archive one with sent invoices; restore an archived one."""
         pid = self.participant_id
         if pid is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete participant"),
-            self.tr(
-                "Delete {0} with its phases, expenses, measures and invoices? This cannot be undone."
-            ).format(self.participant_combo.currentText()),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        name = self.participant_combo.currentText()
+        with self.ctx.session() as s:
+            archived = pid in store.archived_participants(s)
+        text = self.removal.restore(pid, name) if archived else self.removal.remove(pid, name)
+        if text is None:
             return
-        with self.ctx.session() as s, s.begin():
-            store.delete_participant(s, pid)
-        self.ctx.data_changed.emit()
+        show_message(self.message, text, OK_STYLE)
         self.refresh()

@@ -9,11 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,13 +29,16 @@ from espm_desktop.core.calendarize import (
     latest_full_period,
     period_totals,
 )
+from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.eligibility import (
     EXCLUSIONS,
     EligibilityStatus,
     check_annual_gas_use,
     check_exclusions,
 )
+from espm_desktop.core.sge.taxes import normalise_registration_number
 from espm_desktop.core.types import MeterData
+from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models, repo
 from espm_desktop.db import sge_store as store
 from espm_desktop.ui.context import AppContext
@@ -251,6 +256,16 @@ class ParticipantTab(SgeTab):
             for key, combo in self.exclusion_combos.items()
             if combo.currentData() is not None
         }
+        # GST and QST numbers are checked here and stored the one way invoices print them.
+        for key, tax in (("gst_number", "gst"), ("qst_number", "qst")):
+            text = str(values.get(key) or "").strip()
+            if text:
+                try:
+                    values[key] = normalise_registration_number(tax, text, key)
+                except SgeInputError as exc:
+                    self.form.show_errors([FieldError(key, exc.message_en, exc.message_fr)])
+                    show_message(self.message, exc.message(lang()))
+                    return
         info = replace(self.file.info, exclusions=exclusions, **{k: values[k] for k in INFO_KEYS})
         if self.run(lambda s: store.save_participant(s, info)) is not None:
             show_message(self.message, self.tr("Participant saved."), OK_STYLE)
@@ -334,3 +349,66 @@ class ParticipantTab(SgeTab):
         contact_id = selected_id(self.contacts)
         if contact_id is not None:
             self.run(lambda s: store.delete_record(s, "contact", contact_id))
+
+
+# --- removing a participant: deleted, or archived when it has sent invoices --------------------------------------
+class ParticipantRemoval(QWidget):
+    """Asks and removes a participant: deleted when nothing was sent, archived when invoices were sent (a sent
+    invoice is kept as sent); an archived one can be restored. Used by the SGÉ page's "Delete participant"."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hide()
+
+    def archived_toggle(self) -> QCheckBox:
+        """The "Show archived" box for the participant picker (unchecked: archived participants are hidden)."""
+        box = QCheckBox(self.tr("Show archived"))
+        box.setObjectName("sge_show_archived")
+        return box
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/No question; tests replace it."""
+        answer = QMessageBox.question(
+            self.parentWidget() or self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a destructive question defaults to No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove(self, participant_id: int, name: str) -> str | None:
+        """Ask, then delete or archive; the message to show, None when the user said no."""
+        with self.ctx.session() as s:
+            keeps_invoices = store.has_sent_invoices(s, participant_id)
+        if keeps_invoices:
+            asked = self.confirm(
+                self.tr("Archive participant"),
+                self.tr(
+                    "{0} has invoices that were sent to Énergir: they must be kept as sent, so the participant "
+                    "will be archived, not deleted. It disappears from the list (tick “Show archived” to see it) "
+                    "and can be restored. Archive it?"
+                ).format(name),
+            )
+        else:
+            asked = self.confirm(
+                self.tr("Delete participant"),
+                self.tr(
+                    "Delete {0} with its phases, expenses, measures and draft invoices? This cannot be undone."
+                ).format(name),
+            )
+        if not asked:
+            return None
+        with self.ctx.session() as s, s.begin():
+            archived = store.delete_participant(s, participant_id)
+        self.ctx.data_changed.emit()
+        if archived:
+            return self.tr("{0} archived: its sent invoices are kept as sent.").format(name)
+        return self.tr("{0} deleted.").format(name)
+
+    def restore(self, participant_id: int, name: str) -> str:
+        with self.ctx.session() as s, s.begin():
+            store.restore_participant(s, participant_id)
+        self.ctx.data_changed.emit()
+        return self.tr("{0} restored.").format(name)

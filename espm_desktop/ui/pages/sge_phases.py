@@ -3,15 +3,19 @@ rule of the guide that produced it (caps, stacking, payment schedules, savings f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -19,27 +23,44 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.core.sge import rules
-from espm_desktop.core.sge.aid import (
-    AidAmount,
-    ExpenseLine,
-    SavingsYear,
-    implementation_payment_schedule,
-    phase_aid,
-    savings_follow_up_payments,
-    summarize_expenses,
-    total_paid,
-)
+from espm_desktop.core.sge.aid import AidAmount, AidPayment, ExpenseLine, summarize_expenses
 from espm_desktop.core.sge.common import to_cents
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.core.sge.stacking import OtherGrant, apply_stacking
+from espm_desktop.core.sge.stacking import OtherGrant, StackingResult
+from espm_desktop.core.sge.statement import IMPLEMENTATION_TITLE, AidStatement
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import sge_store as store
+from espm_desktop.db.sge_report import participant_statement
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
-from espm_desktop.ui.pages.sge_common import SgeTab, day_text, fill, lang, money, number, selected_id, table
+from espm_desktop.ui.pages.sge_common import (
+    WARN_STYLE,
+    SgeTab,
+    day_text,
+    fill,
+    lang,
+    message_label,
+    money,
+    number,
+    rows_height,
+    selected_id,
+    show_message,
+    table,
+    table_width,
+)
 
+EXPENSE_ROWS_SHOWN = 7  # the expense lines a participant typically has (Tableau 4's kinds, both parts)
 EXPENSE_PHASES = (Phase.DIAGNOSTIC, Phase.IMPLEMENTATION_METERING, Phase.IMPLEMENTATION_OTHER)
 PHASE_STATUSES = ("planned", "requested", "accepted", "in_progress", "done")
+
+
+def two_lines(header: str) -> str:
+    """A column title broken at the space nearest its middle, so the column is half as wide."""
+    spaces = [i for i, char in enumerate(header) if char == " "]
+    if not spaces:
+        return header
+    cut = min(spaces, key=lambda i: abs(i - len(header) / 2))
+    return f"{header[:cut]}\n{header[cut + 1 :]}"
 
 
 def to_money(value: float | None) -> Decimal | None:
@@ -76,19 +97,33 @@ class ExpenseDialog(FormDialog):
 class PhasesTab(SgeTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        # Two-line headers: at 1366×768 the seven columns and the aid panel share 1 100 pixels.
         self.phases = table(
             "sge_phases",
             [self.tr("Phase"), self.tr("Request"), self.tr("Acceptance"), self.tr("Completed"),
-             self.tr("Deliverables accepted"), self.tr("Aid in the acceptance notice"), self.tr("Status")],
+             two_lines(self.tr("Deliverables accepted")), two_lines(self.tr("Aid in the acceptance notice")), self.tr("Status")],
         )  # fmt: skip
-        self.phases.setMinimumHeight(140)
+        self.phases.horizontalHeader().setStretchLastSection(False)
+        self.phases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.phases.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.deliverables_note = message_label("sge_deliverables_note")
+        self.deliverables_note.setStyleSheet(WARN_STYLE)
+        self.deliverables_note.hide()
         self.edit_phase = QPushButton(self.tr("Edit phase dates…"))
         self.edit_phase.setObjectName("sge_edit_phase")
         self.expenses = table(
             "sge_expenses",
             [self.tr("Phase"), self.tr("Kind"), self.tr("Description"), self.tr("Hours"), self.tr("Rate"),
-             self.tr("Cost"), self.tr("Program year")],
+             self.tr("Cost"), two_lines(self.tr("Program year"))],
         )  # fmt: skip
+        # The description takes the room left; long kinds and descriptions are elided, their full text in a tip.
+        header = self.expenses.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.expenses.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.expenses.setMinimumHeight(rows_height(self.expenses, EXPENSE_ROWS_SHOWN))
         self.add_expense = QPushButton(self.tr("Add expense…"))
         self.add_expense.setObjectName("sge_add_expense")
         self.edit_expense = QPushButton(self.tr("Edit…"))
@@ -99,41 +134,69 @@ class PhasesTab(SgeTab):
         self.delete_grant = QPushButton(self.tr("Delete grant"))
         self.aid_view = QTextBrowser()
         self.aid_view.setObjectName("sge_aid_view")
+        self.statement: AidStatement | None = None  # what the aid panel shows, for the invoices' checks
 
+        # Left: the phases and the expenses, one above the other, each whole (at 1366×768 the four phases and
+        # seven expense lines show without scrolling; a smaller window scrolls the column instead of clipping).
+        # Right: the aid panel, with the other grants under it.
         phases_box = QGroupBox(self.tr("Phases and Énergir's acceptance dates"))
         pl = QVBoxLayout(phases_box)
+        pl.setContentsMargins(6, 4, 6, 4)
         pl.addWidget(self.phases)
+        pl.addWidget(self.deliverables_note)
         pl.addWidget(self.edit_phase, 0, Qt.AlignmentFlag.AlignLeft)
         expenses_box = QGroupBox(self.tr("Eligible expenses"))
         el = QVBoxLayout(expenses_box)
+        el.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
         for b in (self.add_expense, self.edit_expense, self.delete_expense):
             row.addWidget(b)
         row.addStretch(1)
         el.addLayout(row)
-        el.addWidget(self.expenses)
+        el.addWidget(self.expenses, 1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(phases_box)
+        ll.addWidget(expenses_box, 1)
+        left_scroll = QScrollArea()
+        left_scroll.setObjectName("sge_phases_scroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        self.left_scroll = left_scroll
         grants_box = QGroupBox(self.tr("Other grants for the same work (stacking)"))
         gl = QVBoxLayout(grants_box)
+        gl.setContentsMargins(6, 4, 6, 4)
         row2 = QHBoxLayout()
         row2.addWidget(self.add_grant)
         row2.addWidget(self.delete_grant)
         row2.addStretch(1)
         gl.addLayout(row2)
         gl.addWidget(self.grants)
-        left = QSplitter(Qt.Orientation.Vertical)
-        for box in (phases_box, expenses_box, grants_box):
-            left.addWidget(box)
-        left.setStretchFactor(0, 0)
-        left.setStretchFactor(1, 1)
-        left.setStretchFactor(2, 0)
-        self.grants.setMaximumHeight(100)
+        self.grants.setMaximumHeight(rows_height(self.grants, 2))
+        # the grantor's name takes the room left, elided; the amount column always shows whole
+        self.grants.horizontalHeader().setStretchLastSection(False)
+        self.grants.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.grants.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         aid_box = QGroupBox(self.tr("Aid, with the guide's rule behind each amount"))
-        QVBoxLayout(aid_box).addWidget(self.aid_view)
+        al = QVBoxLayout(aid_box)
+        al.setContentsMargins(6, 4, 6, 4)
+        al.addWidget(self.aid_view)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(aid_box, 1)
+        rl.addWidget(grants_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(aid_box)
-        splitter.setSizes([620, 480])
+        splitter.addWidget(left_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self.edit_phase.clicked.connect(self._on_edit_phase)
@@ -173,6 +236,19 @@ class PhasesTab(SgeTab):
                                day_text(d.completion_date), day_text(d.deliverables_accepted_date),
                                money(d.accepted_aid_amount), self.status_label(d.status)])  # fmt: skip
         fill(self.phases, phase_rows, list(range(len(Phase))), right=(5,))
+        self.phases.setFixedHeight(rows_height(self.phases, len(Phase)))
+        self.phases.setMinimumWidth(table_width(self.phases))
+        # A scroll area does not pass its content's minimum width on: give it the phases table's, plus room for
+        # the group box's margins and the vertical scroll bar, so the splitter never clips the Status column.
+        scroll_bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        self.left_scroll.setMinimumWidth(self.phases.minimumWidth() + 2 * 6 + 4 + scroll_bar)
+        if store.first_deliverables_accepted(f) is None:
+            show_message(self.deliverables_note, self.tr(
+                "No acceptance date of the first phase 4 deliverables yet: savings program years count from it, "
+                "so no savings follow-up claim can be computed. Select a phase 4 row and click “Edit phase "
+                "dates…”."), WARN_STYLE)  # fmt: skip
+        else:
+            show_message(self.deliverables_note, "")
         language = lang()
         expense_rows = []
         for e in f.expenses:
@@ -184,6 +260,15 @@ class PhasesTab(SgeTab):
                 number(line.hours, 1) if internal else "", money(line.hourly_rate) if internal else "",
                 money(line.cost), "" if e.program_year is None else str(e.program_year)])  # fmt: skip
         fill(self.expenses, expense_rows, [e.expense_id or 0 for e in f.expenses], right=(3, 4, 5, 6))
+        for r in range(self.expenses.rowCount()):
+            for c in (0, 1, 2):
+                item = self.expenses.item(r, c)
+                if item is not None:
+                    item.setToolTip(item.text())
+        # Phase and kind at most this wide (elided, whole in the tip) so the description keeps room to read.
+        for column, widest in ((0, 130), (1, 150)):
+            self.expenses.resizeColumnToContents(column)
+            self.expenses.setColumnWidth(column, min(self.expenses.columnWidth(column), widest))
         fill(
             self.grants,
             [[g.grant.grantor, self.short_label(g.grant.phase), money(g.grant.amount)] for g in f.grants],
@@ -200,64 +285,85 @@ class PhasesTab(SgeTab):
                 f"{escape(aid.citation.text(language))}</span></div>")  # fmt: skip
 
     def aid_html(self) -> str:
+        """The participant's aid statement (core/sge/statement.py) written out; this page adds up nothing."""
         assert self.file is not None
         language = lang()
+        statement = participant_statement(self.file, self.analysis)
+        self.statement = statement
         lines: list[ExpenseLine] = self.file.expense_lines()
         grants: list[OtherGrant] = self.file.other_grants()
-        parts: list[str] = []
-        grand = Decimal("0")
-        for phase in EXPENSE_PHASES:
+        out: list[str] = []
+
+        def has_data(phase: Phase) -> bool:
             summary = summarize_expenses(phase, lines)
-            if not summary.accepted and not summary.rejected and not any(g.phase is phase for g in grants):
-                continue
-            parts.append(f"<h3 style='margin-bottom:2px'>{escape(self.phase_label(phase))}</h3>")
-            parts.append(self.tr("Eligible expenses: {0}").format(money(summary.eligible_total)))
-            aid = phase_aid(phase, summary.eligible_total)
-            parts.append(self._aid_line(aid))
-            stacked = apply_stacking(phase, summary.eligible_total, aid, grants)
-            parts.append("<b>" + self.tr("Stacking:") + "</b> " + self._aid_line(stacked.energir_aid))
-            parts.append(self.tr("Client's share: {0}").format(money(stacked.client_share)) + "<br>")
-            for warning in stacked.warnings_en if language == "en" else stacked.warnings_fr:
-                parts.append(f"<span style='color:#b00020'>{escape(warning)}</span><br>")
-            for rejected in summary.rejected:
-                text = rejected.message_en if language == "en" else rejected.message_fr
-                parts.append(f"<span style='color:#8a5300'>{escape(text)}</span><br>")
-            grand += stacked.energir_aid.amount
-            if phase is not Phase.DIAGNOSTIC:
-                by_year: dict[int, Decimal] = {}
-                for e in self.file.expenses:
-                    if e.line.phase is phase and e.line in summary.accepted:
-                        year = e.program_year or 1
-                        by_year[year] = by_year.get(year, Decimal("0")) + e.line.cost
-                if by_year:
-                    years = [by_year.get(y, Decimal("0")) for y in range(1, max(by_year) + 1)]
-                    schedule = implementation_payment_schedule(phase, years)
-                    parts.append(
-                        "<b>" + self.tr("Payment schedule (by program year of the expenses):") + "</b>"
-                    )
-                    parts.extend(self._aid_line(p.aid) for p in schedule)
-                    parts.append(
-                        self.tr("Total of the schedule: {0}").format(money(total_paid(schedule))) + "<br>"
-                    )
-        parts.append(
-            f"<h3 style='margin-bottom:2px'>{escape(self.phase_label(Phase.SAVINGS_FOLLOW_UP))}</h3>"
-        )
+            return bool(summary.accepted or summary.rejected or any(g.phase is phase for g in grants))
+
+        def rejected(phase: Phase) -> None:
+            for item in summarize_expenses(phase, lines).rejected:
+                text = item.message_en if language == "en" else item.message_fr
+                out.append(f"<span style='color:#8a5300'>{escape(text)}</span><br>")
+
+        def stacking(result: StackingResult) -> None:
+            out.append("<b>" + self.tr("Stacking:") + "</b> " + self._aid_line(result.energir_aid))
+            out.append(self.tr("Client's share: {0}").format(money(result.client_share)) + "<br>")
+            for warning in result.warnings_en if language == "en" else result.warnings_fr:
+                out.append(f"<span style='color:#b00020'>{escape(warning)}</span><br>")
+
+        def schedule(payments: Sequence[AidPayment]) -> None:
+            out.append("<b>" + self.tr("Payment schedule (by program year of the expenses):") + "</b>")
+            out.extend(self._aid_line(p.aid) for p in payments)
+            paid = sum((p.aid.amount for p in payments), Decimal("0"))
+            out.append(self.tr("Total of the schedule: {0}").format(money(paid)) + "<br>")
+
+        diagnostic = statement.diagnostic
+        if has_data(Phase.DIAGNOSTIC):
+            out.append(f"<h3 style='margin-bottom:2px'>{escape(self.phase_label(Phase.DIAGNOSTIC))}</h3>")
+            out.append(self.tr("Eligible expenses: {0}").format(money(diagnostic.eligible_costs)))
+            out.append(self._aid_line(diagnostic.aid_before_stacking))
+            stacking(diagnostic.stacking)
+            rejected(Phase.DIAGNOSTIC)
+            schedule(diagnostic.payments)
+        implementation = statement.implementation
+        shown = [p for p in implementation.parts if has_data(p.rule_phase)]
+        if shown:
+            title_fr, title_en = IMPLEMENTATION_TITLE
+            out.append(
+                f"<h3 style='margin-bottom:2px'>{escape(title_en if language == 'en' else title_fr)}</h3>"
+            )
+            for part in shown:
+                out.append(f"<h4 style='margin:4px 0 2px 0'>{escape(self.phase_label(part.rule_phase))}</h4>")
+                out.append(self.tr("Eligible expenses: {0}").format(money(part.eligible_costs)))
+                out.append(self._aid_line(part.aid_before_stacking))
+                rejected(part.rule_phase)
+            # « Cumul des aides financières » is tested on the whole phase, both parts together.
+            out.append("<hr>")
+            stacking(implementation.stacking)
+            # when reduced, the stacking line above already gives the phase's aid
+            if not implementation.stacking.reduction:
+                out.append(self._aid_line(implementation.aid))
+            for part in shown:
+                out.append(f"<h4 style='margin:4px 0 2px 0'>{escape(self.phase_label(part.rule_phase))}</h4>")
+                if part.reduction:
+                    out.append(self._aid_line(part.aid))
+                schedule(part.payments)
+        out.append(f"<h3 style='margin-bottom:2px'>{escape(self.phase_label(Phase.SAVINGS_FOLLOW_UP))}</h3>")
         if self.analysis is None:
-            parts.append(f"<span style='color:#8a5300'>{escape(self.analysis_error)}</span>")
+            out.append(f"<span style='color:#8a5300'>{escape(self.analysis_error)}</span>")
+        elif self.analysis.program_years_note is not None:
+            note = self.analysis.program_years_note
+            out.append(f"<span style='color:#8a5300'>{escape(note.message_en if language == 'en' else note.message_fr)}"
+                       "</span>")  # fmt: skip
         else:
-            years = []
-            for y in self.analysis.by_program_year:
-                new = any(
-                    m.done_date is not None and y.start <= m.done_date <= y.end for m in self.file.measures
-                )
-                years.append(SavingsYear(y.year, Decimal(str(round(y.avoided_m3))), new))
-            payments = savings_follow_up_payments(years)
-            parts.extend(self._aid_line(p.aid) for p in payments)
-            grand += total_paid(payments)
-        parts.append(
-            "<hr><b>" + self.tr("Énergir aid computed from these figures: {0}").format(money(grand)) + "</b>"
+            savings = statement.savings_follow_up
+            out.extend(self._aid_line(y.aid) for y in savings.years)
+            out.append(self._aid_line(savings.aid))
+        out.append(
+            "<hr><b>"
+            + self.tr("Énergir aid computed from these figures: {0}").format(money(statement.total.amount))
+            + "</b>"
+            + self._aid_line(statement.total)
         )
-        return "".join(parts)
+        return "".join(out)
 
     # -- editing --------------------------------------------------------------------------------------------
     def _on_edit_phase(self) -> None:
@@ -272,7 +378,10 @@ class PhasesTab(SgeTab):
                 FieldSpec("request_date", self.tr("Aid request sent"), kind="optional_date"),
                 FieldSpec("acceptance_date", self.tr("Accepted by Énergir"), kind="optional_date"),
                 FieldSpec("completion_date", self.tr("Phase completed"), kind="optional_date"),
-                FieldSpec("deliverables_accepted_date", self.tr("Deliverables accepted"), kind="optional_date"),
+                FieldSpec("deliverables_accepted_date",
+                          self.tr("Acceptance date of the first deliverables (phase 4)")
+                          if phase in store.IMPLEMENTATION_PHASES else self.tr("Deliverables accepted"),
+                          kind="optional_date"),
                 FieldSpec("accepted_aid_amount", self.tr("Aid in the acceptance notice ($)"), kind="float"),
                 FieldSpec("status", self.tr("Status"), kind="combo",
                           choices=[(s, self.status_label(s)) for s in PHASE_STATUSES]),

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.savings import NonRoutineAdjustment
+from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError, check_periods
+from espm_desktop.core.sge.deadlines import savings_claim_window_end
 from espm_desktop.db import sge_store as store
-from espm_desktop.db.sge_report import report_data, savings_years
+from espm_desktop.db.sge_report import report_data, savings_temperatures, savings_years, write_workbook
+from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.reports.sge_annual_report import render_annual_report
-from espm_desktop.reports.sge_workbook import write_savings_workbook
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -36,8 +37,10 @@ from espm_desktop.ui.pages.sge_common import (
     WARN_STYLE,
     SgeTab,
     day_text,
+    error_text,
     fill,
     lang,
+    message_label,
     number,
     pydate,
     qdate,
@@ -109,8 +112,15 @@ class SavingsTab(SgeTab):
         self.years = table(
             "sge_savings_years",
             [self.tr("Program year"), self.tr("From"), self.tr("To"), self.tr("Avoided (m³)"),
-             self.tr("New measures in the year")],
+             self.tr("New measures in the year"), self.tr("Claim")],
         )  # fmt: skip
+        # Where program years count from, or why there are none (no phase 4 deliverables acceptance date).
+        self.years_note = message_label("sge_program_years_note")
+        years_box = QWidget()
+        yl = QVBoxLayout(years_box)
+        yl.setContentsMargins(0, 0, 0, 0)
+        yl.addWidget(self.years_note)
+        yl.addWidget(self.years, 1)
         self.adjustments = table(
             "sge_adjustments", [self.tr("From"), self.tr("To"), self.tr("m³/day"), self.tr("Note")]
         )
@@ -127,7 +137,7 @@ class SavingsTab(SgeTab):
         al.addWidget(self.adjustments)
         self.tables = QTabWidget()
         self.tables.addTab(self.periods, self.tr("Per period"))
-        self.tables.addTab(self.years, self.tr("Per program year"))
+        self.tables.addTab(years_box, self.tr("Per program year"))
         self.tables.addTab(adj_box, self.tr("Non-routine adjustments"))
 
         self.chart = pg.GraphicsLayoutWidget()
@@ -200,8 +210,10 @@ class SavingsTab(SgeTab):
             self.model_label.setText(self.tr("No model yet."))
             fill(self.periods, [])
             fill(self.years, [])
+            show_message(self.years_note, "")
             return
         self.model_label.setText(self.model_text(analysis))
+        language = lang()
         rows = []
         for r in analysis.reporting.periods:
             rows.append([day_text(r.period.start), day_text(r.period.end), str(r.period.days), number(r.hdd_per_day, 2),
@@ -212,11 +224,26 @@ class SavingsTab(SgeTab):
         fill(
             self.years,
             [[str(y.year), day_text(y.start), day_text(y.end), number(y.avoided_m3),
-              self.tr("Yes") if sy.new_measures_in_year else self.tr("No")]
+              self.tr("Yes") if sy.new_measures_in_year else self.tr("No"), y.status_message(language)]
              for y, sy in zip(analysis.by_program_year, years, strict=True)],
             right=(3,),
         )  # fmt: skip
+        show_message(self.years_note, self.years_note_text(analysis), WARN_STYLE)
         self.draw(analysis)
+
+    def years_note_text(self, a: store.SavingsAnalysis) -> str:
+        """Where the program years count from, or plainly why there are none."""
+        language = lang()
+        if a.program_years_note is not None:
+            note = a.program_years_note
+            return note.message_en if language == "en" else note.message_fr
+        assert a.first_deliverables_accepted is not None
+        deadline = savings_claim_window_end(a.first_deliverables_accepted)
+        return self.tr(
+            "Program years count from {0}, Énergir's acceptance of the first phase 4 deliverables; savings "
+            "claims until {1} (4 years). A year is claimed once the bills cover it without a gap and after 12 "
+            "months of continuous measurement."
+        ).format(day_text(a.first_deliverables_accepted), day_text(deadline))
 
     def model_text(self, a: store.SavingsAnalysis) -> str:
         m = a.fit.model
@@ -275,6 +302,13 @@ class SavingsTab(SgeTab):
         if self.file is None:
             return
         meter = self.meter_combo.currentData()
+        try:
+            # refused before anything is saved: the follow-up must start after the baseline
+            check_periods(pydate(self.baseline_start.date()), pydate(self.baseline_end.date()),
+                          pydate(self.reporting_start.date()))  # fmt: skip
+        except SavingsInputError as exc:
+            show_message(self.message, error_text(exc))
+            return
         info = replace(
             self.file.info,
             gas_meter_id=int(meter) if meter is not None else None,
@@ -330,7 +364,20 @@ class SavingsTab(SgeTab):
         if not path:
             return
         try:
-            write_savings_workbook(self.analysis.reporting, Path(path), self.analysis.baseline)
+            # the phase-5 aid per program year comes from the participant's aid statement; the temperatures let
+            # the file redo the degree days and the baseline model with live formulas
+            with self.ctx.session() as s:
+                temperatures = savings_temperatures(s, self.file, self.analysis)
+            write_workbook(
+                self.file,
+                self.analysis,
+                Path(path),
+                protected=(Path(self.ctx.db_path),),
+                daily_mean_c=temperatures,
+            )
+        except OutputError as exc:
+            show_message(self.message, exc.message(lang()))
+            return
         except OSError as exc:
             show_message(self.message, self.tr("The file could not be written to {0}: {1}").format(path, exc))
             return
@@ -346,7 +393,15 @@ class SavingsTab(SgeTab):
             return
         language = lang()
         try:
-            render_annual_report(report_data(self.file, self.analysis, language), Path(path), language)
+            render_annual_report(
+                report_data(self.file, self.analysis, language),
+                Path(path),
+                language,
+                protected=(Path(self.ctx.db_path),),
+            )
+        except OutputError as exc:
+            show_message(self.message, exc.message(language))
+            return
         except OSError as exc:
             show_message(self.message, self.tr("The file could not be written to {0}: {1}").format(path, exc))
             return

@@ -1,0 +1,262 @@
+"""`espm-desktop invoice`: an SGÉ payment invoice (or credit note) as a PDF, recorded in a database's register or
+made from a JSON file.
+
+    espm-desktop invoice --db PATH --participant ID --phase PHASE --amount AMOUNT [--year N] [--date YYYY-MM-DD]
+                         [--sent [YYYY-MM-DD]] [--lang fr|en] --out OUT.pdf
+    espm-desktop invoice --db PATH --participant ID --credit-note-for NUMBER [--amount AMOUNT] [--date …]
+                         [--sent [YYYY-MM-DD]] --out OUT.pdf
+    espm-desktop invoice --json FILE [--number NUMBER] [--lang fr|en] --out OUT.pdf
+
+With --db the invoice takes the participant's next number (SGE-0001, SGE-0002…, never reused) and is recorded as
+a draft, or, with --sent, checked against the participant's aid statement and frozen as sent; the number is
+printed alone on standard output. Without --db nothing records numbers, so the number must be given (--number or
+the file's invoice_number): the command no longer makes every such invoice SGE-0001.
+
+Exit codes: 0 done; 2 bad arguments or input, a rule refused the invoice, or the PDF can't be written (nothing is
+recorded then); 3 the database can't be opened or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from espm_desktop.cli_support import print_error, print_out, print_warning
+from espm_desktop.core.sge.rules import Phase
+
+EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
+INVOICE_EXIT_CODES = (
+    "exit codes: 0 done; 2 bad arguments or input, an invoice refused by a rule, or a PDF that can't be written "
+    "(nothing is recorded then); 3 the database can't be opened or written"
+)
+
+
+def add_invoice_db_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `invoice` beside --json/--out/--lang: the register of a database, and --number."""
+    parser.add_argument("--db", type=Path, help="record the invoice in this database's register")
+    parser.add_argument("--participant", type=int, help="SGÉ participant id (with --db)")
+    parser.add_argument("--phase", choices=[p.value for p in Phase], help="phase invoiced (with --db)")
+    parser.add_argument("--amount", help="aid amount in dollars and cents, e.g. 16650.00 (with --db)")
+    parser.add_argument("--year", type=int, help="program year the invoice claims up to, 1 to 5 (with --db)")
+    parser.add_argument("--date", help="invoice date YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--sent",
+        nargs="?",
+        const="",
+        metavar="YYYY-MM-DD",
+        help="mark it sent on this day (default: today): checked against the aid statement and frozen",
+    )
+    parser.add_argument("--credit-note-for", metavar="NUMBER", help="issue a credit note for this invoice")
+    parser.add_argument(
+        "--number", help="invoice number, required without --db (unless the JSON file has one)"
+    )
+
+
+def _day(text: str | None, option: str, lang: str) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{option} {text[:40]!r} : inscrivez une date AAAA-MM-JJ."
+            if lang == "fr"
+            else f"{option} {text[:40]!r}: enter a YYYY-MM-DD date."
+        ) from None
+
+
+def _amount(text: str | None, lang: str) -> Decimal | None:
+    from espm_desktop.core.sge.common import to_cents, to_decimal
+    from espm_desktop.core.sge.invoice import MAX_AID_AMOUNT, MAX_AMOUNT_CHARS
+
+    if text is None:
+        return None
+    if len(text) > MAX_AMOUNT_CHARS:
+        raise ValueError("--amount: trop long." if lang == "fr" else "--amount: too long.")
+    value = to_decimal(text, "aid_amount")
+    if abs(value) >= MAX_AID_AMOUNT or value != to_cents(value):
+        raise ValueError(
+            "--amount : inscrivez un montant en dollars et cents, inférieur à 1 000 000 000 $."
+            if lang == "fr"
+            else "--amount: enter an amount in dollars and cents, under $1,000,000,000."
+        )
+    return value
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def run_invoice_db(args: argparse.Namespace) -> int:
+    """Run `invoice` (with or without --db); returns the exit code 0, 2 or 3."""
+    if getattr(args, "db", None) is None:
+        return _run_json(args)
+    return _run_register(args)
+
+
+def _run_json(args: argparse.Namespace) -> int:
+    """`invoice --json FILE --out PDF`, as before, except that the number must now be given."""
+    from dataclasses import replace
+
+    from espm_desktop.core.sge.common import SgeInputError
+    from espm_desktop.core.sge.invoice import mark_sent, parse_invoice_data, validate_invoice
+    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.io.json_input import JsonInputError, load_json
+    from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
+
+    lang = args.lang or "en"
+    if args.json_file is None:
+        print_error("give --json FILE, or --db PATH --participant ID (see --help)")
+        return EXIT_INPUT
+    source = "stdin" if str(args.json_file) == "-" else str(args.json_file)
+    try:
+        data = load_json(args.json_file, parse_float=Decimal)
+        invoice = parse_invoice_data(data)  # the file's own errors first, each naming its key
+        if args.number is not None:
+            invoice = validate_invoice(replace(invoice, invoice_number=args.number))
+        elif not isinstance(data, dict) or data.get("invoice_number") is None:
+            print_error(
+                f"{source} : aucun numéro de facture. Sans --db, donnez --number (ou « invoice_number » dans le "
+                "fichier) : chaque facture doit porter son propre numéro, jamais réutilisé."
+                if lang == "fr"
+                else f"{source}: no invoice number. Without --db, give --number (or 'invoice_number' in the file): "
+                "every invoice needs its own number, never reused."
+            )
+            return EXIT_INPUT
+    except JsonInputError as exc:
+        print_error(f"{source}: {exc.message(lang)}")
+        return EXIT_INPUT
+    except SgeInputError as exc:
+        print_error(f"{source}: {exc.field}: {exc.message(lang)}")
+        return EXIT_INPUT
+    # The file is the final invoice (nothing records drafts here): printed without a DRAFT mark.
+    final = mark_sent(replace(invoice, language=args.lang or invoice.language))
+    for note in invoice_text_notes(final):
+        print_warning(f"{source}: {note.message(lang)}")
+    try:
+        render_invoice_pdf(final, args.out)
+    except OutputError as exc:
+        print_error(exc.message(lang))
+        return EXIT_INPUT
+    except OSError as exc:
+        print_error(f"cannot write {args.out}: {exc.strerror}")
+        return EXIT_INPUT
+    print_out(f"Invoice {invoice.invoice_number} written to {args.out}")
+    return EXIT_OK
+
+
+def _run_register(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.core.sge.common import SgeInputError
+    from espm_desktop.db import sge_store as store
+    from espm_desktop.db.engine import make_engine
+    from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
+    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
+
+    lang = args.lang or "en"
+    invoice_lang = args.lang or "fr"
+    if args.participant is None:
+        print_error("--db needs --participant ID")
+        return EXIT_INPUT
+    if args.json_file is not None:
+        print_error("give either --json FILE or --db PATH, not both")
+        return EXIT_INPUT
+    if args.number is not None:
+        print_error("with --db the number is the register's next one: leave --number out")
+        return EXIT_INPUT
+    if args.credit_note_for is None and (args.phase is None or args.amount is None):
+        print_error("an invoice needs --phase and --amount (or --credit-note-for NUMBER for a credit note)")
+        return EXIT_INPUT
+    try:
+        invoice_date = _day(args.date, "--date", lang)
+        sent_on = _day(args.sent, "--sent", lang) if args.sent is not None else None
+        amount = _amount(args.amount, lang)
+    except SgeInputError as exc:
+        print_error(f"--amount: {exc.message(lang)}")
+        return EXIT_INPUT
+    except ValueError as exc:
+        print_error(str(exc))
+        return EXIT_INPUT
+    db_path = Path(args.db)
+    try:
+        opened = open_database(db_path, create=False)
+    except DatabaseProblem as exc:
+        print_error(exc.message(lang))
+        return EXIT_DATABASE
+    if opened.read_only:
+        print_error(opened.read_only_message(lang))
+        return EXIT_DATABASE
+    if _same_file(Path(args.out), db_path):
+        print_error(f"--out {args.out} is the database itself; choose another file name.")
+        return EXIT_INPUT
+    engine = make_engine(db_path)
+    written = False
+    try:
+        with Session(engine) as s, s.begin():
+            if args.credit_note_for is not None:
+                original = store.invoice_by_number(s, args.participant, args.credit_note_for)
+                stored = store.issue_credit_note(s, original.invoice_id, invoice_date, amount)
+            else:
+                assert amount is not None
+                stored = store.create_invoice(
+                    s, args.participant, Phase(args.phase), amount, invoice_date, invoice_lang, args.year
+                )
+            problem = None
+            if sent_on is not None:
+                stored = store.mark_invoice_sent(s, stored.invoice_id, sent_on)
+            else:
+                problem = store.invoice_send_problem(s, stored.invoice_id)
+            for note in invoice_text_notes(stored.invoice, invoice_lang):
+                print_warning(note.message(lang))
+            # Written before the commit: a PDF that can't be written leaves nothing recorded.
+            render_invoice_pdf(stored.invoice, args.out, invoice_lang, protected=(db_path,))
+            written = True
+    except (store.StoreError, SgeInputError) as exc:
+        print_error(exc.message(lang))
+        return EXIT_INPUT
+    except OutputError as exc:
+        print_error(exc.message(lang))
+        return EXIT_INPUT
+    except Exception as exc:  # a database error: locked, full disk, damaged file
+        message = save_error_message(exc, lang)
+        if message is None and isinstance(exc, OSError) and not written:
+            print_error(f"cannot write {args.out}: {exc.strerror or exc}")
+            return EXIT_INPUT
+        if message is None:
+            raise
+        if written:
+            Path(args.out).unlink(missing_ok=True)  # the invoice it shows was not recorded
+        print_error(f"{db_path}: {message}")
+        return EXIT_DATABASE
+    finally:
+        engine.dispose()
+    inv = stored.invoice
+    state = "sent" if sent_on is not None else "draft"
+    what = "credit note" if inv.is_credit_note else "invoice"
+    print(f"{what} {inv.invoice_number} recorded ({state}), written to {args.out}", file=sys.stderr)
+    if problem is not None:
+        print_warning(f"the draft can't be sent as it is: {problem.message(lang)}")
+    print_out(inv.invoice_number)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m espm_desktop.cli_invoice …`, until cli.py passes `invoice` here."""
+    parser = argparse.ArgumentParser(prog="espm-desktop invoice", epilog=INVOICE_EXIT_CODES)
+    parser.add_argument("--json", dest="json_file", type=Path, help="input JSON file ('-' for stdin)")
+    parser.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the invoice and the messages")
+    add_invoice_db_arguments(parser)
+    return run_invoice_db(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
