@@ -6,10 +6,12 @@ import logging
 import sys
 import time
 import traceback
+from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from espm_desktop import paths
@@ -23,21 +25,10 @@ log = logging.getLogger("espm_desktop")
 
 
 def setup_logging() -> Path:
-    folder = paths.log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    log_file = folder / "espm-desktop.log"
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "espm_desktop_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    handler = logging.FileHandler(log_file, encoding="utf-8")
-    handler.espm_desktop_log = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return log_file
+    from espm_desktop.logs import log_file
+    from espm_desktop.logs import setup_logging as open_log
+
+    return open_log() or log_file()
 
 
 class ErrorReporter:
@@ -164,6 +155,7 @@ def run_gui(
     assert isinstance(app, QApplication)
     app.setApplicationName("ESPM Desktop")
     app.setOrganizationName("ESPM Desktop")
+    app.setWindowIcon(QIcon(str(files("espm_desktop.resources") / "icons" / "espm-desktop.ico")))
     log_file = setup_logging()
     reporter = ErrorReporter(log_file, interactive=not quit_after_start)
     sys.excepthook = reporter

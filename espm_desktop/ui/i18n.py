@@ -1,65 +1,44 @@
-"""Qt translations: .ts sources in resources/translations, compiled to .qm with lrelease when missing or stale."""
+"""Qt translations: .ts sources in resources/translations, compiled to .qm by a build step.
+
+`scripts/build_translations.py` writes the .qm files (run by `dev.py` and by the PyInstaller spec). At run time
+the app only reads: the .qm when it is at least as new as its .ts, else the .ts itself through TsTranslator. It
+never runs lrelease and never writes into its own folder (which an installed app may not own).
+"""
 
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
 
-import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-
-from espm_desktop import paths
 
 log = logging.getLogger(__name__)
 
 
+def _translations_dir() -> Path:
+    return Path(str(resources.files("espm_desktop.resources") / "translations"))
+
+
 def ts_path(language: str) -> Path:
-    return Path(
-        str(resources.files("espm_desktop.resources") / "translations" / f"espm_desktop_{language}.ts")
-    )
-
-
-def _lrelease() -> str | None:
-    bundled = Path(PySide6.__file__).parent / "lrelease"
-    if bundled.exists():
-        return str(bundled)
-    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return _translations_dir() / f"espm_desktop_{language}.ts"
 
 
 def compiled_qm(language: str) -> Path | None:
-    """The .qm for a language, built next to the .ts when writable, else in the cache folder."""
+    """The built .qm for a language, or None when it is missing or older than its .ts (a source edit not rebuilt)."""
+    qm = _translations_dir() / f"espm_desktop_{language}.qm"
+    if not qm.is_file():
+        return None
     source = ts_path(language)
-    if not source.exists():
+    if source.is_file() and qm.stat().st_mtime < source.stat().st_mtime:
+        log.warning("%s is older than %s: run scripts/build_translations.py; reading the .ts", qm, source)
         return None
-    candidates = [
-        source.with_suffix(".qm"),
-        paths.cache_dir() / "translations" / source.with_suffix(".qm").name,
-    ]
-    for qm in candidates:
-        if qm.exists() and qm.stat().st_mtime >= source.stat().st_mtime:
-            return qm
-    tool = _lrelease()
-    if tool is None:
-        return None
-    for qm in candidates:
-        try:
-            qm.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run(
-                [tool, "-silent", str(source), "-qm", str(qm)], check=True, capture_output=True, timeout=60
-            )
-            if qm.exists():
-                return qm
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("Could not compile %s to %s: %s", source, qm, exc)
-    return None
+    return qm
 
 
 class TsTranslator(QTranslator):
-    """Reads a .ts file directly: the fallback when lrelease is not available."""
+    """Reads a .ts file directly: the fallback when no up-to-date .qm was built."""
 
     def __init__(self, source: Path) -> None:
         super().__init__()

@@ -253,13 +253,20 @@ class MainWindow(QMainWindow):
             self.language_switch_requested.emit(code)
 
     def _on_about(self) -> None:
+        from espm_desktop import paths
+
+        # Two messages, so the first keeps its existing translation; the folders help support find the files.
         QMessageBox.about(
             self,
             self.tr("About ESPM Desktop"),
             self.tr(
                 "ESPM Desktop {0}\n\nENERGY STAR Portfolio Manager companion for building managers and "
                 "energy consultants in Québec and Canada.\n\nDatabase: {1}\nBackups: {2}"
-            ).format(__version__, self.ctx.db_path, self._backup_folder()),
+            ).format(__version__, self.ctx.db_path, self._backup_folder())
+            + "\n"
+            + self.tr("Data folder: {0}\nLog file: {1}").format(
+                paths.data_dir(), paths.log_dir() / "espm-desktop.log"
+            ),
         )
 
     def _backup_folder(self) -> Path:
