@@ -103,7 +103,7 @@ T: dict[str, dict[str, str]] = {
         "measures": "2. Mesures d'économie d'énergie", "done": "Mesures mises en place",
         "to_come": "Mesures à venir", "measure_cols": "Mesure|Usage significatif|Date|Économie prévue (m³/an)",
         "saved": "3. Économies de gaz naturel réalisées",
-        "year_cols": "Année du programme|Du|Au|Gaz évité (m³)",
+        "year_cols": "Année du programme|Du|Au|Gaz évité (m³)|Demande",
         "total": "Total depuis le début du suivi",
         "uncertainty": "Incertitude relative des économies (ASHRAE Guideline 14, {conf}) : ± {fsu}",
         "aid": "Aide au suivi des économies (0,10 $/m³, au plus 175 000 $)",
@@ -141,7 +141,7 @@ T: dict[str, dict[str, str]] = {
         "measures": "2. Energy savings measures", "done": "Measures in place", "to_come": "Measures to come",
         "measure_cols": "Measure|Significant use|Date|Expected savings (m³/yr)",
         "saved": "3. Natural gas saved",
-        "year_cols": "Program year|From|To|Gas avoided (m³)",
+        "year_cols": "Program year|From|To|Gas avoided (m³)|Claim",
         "total": "Total since the reporting start",
         "uncertainty": "Fractional savings uncertainty (ASHRAE Guideline 14, {conf}): ± {fsu}",
         "aid": "Savings follow-up aid ($0.10/m³, at most $175,000)",
@@ -336,10 +336,13 @@ def render_annual_report(
     story.append(p(t["saved"], h2))
     rows = [cols("year_cols")]
     for y in data.by_program_year:
-        rows.append([str(y.year), y.start.isoformat(), y.end.isoformat(), _num(y.avoided_m3, lang)])
+        # Whether the year can be claimed yet (complete, 12 months of continuous measurement, within 4 years).
+        rows.append(
+            [str(y.year), y.start.isoformat(), y.end.isoformat(), _num(y.avoided_m3, lang), y.status_message(lang)]
+        )
     rows.append([t["total"], data.reporting_start.isoformat(), data.reporting.periods[-1].period.end.isoformat(),
-                 _num(data.reporting.avoided_m3, lang)])  # fmt: skip
-    story.append(_table(rows, [50 * mm, 35 * mm, 35 * mm, 40 * mm], family, right_from=3))
+                 _num(data.reporting.avoided_m3, lang), ""])  # fmt: skip
+    story.append(_table(rows, [28 * mm, 24 * mm, 24 * mm, 28 * mm, 66 * mm], family, right_from=3))
     fsu = data.reporting.fractional_savings_uncertainty
     story.append(Spacer(1, 3))
     story.append(p(t["uncertainty"].format(conf=f"{data.reporting.confidence:.0%}",
