@@ -5,7 +5,9 @@ Run: python bench/calc.py  — prints the time; the target is 1 s or less on a d
 
 from __future__ import annotations
 
+import json
 import random
+import resource
 import time
 from datetime import date, timedelta
 from decimal import Decimal
@@ -80,6 +82,18 @@ def main() -> None:
     print(
         f"{len(props)} properties, {bills} bills: calendarised and scored in {elapsed:.3f} s "
         f"({scored} scored, median score {sorted(s for s in scores if s is not None)[scored // 2]})"
+    )
+    what = f"calendarise + score ({bills:,} bills; goal 1 s)"
+    print(
+        "RESULT "
+        + json.dumps(
+            {
+                "what": what,
+                "ours_s": elapsed,
+                "floor_s": None,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
     )
 
 

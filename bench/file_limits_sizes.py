@@ -10,6 +10,7 @@ linearly with rows, so a small sheet is measured and scaled to --target rows.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import tempfile
@@ -67,6 +68,13 @@ def main() -> None:
         rows = generate(path, properties=max(1, args.rows // 1200), meters=10, years=10)
         size, xml, packed, _ = _measure(path, "xl/worksheets/sheet1.xml")
         _report("openpyxl write_only (inline strings)", size, xml, packed, rows, args.target)
+    what = f"xlsx size of {args.target:,} rows (MB; no time)"
+    print(
+        "RESULT "
+        + json.dumps(
+            {"what": what, "ours_s": None, "floor_s": None, "size_mb": size * args.target / rows / 1e6}
+        )
+    )
     print(
         f"limits: file {file_limits.MAX_WORKBOOK_FILE_BYTES / 1e6:,.0f} MB, part "
         f"{file_limits.MAX_ENTRY_BYTES / 1e9:.1f} GB, all parts {file_limits.MAX_TOTAL_BYTES / 1e9:.1f} GB, "

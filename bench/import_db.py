@@ -177,6 +177,13 @@ def main() -> None:
             f"ratio ours/floor: {ratio:.2f} (limit 2.0); peak RSS ours "
             f"{max(x['peak_mb'] for x in runs['ours']):.0f} MB (limit 400)"
         )
+        result = {
+            "what": f"import Meter Entries ({int(best['ours']['rows']):,} rows, best of {args.repeat})",
+            "ours_s": best["ours"]["total_s"],
+            "floor_s": best["floor"]["total_s"],
+            "peak_mb": max(x["peak_mb"] for x in runs["ours"]),
+        }
+        print("RESULT " + json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ header row with 'Property Name', 39 columns, 'Not Available' in empty fields).
 from __future__ import annotations
 
 import argparse
+import json
+import resource
 import tempfile
 import time
 from datetime import date, timedelta
@@ -134,6 +136,18 @@ def main() -> None:
         print(
             f"parsed {len(batch.rows):,} rows ({len(batch.errors)} errors) in {t3 - t2:.2f} s "
             f"= {len(batch.rows) / (t3 - t2):,.0f} rows/s"
+        )
+        what = f"parse Meter Entries sheet ({rows:,} rows)"
+        print(
+            "RESULT "
+            + json.dumps(
+                {
+                    "what": what,
+                    "ours_s": t3 - t2,
+                    "floor_s": None,
+                    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                }
+            )
         )
 
 

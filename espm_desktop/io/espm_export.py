@@ -1,6 +1,8 @@
 """Write bills: ESPM's "Add Bills to Existing Meters" upload template, CSV, and a whole-portfolio workbook.
 
-Inputs are core objects (PropertyData with its MeterData and Bills) plus the ESPM IDs the database keeps.
+Inputs are core objects (PropertyData with its MeterData) plus the ESPM IDs the database keeps, and the bills
+as a stream of `MeterBills`: one meter at a time, its bills as the database stores them (`StoredBill`), so an
+export of any size is written without holding the portfolio in memory (db.bill_export reads them in order).
 Text that starts with '=', '+', '-' or '@' never becomes a formula: xlsx cells are forced to string type
 and CSV cells get a leading single quote (OWASP "CSV injection"); the CSV reader removes that quote again.
 """
@@ -110,22 +112,57 @@ class ExportProperty:
     province: str = ""
 
 
+StoredBill = tuple[str, str, float, "Decimal | float | int | None", "bool | int"]
+"""A bill as the database stores it: start and end as ISO dates (YYYY-MM-DD), usage in the meter's unit, cost
+(a float or int for a stored NUMERIC(14, 2), Decimal from core objects), estimated (0/1 or bool)."""
+
+
 @dataclass(frozen=True, slots=True)
-class _BillLine:
+class MeterBills:
+    """One meter of a property and its bills, by start then end date; `bills` is read once."""
+
     prop: ExportProperty
     meter: MeterData
-    bill: Bill
+    bills: Iterable[StoredBill]
 
     @property
     def meter_espm_id(self) -> str | None:
         return self.prop.meter_espm_ids.get(self.meter.name)
 
 
-def _lines(properties: Iterable[ExportProperty]) -> Iterator[_BillLine]:
+def _stored(bill: Bill) -> StoredBill:
+    return (bill.start.isoformat(), bill.end.isoformat(), bill.usage, bill.cost, bill.estimated)
+
+
+def meter_bills(properties: Iterable[ExportProperty]) -> Iterator[MeterBills]:
+    """The bills the core objects hold, meter by meter, in export order."""
     for prop in properties:
         for meter in prop.data.meters:
-            for bill in sorted(meter.bills, key=lambda b: (b.start, b.end)):
-                yield _BillLine(prop, meter, bill)
+            ordered = sorted(meter.bills, key=lambda b: (b.start, b.end))
+            yield MeterBills(prop, meter, [_stored(b) for b in ordered])
+
+
+def _cost_text(cost: Decimal | float | int | None) -> str:
+    """As the database hands out a Numeric(14, 2): two decimals (a Decimal from core objects as it is)."""
+    if cost is None:
+        return ""
+    if isinstance(cost, Decimal):
+        return str(cost)
+    return f"{cost:.2f}"
+
+
+def _cost_number(cost: Decimal | float | int | None) -> float | None:
+    if cost is None:
+        return None
+    if isinstance(cost, Decimal):
+        return float(cost)
+    # round() is correctly rounded, like the '%.2f' text the database's Decimal is made from.
+    return round(float(cost), 2)
+
+
+def _has_formula_text(values: Iterable[Any]) -> bool:
+    """Whether a plain str would become a formula in openpyxl (it must then go through _cells)."""
+    return any(isinstance(v, str) and v.startswith("=") for v in values)
 
 
 def _id_value(espm_id: str | None) -> int | str | None:
@@ -169,31 +206,60 @@ def unit_label(energy_type_id: str, unit_id: str) -> str:
 
 
 def template_sheet_for(meter: MeterData, bill: Bill) -> str:
-    if meter.energy_type == "electricity_grid":
+    return _template_sheet(meter.energy_type, bill.start == bill.end)
+
+
+def _template_sheet(energy_type_id: str, one_day: bool) -> str:
+    if energy_type_id == "electricity_grid":
         return SHEET_ELECTRICITY
-    if meter.energy_type in DELIVERY_ENERGY_TYPES and bill.start == bill.end:
+    if energy_type_id in DELIVERY_ENERGY_TYPES and one_day:
         return SHEET_DELIVERY
     return SHEET_NON_ELECTRIC
 
 
-def _template_row(line: _BillLine, sheet: str) -> list[Any]:
-    meter, bill = line.meter, line.bill
-    common: list[Any] = [
+def _template_common(line: MeterBills) -> list[Any]:
+    return [
         _id_value(line.meter_espm_id),
         None,
         _id_value(line.prop.espm_id),
         line.prop.data.name,
-        meter.name,
-        meter_type_label(meter.energy_type, for_template=True),
+        line.meter.name,
+        meter_type_label(line.meter.energy_type, for_template=True),
     ]
-    cost = float(bill.cost) if bill.cost is not None else None
-    estimation = "Yes" if bill.estimated else "No"
-    unit = unit_label(meter.energy_type, meter.unit)
-    if sheet == SHEET_DELIVERY:
-        return common + [bill.start, bill.usage, unit, cost, estimation]
-    if sheet == SHEET_ELECTRICITY:
-        return common + [bill.start, bill.end, bill.usage, unit, cost, None, None, estimation, "No"]
-    return common + [bill.start, bill.end, bill.usage, unit, cost, estimation]
+
+
+def _template_rows(line: MeterBills) -> Iterator[tuple[str, list[Any]]]:
+    """(sheet, row) for each bill of the meter."""
+    common = _template_common(line)
+    unit = unit_label(line.meter.energy_type, line.meter.unit)
+    electric = line.meter.energy_type == "electricity_grid"
+    delivery = line.meter.energy_type in DELIVERY_ENERGY_TYPES
+    to_date = date.fromisoformat
+    for start, end, usage, cost, estimated in line.bills:
+        estimation = "Yes" if estimated else "No"
+        if electric:
+            yield (
+                SHEET_ELECTRICITY,
+                common
+                + [
+                    to_date(start),
+                    to_date(end),
+                    usage,
+                    unit,
+                    _cost_number(cost),
+                    None,
+                    None,
+                    estimation,
+                    "No",
+                ],
+            )
+        elif delivery and start == end:
+            yield SHEET_DELIVERY, common + [to_date(start), usage, unit, _cost_number(cost), estimation]
+        else:
+            yield (
+                SHEET_NON_ELECTRIC,
+                common + [to_date(start), to_date(end), usage, unit, _cost_number(cost), estimation],
+            )
 
 
 def write_bill_template(
@@ -203,39 +269,42 @@ def write_bill_template(
 
     `protected`: the open database, which is never overwritten (see io.atomic_files).
     """
-    by_sheet: dict[str, list[list[Any]]] = {name: [] for name in SHEET_ORDER}
-    for line in _lines(properties):
-        sheet = template_sheet_for(line.meter, line.bill)
-        by_sheet[sheet].append(_template_row(line, sheet))
+    return stream_bill_template(path, meter_bills(properties), protected=protected)
+
+
+def stream_bill_template(path: Path, meters: Iterable[MeterBills], *, protected: Sequence[Path] = ()) -> int:
+    """write_bill_template from a stream of meters; each bill goes straight to its sheet."""
     with atomic_workbook_path(path, protected=protected) as partial:
         book = Workbook(write_only=True)
         intro = book.create_sheet("Instructions")
         intro.append(_cells(intro, [TEMPLATE_TITLE]))
         intro.append(_cells(intro, ["Template Version", TEMPLATE_VERSION]))
+        sheets: dict[str, WriteOnlyWorksheet] = {}
         for name in SHEET_ORDER:
-            ws = book.create_sheet(name)
+            # Write-only sheets each stream to their own file, so rows can go to any sheet in any order.
+            ws = sheets[name] = book.create_sheet(name)
             headers = TEMPLATE_HEADERS.get(name) or OTHER_TEMPLATE_HEADERS[name]
             ws.append(_cells(ws, headers))
-            for row in by_sheet[name]:
-                ws.append(_cells(ws, row))
+        count = 0
+        for line in meters:
+            plain = not _has_formula_text(_template_common(line))
+            for sheet, row in _template_rows(line):
+                ws = sheets[sheet]
+                # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
+                ws.append(row if plain else _cells(ws, row))
+                count += 1
         book.save(partial)
-    return sum(len(rows) for rows in by_sheet.values())
+    return count
 
 
-def _bill_row(line: _BillLine) -> list[Any]:
-    meter, bill = line.meter, line.bill
+def _bill_prefix(line: MeterBills) -> list[Any]:
+    """The Meter Entries columns every bill of the meter shares (before its dates)."""
     return [
         line.prop.data.name,
         line.prop.espm_id or "",
         line.meter_espm_id or "",
-        meter.name,
-        meter_type_label(meter.energy_type),
-        bill.start,
-        bill.end,
-        bill.usage,
-        unit_label(meter.energy_type, meter.unit),
-        bill.cost,
-        "Yes" if bill.estimated else "No",
+        line.meter.name,
+        meter_type_label(line.meter.energy_type),
     ]
 
 
@@ -262,13 +331,23 @@ def write_bills_csv(
     path: Path, properties: Iterable[ExportProperty], *, protected: Sequence[Path] = ()
 ) -> int:
     """One bill a line, ESPM Meter Entries column names, ISO dates, '.' decimals, UTF-8 with BOM for Excel."""
+    return stream_bills_csv(path, meter_bills(properties), protected=protected)
+
+
+def stream_bills_csv(path: Path, meters: Iterable[MeterBills], *, protected: Sequence[Path] = ()) -> int:
+    """write_bills_csv from a stream of meters."""
     count = 0
     with atomic_write(path, mode="w", encoding="utf-8-sig", newline="", protected=protected) as fh:
         writer = csv.writer(fh)
         writer.writerow(BILL_HEADERS)
-        for line in _lines(properties):
-            writer.writerow([_csv_value(v) for v in _bill_row(line)])
-            count += 1
+        writerow = writer.writerow
+        for line in meters:
+            prefix = tuple(_csv_value(v) for v in _bill_prefix(line))
+            unit = _csv_value(unit_label(line.meter.energy_type, line.meter.unit))
+            # Stored dates are already ISO text and floats are written with repr, as _csv_value does.
+            for start, end, usage, cost, estimated in line.bills:
+                writerow((*prefix, start, end, usage, unit, _cost_text(cost), "Yes" if estimated else "No"))
+                count += 1
     return count
 
 
@@ -277,11 +356,24 @@ def write_portfolio_workbook(
 ) -> int:
     """Properties, Meters and Bills sheets; the Bills sheet reads back as an ESPM Meter Entries export."""
     props = list(properties)
+    return stream_portfolio_workbook(path, props, meter_bills(props), protected=protected)
+
+
+def stream_portfolio_workbook(
+    path: Path,
+    properties: Sequence[ExportProperty],
+    meters: Iterable[MeterBills],
+    *,
+    protected: Sequence[Path] = (),
+) -> int:
+    """write_portfolio_workbook with the bills from a stream (the properties' own bills are not read)."""
     with atomic_workbook_path(path, protected=protected) as partial:
-        return _fill_portfolio_workbook(partial, props)
+        return _fill_portfolio_workbook(partial, properties, meters)
 
 
-def _fill_portfolio_workbook(path: Path, props: list[ExportProperty]) -> int:
+def _fill_portfolio_workbook(
+    path: Path, props: Sequence[ExportProperty], meters: Iterable[MeterBills]
+) -> int:
     book = Workbook(write_only=True)
     ws = book.create_sheet("Properties")
     ws.append(_cells(ws, PROPERTY_HEADERS))
@@ -330,8 +422,23 @@ def _fill_portfolio_workbook(path: Path, props: list[ExportProperty]) -> int:
     ws = book.create_sheet("Bills")
     ws.append(_cells(ws, BILL_HEADERS))
     count = 0
-    for line in _lines(props):
-        ws.append(_cells(ws, _bill_row(line)))
-        count += 1
+    to_date = date.fromisoformat
+    for line in meters:
+        prefix = _bill_prefix(line)
+        unit = unit_label(line.meter.energy_type, line.meter.unit)
+        plain = not _has_formula_text(prefix)
+        for start, end, usage, cost, estimated in line.bills:
+            row = [
+                *prefix,
+                to_date(start),
+                to_date(end),
+                usage,
+                unit,
+                _cost_number(cost),
+                "Yes" if estimated else "No",
+            ]
+            # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
+            ws.append(row if plain else _cells(ws, row))
+            count += 1
     book.save(path)
     return count
