@@ -25,6 +25,7 @@ from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import source_label
 
 START, END, DAYS, USAGE, UNIT, COST, ESTIMATED, SOURCE = range(8)
+NEW_BILL_ID = -1  # the row "Add bill" opens: kept here, saved once its usage is typed
 COLUMN_COUNT = 8
 TEXT_COLUMNS = (START, END, USAGE, COST)
 RIGHT_ALIGNED = (DAYS, USAGE, COST)
@@ -213,10 +214,17 @@ class BillsTableModel(QAbstractTableModel):
         self.marks: dict[tuple[int, int], tuple[str, str]] = {}
         # Saves an accepted edit: (stored bill, new bill, column) → True when saved.
         self.writer: Callable[[StoredBill, Bill, int], bool] | None = None
+        # Saves a new bill (the pending row, once its usage is typed) → True when saved.
+        self.adder: Callable[[Bill], bool] | None = None
+        self.pending: StoredBill | None = None
 
     # -- contents -------------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[StoredBill], unit: str | None = None) -> None:
-        new_rows = sorted(rows, key=lambda r: (r.bill.start, r.bill.end, r.bill_id))
+        new_rows = sorted(
+            (r for r in rows if r.bill_id != NEW_BILL_ID), key=lambda r: (r.bill.start, r.bill.end, r.bill_id)
+        )
+        if self.pending is not None:
+            new_rows.append(self.pending)
         if unit is not None:
             # A new unit with the same rows is shown by the in-place refresh below (every cell is re-read).
             self.unit = unit
@@ -239,7 +247,27 @@ class BillsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMN_COUNT - 1))
 
     def bills(self) -> list[Bill]:
-        return [r.bill for r in self.rows]
+        """The stored bills (not the new row waiting for its usage)."""
+        return [r.bill for r in self.rows if r.bill_id != NEW_BILL_ID]
+
+    def stored_rows(self) -> list[StoredBill]:
+        return [r for r in self.rows if r.bill_id != NEW_BILL_ID]
+
+    def add_pending(self, bill: Bill) -> int:
+        """Open a new row for `bill` (not saved: it is saved when its usage is typed); its row number."""
+        if self.pending is None:
+            self.pending = StoredBill(NEW_BILL_ID, bill)
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+            self.rows.append(self.pending)
+            self.endInsertRows()
+        return len(self.rows) - 1
+
+    def discard_pending(self) -> None:
+        if self.pending is None:
+            return
+        self.pending = None
+        self.marks = {k: v for k, v in self.marks.items() if k[0] != NEW_BILL_ID}
+        self.set_rows(self.stored_rows())
 
     def row_of(self, bill_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.bill_id == bill_id), None)
@@ -290,6 +318,9 @@ class BillsTableModel(QAbstractTableModel):
         stored = self.rows[index.row()]
         column = index.column()
         mark = self.marks.get((stored.bill_id, column))
+        if stored.bill_id == NEW_BILL_ID and column == USAGE and not mark:
+            # Not typed yet: empty, never a 0 that looks stored.
+            return "" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
         if role == Qt.ItemDataRole.DisplayRole:
             return mark[0] if mark else self._text(stored.bill, column, display=True)
         if role == Qt.ItemDataRole.EditRole:
@@ -342,7 +373,12 @@ class BillsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or column not in TEXT_COLUMNS:
             return False
         text = "" if value is None else str(value).strip()
-        if not self.marks.get((stored.bill_id, column)) and text == self._text(stored.bill, column, False):
+        shown = (
+            ""
+            if stored.bill_id == NEW_BILL_ID and column == USAGE
+            else self._text(stored.bill, column, False)
+        )
+        if not self.marks.get((stored.bill_id, column)) and text == shown:
             return False  # nothing changed: no save, no undo step
         candidate, error = self.candidate(stored, column, text)
         if error is not None:
@@ -378,15 +414,37 @@ class BillsTableModel(QAbstractTableModel):
                 new = replace(bill, usage=float(number))
             else:
                 new = replace(bill, cost=None if number is None else number.quantize(Decimal("0.01")))
-        others = [r.bill for r in self.rows if r.bill_id != stored.bill_id]
-        dates_changed = (new.start, new.end) != (bill.start, bill.end)
+        others = [r.bill for r in self.rows if r.bill_id not in (stored.bill_id, NEW_BILL_ID)]
+        dates_changed = (new.start, new.end) != (bill.start, bill.end) or stored.bill_id == NEW_BILL_ID
         errors = check_bill(new, others, dates_changed)
         return (None, errors[0]) if errors else (new, None)
 
     def _save(self, stored: StoredBill, new: Bill, column: int) -> bool:
+        if stored.bill_id == NEW_BILL_ID:
+            return self._save_pending(new, column)
         if self.writer is None or not self.writer(stored, new, column):
             return False
         self._unmark(stored.bill_id, column, None)
+        return True
+
+    def _save_pending(self, new: Bill, column: int) -> bool:
+        """The new row: kept as typed until its usage is typed, then saved as one new bill."""
+        assert self.pending is not None
+        row = self.rows.index(self.pending)
+        if column != USAGE:
+            self.pending = StoredBill(NEW_BILL_ID, new)
+            self.rows[row] = self.pending
+            self._unmark(NEW_BILL_ID, column, row)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+            return True
+        kept, self.pending = self.pending, None
+        if self.adder is None or not self.adder(new):
+            self.pending = kept  # not saved: the row stays open as typed
+            self.set_rows(self.stored_rows())
+            return False
+        self.marks = {k: v for k, v in self.marks.items() if k[0] != NEW_BILL_ID}
+        if self.rows and self.rows[-1].bill_id == NEW_BILL_ID:
+            self.set_rows(self.stored_rows())  # the writer did not refresh: drop the row it saved
         return True
 
     def _unmark(self, bill_id: int, column: int, row: int | None) -> None:

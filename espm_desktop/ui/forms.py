@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QShowEvent, QValidator
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -42,12 +45,118 @@ def current_language() -> str:
     return "fr" if QLocale().language() == QLocale.Language.French else "en"
 
 
+# An English number with its thousands grouped the way the form shows it: 1,988 or 12,345,678.5.
+_EN_GROUPED = re.compile(r"^[($-]*\d{1,3}(,\d{3})+(\.\d*)?[)%]*$")
+
+
+def is_year_field(spec: FieldSpec) -> bool:
+    """A year ('year_built', 'objective_year'): shown as 1988, never 1,988."""
+    return spec.kind == "int" and "year" in spec.key.split("_")
+
+
+def parse_form_number(text: str, language: str) -> Decimal | None:
+    """A number as the form shows it in `language` (English 1,234.5 or 1,988; French 1 234,5), or as typed."""
+    s = text.strip()
+    if language == "en" and _EN_GROUPED.match(s.replace(" ", "")):
+        # English groups thousands with a comma; the shared parser alone would read a lone one as a decimal mark.
+        s = s.replace(",", "")
+    return parse_decimal_text(s)
+
+
+# A date typed whole: 2024-01-31, or 31/01/2024 (day first, as in Québec).
+_WHOLE_DATE = re.compile(r"^(\d{4}[-/.]\d{2}[-/.]\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+
+
+class _DateCalendar(QCalendarWidget):
+    """The popup calendar of a date field: an empty field opens on today's month, not on January 1900."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.selectedDate() <= NO_DATE:
+            today = QDate.currentDate()
+            self.setCurrentPage(today.year(), today.month())
+
+
+class FormDateEdit(QDateEdit):
+    """A date field that accepts a date typed whole, as 2024-01-31 or 31/01/2024; optional ones may be empty."""
+
+    def __init__(self, optional: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        self.setCalendarWidget(_DateCalendar())
+        self.setDisplayFormat("yyyy-MM-dd")
+        if optional:
+            self.setMinimumDate(NO_DATE)
+            self.setSpecialValueText("—")
+            self.setDate(NO_DATE)
+        else:
+            self.setDate(QDate.currentDate())
+
+    @staticmethod
+    def _typed(text: str) -> str:
+        return text.strip().lstrip("—").strip()
+
+    def _parse(self, text: str) -> date | None:
+        # The one date rule, shared with the bills grid and paste (imported here: bills_model imports forms).
+        from espm_desktop.ui.bills_model import parse_date_text
+
+        return parse_date_text(self._typed(text))
+
+    def validate(self, text: str, pos: int) -> object:  # Qt override
+        typed = self._typed(text)
+        if not typed:
+            state = QValidator.State.Acceptable if self.optional else QValidator.State.Intermediate
+            return state, text, pos
+        try:
+            day = self._parse(typed)
+        except ValueError:
+            ok = re.fullmatch(r"[\d/\-. ]*", typed) is not None
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
+        if day is None or (self.optional and day <= date(1900, 1, 1)) or not _WHOLE_DATE.match(typed):
+            # '2024-05-3' may still become '2024-05-31': Acceptable now would reformat it while being typed.
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:  # noqa: D102 (Qt override)
+        # '2024-5-3', left as typed, is read when the field is left.
+        try:
+            day = self._parse(text)
+        except ValueError:
+            return text
+        return day.isoformat() if day is not None else text
+
+    def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 (Qt override)
+        try:
+            day = self._parse(text)
+        except ValueError:
+            day = None
+        if day is None:
+            return QDateTime(NO_DATE if self.optional else self.date(), QTime(0, 0))
+        return QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        text = event.text()
+        shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if text and text.isprintable() and not shortcut:
+            # Typed as text, read when the field is left: Qt's date sections would swallow the '-' and '/'
+            # ('20210416'), and typing over the empty mark '—' gave '—20210416'.
+            line = self.lineEdit()
+            if self.optional and line.text() == self.specialValueText():
+                line.clear()
+            line.insert(text)
+            return
+        super().keyPressEvent(event)
+
+
 class FormWidget(QWidget):
     """Builds editors for FieldSpecs, reads typed values and shows per-field errors."""
 
     def __init__(self, specs: list[FieldSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.specs = {s.key: s for s in specs}
+        # Numbers are shown and read in the language the form was built in: what it shows, it accepts.
+        self.language = current_language()
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         layout = QFormLayout(self)
@@ -73,16 +182,7 @@ class FormWidget(QWidget):
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         if spec.kind in ("date", "optional_date"):
-            editor = QDateEdit()
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            if spec.kind == "optional_date":
-                editor.setMinimumDate(NO_DATE)
-                editor.setSpecialValueText("—")
-                editor.setDate(NO_DATE)
-            else:
-                editor.setDate(QDate.currentDate())
-            return editor
+            return FormDateEdit(optional=spec.kind == "optional_date")
         if spec.kind == "combo":
             combo = QComboBox()
             for value, label in spec.choices:
@@ -109,9 +209,11 @@ class FormWidget(QWidget):
         elif isinstance(editor, QLineEdit):
             if value is None:
                 editor.setText("")
+            elif is_year_field(spec) and isinstance(value, (int, float, Decimal)):
+                editor.setText(str(int(value)))
             elif spec.kind in ("float", "int") and isinstance(value, (int, float, Decimal)):
                 decimals = 0 if float(value).is_integer() else 2
-                editor.setText(format_number(value, current_language(), decimals).replace("\u00a0", " "))
+                editor.setText(format_number(value, self.language, decimals).replace("\u00a0", " "))
             else:
                 editor.setText(str(value))
 
@@ -136,7 +238,7 @@ class FormWidget(QWidget):
                 text = editor.text().strip()
                 if spec.kind in ("float", "int"):
                     try:
-                        number = parse_decimal_text(text)
+                        number = parse_form_number(text, self.language)
                     except ValueError:
                         out[key] = None
                         errors.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,8 +145,17 @@ class ImportWorker(QObject):
         self.finished.emit(plan)
 
 
-def start_in_thread(worker: QObject, parent: QObject) -> QThread:
-    """Run `worker.run` in a new thread that ends (and is deleted) when the worker reports."""
+def start_in_thread(
+    worker: QObject, parent: QObject, on_finished: Callable[[], None] | None = None
+) -> QThread:
+    """Run `worker.run` in a new thread owned by `parent`; the thread quits when the worker reports.
+
+    `on_finished` is connected before the thread starts: a worker quicker than the caller cannot finish unseen.
+
+    The thread is not deleted here (no `deleteLater` on `finished`): its owner keeps the thread and the worker
+    until the thread's `finished` signal, then releases both. A thread deleted behind the owner's back is what
+    made "Internal C++ object (QThread) already deleted" on the dialog's Close.
+    """
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)  # type: ignore[attr-defined]
@@ -154,6 +163,7 @@ def start_in_thread(worker: QObject, parent: QObject) -> QThread:
         signal = getattr(worker, name, None)
         if signal is not None:
             signal.connect(thread.quit)
-    thread.finished.connect(thread.deleteLater)
+    if on_finished is not None:
+        thread.finished.connect(on_finished)
     thread.start()
     return thread

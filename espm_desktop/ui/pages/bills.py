@@ -38,7 +38,9 @@ from espm_desktop.ui.bills_commands import (
 )
 from espm_desktop.ui.bills_findings import FindingsPanel
 from espm_desktop.ui.bills_model import (
+    COST,
     END,
+    NEW_BILL_ID,
     START,
     USAGE,
     BillsTableModel,
@@ -103,6 +105,7 @@ class BillsPage(QWidget):
 
         self.model = BillsTableModel()
         self.model.writer = self._save_edit
+        self.model.adder = self._save_new
         self.table = QTableView()
         self.table.setObjectName("bills_table")
         self.table.setModel(self.model)
@@ -247,6 +250,7 @@ class BillsPage(QWidget):
         # each time, so the grid follows a unit change made elsewhere.
         unit = unit_label(meter.energy_type, meter.unit).split(" (")[0] if meter else ""
         if switched:
+            self.model.pending = None  # a new row not yet saved belongs to the meter left
             self.model.marks.clear()
             self._say("")
             self.model.set_rows(rows, unit)
@@ -256,8 +260,19 @@ class BillsPage(QWidget):
                 self.table.setColumnWidth(column, self.table.columnWidth(column) + 22)
         else:
             self.model.set_rows(rows, unit)
+        self._ensure_column_widths()
         self.undo_group.setActiveStack(self._stack(mid))
         self._update_buttons()
+
+    def _ensure_column_widths(self) -> None:
+        """Never narrower than a full date, a large usage or cost: an empty meter's grid sizes to its headers."""
+        metrics = self.table.fontMetrics()
+        samples = {START: "2024-12-31", END: "2024-12-31", USAGE: "1 234 567,89", COST: "1 234 567,89"}
+        for column, sample in samples.items():
+            # Room for the cell margins, and for the warning icon of a refused value.
+            needed = metrics.horizontalAdvance(sample) + 40
+            if self.table.columnWidth(column) < needed:
+                self.table.setColumnWidth(column, needed)
 
     def _stack(self, meter_id: int) -> QUndoStack:
         if meter_id not in self._stacks:
@@ -338,24 +353,39 @@ class BillsPage(QWidget):
         return ok
 
     def add_bill(self) -> None:
-        """Add a bill the day after the last one ends, one month long, and start typing its usage."""
+        """Open a row for a bill the day after the last one ends, one month long, and start typing its usage.
+
+        The row is saved when its usage is typed: a bill of 0 is never stored by a click.
+        """
         if self.meter is None or self.meter.meter_id is None:
             return
-        start, end = next_bill_period(self.model.bills(), date.today())
-        bill = Bill(start=start, end=end, usage=0.0, source=BillSource.MANUAL)
-        text = self.tr("Add the bill from {0} to {1}").format(start.isoformat(), end.isoformat())
-        if not self._push(AddBillsCommand(self._writer(self.meter.meter_id), [bill], text)):
-            return
-        row = next(
-            (i for i, r in enumerate(self.model.rows) if r.bill.start == start and r.bill.end == end), None
+        if self.model.pending is None:
+            start, end = next_bill_period(self.model.bills(), date.today())
+            bill = Bill(start=start, end=end, usage=0.0, source=BillSource.MANUAL)
+        else:
+            bill = self.model.pending.bill
+        row = self.model.add_pending(bill)
+        self._say(
+            self.tr("New bill from {0} to {1}: type its usage to save it.").format(
+                bill.start.isoformat(), bill.end.isoformat()
+            )
         )
-        self._say(self.tr("Added the bill from {0} to {1}: type its usage.").format(start, end))
         if row is not None:
             index = self.model.index(row, USAGE)
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
             self.table.setFocus()
             self.table.edit(index)
+
+    def _save_new(self, bill: Bill) -> bool:
+        """The new row's usage was typed: save the bill (an undo step)."""
+        if self.meter is None or self.meter.meter_id is None:
+            return False
+        text = self.tr("Add the bill from {0} to {1}").format(bill.start.isoformat(), bill.end.isoformat())
+        ok = self._push(AddBillsCommand(self._writer(self.meter.meter_id), [bill], text))
+        if ok:
+            self._say("")
+        return ok
 
     def selected_rows(self) -> list[int]:
         model = self.table.selectionModel()
@@ -367,7 +397,13 @@ class BillsPage(QWidget):
         rows = self.selected_rows()
         if self.meter is None or self.meter.meter_id is None or not rows:
             return
+        if any(self.model.rows[r].bill_id == NEW_BILL_ID for r in rows):
+            self.model.discard_pending()  # never saved: nothing to delete or undo
+            rows = [r for r in rows if r < len(self.model.rows)]
         chosen = [(self.model.rows[r].bill_id, self.model.rows[r].bill) for r in rows]
+        if not chosen:
+            self._update_buttons()
+            return
         text = self.tr("Delete {0} bill(s)").format(len(chosen))
         if self._push(DeleteBillsCommand(self._writer(self.meter.meter_id), chosen, text)):
             self._say(self.tr("Deleted {0} bill(s). Undo brings them back (Ctrl+Z).").format(len(chosen)))

@@ -14,6 +14,7 @@ import hashlib
 from decimal import Decimal
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -368,12 +369,21 @@ class ImportDialog(QDialog):
         progress.setMinimumDuration(300)
         progress.canceled.connect(worker.cancel_event.set)
         self._progress = progress
-        thread = start_in_thread(worker, self)
+        # Python references to the thread and its worker are kept until the thread has finished; the slot is
+        # a method of the dialog (connected before the thread starts), so it runs on the GUI thread.
+        thread = start_in_thread(worker, self, self._on_thread_finished)
         self._threads.append((thread, worker))
-        thread.finished.connect(lambda: self._forget(thread))
 
-    def _forget(self, thread: QThread) -> None:
-        self._threads = [(t, w) for t, w in self._threads if t is not thread]
+    def _on_thread_finished(self) -> None:
+        """Let go of every thread that has finished (the dialog owns them: deleted here, never behind its back)."""
+        still_running: list[tuple[QThread, QObject]] = []
+        for thread, worker in self._threads:
+            if shiboken6.isValid(thread) and not thread.isFinished():
+                still_running.append((thread, worker))
+            elif shiboken6.isValid(thread):
+                thread.wait()  # already finished: returns at once once run() has returned
+                thread.deleteLater()
+        self._threads = still_running
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._progress is not None:
@@ -619,7 +629,10 @@ class ImportDialog(QDialog):
     def done(self, result: int) -> None:  # Qt override: never leave a worker writing behind a closed dialog
         self.cancel_running()
         for thread, _ in list(self._threads):
-            thread.wait()
+            if shiboken6.isValid(thread):
+                thread.quit()  # a worker that has reported: its thread may still be winding down
+                thread.wait()
+        self._on_thread_finished()
         super().done(result)
 
 

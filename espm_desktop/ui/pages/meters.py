@@ -89,7 +89,7 @@ class MeterDialog(FormDialog):
             FieldSpec("energir_invoice_number", self.tr("Énergir invoice number")),
             FieldSpec("energir_meter_number", self.tr("Énergir meter number")),
             FieldSpec("initial_load_months", self.tr("Initial load (months)"), kind="int"),
-            FieldSpec("share_downstream", self.tr("Share downstream"), kind="bool"),
+            FieldSpec("share_downstream", self.tr("Share Forward"), kind="bool"),
         ]
         super().__init__(title, specs, parent)
         self.type_combo: QComboBox = self.form.editors["energy_type"]  # type: ignore[assignment]
@@ -316,6 +316,7 @@ class MetersPage(RecordTablePage):
             return None
         dialog = MeterDialog(self.tr("New meter"), self)
         dialog.form.set_value("energy_type", "natural_gas")
+        dialog.form.set_value("unit", "m3")  # Énergir bills gas in m³; ESPM's meters template says the same
         row = models.Meter(property_id=pid, name="", energy_type="natural_gas", unit="m3")
         return row.id if self._run_dialog(dialog, row) else None
 

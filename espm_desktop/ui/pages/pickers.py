@@ -38,8 +38,9 @@ class PropertyMeterPicker(QWidget):
         self.with_meter = with_meter
         self.property_combo.currentIndexChanged.connect(self._on_property_changed)
         self.meter_combo.currentIndexChanged.connect(self._on_meter_changed)
-        ctx.property_selected.connect(lambda _id: self.reload())
-        ctx.meter_selected.connect(lambda _id: self.reload())
+        # Bound methods, not lambdas: Qt drops these connections when the picker is deleted (a replaced window).
+        ctx.property_selected.connect(self._on_selection_changed)
+        ctx.meter_selected.connect(self._on_selection_changed)
 
     @property
     def property_id(self) -> int | None:
@@ -92,6 +93,9 @@ class PropertyMeterPicker(QWidget):
         self.meter_combo.blockSignals(False)
         if self.meter_id is not None and self.ctx.meter_id != self.meter_id:
             self.ctx.meter_id = self.meter_id
+
+    def _on_selection_changed(self, _record_id: int) -> None:
+        self.reload()
 
     def _on_property_changed(self) -> None:
         pid = self.property_id

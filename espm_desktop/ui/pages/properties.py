@@ -114,6 +114,29 @@ class PropertiesPage(RecordTablePage):
         self.heading.setText(self.tr("Properties"))
         self.subtitle.setText(self.tr("Buildings you manage. Select one to see its meters, bills and score."))
         self.record_activated.connect(ctx.select_property)
+        ctx.data_changed.connect(self._on_data_changed)
+        self._refreshing = False
+
+    def _on_data_changed(self) -> None:
+        # Hidden, the page is refreshed when shown (the window calls refresh()); an edit here refreshes itself.
+        if self.isVisible() and not self._refreshing:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list and select the property chosen anywhere in the window (ctx.property_id)."""
+        wanted = self.ctx.property_id
+        self._refreshing = True
+        try:
+            if wanted is not None:
+                # Not the row selected before: restoring it would select that property again for every page.
+                self.table.blockSignals(True)
+                self.table.clearSelection()
+                self.table.blockSignals(False)
+            super().refresh()
+            if wanted is not None and wanted != self.selected_id():
+                self.select_id(wanted)
+        finally:
+            self._refreshing = False
 
     def headers(self) -> list[str]:
         return [
