@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 from espm_desktop import __version__
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from espm_desktop.ui.help import HelpWindow
 
 # A page is given as "module:Class" so that its module (and what it imports: SQLAlchemy, pyqtgraph, …) is
 # only loaded when the user first opens it; start-up stays fast. A ready widget or a factory also works.
@@ -49,9 +53,13 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(280)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
+        # The pages, or (on a database with no property yet) the welcome page in place of Properties.
+        self.content = QStackedWidget()
+        self.content.addWidget(self.stack)
+        self.welcome: QWidget | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(self.content)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 960])
         central = QWidget()
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {0}").format(ctx.db_path))
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.data_changed.connect(self._on_data_changed)
+        ctx.data_changed.connect(self._update_welcome)
         ctx.saving_started.connect(self._on_saving_started)
         geometry = settings.geometry()
         if (
@@ -153,6 +162,57 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
         self.settings.last_page = page_id
+        self._update_welcome()
+
+    # -- welcome (first start) ---------------------------------------------------------------------------------
+    def has_properties(self) -> bool:
+        from espm_desktop.db.summaries import property_summaries
+
+        try:
+            return bool(property_summaries(self.ctx.db_path))
+        except Exception:  # noqa: BLE001 (an unreadable file shows the Properties page and its own message)
+            return True
+
+    def welcome_shown(self) -> bool:
+        return self.welcome is not None and self.content.currentWidget() is self.welcome
+
+    def _update_welcome(self) -> None:
+        """The welcome page stands in for Properties while the database has no property."""
+        on_properties = self.nav.currentRow() >= 0 and self.page_order[self.nav.currentRow()] == "properties"
+        if on_properties and not self.has_properties():
+            if self.welcome is None:
+                from espm_desktop.ui.pages.welcome import WelcomePage
+
+                welcome = WelcomePage(self.ctx)
+                welcome.demo_requested.connect(self._on_open_demo)
+                welcome.import_requested.connect(self._on_import_bills)
+                welcome.create_requested.connect(self._on_create_first_property)
+                self.content.addWidget(welcome)
+                self.welcome = welcome
+            self.content.setCurrentWidget(self.welcome)
+        else:
+            self.content.setCurrentWidget(self.stack)
+
+    def _on_create_first_property(self) -> None:
+        """Go to Properties and open its New dialog; the welcome page comes back if the user cancels."""
+        page = self.page("properties")
+        self.content.setCurrentWidget(self.stack)
+        self.stack.setCurrentWidget(page)
+        new = getattr(page, "_on_new", None)
+        if callable(new):
+            new()
+        self._update_welcome()
+
+    def _on_open_demo(self) -> None:
+        from espm_desktop import paths
+        from espm_desktop.db.demo import create_demo_database
+
+        target = paths.demo_db_path()
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with self.ctx.saving():
+                create_demo_database(target, overwrite=False)
+        self.open_database_requested.emit(str(target))
 
     def _on_saving_started(self) -> None:
         self.statusBar().showMessage(
@@ -179,6 +239,8 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=str(path): self.open_database_requested.emit(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+        self.demo_action = file_menu.addAction(self.tr("Open the &demo"), self._on_open_demo)
+        self.demo_action.setObjectName("open_demo")
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("&Back up now…"), self._on_backup_now)
         self.restore_action = file_menu.addAction(self.tr("Re&store from backup…"), self._on_restore)
@@ -205,6 +267,23 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._help_windows: dict[str, QWidget] = {}
+        self.guide_action = help_menu.addAction(self.tr("&User guide"), lambda: self.show_guide())
+        self.guide_action.setObjectName("help_guide")
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.glossary_action = help_menu.addAction(self.tr("&Glossary"), lambda: self.show_glossary())
+        self.glossary_action.setObjectName("help_glossary")
+        help_menu.addSeparator()
+        energir = "energir_fr" if self.language == "fr" else "energir_en"
+        for key, text in (
+            ("espm", self.tr("ENERGY STAR Portfolio Manager (web)")),
+            ("benchmark", self.tr("ENERGY STAR: benchmark your building (web)")),
+            (energir, self.tr("Énergir: energy efficiency programs (web)")),
+        ):
+            action = help_menu.addAction(text)
+            action.setObjectName(f"help_link_{key}")
+            action.triggered.connect(lambda _checked=False, k=key: self._on_program_link(k))
+        help_menu.addSeparator()
         about = QAction(self.tr("&About ESPM Desktop"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -248,6 +327,38 @@ class MainWindow(QMainWindow):
 
         open_import_dialog(self.ctx, self)
 
+    # -- help ------------------------------------------------------------------------------------------------
+    def current_help_page(self) -> str:
+        return "welcome" if self.welcome_shown() else self.current_page_id()
+
+    def show_guide(self, section: str | None = None) -> QWidget:
+        """The user guide, at the section of the current page (or the one given), in the window's language."""
+        from espm_desktop.ui.help import GUIDE, section_for_page
+
+        viewer = self._help_window(GUIDE)
+        viewer.show_section(section or section_for_page(self.current_help_page()))
+        return viewer
+
+    def show_glossary(self) -> QWidget:
+        from espm_desktop.ui.help import GLOSSARY
+
+        viewer = self._help_window(GLOSSARY)
+        viewer.show_section("")
+        return viewer
+
+    def _help_window(self, kind: str) -> HelpWindow:
+        from espm_desktop.ui.help import HelpWindow
+
+        window = self._help_windows.get(kind)
+        if not isinstance(window, HelpWindow):
+            window = self._help_windows[kind] = HelpWindow(kind, self.language, self)
+        return window
+
+    def _on_program_link(self, key: str) -> None:
+        from espm_desktop.ui.help import open_program_page
+
+        open_program_page(key)
+
     def _on_language_chosen(self, code: str) -> None:
         if code != self.language:
             self.language_switch_requested.emit(code)
@@ -283,3 +394,10 @@ class MainWindow(QMainWindow):
         self.settings.last_page = self.current_page_id()
         self.settings.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.detach_from_context()
+
+    def detach_from_context(self) -> None:
+        """Stop hearing the shared context: a closed or replaced window's pages must not react to a selection."""
+        for receiver in [self, *self.findChildren(QObject)]:
+            QObject.disconnect(self.ctx, None, receiver, None)

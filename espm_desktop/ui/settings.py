@@ -56,6 +56,19 @@ class AppSettings:
     def last_page(self, value: str) -> None:
         self.set_value("window/last_page", value)
 
+    # -- tables ------------------------------------------------------------------------------------------------
+    def table_sort(self, table: str) -> tuple[int, bool] | None:
+        """(column, descending) of the sort the user chose for a table, or None."""
+        value = self._s.value(f"tables/{table}/sort", "")
+        column, _, order = str(value or "").partition(":")
+        try:
+            return int(column), order == "desc"
+        except ValueError:
+            return None
+
+    def set_table_sort(self, table: str, column: int, descending: bool) -> None:
+        self.set_value(f"tables/{table}/sort", f"{column}:{'desc' if descending else 'asc'}")
+
     # -- databases ---------------------------------------------------------------------------------------------
     RECENT_COUNT = 5
 

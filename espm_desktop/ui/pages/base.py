@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FormDialog
+from espm_desktop.ui.table_filter import SORT_ROLE, TableFilter, stretch_column
 
 Row = TypeVar("Row")
 
@@ -116,7 +117,9 @@ class RecordTablePage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The name column takes the spare width; a click on a header sorts, the box above filters.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table_filter = TableFilter(self.table, self.page_id or "records")
         self.new_button = QPushButton(self.tr("New…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -131,6 +134,7 @@ class RecordTablePage(QWidget):
         self.toolbar.addWidget(self.edit_button)
         self.toolbar.addWidget(self.delete_button)
         self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.table_filter.edit, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
@@ -143,7 +147,6 @@ class RecordTablePage(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._on_edit())
-        self._ids: list[int] = []
 
     # -- to override ----------------------------------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -208,14 +211,25 @@ class RecordTablePage(QWidget):
         return False
 
     # -- behaviour ------------------------------------------------------------------------------------------
+    def row_id(self, row: int) -> int | None:
+        """The record shown on a table row (kept in its first cell, so it follows the row when sorted)."""
+        item = self.table.item(row, 0)
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    @property
+    def _ids(self) -> list[int | None]:
+        """The record ids in the order the rows are shown."""
+        return [self.row_id(r) for r in range(self.table.rowCount())]
+
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        return self._ids[rows[0].row()]
+        return self.row_id(rows[0].row())
 
     def select_id(self, record_id: int | None) -> None:
-        if record_id in self._ids:
+        if record_id is not None and record_id in self._ids:
             self.table.selectRow(self._ids.index(record_id))
 
     def refresh(self) -> None:
@@ -227,26 +241,54 @@ class RecordTablePage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(data))
-        self._ids = [record_id for record_id, _ in data]
         for r, (_record_id, values) in enumerate(data):
             for c, value in enumerate(values):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    item.setData(SORT_ROLE, float(value))
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, _record_id)
                 self.decorate_item(_record_id, c, item)
                 self.table.setItem(r, c, item)
+        self.table_filter.apply()
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        for c in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+        stretch_column(self.table, 0)
         self.table.blockSignals(False)
         self.new_button.setEnabled(self.can_create() and not self.ctx.read_only)
+        if self.ctx.read_only:
+            self.new_button.setToolTip(self.read_only_reason())
+        elif not self.new_button.isEnabled():
+            self.new_button.setToolTip(self.cannot_create_reason())
+        else:
+            self.new_button.setToolTip("")
         if keep is not None:
             self.select_id(keep)
         self._update_buttons()
+
+    def read_only_reason(self) -> str:
+        return self.tr("Read-only database: it can be read and exported, not changed.")
+
+    def cannot_create_reason(self) -> str:
+        """Why New is disabled when the database can be written (a page that needs a choice first says which)."""
+        return self.tr("Choose a property above first.")
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None and not self.ctx.read_only
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        if self.ctx.read_only:
+            reason = self.read_only_reason()
+        elif not has:
+            reason = self.tr("Select a row first.")
+        else:
+            reason = ""
+        self.edit_button.setToolTip(reason)
+        self.delete_button.setToolTip(reason)
 
     def _on_selection_changed(self) -> None:
         self._update_buttons()
@@ -275,6 +317,8 @@ class RecordTablePage(QWidget):
             self,
             self.tr("Delete"),
             self.tr("Delete {0}? This cannot be undone.").format(self.describe(record_id)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a destructive question defaults to No
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_record(record_id)

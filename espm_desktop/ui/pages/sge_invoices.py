@@ -47,6 +47,7 @@ from espm_desktop.ui.pages.sge_common import (
     show_message,
     table,
 )
+from espm_desktop.ui.table_filter import TableFilter, stretch_column
 
 
 class InvoicesTab(SgeTab):
@@ -58,6 +59,9 @@ class InvoicesTab(SgeTab):
              self.tr("Total"), self.tr("Status"), self.tr("Corrects"), self.tr("Sent on"), self.tr("Paid on"),
              self.tr("Program year")],
         )  # fmt: skip
+        # Sorted by a header click, filtered by the box above; the phase column takes the spare width.
+        self.invoices_filter = TableFilter(self.invoices, "sge/invoices")
+        stretch_column(self.invoices, 2)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text in (
@@ -92,6 +96,7 @@ class InvoicesTab(SgeTab):
         box = QGroupBox(self.tr("Invoices to Énergir"))
         bl = QVBoxLayout(box)
         bl.addLayout(row)
+        bl.addWidget(self.invoices_filter.edit)
         bl.addWidget(self.invoices, 1)
         bl.addWidget(self.next_label)
         bl.addWidget(note)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import month_end, month_index
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
@@ -43,16 +44,23 @@ from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, FieldSpec, FormDialog, current_language
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_format import fixed
+from espm_desktop.ui.table_filter import TableFilter
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 OK_STYLE = "color: #1b5e20;"
 
 
+def header_text(text: str, width: int = 10) -> str:
+    """A column title on lines of about `width` characters, broken at spaces only (never inside a word)."""
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
+
+
 def read_only_table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
-    # Long headers on two lines: the columns stay as narrow as their numbers.
-    table.setHorizontalHeaderLabels([textwrap.fill(h, 10) if i > 0 else h for i, h in enumerate(headers)])
+    # Long headers on two lines: the columns stay as narrow as their numbers. Lines break between words only
+    # ("Identifiant climatologique" once came out as "Identifian / t climatol / ogique").
+    table.setHorizontalHeaderLabels([header_text(h) if i > 0 else h for i, h in enumerate(headers)])
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,6 +80,12 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], right_from: i
             if c >= right_from:
                 item.setTextAlignment(RIGHT)
             table.setItem(r, c, item)
+
+
+def typed(value: float, language: str) -> str:
+    """A typed value back in the message as the user reads numbers: 15 500,5 / 15,500.5."""
+    decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
+    return formatting.number(value, language, min(decimals, 3))
 
 
 class DegreeDaysDialog(FormDialog):
@@ -99,17 +113,17 @@ class DegreeDaysDialog(FormDialog):
                 errors.append(
                     FieldError(
                         key,
-                        f"{en} cannot be negative ({value:g}); type 0 or more.",
-                        f"{fr} ne peuvent pas être négatifs ({value:g}); saisissez 0 ou plus.",
+                        f"{en} cannot be negative ({typed(value, 'en')}); type 0 or more.",
+                        f"{fr} ne peuvent pas être négatifs ({typed(value, 'fr')}); saisissez 0 ou plus.",
                     )
                 )
             elif value is not None and value > 15000:
                 errors.append(
                     FieldError(
                         key,
-                        f"{en}: {value:g} is more than any Canadian station records in a "
+                        f"{en}: {typed(value, 'en')} is more than any Canadian station records in a "
                         "year; check the number.",
-                        f"{fr} : {value:g} dépasse ce qu'enregistre toute station canadienne "
+                        f"{fr} : {typed(value, 'fr')} dépasse ce qu'enregistre toute station canadienne "
                         "en un an; vérifiez le nombre.",
                     )
                 )
@@ -164,12 +178,16 @@ class WeatherPage(QWidget):
         stations_header = self.stations_table.horizontalHeader()
         stations_header.setStretchLastSection(False)
         stations_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sorted by a header click, filtered by the box above; rows carry their station id (UserRole).
+        self.stations_filter = TableFilter(self.stations_table, "weather/stations")
         self.months_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         attribution = QLabel(ATTRIBUTION_FR if current_language() == "fr" else ATTRIBUTION)
         attribution.setObjectName("weather_attribution")
         attribution.setStyleSheet("color: #555; font-style: italic;")
         stations_box = QGroupBox(self.tr("Stations imported"))
-        QVBoxLayout(stations_box).addWidget(self.stations_table)
+        stations_layout = QVBoxLayout(stations_box)
+        stations_layout.addWidget(self.stations_filter.edit)
+        stations_layout.addWidget(self.stations_table)
         months_box = QGroupBox(self.tr("Monthly degree days of the selected station (base 18 °C)"))
         months_layout = QVBoxLayout(months_box)
         months_layout.addWidget(self.months_table)
@@ -250,11 +268,15 @@ class WeatherPage(QWidget):
 
     def selected_station_id(self) -> int | None:
         rows = self.stations_table.selectionModel().selectedRows()
-        return self._station_ids[rows[0].row()] if rows else None
+        item = self.stations_table.item(rows[0].row(), 0) if rows else None
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def select_station(self, station_id: int) -> None:
-        if station_id in self._station_ids:
-            self.stations_table.selectRow(self._station_ids.index(station_id))
+        for r in range(self.stations_table.rowCount()):
+            item = self.stations_table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == station_id:
+                self.stations_table.selectRow(r)
+                return
 
     def _refresh_stations(self) -> None:
         keep = self.selected_station_id()
@@ -277,9 +299,11 @@ class WeatherPage(QWidget):
             right_from=2,
         )
         for r, st in enumerate(summaries):
+            self.stations_table.item(r, 0).setData(Qt.ItemDataRole.UserRole, st.station_id)
             self.stations_table.item(r, 0).setToolTip(
                 f"{st.name} — {st.province}" if st.province else st.name
             )
+        self.stations_filter.apply()
         self.stations_table.blockSignals(False)
         if keep in self._station_ids:
             self.select_station(keep)
@@ -412,6 +436,12 @@ class WeatherPage(QWidget):
             self.select_station(results[0].station_id)
         return True
 
+    def _clear_message(self) -> None:
+        """After a later success, an earlier "Nothing was imported" no longer describes the page: it goes."""
+        if self.import_message.styleSheet() == ERROR_STYLE:
+            self.import_message.clear()
+            self.import_message.setStyleSheet("")
+
     # -- linking and typed values ---------------------------------------------------------------------------
     def _on_link(self) -> None:
         pid, sid = self.picker.property_id, self.selected_station_id()
@@ -419,6 +449,7 @@ class WeatherPage(QWidget):
             return
         with self.ctx.session() as s, s.begin():
             link_property_to_station(s, pid, sid)
+        self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
 
@@ -428,6 +459,7 @@ class WeatherPage(QWidget):
             return
         with self.ctx.session() as s, s.begin():
             link_property_to_station(s, pid, None)
+        self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
 
@@ -445,6 +477,7 @@ class WeatherPage(QWidget):
                     s.delete(old)
                     s.flush()
             set_typed_degree_days(s, pid, end, values["hdd"], values["cdd"], values["note"] or "")
+        self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
         return True
@@ -472,12 +505,19 @@ class WeatherPage(QWidget):
         rid = self._selected_typed_id()
         if rid is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete these typed degree days?"))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete these typed degree days?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a destructive question defaults to No
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self.ctx.session() as s, s.begin():
             row = s.get(models.PropertyDegreeDays, rid)
             if row is not None:
                 s.delete(row)
+        self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
