@@ -61,6 +61,11 @@ class Unit:
     site_gj_per_unit: float
     source: str
     confirmed: bool
+    source_fr: str = ""  # the same citation in French; empty in a table written before the column existed
+
+    def source_text(self, language: str) -> str:
+        """Where the factors come from, in the language (English when no French text is given)."""
+        return self.source_fr if language.startswith("fr") and self.source_fr else self.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ def _parse_table(text: str) -> _Tables:
                 site_gj_per_unit=float(row["site_gj_per_unit"]),
                 source=row["source"],
                 confirmed=row["confirmed"].strip().lower() == "yes",
+                source_fr=(row.get("source_fr") or "").strip(),
             )
         )
     types: dict[str, EnergyType] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from espm_desktop.core.formatting import number
+
 _SPACES = (" ", "\u00a0", "\u202f", "\u2009", "'")
 
 
@@ -43,8 +45,5 @@ def parse_decimal_text(text: str) -> Decimal | None:
 
 
 def format_number(value: float | Decimal, language: str, decimals: int = 0) -> str:
-    """1234.5 → '1 234,5' in French, '1,234.5' in English."""
-    text = f"{value:,.{decimals}f}"
-    if language.startswith("fr"):
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    """1234.5 → '1 234,5' in French, '1,234.5' in English (core.formatting.number: no negative zero)."""
+    return number(value, language, decimals)

@@ -50,7 +50,7 @@ FIELD_LABELS: dict[SetupField, LocalizedText] = {
     SetupField.INVOICE_NUMBER: LocalizedText("Numéro de facture", "Invoice number"),
     SetupField.METER_NUMBER: LocalizedText("Numéro du compteur", "Meter number"),
     SetupField.INITIAL_LOAD_MONTHS: LocalizedText("Chargement initial (mois)", "Initial load (months)"),
-    SetupField.SHARE_DOWNSTREAM: LocalizedText("Partager en aval", "Share forward"),
+    SetupField.SHARE_DOWNSTREAM: LocalizedText("Partager en aval", "Share Forward"),
 }
 
 STATUS_LABELS: dict[DataExchangeStatus, LocalizedText] = {

@@ -418,7 +418,7 @@ _SHARE_STEPS = (
         "s27",
         "share",
         (27,),
-        ("Partager en aval", "Share forward"),
+        ("Partager en aval", "Share Forward"),
         (
             f"Sélectionnez {_q('Oui')} ou {_q('Non')} pour l'élément {_q('Partager en aval')} (permettre à "
             "Énergir de partager cette propriété avec d'autres).",

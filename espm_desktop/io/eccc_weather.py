@@ -94,7 +94,8 @@ def _find_columns(header: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _float(text: str, where: str, source: str) -> float | None:
+def _float(text: str, where: tuple[str, str], source: str) -> float | None:
+    """`where` names the place in English and in French: ("line 42, latitude", "ligne 42, latitude")."""
     text = text.strip()
     if not text:
         return None
@@ -102,8 +103,8 @@ def _float(text: str, where: str, source: str) -> float | None:
         return float(text.replace(",", "."))
     except ValueError:
         raise WeatherFileError(
-            f"{source}: {where}: '{text}' is not a number.",
-            f"{source} : {where} : « {text} » n'est pas un nombre.",
+            f"{source}: {where[0]}: '{text}' is not a number.",
+            f"{source} : {where[1]} : « {text} » n'est pas un nombre.",
         ) from None
 
 
@@ -119,7 +120,8 @@ def _value(
     flag = _cell(row, cols.get(f"{name}_flag"))
     if idx is None:
         return None, flag
-    v = _float(_cell(row, idx), f"line {line}, column '{header[idx]}'", source)
+    where = (f"line {line}, column '{header[idx]}'", f"ligne {line}, colonne « {header[idx]} »")
+    v = _float(_cell(row, idx), where, source)
     return (None if flag == "M" else v), flag
 
 
@@ -179,18 +181,20 @@ def parse_eccc_daily(data: bytes | str, source_name: str = "") -> WeatherFile:
         if not station_name:
             station_name = _cell(row, cols.get("station"))
             climate_id = _cell(row, cols.get("climate_id"))
-            lat = _float(_cell(row, cols.get("lat")), f"line {n}, latitude", source)
-            lon = _float(_cell(row, cols.get("lon")), f"line {n}, longitude", source)
+            lat = _float(_cell(row, cols.get("lat")), (f"line {n}, latitude", f"ligne {n}, latitude"), source)
+            lon = _float(
+                _cell(row, cols.get("lon")), (f"line {n}, longitude", f"ligne {n}, longitude"), source
+            )
     if lat is None and "latitude" in preamble:
-        lat = _float(preamble["latitude"], "Latitude", source)
-        lon = _float(preamble.get("longitude", ""), "Longitude", source)
+        lat = _float(preamble["latitude"], ("Latitude", "Latitude"), source)
+        lon = _float(preamble.get("longitude", ""), ("Longitude", "Longitude"), source)
     station = StationInfo(
         name=station_name,
         climate_id=climate_id,
         province=preamble.get("province", ""),
         latitude=lat,
         longitude=lon,
-        elevation_m=_float(preamble.get("elevation", ""), "Elevation", source),
+        elevation_m=_float(preamble.get("elevation", ""), ("Elevation", "Altitude"), source),
         wmo_id=preamble.get("wmoidentifier", ""),
         tc_id=preamble.get("tcidentifier", ""),
     )

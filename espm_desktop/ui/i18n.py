@@ -8,6 +8,7 @@ never runs lrelease and never writes into its own folder (which an installed app
 from __future__ import annotations
 
 import logging
+import sys
 import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
@@ -54,11 +55,51 @@ class TsTranslator(QTranslator):
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self._table.get((context, source_text), "")
+    ) -> str | None:
+        # None (a null QString), not "": Qt asks the next translator only after a null answer, and an empty
+        # string here hid every text of Qt's own catalog (the file dialog's "Look in:" came back blank).
+        return self._table.get((context, source_text)) or None
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
         return not self._table
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own catalogs (qtbase_fr.qm: file dialogs, standard buttons) may be, in order.
+
+    Qt's configured folder first; then the PySide6 wheel's own Qt/translations, which is where they are when
+    Qt's folder points elsewhere: in the PyInstaller bundle QtCore is loaded from the bundle's top folder, so
+    Qt looks for translations beside it, and they are not there.
+    """
+    import PySide6
+
+    folders = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).parent / "Qt" / "translations",
+    ]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders.append(Path(bundle) / "PySide6" / "Qt" / "translations")
+    unique: list[Path] = []
+    for folder in folders:
+        if folder not in unique:
+            unique.append(folder)
+    return unique
+
+
+def qt_translator(language: str) -> QTranslator | None:
+    """Qt's own catalog for a language, or None (then Qt's dialogs stay in English, and the log says so).
+
+    `qt_fr.qm` is a meta catalog that also needs qtmultimedia_fr.qm, which the PySide6 wheel does not ship, so
+    it only loads where a full Qt is installed; `qtbase_fr.qm` has every text the app's dialogs use.
+    """
+    for folder in qt_translation_dirs():
+        for name in (f"qt_{language}", f"qtbase_{language}"):
+            translator = QTranslator()
+            if translator.load(name, str(folder)):
+                return translator
+    log.warning("Qt's own %s translations were not found in %s", language, qt_translation_dirs())
+    return None
 
 
 class LanguageManager:
@@ -90,8 +131,8 @@ class LanguageManager:
                 app_tr = candidate
         if app_tr is None and ts_path(language).exists():
             app_tr = TsTranslator(ts_path(language))
-        qt_tr = QTranslator()
-        if qt_tr.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_tr = qt_translator(language)
+        if qt_tr is not None:
             self._installed.append(qt_tr)
         if app_tr is not None:
             self._installed.append(app_tr)

@@ -47,7 +47,7 @@ def test_values_and_texts_are_in_the_pdf(lang: str) -> None:
         assert f"Page {n} de {n}" in text
         assert "Échange de données" in text
     else:
-        assert "Invoice number" in text and "Share forward" in text and "Yes" in text
+        assert "Invoice number" in text and "Share Forward" in text and "Yes" in text
         assert f"Page {n} of {n}" in text
         assert "Remove access" in text
 

@@ -90,7 +90,7 @@ def test_meter_bars_in_native_unit_and_hover_text(page: ChartsPage, ctx: AppCont
     march = month_index(date(2025, 3, 1)) + 0.5
     text = page.view.hover_at(march, 1000.0)
     assert "March 2025: 13,900 kWh" in text
-    assert "Bill 1 Mar 2025 – 31 Mar 2025: 13,900 kWh over 31 days" in text
+    assert "Bill Mar 1, 2025 – Mar 31, 2025: 13,900 kWh over 31 days" in text.replace("\u00a0", " ")
     # The same text through the real mouse path: a scene position over the bar.
     scene_pos = page.view.plot.vb.mapViewToScene(QPointF(march, 1000.0))
     assert page.view.on_scene_hover(scene_pos) == text
@@ -162,7 +162,7 @@ def test_weather_charts_with_a_station(page: ChartsPage, ctx: AppContext) -> Non
     assert len(xs) == 12
     assert ys[0] == pytest.approx(1750 / 31)
     text = page.view.hover_at(float(xs[0]), float(ys[0]))
-    assert "56.5 m³/day at" in text and "1 Jan 2025 – 31 Jan 2025" in text
+    assert "56.5 m³/day at" in text and "Jan 1, 2025 – Jan 31, 2025" in text.replace("\u00a0", " ")
     page.set_chart("weather_per_hdd")
     assert not page.view.showing_message()
 

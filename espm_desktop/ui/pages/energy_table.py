@@ -61,7 +61,7 @@ class EnergyFactorsTable(QTableWidget):
                 u.label_fr if language == "fr" else u.label_en,
                 site_factor_text(u.site_gj_per_unit, language),
                 fixed(t.source_factor, language, 2),
-                u.source,
+                u.source_text(language),
                 yes if u.confirmed else no,
             ]
             for c, text in enumerate(cells):

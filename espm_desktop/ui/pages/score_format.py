@@ -1,10 +1,12 @@
-"""Numbers shown the way seed 002's worked example prints them, with the user's decimal mark."""
+"""Numbers shown the way seed 002's worked example prints them, with the user's decimal mark.
+
+Every number goes through core.formatting (grouping, decimal mark, no negative zero)."""
 
 from __future__ import annotations
 
 import math
 
-from espm_desktop.core.numbers import format_number
+from espm_desktop.core.formatting import number as format_number
 
 
 def fixed(value: float | None, language: str, decimals: int) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core import energy
+from espm_desktop.core import energy, formatting
 from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import unit_label
@@ -34,6 +34,11 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def short_unit(energy_type: str, unit_id: str) -> str:
     """'m³' rather than 'm³ (cubic metres)', as the example prints billing units."""
     return unit_label(energy_type, unit_id).split(" (")[0]
+
+
+def quantity_text(value: float, energy_type: str, unit_id: str, language: str) -> str:
+    """'12 345 m³': the quantity and its billing unit, never split over two lines."""
+    return formatting.quantity(value, short_unit(energy_type, unit_id), language)
 
 
 def energy_order(energy_type: str) -> int:
@@ -60,7 +65,12 @@ class StepTable(QTableWidget):
         self.right_columns = right_columns if right_columns is not None else set(range(1, len(headers)))
         self.setObjectName(name)
         # Long headers go on two lines so that the numbers, not the titles, set the column widths.
-        self.setHorizontalHeaderLabels([textwrap.fill(h, 18) if i > 0 else h for i, h in enumerate(headers)])
+        self.setHorizontalHeaderLabels(
+            [
+                textwrap.fill(h, 18, break_long_words=False, break_on_hyphens=False) if i > 0 else h
+                for i, h in enumerate(headers)
+            ]
+        )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -189,14 +199,17 @@ class ScoreStepsView(QWidget):
         energy_rows = [
             [
                 r.label_fr if lang == "fr" else r.label_en,
-                f"{fixed(r.quantity, lang, 0)} {short_unit(r.energy_type, r.unit)}",
+                quantity_text(r.quantity, r.energy_type, r.unit, lang),
             ]
             for r in fuel_rows
         ]
         self.energy_table.set_rows(energy_rows)
 
-        def opt(value: float | None, decimals: int = 0, suffix: str = "") -> str:
-            return "–" if value is None else fixed(value, lang, decimals) + suffix
+        def opt(value: float | None, decimals: int = 0) -> str:
+            return "–" if value is None else fixed(value, lang, decimals)
+
+        def pct(value: float | None) -> str:
+            return "–" if value is None else formatting.percent(value, lang)
 
         details = [
             [
@@ -204,8 +217,8 @@ class ScoreStepsView(QWidget):
                 opt(inp.gross_floor_area_m2, 0 if inp.gross_floor_area_m2.is_integer() else 1),
             ],
             [self.tr("Number of full-time workers on the main shift"), opt(inp.workers)],
-            [self.tr("Percent of the floor area that is cooled"), opt(inp.percent_cooled, 0, " %")],
-            [self.tr("Percent of the floor area that is heated"), opt(inp.percent_heated, 0, " %")],
+            [self.tr("Percent of the floor area that is cooled"), pct(inp.percent_cooled)],
+            [self.tr("Percent of the floor area that is heated"), pct(inp.percent_heated)],
             [self.tr("CDD (cooling degree days)"), opt(inp.cdd)],
             [self.tr("HDD (heating degree days)"), opt(inp.hdd)],
         ]
@@ -215,7 +228,7 @@ class ScoreStepsView(QWidget):
         rows = [
             [
                 r.label_fr if lang == "fr" else r.label_en,
-                f"{fixed(r.quantity, lang, 0)} {short_unit(r.energy_type, r.unit)}",
+                quantity_text(r.quantity, r.energy_type, r.unit, lang),
                 scientific(r.site_multiplier, lang),
                 fixed(r.site_gj, lang, 1),
                 fixed(r.source_multiplier, lang, 3),

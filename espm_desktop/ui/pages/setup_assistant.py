@@ -100,6 +100,10 @@ class StagePage(QScrollArea):
         for step in stage.steps:
             card = StepCard(step, lambda _text: None)
             self.cards[step.id] = card
+            if numbers is not None:
+                # The form above names each stored number's problem: the cards below do not repeat it.
+                for row in card.rows:
+                    row.show_problem = False
             layout.addWidget(card)
         layout.addStretch(1)
         self.setWidget(inner)
@@ -202,6 +206,7 @@ class SetupAssistantPage(QWidget):
                 self._add_list_entry(ref_id, title, f"badge_{ref_id}").badge, "todo", self.tr("Reference")
             )
         self.stage_list.currentRowChanged.connect(self.stage_stack.setCurrentIndex)
+        self.stage_list.currentRowChanged.connect(self._on_stage_changed)
         self.stage_list.setCurrentRow(0)
         self._fit_stage_items()
 
@@ -366,6 +371,9 @@ class SetupAssistantPage(QWidget):
                 set_badge(label, "todo", self.tr("To do"))
         self._fit_stage_items()
 
+    def _on_stage_changed(self, row: int) -> None:
+        self.status_frame.set_numbers_form_shown(row == 0)
+
     # -- actions ----------------------------------------------------------------------------------------------
     def _meter_id(self) -> int | None:
         return self.stored.setup.meter_id if self.stored is not None else None
@@ -446,6 +454,8 @@ class SetupAssistantPage(QWidget):
             self.tr("Set the status back to “{0}”? The date of “{1}” will be forgotten.").format(
                 status_text(previous), status_text(self.stored.setup.status)
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a destructive question defaults to No
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

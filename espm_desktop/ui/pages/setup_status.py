@@ -96,11 +96,17 @@ class StatusPanel(QFrame):
         layout.addWidget(self.status_error)
         layout.addWidget(self.numbers_warning)
         self._problems: list[LocalizedText] = []
+        self._form_shown = False
 
     def show_error(self, text: str) -> None:
         """A refused status change (named by core.setup_guide), or '' to clear it."""
         self.status_error.setText(text)
         self.status_error.setVisible(bool(text))
+
+    def set_numbers_form_shown(self, shown: bool) -> None:
+        """While stage 1's form is on screen it names each problem beside its field: the panel says nothing."""
+        self._form_shown = shown
+        self.numbers_warning.setVisible(bool(self._problems) and not shown)
 
     @property
     def has_number_problems(self) -> bool:
@@ -113,7 +119,7 @@ class StatusPanel(QFrame):
             for key in (SetupField.ACCOUNT_NUMBER, SetupField.INVOICE_NUMBER, SetupField.METER_NUMBER)
             if (error := stored_number_error(setup, key)) is not None
         ]
-        self.numbers_warning.setVisible(bool(self._problems))
+        self.numbers_warning.setVisible(bool(self._problems) and not self._form_shown)
         self.numbers_warning.setText(
             self.tr("ESPM will refuse a number stored for this meter; correct it in stage 1:")
             + "".join(f"\n• {loc(p)}" for p in self._problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,6 +49,10 @@ NOTICE_STYLE = "color: #0B4A85;"
 MUTED_STYLE = "color: #5A6672;"
 CURRENT_CARD_STYLE = "QFrame#{name} {{ border: 2px solid #0B5394; border-radius: 6px; background: #F5F9FD; }}"
 CARD_STYLE = "QFrame#{name} {{ border: 1px solid #D5DBE1; border-radius: 6px; }}"
+# A step behind the user: dark green text on light green (contrast 9:1), never the grey of a disabled widget.
+DONE_CARD_STYLE = "QFrame#{name} {{ border: 1px solid #8CC9A0; border-radius: 6px; background: #EDF8F0; }}"
+DONE_TEXT = "#14532D"
+CHECK_STYLE = "QCheckBox {{ font-weight: 600; color: {colour}; }} QCheckBox:disabled {{ color: {colour}; }}"
 
 # The step after which the user records each status: the guide's last action before that state.
 STATUS_STEP: dict[str, DataExchangeStatus] = {
@@ -120,6 +124,8 @@ class ValueRow(QWidget):
     def __init__(self, step_id: str, key: SetupField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        # False on the stage whose form already names the problem beside the field: it is said once.
+        self.show_problem = True
         self.label = QLabel(with_colon(loc(FIELD_LABELS[key])))
         self.label.setMinimumWidth(180)
         self.value = QLineEdit()
@@ -154,13 +160,11 @@ class ValueRow(QWidget):
             else:
                 self.value.setPlaceholderText(self.tr("Not known yet: enter it in stage 1"))
         self.copy_button.setEnabled(bool(text))
+        # The reason is given once, in the status panel (or beside the field in stage 1): here only where to act.
         error = stored_number_error(setup, self.key)
-        self.problem.setVisible(error is not None)
-        self.problem.setText(
-            self.tr("ESPM will refuse this value. {0} Correct it in stage 1.").format(loc(error))
-            if error
-            else ""
-        )
+        shown = error is not None and self.show_problem
+        self.problem.setVisible(shown)
+        self.problem.setText(self.tr("ESPM will refuse this value: correct it in stage 1.") if shown else "")
 
     def _on_copy(self) -> None:
         text = self.value.text()
@@ -185,15 +189,23 @@ class StepCard(QFrame):
         self.setStyleSheet(CARD_STYLE.format(name=self.objectName()))
         self.check = QCheckBox(loc(step.title))
         self.check.setObjectName(f"done_{step.id}")
-        self.check.setStyleSheet("QCheckBox { font-weight: 600; }")
+        self.check.setStyleSheet(CHECK_STYLE.format(colour="palette(text)"))
         self.check.toggled.connect(lambda on: self.done_toggled.emit(self.step.id, on))
         header = QHBoxLayout()
         header.addWidget(self.check, 1)
         self.here_badge = badge("current", self.tr("Continue here"))
         self.here_badge.hide()
         header.addWidget(self.here_badge)
+        # The stage list's own "Done" (already translated there): one word for one state.
+        self.done_badge = badge("done", "✓ " + QCoreApplication.translate("SetupAssistantPage", "Done"))
+        self.done_badge.setObjectName(f"done_badge_{step.id}")
+        self.done_badge.hide()
+        header.addWidget(self.done_badge)
+        self.waiting_badge: QLabel | None = None
         if step.waits:
-            header.addWidget(badge("partial", self.tr("Waiting for Énergir")))
+            self.waiting_badge = badge("partial", self.tr("Waiting for Énergir"))
+            self.waiting_badge.setObjectName(f"waiting_badge_{step.id}")
+            header.addWidget(self.waiting_badge)
         if step.seed_steps:
             numbers = ", ".join(str(n) for n in step.seed_steps)
             header.addWidget(badge("todo", self.tr("Guide step {0}").format(numbers)))
@@ -255,8 +267,13 @@ class StepCard(QFrame):
             self.tr("Done: the meter's status or numbers show this step is behind you.") if locked else ""
         )
         self.here_badge.setVisible(current)
-        style = CURRENT_CARD_STYLE if current else CARD_STYLE
+        self.done_badge.setVisible(done)
+        if self.waiting_badge is not None:
+            # Once the step is done, Énergir is no longer what it waits for.
+            self.waiting_badge.setVisible(not done)
+        style = CURRENT_CARD_STYLE if current else DONE_CARD_STYLE if done else CARD_STYLE
         self.setStyleSheet(style.format(name=self.objectName()))
+        self.check.setStyleSheet(CHECK_STYLE.format(colour=DONE_TEXT if done else "palette(text)"))
         for row in self.rows:
             row.show_value(setup)
         if self.record_button is not None and self.record_date is not None and self.record_status is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core import formatting
 from espm_desktop.core.sge.deadlines import (
     Deadline,
     DeadlineStatus,
@@ -197,10 +198,10 @@ class SgePage(QWidget):
                     DeadlineStatus.DUE_SOON: "#8a5300",
                     DeadlineStatus.OVERDUE: "#b00020",
                 }[deadline.status(today)]
-            colon = ":" if lang() == "en" else "\u00a0:"
-            lines.append(
-                f"• {label}{colon} {deadline.due.isoformat()} — <b style='color:{colour}'>{state}</b>"
-            )
+            line = f"• {formatting.labelled(label, deadline.due.isoformat(), lang())} — <b style='color:{colour}'>{state}</b>"
+            # Phases accepted on the same day give the same deadline: say it once.
+            if line not in lines:
+                lines.append(line)
         if not lines:
             lines.append(self.tr("No deadline yet: enter Énergir's acceptance dates in “Phases and aid”."))
         accepted = sum(

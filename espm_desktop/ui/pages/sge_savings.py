@@ -49,6 +49,7 @@ from espm_desktop.ui.pages.sge_common import (
     table,
 )
 from espm_desktop.ui.pages.sge_production import ProductionDialog
+from espm_desktop.ui.plots.axes import NumberAxis, TimestampAxis
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -142,13 +143,20 @@ class SavingsTab(SgeTab):
 
         self.chart = pg.GraphicsLayoutWidget()
         self.chart.setObjectName("sge_savings_chart")
-        self.use_plot = self.chart.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.cusum_plot = self.chart.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        language = lang()
+        # The legend has a row of its own above the plots: inside, it covered the curves wherever it sat.
+        self.use_legend = pg.LegendItem(colCount=2)
+        self.chart.addItem(self.use_legend, row=0, col=0)
+        self.use_plot = self.chart.addPlot(
+            row=1, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
+        )
+        self.cusum_plot = self.chart.addPlot(
+            row=2, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
+        )
         self.cusum_plot.setXLink(self.use_plot)
         for plot in (self.use_plot, self.cusum_plot):
             plot.showGrid(x=False, y=True, alpha=0.25)
             plot.setMenuEnabled(False)
-        self.use_legend = self.use_plot.addLegend(offset=(-10, 5))  # top right: the last months stay low
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -205,6 +213,7 @@ class SavingsTab(SgeTab):
         self.report_button.setEnabled(analysis is not None)
         self.use_plot.clear()
         self.cusum_plot.clear()
+        self.use_legend.clear()
         if analysis is None:
             show_message(self.message, self.analysis_error, WARN_STYLE)
             self.model_label.setText(self.tr("No model yet."))
@@ -283,10 +292,12 @@ class SavingsTab(SgeTab):
         predicted = [(r.predicted_m3 + r.adjustment_m3) / r.period.days for r in rows]
         actual = [r.actual_m3 / r.period.days for r in rows]
         self.use_plot.setTitle(self.tr("Use per day (m³): baseline model vs actual"))
-        self.use_plot.plot(xs, predicted, pen=pg.mkPen("#1f5fa8", width=2), symbol="o", symbolSize=5,
-                           symbolBrush="#1f5fa8", name=self.tr("Adjusted baseline (model)"))  # fmt: skip
-        self.use_plot.plot(xs, actual, pen=pg.mkPen("#e07b1a", width=2), symbol="s", symbolSize=5,
-                           symbolBrush="#e07b1a", name=self.tr("Actual"))  # fmt: skip
+        model_curve = self.use_plot.plot(xs, predicted, pen=pg.mkPen("#1f5fa8", width=2), symbol="o",
+                                         symbolSize=5, symbolBrush="#1f5fa8")  # fmt: skip
+        actual_curve = self.use_plot.plot(xs, actual, pen=pg.mkPen("#e07b1a", width=2), symbol="s",
+                                          symbolSize=5, symbolBrush="#e07b1a")  # fmt: skip
+        self.use_legend.addItem(model_curve, self.tr("Adjusted baseline (model)"))
+        self.use_legend.addItem(actual_curve, self.tr("Actual"))
         start_line = pg.InfiniteLine(
             stamp(a.program_start), angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine)
         )

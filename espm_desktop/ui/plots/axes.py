@@ -1,14 +1,15 @@
-"""Chart axes in the user's language: month names from QLocale, numbers as 1 234,5 in French."""
+"""Chart axes in the user's language: month names, dates and grouped numbers from core.formatting."""
 
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale
 
-from espm_desktop.core.numbers import format_number
+from espm_desktop.core import formatting
 
 DATE = "date"  # x = month index (year * 12 + month - 1), fractional inside a month
 MONTH_OF_YEAR = "month_of_year"  # x = 0..11, month `start_month` first
@@ -25,17 +26,18 @@ def locale_for(language: str) -> QLocale:
 
 def month_name(language: str, month: int, short: bool = True) -> str:
     """Month 1–12 in the language ('janv.' / 'Jan'), capitalised as a chart label."""
-    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-    name = locale_for(language).standaloneMonthName(month, fmt)
+    name = formatting.month_name(month, language, short)
     return name[:1].upper() + name[1:]
 
 
 def month_label(language: str, month_index: int, short: bool = False) -> str:
     """'March 2025' / 'mars 2025' for a month index."""
-    name = locale_for(language).standaloneMonthName(
-        month_index % 12 + 1, QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-    )
-    return f"{name} {month_index // 12}"
+    return formatting.month_year(month_index // 12, month_index % 12 + 1, language, short)
+
+
+def number_text(value: float, language: str, decimals: int = 0) -> str:
+    """An axis or tooltip number: grouped in the language (300 000 / 300,000), never '-0'."""
+    return formatting.number(value, language, decimals)
 
 
 def decimals_for(spacing: float) -> int:
@@ -97,4 +99,42 @@ class ChartAxis(pg.AxisItem):
                     out.append(month_name(self.language, idx % 12 + 1))
             return out
         decimals = decimals_for(spacing * scale)
-        return [self.prefix + format_number(v * scale, self.language, decimals) for v in values]
+        return [self.prefix + number_text(v * scale, self.language, decimals) for v in values]
+
+
+class NumberAxis(pg.AxisItem):
+    """A value axis with grouped numbers in the UI language (300 000 / 300,000), no SI prefix."""
+
+    def __init__(self, orientation: str, language: str, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.language = language
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        decimals = decimals_for(spacing * scale)
+        return [number_text(v * scale, self.language, decimals) for v in values]
+
+
+class TimestampAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis (x in POSIX seconds) with month names and dates in the UI language."""
+
+    def __init__(self, language: str, orientation: str = "bottom", **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.language = language
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        day = 86400.0
+        out = []
+        for v in values:
+            try:
+                when = datetime.fromtimestamp(v).date()
+            except (OverflowError, OSError, ValueError):
+                out.append("")
+                continue
+            if spacing >= 300 * day:
+                out.append(str(when.year))
+            elif spacing >= 25 * day:
+                out.append(month_label(self.language, when.year * 12 + when.month - 1, short=True))
+            else:
+                out.append(formatting.day_month(when, self.language))
+        return out

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from espm_desktop.core import formatting
 from espm_desktop.core.chart_series import (
     BillSteps,
     DailyScatter,
@@ -18,8 +19,7 @@ from espm_desktop.core.chart_series import (
     UsePerHdd,
     YearOverYear,
 )
-from espm_desktop.core.numbers import format_number
-from espm_desktop.ui.plots.axes import DATE, MONTH_OF_YEAR, NUMBER, locale_for, month_label, month_name
+from espm_desktop.ui.plots.axes import DATE, MONTH_OF_YEAR, NUMBER, month_label, month_name
 from espm_desktop.ui.plots.chart_view import ChartView, palette
 
 BAR_WIDTH = 0.8
@@ -33,16 +33,16 @@ def fmt(view: ChartView, value: float) -> str:
     """A value with as many decimals as its size needs (1 234 / 12,3 / 0,123)."""
     size = abs(value)
     decimals = 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 0.1 else 3
-    return format_number(value, view.language, decimals)
+    return formatting.number(value, view.language, decimals)
 
 
 def money(view: ChartView, value: float) -> str:
-    text = format_number(value, view.language, 2)
-    return f"{text} $" if view.language == "fr" else f"${text}"
+    return formatting.money(value, view.language)
 
 
 def day_text(view: ChartView, day: date) -> str:
-    return locale_for(view.language).toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    """'1er janv. 2024' / 'Jan 1, 2024'."""
+    return formatting.date_text(day, view.language)
 
 
 def _bars(
@@ -147,11 +147,7 @@ class MonthlyChart(QObject):
             if k is not None:
                 month = month_label(view.language, series.months[k])
                 if cost_only:
-                    lines.append(
-                        f"{month} : {money(view, values[k])}"
-                        if view.language == "fr"
-                        else f"{month}: {money(view, values[k])}"
-                    )
+                    lines.append(formatting.labelled(month, money(view, values[k]), view.language))
                 else:
                     lines.append(
                         self.tr("{0}: {1} {2}").format(month, fmt(view, series.values[k]), unit_text)
@@ -283,7 +279,13 @@ class EnergyMixChart(QObject):
                 return ""
             lines = [self.tr("{0}, source energy").format(month_label(view.language, mix.months[k]))]
             for t, energy_type in enumerate(mix.energy_types):
-                lines.append(f"{type_labels.get(energy_type, energy_type)}: {fmt(view, mix.values[t][k])} GJ")
+                lines.append(
+                    formatting.labelled(
+                        type_labels.get(energy_type, energy_type),
+                        f"{fmt(view, mix.values[t][k])} GJ",
+                        view.language,
+                    )
+                )
             lines.append(self.tr("Total: {0} GJ").format(fmt(view, tops[-1][k] if tops else 0.0)))
             return "\n".join(lines)
 
@@ -385,7 +387,11 @@ class WeatherScatterChart(QObject):
                 pen=pg.mkPen("#b03a48", width=2, style=Qt.PenStyle.DashLine),
             )
             view.plot.addItem(line)
-            r2 = "" if data.r_squared is None else f", R² = {format_number(data.r_squared, view.language, 2)}"
+            r2 = (
+                ""
+                if data.r_squared is None
+                else f", R² = {formatting.number(data.r_squared, view.language, 2)}"
+            )
             view.legend.addItem(
                 line,
                 self.tr("Fit: {0} + {1} × HDD/day{2}").format(
