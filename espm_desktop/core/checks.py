@@ -5,17 +5,22 @@ Errors stop metrics (ESPM would not compute them); warnings are worth a look; in
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from statistics import median
 from typing import Literal
 
+from espm_desktop.core import energy
 from espm_desktop.core.calendarize import (
     MeterMonths,
     PropertyMonths,
     calendarize_meter,
     latest_full_period,
+    month_end,
     month_start,
 )
+from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.core.validation import bill_overlap
 
@@ -24,6 +29,18 @@ Severity = Literal["error", "warning", "info"]
 MAX_ENTRY_DAYS = 65
 """ESPM alert: a single entry of more than 65 days."""
 MIN_FULL_MONTHS = 12
+SPIKE_FACTOR = 3.0
+"""A month above 3 × (or below a third of) the median of the same calendar month in other years is flagged."""
+MIN_OTHER_YEARS = 2
+"""The comparison needs the same calendar month, fully billed, in at least two other years."""
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +190,7 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
             )
         )
     cal = cal if cal is not None else calendarize_meter(meter)
+    out.extend(usage_spikes(cal))
     run, first = _longest_full_run(cal)
     if run < MIN_FULL_MONTHS:
         start = month_start(first) if first is not None else None
@@ -191,6 +209,77 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
             )
         )
     return out
+
+
+def _most_unusual(pool: list[tuple[int, float]]) -> tuple[int, float, float, int] | None:
+    """(month index, value, median of the others, how many others) of the month furthest outside the band."""
+    best: tuple[float, tuple[int, float, float, int]] | None = None
+    for idx, value in pool:
+        others = [v for i, v in pool if i != idx]
+        typical = median(others)
+        if typical <= 0 or typical / SPIKE_FACTOR <= value <= SPIKE_FACTOR * typical:
+            continue
+        distance = math.inf if value <= 0 else abs(math.log(value / typical))
+        if best is None or distance > best[0]:
+            best = (distance, (idx, value, typical, len(others)))
+    return best[1] if best else None
+
+
+def usage_spikes(cal: MeterMonths) -> list[Finding]:
+    """Months above 3 × or below a third of the median of the same calendar month in other years.
+
+    Only fully billed months are compared (a partly billed month would look like a drop); the median of
+    the other years needs at least MIN_OTHER_YEARS of them and must be above zero. The most unusual month
+    is taken out before the next is looked for, so that one spike does not make the normal years of a
+    short history look like drops.
+    """
+    by_month: dict[int, list[tuple[int, float]]] = {}
+    for idx in cal.full_months():
+        by_month.setdefault(idx % 12, []).append((idx, cal.usage_in(idx)))
+    unit = energy.unit(cal.energy_type, cal.unit)
+    unit_en, unit_fr = unit.label_en.split(" (")[0], unit.label_fr.split(" (")[0]
+    out: list[Finding] = []
+    for pool in by_month.values():
+        while len(pool) > MIN_OTHER_YEARS and (found := _most_unusual(pool)) is not None:
+            out.append(_spike_finding(cal.meter_name, unit_en, unit_fr, *found))
+            pool = [p for p in pool if p[0] != found[0]]
+    out.sort(key=lambda f: f.start or date.min)
+    return out
+
+
+def _spike_finding(
+    name: str, unit_en: str, unit_fr: str, idx: int, value: float, typical: float, years: int
+) -> Finding:
+    name_en, name_fr = _MONTHS_EN[idx % 12], _MONTHS_FR[idx % 12]
+    month_en, month_fr = f"{name_en} {idx // 12}", f"{name_fr} {idx // 12}"
+    v_en, v_fr = format_number(value, "en"), format_number(value, "fr")
+    t_en, t_fr = format_number(typical, "en"), format_number(typical, "fr")
+    if value > typical:
+        ratio = value / typical
+        code = "usage_spike"
+        en = (
+            f"Meter '{name}': {month_en} shows {v_en} {unit_en}, {format_number(ratio, 'en', 1)} times "
+            f"the median of {name_en} in the {years} other years ({t_en} {unit_en}). "
+            "Check that bill: unit, decimal point, an estimated read caught up."
+        )
+        fr = (
+            f"Compteur « {name} » : {month_fr} indique {v_fr} {unit_fr}, soit {format_number(ratio, 'fr', 1)} "
+            f"fois la médiane de {name_fr} des {years} autres années ({t_fr} {unit_fr}). "
+            "Vérifiez cette facture : unité, virgule, lecture estimée rattrapée."
+        )
+    else:
+        code = "usage_drop"
+        en = (
+            f"Meter '{name}': {month_en} shows {v_en} {unit_en}, less than a third of the median of "
+            f"{name_en} in the {years} other years ({t_en} {unit_en}). "
+            "Check that bill: unit, decimal point, a missing part of the month."
+        )
+        fr = (
+            f"Compteur « {name} » : {month_fr} indique {v_fr} {unit_fr}, moins du tiers de la médiane de "
+            f"{name_fr} des {years} autres années ({t_fr} {unit_fr}). "
+            "Vérifiez cette facture : unité, virgule, partie du mois manquante."
+        )
+    return Finding(code, "warning", name, month_start(idx), month_end(idx), en, fr)
 
 
 def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> list[Finding]:

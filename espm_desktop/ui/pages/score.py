@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
+from espm_desktop.core.score.target import PlainTarget, target_in_plain_words
 from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
@@ -33,14 +34,17 @@ from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.energy_table import EnergyFactorsDialog
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_bar import ScoreBar
-from espm_desktop.ui.pages.score_data import ScoreView, first_bank_branch_id, load_score_view
+from espm_desktop.ui.pages.score_data import PeriodStatus, ScoreView, first_bank_branch_id, load_score_view
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import ScoreStepsView, StepTable, energy_order, short_unit
+from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
 
 BANNER_STYLE = {
     "error": "background: #fdecea; border: 1px solid #e0a8a8; border-radius: 4px; padding: 8px;",
     "info": "background: #e8f0fe; border: 1px solid #a8c0e0; border-radius: 4px; padding: 8px;",
 }
+WARNING_STYLE = "color: #8a5300;"
+CERTIFICATION_SCORE = 75
 MONTHS_FR = (
     "janv.",
     "févr.",
@@ -73,6 +77,8 @@ class ScorePage(QWidget):
         self.ctx = ctx
         self.view: ScoreView | None = None
         self._shown_property_id: int | None = None
+        # The main window calls refresh() after showing the page, which already refreshed: once per visit.
+        self._refreshed_this_visit = False
         heading = QLabel(self.tr("ENERGY STAR score"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         subtitle = QLabel(
@@ -87,6 +93,13 @@ class ScorePage(QWidget):
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("period_combo")
         self.period_combo.setMinimumWidth(300)
+        self.period_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.period_combo.setMinimumContentsLength(34)
+        self.period_note = QLabel()
+        self.period_note.setObjectName("period_note")
+        self.period_note.setStyleSheet("color: #555;")
         self.factors_button = QPushButton(self.tr("Energy factors…"))
         self.factors_button.setObjectName("energy_factors_button")
         top = QHBoxLayout()
@@ -94,7 +107,7 @@ class ScorePage(QWidget):
         period_row = QHBoxLayout()
         period_row.addWidget(QLabel(self.tr("12 months ending:")))
         period_row.addWidget(self.period_combo)
-        period_row.addStretch(1)
+        period_row.addWidget(self.period_note, 1)
         period_row.addWidget(self.factors_button)
 
         self.banner = QLabel()
@@ -109,20 +122,54 @@ class ScorePage(QWidget):
         self.score_caption.setObjectName("score_caption")
         self.score_caption.setWordWrap(True)
         self.score_bar = ScoreBar()
+        self.station_label = QLabel()
+        self.station_label.setObjectName("station_label")
+        self.station_label.setWordWrap(True)
+        self.station_warning = QLabel()
+        self.station_warning.setObjectName("station_warning")
+        self.station_warning.setWordWrap(True)
+        self.station_warning.setStyleSheet(WARNING_STYLE)
+        self.station_warning.hide()
+        self.whatif_button = QPushButton(self.tr("What if…"))
+        self.whatif_button.setObjectName("whatif_button")
+        self.whatif_button.setCheckable(True)
+        self.whatif_button.setToolTip(
+            self.tr("Try other floor area, use details or energy use without saving")
+        )
+        self.whatif_panel = ScoreWhatIfPanel()
+        self.whatif_panel.hide()
         score_box = QGroupBox(self.tr("Score (1–100)"))
         score_box.setObjectName("score_box")
         score_layout = QVBoxLayout(score_box)
         score_head = QHBoxLayout()
         score_head.addWidget(self.score_label)
         score_head.addWidget(self.score_caption, 1)
+        score_head.addWidget(self.whatif_button, 0, Qt.AlignmentFlag.AlignTop)
         score_layout.addLayout(score_head)
         score_layout.addWidget(self.score_bar)
+        score_layout.addWidget(self.station_label)
+        score_layout.addWidget(self.station_warning)
         self.score_box = score_box
 
         self.target_spin = QSpinBox()
         self.target_spin.setObjectName("target_spin")
         self.target_spin.setRange(1, 100)
         self.target_spin.setValue(75)
+        self.target_plain = QLabel()
+        self.target_plain.setObjectName("target_plain")
+        self.target_plain.setWordWrap(True)
+        self.target_plain.setStyleSheet("font-size: 11pt;")
+        self.target_plain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.target_assumptions = QLabel(
+            self.tr(
+                "Assumptions: each quantity is the whole cut taken on that one energy type alone; floor area, use "
+                "details and degree days stay as they are. The percentage is of the total source energy. "
+                "Quantities are rounded up."
+            )
+        )
+        self.target_assumptions.setObjectName("target_assumptions")
+        self.target_assumptions.setWordWrap(True)
+        self.target_assumptions.setStyleSheet("color: #555;")
         self.target_result = QLabel()
         self.target_result.setObjectName("target_result")
         self.target_result.setWordWrap(True)
@@ -135,6 +182,11 @@ class ScorePage(QWidget):
         target_row.addWidget(QLabel(self.tr("(75 = certification threshold)")))
         target_row.addStretch(1)
         target_layout.addLayout(target_row)
+        target_layout.addWidget(self.target_plain)
+        target_layout.addWidget(self.target_assumptions)
+        details_title = QLabel(self.tr("Details"))
+        details_title.setStyleSheet("font-weight: 600; margin-top: 4px;")
+        target_layout.addWidget(details_title)
         target_layout.addWidget(self.target_result)
         self.target_box = target_box
 
@@ -164,7 +216,15 @@ class ScorePage(QWidget):
 
         content = QWidget()
         body = QVBoxLayout(content)
-        for widget in (self.banner, score_box, target_box, inputs_box, findings_box, steps_box):
+        for widget in (
+            self.banner,
+            score_box,
+            self.whatif_panel,
+            target_box,
+            inputs_box,
+            findings_box,
+            steps_box,
+        ):
             body.addWidget(widget)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -183,6 +243,7 @@ class ScorePage(QWidget):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh_view())
         self.target_spin.valueChanged.connect(lambda _v: self._update_target())
         self.factors_button.clicked.connect(self._on_factors)
+        self.whatif_button.toggled.connect(self.whatif_panel.setVisible)
         ctx.data_changed.connect(self._on_data_changed)
 
     # -- loading --------------------------------------------------------------------------------------------
@@ -190,7 +251,14 @@ class ScorePage(QWidget):
         self.refresh()
         super().showEvent(event)
 
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        self._refreshed_this_visit = False
+        super().hideEvent(event)
+
     def refresh(self) -> None:
+        if self._refreshed_this_visit and self.isVisible():
+            return
+        self._refreshed_this_visit = self.isVisible()
         if self.ctx.property_id is None:
             # Opening on the score with nothing chosen yet: a bank branch is what the score is about.
             with self.ctx.session() as s:
@@ -244,8 +312,13 @@ class ScorePage(QWidget):
             return
         with self.ctx.session() as s:
             self.view = load_score_view(s, pid, self.period_combo.currentData())
-        if self.period_combo.count() <= 1 and self.view.period_ends:
+        if (
+            self.view.period_ends
+            and tuple(self.period_combo.itemData(i) for i in range(1, self.period_combo.count()))
+            != self.view.period_ends
+        ):
             self._fill_periods(self.view.period_ends)
+        self._show_period_states(self.view)
         self._show(self.view)
 
     # -- display --------------------------------------------------------------------------------------------
@@ -258,6 +331,7 @@ class ScorePage(QWidget):
         self._set_banner(text, "info")
         for box in (self.score_box, self.target_box, self.steps_box):
             box.hide()
+        self._hide_whatif()
         self.inputs_table.set_rows([])
         self.findings_list.clear()
 
@@ -272,6 +346,7 @@ class ScorePage(QWidget):
                 else self.tr("Latest 12 full months (none)")
             )
             self.period_combo.setItemText(0, combo_first)
+        self._fit_period_combo()
         result = view.result
         if view.period is None or result is None:
             self._show_nothing(
@@ -295,6 +370,7 @@ class ScorePage(QWidget):
             )
             self.score_box.hide()
             self.target_box.hide()
+            self._hide_whatif()
             self.steps_box.setTitle(self.tr("Energy totals (steps 1 and 2 of the calculation)"))
             self.steps.show_result(result, energy_only=True)
             return
@@ -317,6 +393,13 @@ class ScorePage(QWidget):
             self._set_banner("")
         score = result.score if complete else None
         self.score_bar.set_score(score)
+        self._show_station(view)
+        if complete:
+            self.whatif_button.show()
+            self.whatif_panel.setVisible(self.whatif_button.isChecked())
+            self.whatif_panel.set_base(result, score)
+        else:
+            self._hide_whatif()
         if score is None:
             self.score_label.setText("–")
             self.score_caption.setText(self.tr("No score for {0}.").format(period))
@@ -337,6 +420,95 @@ class ScorePage(QWidget):
         )
         self.target_box.show()
         self._update_target()
+
+    def _hide_whatif(self) -> None:
+        self.whatif_button.hide()
+        self.whatif_panel.hide()
+        self.whatif_panel.set_base(None, None)
+
+    def period_reason(self, status: PeriodStatus) -> str:
+        """Why the 12 months ending `status.end` cannot give a score ("" when they can)."""
+        if status.reason == "meter_without_bills":
+            return self.tr("meter “{0}” has no bills").format(status.meter_name)
+        if status.reason == "months_not_covered" and status.meter_name:
+            return self.tr("meter “{0}” lacks {1} of the 12 months").format(
+                status.meter_name, status.months_missing
+            )
+        if status.reason == "months_not_covered":
+            return self.tr("no bills for {0} of the 12 months").format(status.months_missing)
+        if status.reason == "no_degree_days":
+            return self.tr("no weather (degree days) for these months")
+        return ""
+
+    def _show_period_states(self, view: ScoreView) -> None:
+        """Grey out the periods that cannot give a score, saying why in the item and its tooltip."""
+        language = current_language()
+        model = self.period_combo.model()
+        by_end = {s.end: s for s in view.period_statuses}
+        blocked = 0
+        for i in range(1, self.period_combo.count()):
+            end = self.period_combo.itemData(i)
+            status = by_end.get(end)
+            reason = self.period_reason(status) if status is not None else ""
+            text = month_text(end, language)
+            item = model.item(i) if hasattr(model, "item") else None
+            if reason:
+                blocked += 1
+                text += " — " + self.tr("no score: {0}").format(reason)
+            self.period_combo.setItemText(i, text)
+            self.period_combo.setItemData(
+                i, self.tr("No score: {0}").format(reason) if reason else None, Qt.ItemDataRole.ToolTipRole
+            )
+            if item is not None:
+                item.setEnabled(not reason)
+        self.period_note.setText(
+            self.tr("{0} of {1} periods cannot give a score (greyed out, with the reason)").format(
+                blocked, self.period_combo.count() - 1
+            )
+            if blocked
+            else ""
+        )
+        self.period_combo.view().setMinimumWidth(self.period_combo.view().sizeHintForColumn(0) + 24)
+
+    def _fit_period_combo(self) -> None:
+        # The closed combo shows the chosen item whole ("Latest 12 full months (Jan 2025 – Dec 2025)").
+        current = self.period_combo.fontMetrics().horizontalAdvance(self.period_combo.currentText())
+        self.period_combo.setMinimumWidth(max(300, current + 48))
+
+    def _show_station(self, view: ScoreView) -> None:
+        dd = view.degree_days
+        station = view.station
+        warnings: list[str] = []
+        if dd is not None and dd.origin == "typed":
+            text = self.tr("Degree days: typed for the 12 months ending {0}").format(
+                dd.period.end.isoformat()
+            )
+            if dd.note:
+                text += f" ({dd.note})"
+        elif station is not None:
+            text = self.tr("Degree days from weather station {0} (Climate ID {1}, {2})").format(
+                station.name, station.climate_id, station.province or self.tr("province unknown")
+            )
+            for w in station.warnings:
+                if w.code == "other_province":
+                    warnings.append(
+                        self.tr(
+                            "⚠ This station is in another province ({0}) than the property ({1}): its degree days "
+                            "describe another climate. Link a station near the property on the Weather page."
+                        ).format(w.station_province, w.property_province)
+                    )
+                elif w.code == "far" and w.distance_km is not None:
+                    warnings.append(
+                        self.tr(
+                            "⚠ This station is {0} km from the property (more than 100 km): its degree days may "
+                            "describe another climate."
+                        ).format(fixed(w.distance_km, current_language(), 0))
+                    )
+        else:
+            text = self.tr("Degree days: no weather station linked (Weather page)")
+        self.station_label.setText(text)
+        self.station_warning.setText("\n".join(warnings))
+        self.station_warning.setVisible(bool(warnings))
 
     def _fill_findings(self, view: ScoreView) -> None:
         language = current_language()
@@ -443,9 +615,41 @@ class ScorePage(QWidget):
         view = self.view
         if view is None or view.result is None or view.result.score is None:
             self.target_result.setText("")
+            self.target_plain.setText("")
             return
         target = find_target(view.result, self.target_spin.value())
         self.target_result.setText(self.target_text(target))
+        wanted = [CERTIFICATION_SCORE]
+        if self.target_spin.value() != CERTIFICATION_SCORE:
+            wanted.append(self.target_spin.value())
+        self.target_plain.setText(
+            "\n".join(self.target_sentence(target_in_plain_words(view.result, score)) for score in wanted)
+        )
+
+    def target_sentence(self, t: PlainTarget) -> str:
+        """« Pour atteindre 75, consommez 9 % de moins : environ 870 m³ de gaz naturel ou … par année »."""
+        language = current_language()
+        if t.already_met:
+            return self.tr("Your score {0} already reaches {1}.").format(t.current_score, t.target_score)
+        amounts = []
+        for cut in t.cuts:
+            quantity = fixed(cut.quantity, language, 0)
+            if cut.energy_type == "natural_gas" and cut.unit == "m3":
+                amounts.append(self.tr("{0} m³ of natural gas").format(quantity))
+            elif cut.energy_type == "electricity_grid" and cut.unit == "kWh":
+                amounts.append(self.tr("{0} kWh of electricity").format(quantity))
+            else:
+                amounts.append(
+                    f"{quantity} {short_unit(cut.energy_type, cut.unit)} ({energy_type_label(cut.energy_type)})"
+                )
+        percent = f"{t.percent_less}\u00a0%"
+        if not amounts:
+            return self.tr(
+                "To reach {0}, use {1} less: more than any one energy type can give; combine cuts."
+            ).format(t.target_score, percent)
+        return self.tr("To reach {0}, use {1} less: about {2} a year.").format(
+            t.target_score, percent, self.tr(" or ").join(amounts)
+        )
 
     def target_text(self, t: TargetResult) -> str:
         language = current_language()

@@ -22,11 +22,41 @@ from espm_desktop.core.calendarize import (
     period_totals,
 )
 from espm_desktop.core.checks import Finding, check_property
+from espm_desktop.core.degree_days import period_degree_days
 from espm_desktop.core.score.bank_branch import BankBranchResult, compute_score, inputs_from_property
+from espm_desktop.core.score.weather_station import StationWarning, station_warnings
 from espm_desktop.core.types import PropertyData, PropertyType
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
-from espm_desktop.db.weather import PropertyDegreeDaysResult, property_degree_days
+from espm_desktop.db.weather import (
+    PropertyDegreeDaysResult,
+    property_degree_days,
+    station_monthly_degree_days,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodStatus:
+    """Whether the 12 months ending `end` can give a score, and if not the first reason why.
+
+    reason: None (they can), "meter_without_bills" (`meter_name`), "months_not_covered" (`meter_name`
+    lacks `months_missing` of the 12 months; empty name when no meter has data) or "no_degree_days".
+    """
+
+    end: date
+    reason: str | None = None
+    meter_name: str = ""
+    months_missing: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StationView:
+    """The weather station linked to the property, and what looks wrong about it."""
+
+    name: str
+    climate_id: str
+    province: str
+    warnings: tuple[StationWarning, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +71,9 @@ class ScoreView:
     degree_days: PropertyDegreeDaysResult | None
     result: BankBranchResult | None
     findings: tuple[Finding, ...]
+    period_statuses: tuple[PeriodStatus, ...] = ()
+    """One per entry of `period_ends`, same order."""
+    station: StationView | None = None
 
 
 def first_bank_branch_id(session: Session) -> int | None:
@@ -79,7 +112,7 @@ def _period_findings(months: PropertyMonths, totals: PeriodTotals) -> list[Findi
         )
     for m in totals.meters:
         if m.missing_months:
-            months = ", ".join(d.strftime("%Y-%m") for d in m.missing_months)
+            gaps = ", ".join(d.strftime("%Y-%m") for d in m.missing_months)
             out.append(
                 Finding(
                     "period_incomplete",
@@ -87,9 +120,9 @@ def _period_findings(months: PropertyMonths, totals: PeriodTotals) -> list[Findi
                     m.meter_name,
                     totals.period.start,
                     totals.period.end,
-                    f"Meter '{m.meter_name}' does not cover these months of the chosen period: {months}. "
+                    f"Meter '{m.meter_name}' does not cover these months of the chosen period: {gaps}. "
                     "Add the bills or choose another period.",
-                    f"Le compteur « {m.meter_name} » ne couvre pas ces mois de la période choisie : {months}. "
+                    f"Le compteur « {m.meter_name} » ne couvre pas ces mois de la période choisie : {gaps}. "
                     "Ajoutez les factures ou choisissez une autre période.",
                 )
             )
@@ -147,9 +180,71 @@ def _degree_day_findings(dd: PropertyDegreeDaysResult) -> list[Finding]:
     return []
 
 
+def _period_statuses(
+    session: Session, row: models.Property, prop: PropertyData, months: PropertyMonths, ends: tuple[date, ...]
+) -> tuple[PeriodStatus, ...]:
+    if not ends:
+        return ()
+    without_bills = next((m.name for m in prop.meters if not m.bills), None)
+    is_bank = prop.property_type == PropertyType.BANK_BRANCH.value
+    typed: set[date] = set()
+    monthly = None
+    if is_bank:
+        typed = set(
+            session.scalars(
+                select(models.PropertyDegreeDays.period_end).where(
+                    models.PropertyDegreeDays.property_id == row.id
+                )
+            )
+        )
+        if row.weather_station_id is not None:
+            monthly = station_monthly_degree_days(session, row.weather_station_id)
+    out: list[PeriodStatus] = []
+    for end in ends:
+        period = period_ending(end)
+        if without_bills is not None:
+            out.append(PeriodStatus(end, "meter_without_bills", without_bills))
+            continue
+        lacking = [i for i in period.month_indexes() if not month_complete(months, i)]
+        if lacking:
+            name, count = "", len(lacking)
+            for m in months.meters:
+                n = sum(1 for i in period.month_indexes() if m.is_required(i) and not m.is_full(i))
+                if n:
+                    name, count = m.meter_name, n
+                    break
+            out.append(PeriodStatus(end, "months_not_covered", name, count))
+            continue
+        if is_bank and period.end not in typed:
+            if monthly is None or period_degree_days(monthly, period).months_without_data:
+                out.append(PeriodStatus(end, "no_degree_days"))
+                continue
+        out.append(PeriodStatus(end))
+    return tuple(out)
+
+
+def _station_view(session: Session, row: models.Property) -> StationView | None:
+    if row.weather_station_id is None:
+        return None
+    station = session.get(models.WeatherStation, row.weather_station_id)
+    if station is None:
+        return None
+    here: tuple[float, float] | None = None
+    # The schema keeps no coordinates for a property: only the province check can run until it does.
+    there = (
+        (station.latitude, station.longitude)
+        if station.latitude is not None and station.longitude is not None
+        else None
+    )
+    warnings = station_warnings(row.province, row.postal_code, station.province, here, there)
+    return StationView(station.name, station.climate_id, station.province, warnings)
+
+
 def load_score_view(session: Session, property_id: int, period_end: date | None = None) -> ScoreView:
     """Calendarise, check, take the period (latest 12 full months unless `period_end` is given) and score."""
     prop = property_data(session, property_id)
+    row = session.get(models.Property, property_id)
+    assert row is not None  # property_data raised otherwise
     months = calendarize_property(prop)
     latest = latest_full_period(months)
     period = period_ending(period_end) if period_end is not None else latest
@@ -168,4 +263,17 @@ def load_score_view(session: Session, property_id: int, period_end: date | None 
         # The analytical filters describe bank branches; they mean nothing for other types.
         for w in result.warnings if is_bank else ():
             findings.append(Finding(w.code, "warning", None, None, None, w.message_en, w.message_fr))
-    return ScoreView(prop, is_bank, latest, period, _period_ends(months), totals, dd, result, tuple(findings))
+    ends = _period_ends(months)
+    return ScoreView(
+        prop,
+        is_bank,
+        latest,
+        period,
+        ends,
+        totals,
+        dd,
+        result,
+        tuple(findings),
+        _period_statuses(session, row, prop, months, ends),
+        _station_view(session, row),
+    )
