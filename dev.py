@@ -2,7 +2,9 @@
 """One command to set up and run ESPM Desktop from a source checkout, on Windows, macOS or Linux.
 
     python3 dev.py demo    install into .venv and open the app on the demo database
-    python3 dev.py test    install into .venv (with test tools) and run the whole test suite
+    python3 dev.py test    install into .venv (with test tools), check style and types (ruff, mypy), and run the
+                           whole test suite (--no-lint skips the checks; other arguments go to pytest)
+    python3 dev.py lint    only the style and type checks
     python3 dev.py run -- ARGS   install and run `espm-desktop ARGS`
     python3 dev.py install       install into .venv (and compile the translations), nothing else
     python3 dev.py package [--no-build]   frozen build in dist/espm-desktop/ (PyInstaller) and this system's
@@ -202,6 +204,20 @@ def package(args: list[str]) -> int:
     return 0
 
 
+def lint(python: Path) -> int:
+    """ruff (lint and format) and mypy (strict on the Qt-free layers, per pyproject.toml): both must pass."""
+    for step in (
+        ["-m", "ruff", "check", "espm_desktop", "tests", "scripts", "bench", "dev.py"],
+        ["-m", "ruff", "format", "--check", "espm_desktop", "tests", "scripts", "bench", "dev.py"],
+        ["-m", "mypy"],
+    ):
+        print(f"$ {' '.join(step[1:])}", flush=True)
+        if subprocess.call([str(python), *step], cwd=ROOT) != 0:
+            print(f"{step[1]} found problems: fix them first (python3 dev.py lint).", file=sys.stderr)
+            return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "demo"
     if command == "demo":
@@ -210,12 +226,18 @@ def main(argv: list[str]) -> int:
             return 1
         return subprocess.call([str(python), "-m", "espm_desktop", "--demo", *argv[1:]], cwd=ROOT)
     if command == "test":
-        python = ensure_installed("test")
+        python = ensure_installed("test,dev")
+        if "--no-lint" in argv:
+            argv = [a for a in argv if a != "--no-lint"]
+        elif lint(python) != 0:
+            return 1
         code = subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT)
         if code == 5:
             print("No test ran: that is a failure.", file=sys.stderr)
             return 1
         return code
+    if command == "lint":
+        return lint(ensure_installed("test,dev"))
     if command == "run":
         python = ensure_installed()
         args = argv[1:]
