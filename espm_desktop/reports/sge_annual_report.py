@@ -338,7 +338,13 @@ def render_annual_report(
     for y in data.by_program_year:
         # Whether the year can be claimed yet (complete, 12 months of continuous measurement, within 4 years).
         rows.append(
-            [str(y.year), y.start.isoformat(), y.end.isoformat(), _num(y.avoided_m3, lang), y.status_message(lang)]
+            [
+                str(y.year),
+                y.start.isoformat(),
+                y.end.isoformat(),
+                _num(y.avoided_m3, lang),
+                y.status_message(lang),
+            ]
         )
     rows.append([t["total"], data.reporting_start.isoformat(), data.reporting.periods[-1].period.end.isoformat(),
                  _num(data.reporting.avoided_m3, lang), ""])  # fmt: skip
