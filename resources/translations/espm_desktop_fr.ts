@@ -319,112 +319,112 @@ Le fichier du dossier partagé n&apos;a pas été modifié : cessez de l&apos;ut
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="70"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="72"/>
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="74"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="76"/>
         <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill&apos;s end date may be the next bill&apos;s start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
         <translation>Saisissez dans le tableau comme dans un chiffrier : chaque modification est enregistrée aussitôt et peut être annulée. Dates sous la forme 2024-01-31 ou 31/01/2024. La date de fin d&apos;une facture peut être la date de début de la suivante (un jour commun, comme ESPM le permet); les chevauchements plus longs sont refusés.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="84"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="86"/>
         <source>Add bill</source>
         <translation>Ajouter une facture</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="84"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="86"/>
         <source>Add a bill after the last one</source>
         <translation>Ajouter une facture après la dernière</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="87"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="89"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="87"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="89"/>
         <source>Delete the selected bills (Delete key)</source>
         <translation>Supprimer les factures sélectionnées (touche Suppr)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="91"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="93"/>
         <source>Paste from Excel</source>
         <translation>Coller depuis Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="92"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="94"/>
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
         <translation>Ajouter les lignes copiées dans Excel : début, fin, consommation et, au besoin, coût (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="94"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="96"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="95"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="97"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="162"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="165"/>
         <source>Undo: {0} (Ctrl+Z)</source>
         <translation>Annuler : {0} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="167"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="170"/>
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Rétablir : {0} (Ctrl+Maj+Z ou Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="318"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="333"/>
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
         <translation>Les factures n&apos;ont pas pu être enregistrées ({0}). Rien n&apos;a été modifié : le tableau montre le contenu de la base de données.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="332"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="347"/>
         <source>Edit “{0}” of the bill from {1}</source>
         <translation>Modifier « {0} » de la facture du {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="346"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="369"/>
+        <source>New bill from {0} to {1}: type its usage to save it.</source>
+        <translation>Nouvelle facture du {0} au {1} : saisissez sa consommation pour l&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="384"/>
         <source>Add the bill from {0} to {1}</source>
         <translation>Ajouter la facture du {0} au {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="352"/>
-        <source>Added the bill from {0} to {1}: type its usage.</source>
-        <translation>Facture du {0} au {1} ajoutée : saisissez sa consommation.</translation>
-    </message>
-    <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="371"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="407"/>
         <source>Delete {0} bill(s)</source>
         <translation>Supprimer {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="373"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="409"/>
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
         <translation>{0} facture(s) supprimée(s). Annuler les rétablit (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="385"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="421"/>
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
         <translation>Le presse-papiers ne contient aucune ligne. Dans Excel, sélectionnez les lignes (date de début, date de fin, consommation et, si vous l&apos;avez, coût), copiez-les, puis collez-les ici.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="394"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="430"/>
         <source>Paste {0} bill(s)</source>
         <translation>Coller {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="397"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="433"/>
         <source>Pasted {0} bill(s).</source>
         <translation>{0} facture(s) collée(s).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="403"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="439"/>
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation>Ligne collée {0}, colonne « {1} », valeur « {2} » : {3} Non enregistrée.</translation>
     </message>
@@ -432,47 +432,47 @@ Le fichier du dossier partagé n&apos;a pas été modifié : cessez de l&apos;ut
 <context>
     <name>BillsTableModel</name>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="265"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="293"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="266"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="294"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="267"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="295"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="268"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="296"/>
         <source>Usage</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="269"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="297"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="270"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="298"/>
         <source>Cost ($)</source>
         <translation>Coût ($)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="271"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="299"/>
         <source>Estimated</source>
         <translation>Estimation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="272"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="300"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/bills_model.py" line="399"/>
+        <location filename="../../espm_desktop/ui/bills_model.py" line="457"/>
         <source>Row {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation>Ligne {0}, colonne « {1} », valeur « {2} » : {3} Non enregistré.</translation>
     </message>
@@ -650,22 +650,22 @@ Le fichier du dossier partagé n&apos;a pas été modifié : cessez de l&apos;ut
 <context>
     <name>DegreeDaysDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="84"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="97"/>
         <source>Last month of the 12 (any day of it)</source>
         <translation>Dernier des 12 mois (n&apos;importe quel jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="86"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="99"/>
         <source>Heating degree days (HDD, 18 °C)</source>
         <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="87"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="100"/>
         <source>Cooling degree days (CDD, 18 °C)</source>
         <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="88"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="101"/>
         <source>Note (where the values come from)</source>
         <translation>Remarque (provenance des valeurs)</translation>
     </message>
@@ -729,22 +729,22 @@ Le fichier du dossier partagé n&apos;a pas été modifié : cessez de l&apos;ut
 <context>
     <name>EnergyMixChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="267"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="263"/>
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
         <translation>Aucune facture pour l&apos;instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="278"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="274"/>
         <source>Source energy (GJ)</source>
         <translation>Énergie à la source (GJ)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="284"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="280"/>
         <source>{0}, source energy</source>
         <translation>{0}, énergie à la source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="287"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="289"/>
         <source>Total: {0} GJ</source>
         <translation>Total : {0} GJ</translation>
     </message>
@@ -804,7 +804,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../espm_desktop/ui/forms.py" line="284"/>
+        <location filename="../../espm_desktop/ui/forms.py" line="304"/>
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués d&apos;un * sont obligatoires.</translation>
     </message>
@@ -828,8 +828,8 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="172"/>
         <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="325"/>
         <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="367"/>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="404"/>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="651"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="403"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="650"/>
         <source>Import bills</source>
         <translation>Importer des factures</translation>
     </message>
@@ -977,7 +977,7 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="327"/>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="652"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="651"/>
         <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -997,82 +997,82 @@ Vos données sont en sécurité : chaque modification est enregistrée en une se
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="404"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="403"/>
         <source>The import stopped: {0}</source>
         <translation>L&apos;importation s&apos;est arrêtée : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="414"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="413"/>
         <source>{0}: {1} Choose the order above, then Preview.</source>
         <translation>{0} : {1} Choisissez l&apos;ordre ci-dessus, puis Aperçu.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="428"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="427"/>
         <source>{0}: choose its columns below, then Preview.</source>
         <translation>{0} : choisissez ses colonnes ci-dessous, puis Aperçu.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="438"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="437"/>
         <source>Press Preview to read the files.</source>
         <translation>Cliquez sur Aperçu pour lire les fichiers.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="443"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="442"/>
         <source>{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped (not energy), {4} new properties, {5} new meters.</source>
         <translation>{0} nouvelles factures, {1} doublons (déjà enregistrés), {2} lignes invalides, {3} lignes ignorées (pas d&apos;énergie), {4} nouvelles propriétés, {5} nouveaux compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="454"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="453"/>
         <source>{0} rows differ from the stored bills: choose below.</source>
         <translation>{0} lignes diffèrent des factures enregistrées : faites votre choix ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="471"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="470"/>
         <source>{0} (row {1})</source>
         <translation>{0} (ligne {1})</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="486"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="485"/>
         <source>Keep</source>
         <translation>Conserver</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="487"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="486"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="530"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="529"/>
         <source>Save errors as CSV</source>
         <translation>Enregistrer les erreurs en CSV</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="530"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="529"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="542"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="541"/>
         <source>The file {0} could not be written: {1}</source>
         <translation>Le fichier {0} n&apos;a pas pu être enregistré : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="582"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="581"/>
         <source>Importing the bills…</source>
         <translation>Importation des factures…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="590"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="589"/>
         <source>{0} bills imported, {1} stored bills replaced ({2} duplicates left out, {3} conflicts kept as stored, {4} invalid rows not imported).</source>
         <translation>{0} factures importées, {1} factures enregistrées remplacées ({2} doublons écartés, {3} factures en conflit conservées telles qu&apos;enregistrées, {4} lignes invalides non importées).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="608"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="607"/>
         <source>Nothing was stored: the database changed since the preview and more rows now differ from the stored bills. Check the list below, choose, and import again.</source>
         <translation>Rien n&apos;a été enregistré : la base de données a changé depuis l&apos;aperçu et d&apos;autres lignes diffèrent maintenant des factures enregistrées. Vérifiez la liste ci-dessous, faites vos choix, puis importez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="621"/>
+        <location filename="../../espm_desktop/ui/pages/import_dialog.py" line="620"/>
         <source>Import cancelled: nothing was stored.</source>
         <translation>Importation annulée : rien n&apos;a été enregistré.</translation>
     </message>
@@ -1781,7 +1781,7 @@ Fichier journal : {1}</translation>
     </message>
     <message>
         <location filename="../../espm_desktop/ui/pages/meters.py" line="92"/>
-        <source>Share downstream</source>
+        <source>Share Forward</source>
         <translation>Partager en aval</translation>
     </message>
     <message>
@@ -1881,22 +1881,22 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
         <translation>Nouveau compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="329"/>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="330"/>
         <source>Edit meter</source>
         <translation>Modifier le compteur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="358"/>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="359"/>
         <source>Change the unit of “{0}” from {1} to {2}</source>
         <translation>Changer l&apos;unité de « {0} » de {1} à {2}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="374"/>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="375"/>
         <source>Converted {0} bills from {1} to {2}. Undo puts them back (Ctrl+Z).</source>
         <translation>{0} factures converties de {1} en {2}. Annuler les rétablit (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/meters.py" line="391"/>
+        <location filename="../../espm_desktop/ui/pages/meters.py" line="392"/>
         <source>The unit change can&apos;t be undone: the meter or its bills changed since ({0}). Nothing was changed.</source>
         <translation>Le changement d&apos;unité ne peut pas être annulé : le compteur ou ses factures ont changé depuis ({0}). Rien n&apos;a été modifié.</translation>
     </message>
@@ -1955,32 +1955,32 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
         <translation>Coût ($, axe de droite)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="157"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="153"/>
         <source>{0}: {1} {2}</source>
         <translation>{0} : {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="160"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="156"/>
         <source>Cost: {0}</source>
         <translation>Coût : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="162"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="158"/>
         <source>Includes an estimated bill</source>
         <translation>Comprend une facture estimée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="165"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="161"/>
         <source>Bills cover {0} of {1} days</source>
         <translation>Les factures couvrent {0} jours sur {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="171"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="167"/>
         <source> (estimated)</source>
         <translation> (estimée)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="173"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="169"/>
         <source>Bill {0} – {1}: {2} {3} over {4} days{5}</source>
         <translation>Facture du {0} au {1} : {2} {3} sur {4} jours{5}</translation>
     </message>
@@ -2852,278 +2852,278 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>SavingsTab</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="69"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="70"/>
         <source>Production variable</source>
         <translation>Variable de production</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="70"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="71"/>
         <source>Production…</source>
         <translation>Production…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="72"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="73"/>
         <source>Save and compute</source>
         <translation>Enregistrer et calculer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="76"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="77"/>
         <source>Gas meter:</source>
         <translation>Compteur de gaz :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="81"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="82"/>
         <source>Baseline from</source>
         <translation>Référence du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="81"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="82"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="82"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="83"/>
         <source>Reporting from</source>
         <translation>Suivi depuis le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="94"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="95"/>
         <source>Excel calculation file…</source>
         <translation>Fichier de calculs Excel…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="96"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="97"/>
         <source>Annual report (PDF)…</source>
         <translation>Rapport annuel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="102"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="103"/>
         <source>Baseline model (CalTRACK billing method, °C)</source>
         <translation>Modèle de référence (méthode facturation CalTRACK, °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
         <source>HDD/day</source>
         <translation>DJC/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
         <source>Predicted (m³)</source>
         <translation>Prévu (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="111"/>
         <source>Adjustment (m³)</source>
         <translation>Ajustement (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="111"/>
         <source>Actual (m³)</source>
         <translation>Réel (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="114"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="111"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
         <source>Avoided (m³)</source>
         <translation>Évité (m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="110"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="111"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="114"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
         <source>Program year</source>
         <translation>Année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="114"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="125"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="338"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="126"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="349"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="114"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="125"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="339"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="126"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="350"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="116"/>
         <source>New measures in the year</source>
         <translation>Nouvelles mesures dans l&apos;année</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="115"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="116"/>
         <source>Claim</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="125"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="126"/>
         <source>m³/day</source>
         <translation>m³/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="125"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="126"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="127"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="128"/>
         <source>Add adjustment…</source>
         <translation>Ajouter un ajustement…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="129"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="130"/>
         <source>Delete adjustment</source>
         <translation>Supprimer l&apos;ajustement</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="139"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="140"/>
         <source>Per period</source>
         <translation>Par période</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="140"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="141"/>
         <source>Per program year</source>
         <translation>Par année du programme</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="141"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="142"/>
         <source>Non-routine adjustments</source>
         <translation>Ajustements non routiniers</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="187"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="195"/>
         <source>(choose the gas meter)</source>
         <translation>(choisissez le compteur de gaz)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="210"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="219"/>
         <source>No model yet.</source>
         <translation>Aucun modèle pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="227"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="236"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="227"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="236"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="243"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="252"/>
         <source>Program years count from {0}, Énergir&apos;s acceptance of the first phase 4 deliverables; savings claims until {1} (4 years). A year is claimed once the bills cover it without a gap and after 12 months of continuous measurement.</source>
         <translation>Les années du programme sont comptées à partir du {0}, date d&apos;acceptation par Énergir des premiers livrables de la phase 4; demandes d&apos;aide pour les économies jusqu&apos;au {1} (4 ans). Une année peut faire l&apos;objet d&apos;une demande une fois que les factures la couvrent sans interruption et après 12 mois de mesurage en continu.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="252"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="261"/>
         <source>use/day = {0} m³ + {1} m³/HDD × HDD/day at {2} °C</source>
         <translation>conso/jour = {0} m³ + {1} m³/DJC × DJC/jour à {2} °C</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="258"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="267"/>
         <source>use/day = {0} m³ (intercept only)</source>
         <translation>conso/jour = {0} m³ (ordonnée seule)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="260"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="269"/>
         <source> + {0} m³ × production/day</source>
         <translation> + {0} m³ × production/jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="266"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="275"/>
         <source>R² {0} · adjusted R² {1} · CV(RMSE) {2} % · NMBE {3} % · {4} baseline periods ({5} days)</source>
         <translation>R² {0} · R² ajusté {1} · CV(RMSE) {2} % · NMBE {3} % · {4} périodes de référence ({5} jours)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="269"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="278"/>
         <source>Meter: {0} · station: {1}</source>
         <translation>Compteur : {0} · station : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="270"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="279"/>
         <source>Avoided since {0}: {1} m³ ± {2} m³ (fractional savings uncertainty {3} % at {4} %)</source>
         <translation>Évité depuis le {0} : {1} m³ ± {2} m³ (incertitude relative des économies {3} % à {4} %)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="285"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="294"/>
         <source>Use per day (m³): baseline model vs actual</source>
         <translation>Consommation par jour (m³) : modèle de référence et réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="287"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="299"/>
         <source>Adjusted baseline (model)</source>
         <translation>Référence ajustée (modèle)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="289"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="300"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="295"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="306"/>
         <source>Cumulative savings (CUSUM, m³)</source>
         <translation>Économies cumulées (CUSUM, m³)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="336"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="347"/>
         <source>Non-routine adjustment</source>
         <translation>Ajustement non routinier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="340"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="351"/>
         <source>m³ per day added to the baseline (negative to remove)</source>
         <translation>m³ par jour ajoutés à la référence (négatif pour retirer)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="342"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="353"/>
         <source>Why (required)</source>
         <translation>Pourquoi (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="361"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="372"/>
         <source>Excel calculation file</source>
         <translation>Fichier de calculs Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="382"/>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="406"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="393"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="417"/>
         <source>The file could not be written to {0}: {1}</source>
         <translation>Le fichier n&apos;a pas pu être enregistré dans {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="384"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="395"/>
         <source>Calculation file written to {0}.</source>
         <translation>Fichier de calculs enregistré dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="390"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="401"/>
         <source>Annual report (PDF)</source>
         <translation>Rapport annuel (PDF)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="408"/>
+        <location filename="../../espm_desktop/ui/pages/sge_savings.py" line="419"/>
         <source>Annual report written to {0}.</source>
         <translation>Rapport annuel enregistré dans {0}.</translation>
     </message>
@@ -3149,273 +3149,388 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>ScorePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="76"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="82"/>
         <source>ENERGY STAR score</source>
         <translation>Cote ENERGY STAR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="80"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="86"/>
         <source>The Canadian ENERGY STAR score for bank branches (NRCan technical reference, August 2023), computed in the five steps of its worked example from 12 full calendar months of bills.</source>
         <translation>La cote ENERGY STAR canadienne des succursales bancaires (référence technique de RNCan, août 2023), calculée selon les cinq étapes de son exemple à partir de 12 mois civils complets de factures.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="90"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="103"/>
         <source>Energy factors…</source>
         <translation>Facteurs énergétiques…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="95"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="108"/>
         <source>12 months ending:</source>
         <translation>12 mois se terminant en :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="112"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="133"/>
+        <source>What if…</source>
+        <translation>Et si…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="137"/>
+        <source>Try other floor area, use details or energy use without saving</source>
+        <translation>Essayez une autre superficie, d&apos;autres détails d&apos;utilisation ou une autre consommation, sans rien enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="141"/>
         <source>Score (1–100)</source>
         <translation>Cote (1 à 100)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="130"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="165"/>
+        <source>Assumptions: each quantity is the whole cut taken on that one energy type alone; floor area, use details and degree days stay as they are. The percentage is of the total source energy. Quantities are rounded up.</source>
+        <translation>Hypothèses : chaque quantité correspond à toute la réduction prise sur ce seul type d&apos;énergie; la superficie, les détails d&apos;utilisation et les degrés-jours restent les mêmes. Le pourcentage porte sur l&apos;énergie à la source totale. Les quantités sont arrondies à la hausse.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="177"/>
         <source>Target finder</source>
         <translation>Recherche de cible</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="133"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="180"/>
         <source>Target score:</source>
         <translation>Cote visée :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="135"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="182"/>
         <source>(75 = certification threshold)</source>
         <translation>(75 = seuil de certification)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="142"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="187"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="194"/>
         <source>Input</source>
         <translation>Donnée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="142"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="194"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="142"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="194"/>
         <source>Origin</source>
         <translation>Provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="150"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="202"/>
         <source>Inputs and where they come from</source>
         <translation>Données d&apos;entrée et leur provenance</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="157"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="209"/>
         <source>Data checks</source>
         <translation>Vérification des données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="161"/>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="302"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="213"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="378"/>
         <source>The five steps of the calculation</source>
         <translation>Les cinq étapes du calcul</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="216"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="284"/>
         <source>Latest 12 full months</source>
         <translation>12 derniers mois complets</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="243"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="311"/>
         <source>Create a property first (Properties page).</source>
         <translation>Créez d&apos;abord une propriété (page Propriétés).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="270"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="344"/>
         <source>Latest 12 full months ({0})</source>
         <translation>12 derniers mois complets ({0})</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="272"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="346"/>
         <source>Latest 12 full months (none)</source>
         <translation>12 derniers mois complets (aucun)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="279"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="354"/>
         <source>There are no 12 full calendar months in which every meter has bills, so nothing can be totalled yet. See the data checks below.</source>
         <translation>Il n&apos;y a pas 12 mois civils complets où chaque compteur a des factures; rien ne peut encore être totalisé. Voyez la vérification des données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="291"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="366"/>
         <source>The Canadian ENERGY STAR score computed here exists for bank branches only; this property is not a bank branch. Its energy totals for {0} and its data checks are shown below.</source>
         <translation>La cote ENERGY STAR canadienne calculée ici n&apos;existe que pour les succursales bancaires; cette propriété n&apos;en est pas une. Ses totaux d&apos;énergie pour {0} et la vérification de ses données sont présentés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="298"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="374"/>
         <source>Energy totals (steps 1 and 2 of the calculation)</source>
         <translation>Totaux d&apos;énergie (étapes 1 et 2 du calcul)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="308"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="384"/>
         <source>No score: some meters do not cover every month of {0}. See the data checks below.</source>
         <translation>Aucune cote : certains compteurs ne couvrent pas tous les mois de {0}. Voyez la vérification des données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="315"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="391"/>
         <source>Not eligible for a score yet:</source>
         <translation>Pas encore admissible à une cote :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="322"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="405"/>
         <source>No score for {0}.</source>
         <translation>Aucune cote pour {0}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="328"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="411"/>
         <source>ENERGY STAR score for {0}: source energy {1} GJ, source EUI {2} GJ/m², predicted {3} GJ/m², ratio {4}. 50 is the median of similar buildings; 75 or more can be certified.</source>
         <translation>Cote ENERGY STAR pour {0} : énergie à la source {1} GJ, IE à la source {2} GJ/m², prévue {3} GJ/m², rapport {4}. 50 est la médiane des bâtiments semblables; à 75 ou plus, le bâtiment peut être certifié.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="354"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="432"/>
+        <source>meter “{0}” has no bills</source>
+        <translation>le compteur « {0} » n&apos;a aucune facture</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="434"/>
+        <source>meter “{0}” lacks {1} of the 12 months</source>
+        <translation>il manque {1} des 12 mois au compteur « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="438"/>
+        <source>no bills for {0} of the 12 months</source>
+        <translation>aucune facture pour {0} des 12 mois</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="440"/>
+        <source>no weather (degree days) for these months</source>
+        <translation>aucune donnée météo (degrés-jours) pour ces mois</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="457"/>
+        <source>no score: {0}</source>
+        <translation>pas de cote : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="460"/>
+        <source>No score: {0}</source>
+        <translation>Pas de cote : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="465"/>
+        <source>{0} of {1} periods cannot give a score (greyed out, with the reason)</source>
+        <translation>{0} des {1} périodes ne peuvent pas donner de cote (grisées, avec la raison)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="483"/>
+        <source>Degree days: typed for the 12 months ending {0}</source>
+        <translation>Degrés-jours : saisis pour les 12 mois se terminant le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="489"/>
+        <source>Degree days from weather station {0} (Climate ID {1}, {2})</source>
+        <translation>Degrés-jours de la station météo {0} (identifiant climatologique {1}, {2})</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="490"/>
+        <source>province unknown</source>
+        <translation>province inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="496"/>
+        <source>⚠ This station is in another province ({0}) than the property ({1}): its degree days describe another climate. Link a station near the property on the Weather page.</source>
+        <translation>⚠ Cette station est dans une autre province ({0}) que la propriété ({1}) : ses degrés-jours décrivent un autre climat. Liez une station près de la propriété dans la page Météo.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="503"/>
+        <source>⚠ This station is {0} km from the property (more than 100 km): its degree days may describe another climate.</source>
+        <translation>⚠ Cette station est à {0} km de la propriété (plus de 100 km) : ses degrés-jours peuvent décrire un autre climat.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="508"/>
+        <source>Degree days: no weather station linked (Weather page)</source>
+        <translation>Degrés-jours : aucune station météo liée (page Météo)</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="526"/>
         <source>No problem found in the bills, meters and floor area.</source>
         <translation>Aucun problème trouvé dans les factures, les compteurs et la superficie.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="370"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="542"/>
         <source>Property record</source>
         <translation>Fiche de la propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="371"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="543"/>
         <source>Missing: enter it on the Properties page</source>
         <translation>Manquant : saisissez-le à la page Propriétés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="377"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="549"/>
         <source>Property type</source>
         <translation>Type de propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="379"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="551"/>
         <source>Gross floor area</source>
         <translation>Superficie brute</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="388"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="560"/>
         <source>Workers on the main shift</source>
         <translation>Travailleurs sur le quart principal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="389"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="561"/>
         <source>Weekly operating hours</source>
         <translation>Heures d&apos;exploitation par semaine</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="390"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="562"/>
         <source>Computers</source>
         <translation>Ordinateurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="391"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="563"/>
         <source>Percent heated</source>
         <translation>Pourcentage chauffé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="392"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="564"/>
         <source>Percent cooled</source>
         <translation>Pourcentage refroidi</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="393"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="565"/>
         <source>Months in operation</source>
         <translation>Mois d&apos;exploitation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="399"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="571"/>
         <source>Bills of meter “{0}”, {1}</source>
         <translation>Factures du compteur « {0} », {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="401"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="573"/>
         <source>{0} month(s) not covered</source>
         <translation>{0} mois non couvert(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="413"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="585"/>
         <source>Typed for the 12 months ending {0}</source>
         <translation>Saisis pour les 12 mois se terminant le {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="417"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="589"/>
         <source>From station {0} ({1}), {2} missing day(s)</source>
         <translation>Station {0} ({1}), {2} jour(s) manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="422"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="594"/>
         <source>Station {0} lacks whole months: type them on the Weather page</source>
         <translation>La station {0} n&apos;a pas de données pour des mois entiers : saisissez-les à la page Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="426"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="598"/>
         <source>Missing: type them or link a station on the Weather page</source>
         <translation>Manquants : saisissez-les ou liez une station à la page Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="427"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="599"/>
         <source>Heating degree days (HDD, 18 °C)</source>
         <translation>Degrés-jours de chauffage (DJC, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="428"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="600"/>
         <source>Cooling degree days (CDD, 18 °C)</source>
         <translation>Degrés-jours de refroidissement (DJR, 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="433"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="605"/>
         <source>Bank branch</source>
         <translation>Succursale bancaire</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="434"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="606"/>
         <source>Office</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="435"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="607"/>
         <source>Industrial</source>
         <translation>Industriel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="436"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="608"/>
         <source>Retail</source>
         <translation>Commerce de détail</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="437"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="609"/>
         <source>Multifamily housing</source>
         <translation>Immeuble multilogement</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="438"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="610"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="453"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="633"/>
+        <source>Your score {0} already reaches {1}.</source>
+        <translation>Votre cote {0} atteint déjà {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="638"/>
+        <source>{0} m³ of natural gas</source>
+        <translation>{0} m³ de gaz naturel</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="640"/>
+        <source>{0} kWh of electricity</source>
+        <translation>{0} kWh d&apos;électricité</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="648"/>
+        <source>To reach {0}, use {1} less: more than any one energy type can give; combine cuts.</source>
+        <translation>Pour atteindre {0}, consommez {1} de moins : c&apos;est plus qu&apos;un seul type d&apos;énergie peut donner; combinez les réductions.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="650"/>
+        <source>To reach {0}, use {1} less: about {2} a year.</source>
+        <translation>Pour atteindre {0}, consommez {1} de moins : environ {2} par année.</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="651"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="657"/>
         <source>The current score {0} already reaches {1}: no cut is needed.</source>
         <translation>La cote actuelle de {0} atteint déjà {1} : aucune réduction n&apos;est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="458"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="662"/>
         <source>To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a year ({4} of the total). For example:</source>
         <translation>Pour atteindre {0}, le rapport doit descendre sous {1} (IE à la source de {2} GJ/m²) : réduisez l&apos;énergie à la source de {3} GJ par année ({4} du total). Par exemple :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="469"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="673"/>
         <source>• {0}: {1} {2} less a year</source>
         <translation>• {0} : {1} {2} de moins par année</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score.py" line="475"/>
+        <location filename="../../espm_desktop/ui/pages/score.py" line="679"/>
         <source>(more than the building uses: combine with other cuts)</source>
         <translation>(plus que ce que le bâtiment consomme : combinez avec d&apos;autres réductions)</translation>
     </message>
@@ -3423,188 +3538,188 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>ScoreStepsView</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="106"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="116"/>
         <source>1. The user enters the building&apos;s data</source>
         <translation>1. L&apos;utilisateur inscrit les données relatives au bâtiment</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="107"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="117"/>
         <source>2. Actual source EUI</source>
         <translation>2. IE à la source réelle</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="108"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="118"/>
         <source>3. Predicted source EUI</source>
         <translation>3. IE à la source prévue</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="119"/>
         <source>4. Energy efficiency ratio</source>
         <translation>4. Rapport d&apos;efficacité énergétique</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="110"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="120"/>
         <source>5. Score from the reference table (Figure 5)</source>
         <translation>5. Cote tirée du tableau de référence (figure 5)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="118"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="128"/>
         <source>Energy data</source>
         <translation>Données énergétiques</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="118"/>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="119"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="128"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="129"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="119"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="129"/>
         <source>Property use details</source>
         <translation>Détails d&apos;utilisation de la propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="123"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="133"/>
         <source>Fuel</source>
         <translation>Combustible</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="124"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="134"/>
         <source>Billing units</source>
         <translation>Unités de facturation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="125"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="135"/>
         <source>Site GJ multiplier</source>
         <translation>Multiplicateur – GJ du site</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="126"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="136"/>
         <source>Site GJ</source>
         <translation>GJ du site</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="127"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="137"/>
         <source>Source multiplier</source>
         <translation>Multiplicateur de la source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="128"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="138"/>
         <source>Source GJ</source>
         <translation>GJ à la source</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="134"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="144"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="135"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="145"/>
         <source>Building value</source>
         <translation>Valeur réelle du bâtiment</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="136"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="146"/>
         <source>Reference centring value</source>
         <translation>Valeur de centrage de référence</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="137"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="147"/>
         <source>Building centred variable</source>
         <translation>Variable centrée du bâtiment</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="138"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="148"/>
         <source>Coefficient</source>
         <translation>Coefficient</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="139"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="149"/>
         <source>Coefficient × centred variable</source>
         <translation>Coefficient × variable centrée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="151"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="161"/>
         <source>Centring values are the reference means (Figure 2 of NRCan&apos;s technical reference repeats the medians in its “Mean” column; the worked example uses these means). Percentages enter as fractions: 100 % × 113 CDD = 113.</source>
         <translation>Les valeurs de centrage sont les moyennes de référence (la figure 2 de la référence technique de RNCan répète les médianes dans sa colonne « Moyenne »; l&apos;exemple de calcul utilise ces moyennes). Les pourcentages entrent comme fractions : 100 % × 113 DJR = 113.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="203"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="216"/>
         <source>Gross floor area (m²)</source>
         <translation>Superficie brute (m²)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="206"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="219"/>
         <source>Number of full-time workers on the main shift</source>
         <translation>Nombre de travailleurs temps plein sur le quart de travail principal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="207"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="220"/>
         <source>Percent of the floor area that is cooled</source>
         <translation>Pourcentage de la superficie refroidie</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="208"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="221"/>
         <source>Percent of the floor area that is heated</source>
         <translation>Pourcentage de la superficie chauffée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="209"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="222"/>
         <source>CDD (cooling degree days)</source>
         <translation>DJR (degrés-jours de refroidissement)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="210"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="223"/>
         <source>HDD (heating degree days)</source>
         <translation>DJC (degrés-jours de chauffage)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="228"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="241"/>
         <source>Total site energy (GJ)</source>
         <translation>Énergie du site totale (GJ)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="231"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="244"/>
         <source>Total source energy (GJ)</source>
         <translation>Énergie à la source totale (GJ)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="234"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="247"/>
         <source>Source EUI (GJ/m²)</source>
         <translation>IE à la source (GJ/m²)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="269"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="282"/>
         <source>Predicted source EUI (GJ/m²)</source>
         <translation>IE à la source prévue (GJ/m²)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="282"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="295"/>
         <source>The ratio cannot be computed: see the reasons above.</source>
         <translation>Le rapport ne peut pas être calculé : voyez les motifs ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="283"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="296"/>
         <source>No score.</source>
         <translation>Aucune cote.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="287"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="300"/>
         <source>Ratio = actual source EUI (step 2) ÷ predicted source EUI (step 3) = {0} ÷ {1} = {2}</source>
         <translation>Rapport = IE à la source réelle (étape 2) ÷ IE à la source prévue (étape 3) = {0} ÷ {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="294"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="307"/>
         <source>A ratio of {0} would be looked up in the table, but the property is not eligible for a score (see the reasons above).</source>
         <translation>Un rapport de {0} serait cherché dans le tableau, mais la propriété n&apos;est pas admissible à une cote (voir les motifs ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="300"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="313"/>
         <source>A ratio of {0} is at least {1}: the ENERGY STAR score is {2}.</source>
         <translation>Un rapport de {0} est supérieur ou égal à {1} : la cote ENERGY STAR est {2}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="305"/>
+        <location filename="../../espm_desktop/ui/pages/score_steps.py" line="318"/>
         <source>A ratio of {0} is at least {1} and less than {2}: the ENERGY STAR score is {3}.</source>
         <translation>Un rapport de {0} est supérieur ou égal à {1} et inférieur à {2} : la cote ENERGY STAR est {3}.</translation>
     </message>
@@ -3612,82 +3727,82 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>ScoreWhatIfPanel</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="58"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="61"/>
         <source>What if… (nothing is saved)</source>
         <translation>Et si… (rien n&apos;est enregistré)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="75"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="78"/>
         <source>Gross floor area</source>
         <translation>Superficie brute</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="76"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="79"/>
         <source>Workers on the main shift</source>
         <translation>Travailleurs sur le quart principal</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="77"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="80"/>
         <source>Weekly operating hours</source>
         <translation>Heures d&apos;exploitation par semaine</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="78"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="81"/>
         <source>Computers</source>
         <translation>Ordinateurs</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="79"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="82"/>
         <source>Percent heated</source>
         <translation>Pourcentage chauffé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="80"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="83"/>
         <source>Percent cooled</source>
         <translation>Pourcentage refroidi</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="81"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="84"/>
         <source>Months in operation</source>
         <translation>Mois d&apos;exploitation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="90"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="93"/>
         <source>Annual use of each energy (change in %)</source>
         <translation>Consommation annuelle de chaque énergie (variation en %)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="103"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="106"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="105"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="108"/>
         <source>Put back the property&apos;s own values and energy use.</source>
         <translation>Rétablir les valeurs et la consommation d&apos;énergie propres à la propriété.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="109"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="112"/>
         <source>Try other values here: the property and its bills are not changed. The weather (degree days) stays that of the chosen 12 months.</source>
         <translation>Essayez d&apos;autres valeurs ici : la propriété et ses factures ne sont pas modifiées. La météo (degrés-jours) reste celle des 12 mois choisis.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="232"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="235"/>
         <source>Current {0} → what-if {1}</source>
         <translation>Cote actuelle {0} → simulée {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="238"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="241"/>
         <source>No score with these values:</source>
         <translation>Aucune cote avec ces valeurs :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="242"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="245"/>
         <source>Source EUI {0} GJ/m², predicted {1} GJ/m², ratio {2}.</source>
         <translation>IE à la source {0} GJ/m², prévue {1} GJ/m², rapport {2}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="251"/>
+        <location filename="../../espm_desktop/ui/pages/score_whatif.py" line="254"/>
         <source>{0} {1} a year</source>
         <translation>{0} {1} par année</translation>
     </message>
@@ -3695,173 +3810,174 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>SetupAssistantPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="138"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="142"/>
         <source>Énergir data exchange</source>
         <translation>Échange de données Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="142"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="146"/>
         <source>Set up ENERGY STAR Portfolio Manager so that Énergir sends this meter&apos;s monthly natural-gas use, step by step as in Énergir&apos;s guide, with your own numbers to copy. Where you stopped is kept per meter.</source>
         <translation>Configurez ENERGY STAR Portfolio Manager pour qu&apos;Énergir y envoie chaque mois la consommation de gaz naturel de ce compteur, étape par étape comme dans le guide d&apos;Énergir, avec vos propres numéros à copier. L&apos;endroit où vous vous êtes arrêté est conservé pour chaque compteur.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="197"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="201"/>
         <source>What data is sent to ESPM</source>
         <translation>Données transmises à ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="198"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="202"/>
         <source>Removing Énergir&apos;s access</source>
         <translation>Retirer l&apos;accès d&apos;Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="198"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="202"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="202"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="206"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="214"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="219"/>
         <source>Print checklist (PDF)…</source>
         <translation>Imprimer la liste de contrôle (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="217"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="222"/>
         <source>Export ESPM meters template…</source>
         <translation>Exporter le modèle de compteurs ESPM…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="221"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="226"/>
         <source>All meters of the property in ESPM&apos;s “Add New Meters to Existing Properties” upload file</source>
         <translation>Tous les compteurs de la propriété dans le fichier de téléversement ESPM «&#xa0;Add New Meters to Existing Properties&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="286"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="291"/>
         <source>Select a property with a natural-gas meter, or add one in the Meters page.</source>
         <translation>Choisissez une propriété qui a un compteur de gaz naturel, ou ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="298"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="303"/>
         <source>“{0}” ({1}) is not a natural-gas meter: Énergir&apos;s data exchange only sends natural gas.</source>
         <translation>«&#xa0;{0}&#xa0;» ({1}) n&apos;est pas un compteur de gaz naturel&#xa0;: l&apos;échange de données d&apos;Énergir ne transmet que le gaz naturel.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="301"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="306"/>
         <source>This property has no natural-gas meter; add one in the Meters page.</source>
         <translation>Cette propriété n&apos;a aucun compteur de gaz naturel; ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="308"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="313"/>
         <source>Énergir&apos;s data has arrived for this meter: status set to “{0}”.</source>
         <translation>Les données d&apos;Énergir sont arrivées pour ce compteur&#xa0;: état mis à «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="319"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="324"/>
         <source>Open “{0}”</source>
         <translation>Ouvrir «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="358"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="363"/>
         <source>Check the numbers</source>
         <translation>Vérifier les numéros</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="360"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="365"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="200"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="362"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="367"/>
         <source>Current · {0}/{1}</source>
         <translation>En cours · {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="364"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="369"/>
         <source>{0}/{1} done</source>
         <translation>{0}/{1} faites</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="366"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="371"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="381"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="389"/>
         <source>Copied “{0}”: paste it in ESPM.</source>
         <translation>«&#xa0;{0}&#xa0;» copié&#xa0;: collez-le dans ESPM.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="434"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="442"/>
         <source>Recorded “{0}” on {1}.</source>
         <translation>«&#xa0;{0}&#xa0;» enregistré en date du {1}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="445"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="453"/>
         <source>Go back one status</source>
         <translation>Revenir d&apos;un état</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="446"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="454"/>
         <source>Set the status back to “{0}”? The date of “{1}” will be forgotten.</source>
         <translation>Revenir à l&apos;état «&#xa0;{0}&#xa0;»? La date de «&#xa0;{1}&#xa0;» sera effacée.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="457"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="467"/>
         <source>Status set back to “{0}”.</source>
         <translation>État ramené à «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="474"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="484"/>
         <source>Print checklist (PDF)</source>
         <translation>Imprimer la liste de contrôle (PDF)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="475"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="485"/>
         <source>ESPM setup checklist</source>
         <translation>Liste de contrôle ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="477"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="487"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="493"/>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="524"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="503"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="534"/>
         <source>Could not write {0}: {1}</source>
         <translation>Impossible d&apos;écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="495"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="505"/>
         <source>Checklist saved to {0}</source>
         <translation>Liste de contrôle enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="509"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="519"/>
         <source>Export ESPM meters template</source>
         <translation>Exporter le modèle de compteurs ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="510"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="520"/>
         <source>ESPM Add Meters</source>
         <translation>Ajout de compteurs ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="512"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="522"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="526"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="536"/>
         <source>ESPM meters template saved to {0} ({1} meters).</source>
         <translation>Modèle de compteurs ESPM enregistré dans {0} ({1} compteurs).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="529"/>
+        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="539"/>
         <source>Still to fill in before uploading:</source>
         <translation>À remplir avant le téléversement&#xa0;:</translation>
     </message>
@@ -3869,123 +3985,123 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>SgePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="74"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="75"/>
         <source>SGÉ program</source>
         <translation>Programme SGÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="77"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="78"/>
         <source>Énergir&apos;s energy management system (SGÉ) subsidy: the participant&apos;s file, phases and aid with the guide&apos;s rule behind every amount, measures and indicators, measured gas savings and payment invoices.</source>
         <translation>Subvention d&apos;Énergir pour un système de gestion de l&apos;énergie (SGÉ) : dossier du participant, phases et aide avec la règle du guide derrière chaque montant, mesures et indicateurs, économies de gaz mesurées et factures de versement.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="85"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="86"/>
         <source>New participant…</source>
         <translation>Nouveau participant…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="87"/>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="251"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="88"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="252"/>
         <source>Delete participant</source>
         <translation>Supprimer le participant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="90"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="91"/>
         <source>Participant:</source>
         <translation>Participant :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="111"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="112"/>
         <source>Participant</source>
         <translation>Participant</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="112"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="113"/>
         <source>Phases and aid</source>
         <translation>Phases et aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="113"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="114"/>
         <source>Measures and IPÉ</source>
         <translation>Mesures et IPÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="114"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="115"/>
         <source>Savings</source>
         <translation>Économies</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="115"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="116"/>
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="152"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="153"/>
         <source> (archived)</source>
         <translation> (archivé)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="179"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="180"/>
         <source>No participant yet. Click “New participant…” to open the file of an industrial site.</source>
         <translation>Aucun participant. Cliquez sur « Nouveau participant… » pour ouvrir le dossier d&apos;un site industriel.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="186"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="187"/>
         <source>done on {0}</source>
         <translation>fait le {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="191"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="192"/>
         <source>{0} days left</source>
         <translation>{0} jours restants</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="193"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="194"/>
         <source>{0} days overdue</source>
         <translation>en retard de {0} jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="205"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="206"/>
         <source>No deadline yet: enter Énergir&apos;s acceptance dates in “Phases and aid”.</source>
         <translation>Aucune échéance : saisissez les dates d&apos;acceptation d&apos;Énergir dans « Phases et aide ».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="210"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="211"/>
         <source>&lt;b&gt;Deadlines&lt;/b&gt; (today {0})</source>
         <translation>&lt;b&gt;Échéances&lt;/b&gt; (aujourd&apos;hui {0})</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="211"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="212"/>
         <source>Aid accepted by Énergir so far: {0}</source>
         <translation>Aide acceptée par Énergir jusqu&apos;ici : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="213"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="214"/>
         <source>gas avoided since the reporting start: {0} m³</source>
         <translation>gaz évité depuis le début du suivi : {0} m³</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="220"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="221"/>
         <source>New SGÉ participant</source>
         <translation>Nouveau participant SGÉ</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="222"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="223"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="223"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="224"/>
         <source>Site address (where the work is done)</source>
         <translation>Adresse du site (où sont réalisés les travaux)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="224"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="225"/>
         <source>Énergir file number</source>
         <translation>N° de dossier Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="251"/>
+        <location filename="../../espm_desktop/ui/pages/sge_page.py" line="252"/>
         <source>Restore participant</source>
         <translation>Restaurer le participant</translation>
     </message>
@@ -4013,12 +4129,12 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
         <translation>Date&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="118"/>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="124"/>
         <source>ESPM will refuse a number stored for this meter; correct it in stage 1:</source>
         <translation>ESPM refusera un numéro enregistré pour ce compteur; corrigez-le à l&apos;étape 1&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="139"/>
+        <location filename="../../espm_desktop/ui/pages/setup_status.py" line="145"/>
         <source>Record “{0}”</source>
         <translation>Enregistrer «&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -4026,37 +4142,37 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="192"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="196"/>
         <source>Continue here</source>
         <translation>Continuer ici</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="206"/>
         <source>Waiting for Énergir</source>
         <translation>En attente d&apos;Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="199"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="211"/>
         <source>Guide step {0}</source>
         <translation>Étape {0} du guide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="224"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="236"/>
         <source>Record “{0}” on this date</source>
         <translation>Enregistrer «&#xa0;{0}&#xa0;» à cette date</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="255"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="267"/>
         <source>Done: the meter&apos;s status or numbers show this step is behind you.</source>
         <translation>Fait&#xa0;: l&apos;état ou les numéros du compteur montrent que cette étape est derrière vous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="268"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="285"/>
         <source>✓ “{0}” recorded on {1}</source>
         <translation>✓ «&#xa0;{0}&#xa0;» enregistré en date du {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="270"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="287"/>
         <source>✓ “{0}” reached</source>
         <translation>✓ «&#xa0;{0}&#xa0;» atteint</translation>
     </message>
@@ -4064,12 +4180,12 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>TableFilter</name>
     <message>
-        <location filename="../../espm_desktop/ui/table_filter.py" line="85"/>
+        <location filename="../../espm_desktop/ui/table_filter.py" line="97"/>
         <source>Filter: type part of a name, a city, a number…</source>
         <translation>Filtre : saisissez une partie d&apos;un nom, d&apos;une ville, d&apos;un numéro…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/table_filter.py" line="86"/>
+        <location filename="../../espm_desktop/ui/table_filter.py" line="99"/>
         <source>Shows only the rows that contain this text (case and accents ignored).</source>
         <translation>Affiche seulement les lignes qui contiennent ce texte (sans égard à la casse ni aux accents).</translation>
     </message>
@@ -4077,47 +4193,47 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>UsePerHddChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="304"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="306"/>
         <source>No month has both complete bills and enough heating degree-days (30 or more) to compare.</source>
         <translation>Aucun mois n&apos;a à la fois des factures complètes et assez de degrés-jours de chauffage (30 ou plus) pour comparer.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="313"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="315"/>
         <source>Use per HDD</source>
         <translation>Consommation par DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="327"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="329"/>
         <source>Heating degree-days (right axis)</source>
         <translation>Degrés-jours de chauffage (axe de droite)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="329"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="331"/>
         <source>HDD (°C·days, base 18 °C)</source>
         <translation>DJC (°C·jours, base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="331"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="333"/>
         <source>Use per HDD ({0}/°C·day)</source>
         <translation>Consommation par DJC ({0}/°C·jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="341"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="343"/>
         <source>Use: {0} {1}</source>
         <translation>Consommation : {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="342"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="344"/>
         <source>HDD: {0}</source>
         <translation>DJC : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="346"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="348"/>
         <source>Use per HDD: {0} {1}/°C·day</source>
         <translation>Consommation par DJC : {0} {1}/°C·jour</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="348"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="350"/>
         <source>Use per HDD: not shown (incomplete month or fewer than 30 HDD)</source>
         <translation>Consommation par DJC : non affichée (mois incomplet ou moins de 30 DJC)</translation>
     </message>
@@ -4125,208 +4241,208 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>ValueRow</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="129"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="135"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="131"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="137"/>
         <source>Copy this value, then paste it in ESPM</source>
         <translation>Copiez cette valeur, puis collez-la dans ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="153"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="159"/>
         <source>Not set: enter it on the meter (Meters page)</source>
         <translation>Non saisie&#xa0;: inscrivez-la sur le compteur (page Compteurs)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="155"/>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="161"/>
         <source>Not known yet: enter it in stage 1</source>
         <translation>Pas encore connu&#xa0;: saisissez-le à l&apos;étape 1</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="160"/>
-        <source>ESPM will refuse this value. {0} Correct it in stage 1.</source>
-        <translation>ESPM refusera cette valeur. {0} Corrigez-la à l&apos;étape 1.</translation>
+        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="167"/>
+        <source>ESPM will refuse this value: correct it in stage 1.</source>
+        <translation>ESPM refusera cette valeur : corrigez-la à l&apos;étape 1.</translation>
     </message>
 </context>
 <context>
     <name>WeatherPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="124"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="137"/>
         <source>Weather</source>
         <translation>Météo</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="128"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="141"/>
         <source>Degree days base 18 °C for the score. Import Environment Canada daily climate files (climate.weather.gc.ca, one station and one year a file) and link the property to its station, or type the degree days ESPM shows for the property&apos;s 12 months; typed values win.</source>
         <translation>Degrés-jours base 18 °C pour la cote. Importez les fichiers climatiques quotidiens d&apos;Environnement Canada (climat.meteo.gc.ca, une station et une année par fichier) et liez la propriété à sa station, ou saisissez les degrés-jours qu&apos;ESPM affiche pour les 12 mois de la propriété; les valeurs saisies ont priorité.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="135"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="148"/>
         <source>Import ECCC daily files…</source>
         <translation>Importer des fichiers quotidiens d&apos;ECCC…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="148"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="161"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="149"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="162"/>
         <source>Climate ID</source>
         <translation>Identifiant climatologique</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="150"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="163"/>
         <source>Period imported</source>
         <translation>Période importée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="151"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="164"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="157"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="170"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="158"/>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="171"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="209"/>
         <source>HDD</source>
         <translation>DJC</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="159"/>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="172"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="209"/>
         <source>CDD</source>
         <translation>DJR</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="160"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="173"/>
         <source>Days with data</source>
         <translation>Jours avec données</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="161"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="174"/>
         <source>Missing days</source>
         <translation>Jours manquants</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="162"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="175"/>
         <source>Estimated days</source>
         <translation>Jours estimés</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="174"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="187"/>
         <source>Stations imported</source>
         <translation>Stations importées</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="178"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="191"/>
         <source>Monthly degree days of the selected station (base 18 °C)</source>
         <translation>Degrés-jours mensuels de la station sélectionnée (base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="186"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="199"/>
         <source>Link to the selected station</source>
         <translation>Lier à la station sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="188"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="201"/>
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="209"/>
         <source>12 months ending</source>
         <translation>12 mois se terminant le</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="209"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="199"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="212"/>
         <source>Type degree days…</source>
         <translation>Saisir des degrés-jours…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="201"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="214"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="203"/>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="486"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="216"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="510"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="206"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="219"/>
         <source>Typed degree days:</source>
         <translation>Degrés-jours saisis :</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="210"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="223"/>
         <source>Property</source>
         <translation>Propriété</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="326"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="339"/>
         <source>{0} day(s) without data in this month</source>
         <translation>{0} jour(s) sans données ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="352"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="365"/>
         <source>Linked station: {0}</source>
         <translation>Station liée : {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="352"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="365"/>
         <source>Linked station: none</source>
         <translation>Station liée : aucune</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="390"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="403"/>
         <source>Import Environment Canada daily climate files</source>
         <translation>Importer des fichiers climatiques quotidiens d&apos;Environnement Canada</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="392"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="405"/>
         <source>ECCC daily climate CSV (*.csv);;All files (*)</source>
         <translation>CSV climatiques quotidiens d&apos;ECCC (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="407"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="420"/>
         <source>Nothing was imported. {0}</source>
         <translation>Rien n&apos;a été importé. {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="413"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="426"/>
         <source>{0} ({1}): {2} new day(s), {3} updated, {4} already there</source>
         <translation>{0} ({1}) : {2} nouveau(x) jour(s), {3} mis à jour, {4} déjà présent(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="419"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="432"/>
         <source>Imported {0} file(s). </source>
         <translation>{0} fichier(s) importé(s). </translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="464"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="486"/>
         <source>Type degree days</source>
         <translation>Saisir des degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="477"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="499"/>
         <source>Edit degree days</source>
         <translation>Modifier les degrés-jours</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/weather.py" line="486"/>
+        <location filename="../../espm_desktop/ui/pages/weather.py" line="511"/>
         <source>Delete these typed degree days?</source>
         <translation>Supprimer ces degrés-jours saisis?</translation>
     </message>
@@ -4334,37 +4450,37 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>WeatherScatterChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="365"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="367"/>
         <source>No bill period has degree days for at least 90 % of its days: import the weather of the bills&apos; dates.</source>
         <translation>Aucune période de facturation n&apos;a de degrés-jours pour au moins 90 % de ses jours : importez la météo des dates des factures.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="370"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="372"/>
         <source>Calendar months</source>
         <translation>Mois civils</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="370"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="372"/>
         <source>Bill periods</source>
         <translation>Périodes de facturation</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="391"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="397"/>
         <source>Fit: {0} + {1} × HDD/day{2}</source>
         <translation>Droite : {0} + {1} × DJC/jour{2}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="395"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="401"/>
         <source>Heating degree-days per day (°C·day/day, base 18 °C)</source>
         <translation>Degrés-jours de chauffage par jour (°C·jour/jour, base 18 °C)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="396"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="402"/>
         <source>Use per day ({0}/day)</source>
         <translation>Consommation par jour ({0}/jour)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="402"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="408"/>
         <source>{0} – {1}
 {2} {3}/day at {4} HDD/day</source>
         <translation>{0} – {1}
@@ -4414,7 +4530,7 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
         <translation>Saisissez le nom, l&apos;adresse, le type et la superficie d&apos;un bâtiment, puis ajoutez ses compteurs et ses factures à la main ou connectez son compteur de gaz Énergir.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/welcome.py" line="69"/>
+        <location filename="../../espm_desktop/ui/pages/welcome.py" line="73"/>
         <source>Read-only database: it can&apos;t be changed. Open the demo or another database.</source>
         <translation>Base de données en lecture seule : elle ne peut pas être modifiée. Ouvrez la démo ou une autre base de données.</translation>
     </message>
@@ -4422,27 +4538,27 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>YearOverYearChart</name>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="194"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="190"/>
         <source>No bills yet: add bills on the Bills page to see this chart.</source>
         <translation>Aucune facture pour l&apos;instant : ajoutez des factures à la page Factures pour voir ce graphique.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="204"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="200"/>
         <source>{0} (chosen period)</source>
         <translation>{0} (période choisie)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="207"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="203"/>
         <source>{0} (latest 12 full months)</source>
         <translation>{0} (12 derniers mois complets)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="209"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="205"/>
         <source>{0} (latest year)</source>
         <translation>{0} (dernière année)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/plots/charts.py" line="235"/>
+        <location filename="../../espm_desktop/ui/plots/charts.py" line="231"/>
         <source>Use ({0})</source>
         <translation>Consommation ({0})</translation>
     </message>
