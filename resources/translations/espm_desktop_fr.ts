@@ -319,112 +319,117 @@ Le fichier du dossier partagé n&apos;a pas été modifié : cessez de l&apos;ut
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="72"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="73"/>
         <source>Bills</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="76"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="77"/>
         <source>Type in the table like a spreadsheet: each change is saved at once and can be undone. Dates as 2024-01-31 or 31/01/2024. A bill&apos;s end date may be the next bill&apos;s start date (one shared day, as ESPM allows); longer overlaps are refused.</source>
         <translation>Saisissez dans le tableau comme dans un chiffrier : chaque modification est enregistrée aussitôt et peut être annulée. Dates sous la forme 2024-01-31 ou 31/01/2024. La date de fin d&apos;une facture peut être la date de début de la suivante (un jour commun, comme ESPM le permet); les chevauchements plus longs sont refusés.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="86"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="87"/>
         <source>Add bill</source>
         <translation>Ajouter une facture</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="86"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="87"/>
         <source>Add a bill after the last one</source>
         <translation>Ajouter une facture après la dernière</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="89"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="90"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="89"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="90"/>
         <source>Delete the selected bills (Delete key)</source>
         <translation>Supprimer les factures sélectionnées (touche Suppr)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="93"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="94"/>
         <source>Paste from Excel</source>
         <translation>Coller depuis Excel</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="94"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="95"/>
         <source>Add the rows copied in Excel: start, end, usage and, optionally, cost (Ctrl+V)</source>
         <translation>Ajouter les lignes copiées dans Excel : début, fin, consommation et, au besoin, coût (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="96"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="97"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="97"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="98"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="165"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="109"/>
+        <source>Filter: part of a date, a usage, a cost…</source>
+        <translation>Filtre : une partie d&apos;une date, d&apos;une consommation, d&apos;un coût…</translation>
+    </message>
+    <message>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="173"/>
         <source>Undo: {0} (Ctrl+Z)</source>
         <translation>Annuler : {0} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="170"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="178"/>
         <source>Redo: {0} (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Rétablir : {0} (Ctrl+Maj+Z ou Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="333"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="358"/>
         <source>The bills could not be saved ({0}). Nothing was changed: the table shows what the database holds.</source>
         <translation>Les factures n&apos;ont pas pu être enregistrées ({0}). Rien n&apos;a été modifié : le tableau montre le contenu de la base de données.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="347"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="372"/>
         <source>Edit “{0}” of the bill from {1}</source>
         <translation>Modifier « {0} » de la facture du {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="369"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="394"/>
         <source>New bill from {0} to {1}: type its usage to save it.</source>
         <translation>Nouvelle facture du {0} au {1} : saisissez sa consommation pour l&apos;enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="384"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="409"/>
         <source>Add the bill from {0} to {1}</source>
         <translation>Ajouter la facture du {0} au {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="407"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="432"/>
         <source>Delete {0} bill(s)</source>
         <translation>Supprimer {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="409"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="434"/>
         <source>Deleted {0} bill(s). Undo brings them back (Ctrl+Z).</source>
         <translation>{0} facture(s) supprimée(s). Annuler les rétablit (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="421"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="446"/>
         <source>The clipboard holds no rows. In Excel, select the rows (start date, end date, usage and, if you have it, cost) and copy them, then paste here.</source>
         <translation>Le presse-papiers ne contient aucune ligne. Dans Excel, sélectionnez les lignes (date de début, date de fin, consommation et, si vous l&apos;avez, coût), copiez-les, puis collez-les ici.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="430"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="455"/>
         <source>Paste {0} bill(s)</source>
         <translation>Coller {0} facture(s)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="433"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="458"/>
         <source>Pasted {0} bill(s).</source>
         <translation>{0} facture(s) collée(s).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/bills.py" line="439"/>
+        <location filename="../../espm_desktop/ui/pages/bills.py" line="464"/>
         <source>Pasted line {0}, column “{1}”, value “{2}”: {3} Not saved.</source>
         <translation>Ligne collée {0}, colonne « {1} », valeur « {2} » : {3} Non enregistrée.</translation>
     </message>

@@ -15,6 +15,7 @@ from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.help import HelpWindow, help_text
 from espm_desktop.ui.pages import import_dialog
+from espm_desktop.ui.pages.bills import BillsPage
 from tests.ui.conftest import open_window, type_into, when_dialog_opens
 
 
@@ -236,3 +237,26 @@ def test_glossary_lists_the_terms(qtbot: QtBot, language: str, terms: list[str])
     text = viewer.browser.toPlainText()
     for term in terms:
         assert term in text, term
+
+
+def visible_rows(page: BillsPage) -> list[int]:
+    return [r for r in range(page.model.rowCount()) if not page.table.isRowHidden(r)]
+
+
+def test_bills_filter_as_you_type(qtbot: QtBot, demo_db: Path) -> None:
+    windows = open_window(qtbot, demo_db, "en")
+    ctrl = next(windows)
+    ctrl.ctx.select_property(1)
+    ctrl.window.show_page("bills")
+    page = ctrl.window.pages["bills"]
+    assert isinstance(page, BillsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=5000)
+    total = page.model.rowCount()
+    page.filter_edit.setText("-03-")
+    shown = visible_rows(page)
+    assert 0 < len(shown) < total
+    assert all("-03-" in str(page.model.data(page.model.index(r, 0))) for r in shown)
+    page.filter_edit.setText("")
+    assert len(visible_rows(page)) == total
+    for _ in windows:
+        pass

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -102,6 +103,13 @@ class BillsPage(QWidget):
         toolbar.addWidget(self.undo_button)
         toolbar.addWidget(self.redo_button)
         toolbar.addStretch(1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("bills_filter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("Filter: part of a date, a usage, a cost…"))
+        self.filter_edit.setMinimumWidth(260)
+        self.filter_edit.textChanged.connect(lambda _t: self.apply_filter())
+        toolbar.addWidget(self.filter_edit)
 
         self.model = BillsTableModel()
         self.model.writer = self._save_edit
@@ -218,6 +226,22 @@ class BillsPage(QWidget):
     def meter_id(self) -> int | None:
         return self.picker.meter_id
 
+    def apply_filter(self) -> None:
+        """Hide the rows that don't hold every typed word (case and accents ignored); rows keep their place, so
+        editing and undo are unaffected."""
+        from espm_desktop.ui.table_filter import fold
+
+        words = fold(self.filter_edit.text()).split()
+        model = self.model
+        for r in range(model.rowCount()):
+            if not words:
+                self.table.setRowHidden(r, False)
+                continue
+            text = " ".join(
+                fold(str(model.data(model.index(r, c)) or "")) for c in range(model.columnCount())
+            )
+            self.table.setRowHidden(r, not all(word in text for word in words))
+
     def refresh(self) -> None:
         """Reload the selected meter's bills from the database."""
         mid = self.meter_id
@@ -261,6 +285,7 @@ class BillsPage(QWidget):
         else:
             self.model.set_rows(rows, unit)
         self._ensure_column_widths()
+        self.apply_filter()
         self.undo_group.setActiveStack(self._stack(mid))
         self._update_buttons()
 
