@@ -15,9 +15,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
-from espm_desktop.core.types import PropertyData
 from espm_desktop.db import models
-from espm_desktop.db.repo import meter_data
+from espm_desktop.db.repo import property_from_row
 from espm_desktop.io.atomic_files import check_output_target
 from espm_desktop.io.espm_export import (
     ExportProperty,
@@ -52,20 +51,7 @@ def export_properties(session: Session, property_ids: list[int] | None = None) -
         query = query.where(models.Property.id.in_(property_ids))
     found: list[ExportProperty] = []
     for row in session.scalars(query):
-        data = PropertyData(
-            name=row.name,
-            property_type=row.property_type,
-            gross_floor_area_m2=row.gross_floor_area_m2,
-            workers=row.workers,
-            weekly_hours=row.weekly_hours,
-            computers=row.computers,
-            percent_heated=row.percent_heated,
-            percent_cooled=row.percent_cooled,
-            months_in_operation=row.months_in_operation,
-            postal_code=row.postal_code,
-            meters=tuple(meter_data(m, with_bills=False) for m in row.meters),
-            property_id=row.id,
-        )
+        data = property_from_row(row, with_bills=False)
         found.append(
             ExportProperty(
                 data=data,

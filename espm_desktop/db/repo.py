@@ -39,6 +39,11 @@ def property_data(session: Session, property_id: int) -> PropertyData:
         .where(models.Property.id == property_id)
         .options(selectinload(models.Property.meters).selectinload(models.Meter.bills))
     ).scalar_one()
+    return property_from_row(row)
+
+
+def property_from_row(row: models.Property, *, with_bills: bool = True) -> PropertyData:
+    """A stored property as core data; without bills, its meters come without theirs (exports stream them)."""
     return PropertyData(
         name=row.name,
         property_type=row.property_type,
@@ -50,7 +55,7 @@ def property_data(session: Session, property_id: int) -> PropertyData:
         percent_cooled=row.percent_cooled,
         months_in_operation=row.months_in_operation,
         postal_code=row.postal_code,
-        meters=tuple(meter_data(m) for m in row.meters),
+        meters=tuple(meter_data(m, with_bills=with_bills) for m in row.meters),
         property_id=row.id,
     )
 

@@ -108,17 +108,21 @@ def check_csv_file(path: Path) -> None:
         )
 
 
+def cannot_open(path: Path, exc: OSError) -> ImportFileError:
+    """The error for a file the system won't let us open or read."""
+    return ImportFileError(
+        path.name,
+        f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open elsewhere.",
+        f"Le fichier ne peut pas être ouvert ({exc.strerror or exc}). Vérifiez qu'il existe et qu'il n'est "
+        "pas ouvert ailleurs.",
+    )
+
+
 def _file_size(path: Path) -> int:
     try:
         return path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(
-            path.name,
-            f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open "
-            "elsewhere.",
-            f"Le fichier ne peut pas être ouvert ({exc.strerror or exc}). Vérifiez qu'il existe et qu'il "
-            "n'est pas ouvert ailleurs.",
-        ) from None
+        raise cannot_open(path, exc) from None
 
 
 @dataclass(frozen=True, slots=True)

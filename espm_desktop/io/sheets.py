@@ -27,6 +27,7 @@ from python_calamine import CalamineWorkbook
 
 from espm_desktop.io.file_limits import (
     ImportFileError,
+    cannot_open,
     check_csv_file,
     open_checked_zip,
     scan_sheet_extent,
@@ -180,13 +181,7 @@ def _sniff_kind(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ImportFileError(
-            path.name,
-            f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open "
-            "elsewhere.",
-            f"Le fichier ne peut pas être ouvert ({exc.strerror or exc}). Vérifiez qu'il existe et qu'il "
-            "n'est pas ouvert ailleurs.",
-        ) from None
+        raise cannot_open(path, exc) from None
     if not head:
         raise ImportFileError(
             path.name,
