@@ -7,20 +7,22 @@ failing that, from the days of the station the property is linked to.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.calendarize import Period
+from espm_desktop.core.calendarize import Period, days_in_month, month_start
 from espm_desktop.core.degree_days import (
+    BASE_C,
     DailyWeather,
     MonthlyDegreeDays,
     PeriodDegreeDays,
-    monthly_degree_days,
     period_degree_days,
 )
 from espm_desktop.db import models
@@ -174,6 +176,9 @@ def import_weather_files(session: Session, files: Sequence[WeatherFile]) -> list
                 else:
                     unchanged += 1
         session.flush()
+        if added or updated:
+            # An update keeps the station's row count and last day, which key the cache: forget it here.
+            forget_monthly_degree_days(station.id)
         results.append(
             StationImport(station.id, climate_id, station.name, created, added, updated, unchanged)
         )
@@ -201,17 +206,97 @@ def stations(session: Session) -> list[StationSummary]:
 
 
 def station_days(session: Session, station_id: int) -> list[DailyWeather]:
-    rows = session.scalars(
-        select(models.WeatherDay)
-        .where(models.WeatherDay.station_id == station_id)
-        .order_by(models.WeatherDay.day)
+    """A station's days in order, read as plain rows (no ORM objects: a station holds decades of days)."""
+    day = models.WeatherDay
+    rows = session.execute(
+        select(day.day, day.mean_temp_c, day.hdd, day.cdd, day.flags)
+        .where(day.station_id == station_id)
+        .order_by(day.day)
     )
-    return [DailyWeather(r.day, r.mean_temp_c, r.hdd, r.cdd, mean_temp_flag=r.flags) for r in rows]
+    return [DailyWeather(d, mean, hdd, cdd, mean_temp_flag=flags or "") for d, mean, hdd, cdd, flags in rows]
+
+
+# Monthly degree days per (database file, station, its row count, its last day): a station's months are summed by
+# SQLite once, then reused by every page until the station's days change. import_weather_files forgets a station
+# whose days it added or updated (an update keeps the count and the last day).
+_MonthlyKey = tuple[str, int, int, date | None]
+_MONTHLY_CACHE: OrderedDict[_MonthlyKey, tuple[MonthlyDegreeDays, ...]] = OrderedDict()
+_MONTHLY_CACHE_SIZE = 64
+_MONTHLY_LOCK = threading.Lock()
+
+
+def forget_monthly_degree_days(station_id: int | None = None) -> None:
+    """Drop cached monthly degree days: one station's (in every database) or all (e.g. after a restore)."""
+    with _MONTHLY_LOCK:
+        for key in [k for k in _MONTHLY_CACHE if station_id is None or k[1] == station_id]:
+            del _MONTHLY_CACHE[key]
+
+
+def _database_file(session: Session) -> str | None:
+    """The SQLite file behind the session, or None for an in-memory database (never cached)."""
+    # Engines are made from a connection factory (the URL is a bare "sqlite://"): ask SQLite itself.
+    for _seq, name, file in session.connection().exec_driver_sql("PRAGMA database_list"):
+        if name == "main":
+            return str(file) if file else None
+    return None
+
+
+def _monthly_from_sql(session: Session, station_id: int) -> tuple[MonthlyDegreeDays, ...]:
+    """The same sums as core.degree_days.monthly_degree_days, done by one GROUP BY in SQLite."""
+    day = models.WeatherDay
+    # A day's own HDD/CDD when the file gives both, else derived from its mean temperature; no data otherwise.
+    own = and_(day.hdd.is_not(None), day.cdd.is_not(None))
+    has_data = or_(own, day.mean_temp_c.is_not(None))
+    hdd = case((own, day.hdd), (day.mean_temp_c.is_not(None), func.max(BASE_C - day.mean_temp_c, 0.0)))
+    cdd = case((own, day.cdd), (day.mean_temp_c.is_not(None), func.max(day.mean_temp_c - BASE_C, 0.0)))
+    month = func.strftime("%Y-%m", day.day)
+    rows = session.execute(
+        select(
+            month,
+            func.total(hdd),
+            func.total(cdd),
+            func.total(case((has_data, 1), else_=0)),
+            func.total(case((and_(has_data, func.instr(day.flags, "E") > 0), 1), else_=0)),
+        )
+        .where(day.station_id == station_id)
+        .group_by(month)
+        .order_by(month)
+    ).all()
+    if not rows:
+        return ()
+    sums = {int(ym[:4]) * 12 + int(ym[5:7]) - 1: (h, c, int(n), int(e)) for ym, h, c, n, e in rows}
+    first, last = min(sums), max(sums)
+    return tuple(
+        MonthlyDegreeDays(month_start(idx), h, c, days_in_month(idx), n, e)
+        for idx in range(first, last + 1)
+        for h, c, n, e in (sums.get(idx, (0.0, 0.0, 0, 0)),)
+    )
 
 
 def station_monthly_degree_days(session: Session, station_id: int) -> list[MonthlyDegreeDays]:
-    """Monthly HDD/CDD base 18 °C of a station, with missing and estimated days per month."""
-    return monthly_degree_days(station_days(session, station_id))
+    """Monthly HDD/CDD base 18 °C of a station, with missing and estimated days per month (cached)."""
+    path = _database_file(session)
+    if path is None:
+        return list(_monthly_from_sql(session, station_id))
+    day = models.WeatherDay
+    # Both come from the (station_id, day) unique index: a cheap check that the station's days are unchanged.
+    count, last = session.execute(
+        select(func.count(), func.max(day.day)).where(day.station_id == station_id)
+    ).one()
+    key = (path, station_id, int(count), last)
+    with _MONTHLY_LOCK:
+        cached = _MONTHLY_CACHE.get(key)
+        if cached is not None:
+            _MONTHLY_CACHE.move_to_end(key)
+            return list(cached)
+    months = _monthly_from_sql(session, station_id)
+    with _MONTHLY_LOCK:
+        for stale in [k for k in _MONTHLY_CACHE if k[:2] == key[:2]]:
+            del _MONTHLY_CACHE[stale]
+        _MONTHLY_CACHE[key] = months
+        while len(_MONTHLY_CACHE) > _MONTHLY_CACHE_SIZE:
+            _MONTHLY_CACHE.popitem(last=False)
+    return list(months)
 
 
 def set_typed_degree_days(

@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import month_end, month_index
+from espm_desktop.core.degree_days import MonthlyDegreeDays
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
 from espm_desktop.db.weather import (
@@ -181,6 +182,9 @@ class WeatherPage(QWidget):
         # Sorted by a header click, filtered by the box above; rows carry their station id (UserRole).
         self.stations_filter = TableFilter(self.stations_table, "weather/stations")
         self.months_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Widths are set once per fill from the longest texts: ResizeToContents re-measured every column on each
+        # setItem, which made a station with decades of months take seconds to show (quadratic in its months).
+        self.months_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         attribution = QLabel(ATTRIBUTION_FR if current_language() == "fr" else ATTRIBUTION)
         attribution.setObjectName("weather_attribution")
         attribution.setStyleSheet("color: #555; font-style: italic;")
@@ -246,6 +250,8 @@ class WeatherPage(QWidget):
 
         self._station_ids: list[int] = []
         self._typed_ids: list[int] = []
+        # What the monthly table shows (station, language, months): a refresh that changes none of them keeps it.
+        self._months_shown: tuple[int | None, str, list[MonthlyDegreeDays]] | None = None
         self.import_button.clicked.connect(self._on_import)
         self.stations_table.itemSelectionChanged.connect(self._on_station_selected)
         self.picker.changed.connect(self._refresh_property)
@@ -314,30 +320,63 @@ class WeatherPage(QWidget):
     def _on_station_selected(self) -> None:
         sid = self.selected_station_id()
         language = current_language()
-        months = []
+        months: list[MonthlyDegreeDays] = []
         if sid is not None:
             with self.ctx.session() as s:
                 months = station_monthly_degree_days(s, sid)
-        fill_table(
-            self.months_table,
-            [
-                [
-                    m.month.strftime("%Y-%m"),
-                    fixed(m.hdd, language, 1),
-                    fixed(m.cdd, language, 1),
-                    str(m.days_with_data),
-                    str(m.missing_days),
-                    str(m.estimated_days),
-                ]
-                for m in reversed(months)
-            ],
-        )
-        for r, m in enumerate(reversed(months)):
-            if m.missing_days:
-                item = self.months_table.item(r, 4)
-                item.setForeground(Qt.GlobalColor.darkRed)
-                item.setToolTip(self.tr("{0} day(s) without data in this month").format(m.missing_days))
+        shown = (sid, language, months)
+        if shown != self._months_shown:
+            self._fill_months(months, language)
+            self._months_shown = shown
         self._update_buttons()
+
+    def _fill_months(self, months: Sequence[MonthlyDegreeDays], language: str) -> None:
+        """The selected station's months, newest first, in one pass with the table's updates off."""
+        table = self.months_table
+        rows = [
+            (
+                m.month.strftime("%Y-%m"),
+                fixed(m.hdd, language, 1),
+                fixed(m.cdd, language, 1),
+                str(m.days_with_data),
+                str(m.missing_days),
+                str(m.estimated_days),
+                m.missing_days,
+            )
+            for m in reversed(months)
+        ]
+        missing_tip = self.tr("{0} day(s) without data in this month")
+        table.setUpdatesEnabled(False)
+        try:
+            table.clearContents()
+            table.setRowCount(len(rows))
+            for r, (*cells, missing) in enumerate(rows):
+                for c, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if c >= 1:
+                        item.setTextAlignment(RIGHT)
+                    if c == 4 and missing:
+                        item.setForeground(Qt.GlobalColor.darkRed)
+                        item.setToolTip(missing_tip.format(missing))
+                    table.setItem(r, c, item)
+            self._fit_month_columns([cells for *cells, _missing in rows])
+        finally:
+            table.setUpdatesEnabled(True)
+
+    def _fit_month_columns(self, rows: Sequence[Sequence[str]]) -> None:
+        """Each column as wide as its title or its longest text, measured once (not per cell as Qt would)."""
+        table = self.months_table
+        header = table.horizontalHeader()
+        metrics = table.fontMetrics()
+        padding = (
+            2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 12
+        )
+        for c in range(table.columnCount()):
+            longest = max((row[c] for row in rows), key=len, default="")
+            header.resizeSection(
+                c,
+                max(header.sectionSizeFromContents(c).width(), metrics.horizontalAdvance(longest) + padding),
+            )
 
     def _refresh_property(self) -> None:
         pid = self.picker.property_id
