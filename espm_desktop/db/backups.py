@@ -246,6 +246,10 @@ def restore_backup(backup: Path, db_path: Path, folder: Path | None = None) -> B
             _replace_database_file(backup, db_path)
     except Exception as exc:
         raise _as_error(exc, db_path, "restore") from exc
+    # Figures cached from the content that was just replaced must not outlive it.
+    from espm_desktop.db.weather import forget_monthly_degree_days
+
+    forget_monthly_degree_days()
     return pre_restore
 
 
