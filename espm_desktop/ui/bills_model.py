@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -219,10 +219,46 @@ class BillsTableModel(QAbstractTableModel):
         self.pending: StoredBill | None = None
 
     # -- contents -------------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[StoredBill], unit: str | None = None) -> None:
-        new_rows = sorted(
-            (r for r in rows if r.bill_id != NEW_BILL_ID), key=lambda r: (r.bill.start, r.bill.end, r.bill_id)
+    # The column the user sorted by (a header click) and its order; by default bills are in date order.
+    sort_column = START
+    sort_order = Qt.SortOrder.AscendingOrder
+
+    def _row_key(self, row: StoredBill) -> tuple[object, ...]:
+        bill = row.bill
+        dates = (bill.start, bill.end, row.bill_id)
+        if self.sort_column == END:
+            return (bill.end, bill.start, row.bill_id)
+        if self.sort_column == DAYS:
+            return ((bill.end - bill.start).days, *dates)
+        if self.sort_column == USAGE:
+            return (bill.usage, *dates)
+        if self.sort_column == COST:
+            return (bill.cost is None, bill.cost or 0, *dates)
+        if self.sort_column == ESTIMATED:
+            return (bill.estimated, *dates)
+        if self.sort_column == SOURCE:
+            return (str(bill.source), *dates)
+        return dates
+
+    def _sorted(self, rows: Iterable[StoredBill]) -> list[StoredBill]:
+        # The new row waiting for its usage always stays last, where it was added.
+        stored = sorted(
+            (r for r in rows if r.bill_id != NEW_BILL_ID),
+            key=self._row_key,
+            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
         )
+        return stored + [r for r in rows if r.bill_id == NEW_BILL_ID]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102 (Qt)
+        """Reorder the rows by a column (a header click). Rows keep their bill ids, so edits, marks and undo
+        still reach the right bill."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows)
+        self.layoutChanged.emit()
+
+    def set_rows(self, rows: Sequence[StoredBill], unit: str | None = None) -> None:
+        new_rows = self._sorted([r for r in rows if r.bill_id != NEW_BILL_ID])
         if self.pending is not None:
             new_rows.append(self.pending)
         if unit is not None:

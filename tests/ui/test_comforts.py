@@ -260,3 +260,30 @@ def test_bills_filter_as_you_type(qtbot: QtBot, demo_db: Path) -> None:
     assert len(visible_rows(page)) == total
     for _ in windows:
         pass
+
+
+def test_bills_sort_by_usage_and_an_edit_still_reaches_its_bill(qtbot: QtBot, demo_db: Path) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import Qt as QtNs
+
+    from espm_desktop.ui.bills_model import USAGE
+
+    windows = open_window(qtbot, demo_db, "en")
+    ctrl = next(windows)
+    ctrl.ctx.select_property(1)
+    ctrl.window.show_page("bills")
+    page = ctrl.window.pages["bills"]
+    assert isinstance(page, BillsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=5000)
+    page.table.sortByColumn(USAGE, QtNs.SortOrder.DescendingOrder)
+    usages = [row.bill.usage for row in page.model.rows]
+    assert usages == sorted(usages, reverse=True)
+    top = page.model.rows[0]
+    assert page.model.setData(page.model.index(0, USAGE), "4321", QtNs.ItemDataRole.EditRole)
+    con = sqlite3.connect(demo_db)
+    assert con.execute("SELECT usage FROM bill WHERE id = ?", (top.bill_id,)).fetchone()[0] == 4321.0
+    con.close()
+    assert ctrl.settings.table_sort("bills") == (USAGE, True)
+    for _ in windows:
+        pass

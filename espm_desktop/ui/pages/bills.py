@@ -127,6 +127,16 @@ class BillsPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.model.read_only = ctx.read_only
+        # Header clicks sort the bills (date order by default); the choice is remembered.
+        stored_sort = self.settings.table_sort("bills") or (START, False)
+        order = Qt.SortOrder.DescendingOrder if stored_sort[1] else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(stored_sort[0], order)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, how: self.settings.set_table_sort(
+                "bills", column, how == Qt.SortOrder.DescendingOrder
+            )
+        )
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
