@@ -1,4 +1,5 @@
-"""Entry point: `espm-desktop [--db PATH | --demo] [--lang fr|en] [--quit-after-start]`, or a command-line job."""
+"""Entry point: `espm-desktop [--db PATH | --demo] [--lang fr|en] [--page NAME] [--quit-after-start]`, or a
+command-line job."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import argparse
 import os
 import sys
 from pathlib import Path
+
+# The main window's page ids, in its order (kept here so that --help needs no Qt import).
+PAGES = ("properties", "meters", "bills", "charts", "energir", "score", "weather", "sge")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--demo", action="store_true", help="open the demo database (created if missing)")
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language for this run")
+    parser.add_argument(
+        "--page",
+        choices=PAGES,
+        help="the page to open on (default: the page shown last)",
+    )
     parser.add_argument(
         "--quit-after-start",
         action="store_true",
@@ -44,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     from espm_desktop.ui.app import run_gui
 
     return run_gui(
-        db_path, language=args.lang, quit_after_start=args.quit_after_start, remember=not args.demo
+        db_path,
+        language=args.lang,
+        quit_after_start=args.quit_after_start,
+        remember=not args.demo,
+        page=args.page,
     )
 
 

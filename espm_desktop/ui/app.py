@@ -150,8 +150,10 @@ def run_gui(
     language: str | None = None,
     quit_after_start: bool = False,
     remember: bool = True,
+    page: str | None = None,
 ) -> int:
-    """Open the window on a database: the one given, else the last one used, else the default one."""
+    """Open the window on a database: the one given, else the last one used, else the default one; on `page`
+    (a page id: properties, meters, …), else on the page shown last."""
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -173,12 +175,16 @@ def run_gui(
     if remember:
         settings.remember_database(opened.path)
     ctx = context_for(opened)
+    if page is not None:
+        # The window opens on the last page; only the requested one is built before the first screen.
+        settings.last_page = page
     controller = AppController(app, ctx, settings, languages)
     if quit_after_start:
 
         def _done() -> None:
             elapsed = time.perf_counter() - started
             print(f"first-screen-seconds {elapsed:.3f}", flush=True)
+            print(f"first-page {controller.window.current_page_id()}", flush=True)
             app.quit()
 
         controller.window.first_page_shown.connect(lambda: QTimer.singleShot(0, _done))

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 PageSpec = str | QWidget | Callable[[AppContext], QWidget]
 
 
+def refreshes_itself_when_shown(page: QWidget) -> bool:
+    """A page with its own showEvent catches up there; the window calling refresh() too would do it twice."""
+    return type(page).showEvent is not QWidget.showEvent
+
+
 class MainWindow(QMainWindow):
     language_switch_requested = Signal(str)
     first_page_shown = Signal()
@@ -159,7 +164,7 @@ class MainWindow(QMainWindow):
         page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
-        if callable(refresh):
+        if callable(refresh) and not refreshes_itself_when_shown(page):
             refresh()
         self.settings.last_page = page_id
         self._update_welcome()

@@ -181,7 +181,8 @@ class ChartsPage(QWidget):
     # -- selection -----------------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self._stale:
+        # Hidden, the page skipped the property switches and data changes since its last visit.
+        if self._stale or self.picker.selection_stale:
             self.picker.reload()
 
     def _on_meter_selected(self, _meter_id: int) -> None:

@@ -38,9 +38,15 @@ class PropertyMeterPicker(QWidget):
         self.with_meter = with_meter
         self.property_combo.currentIndexChanged.connect(self._on_property_changed)
         self.meter_combo.currentIndexChanged.connect(self._on_meter_changed)
+        # The property list is read once and again only after a change to the data; a selection made elsewhere
+        # moves the current index, and a hidden picker only notes it (its page catches up when shown).
+        self._list_stale = True
+        self._row_of: dict[int, int] = {}
+        self.selection_stale = False
         # Bound methods, not lambdas: Qt drops these connections when the picker is deleted (a replaced window).
         ctx.property_selected.connect(self._on_selection_changed)
         ctx.meter_selected.connect(self._on_selection_changed)
+        ctx.data_changed.connect(self._on_data_changed)
 
     @property
     def property_id(self) -> int | None:
@@ -53,22 +59,42 @@ class PropertyMeterPicker(QWidget):
         return int(data) if data is not None else None
 
     def reload(self) -> None:
-        with self.ctx.session() as s:
-            props = s.execute(
-                select(models.Property.id, models.Property.name).order_by(models.Property.name)
-            ).all()
-        self.property_combo.blockSignals(True)
-        self.property_combo.clear()
-        for pid, name in props:
-            self.property_combo.addItem(name, pid)
-        wanted = self.ctx.property_id
-        index = self.property_combo.findData(wanted) if wanted is not None else -1
-        self.property_combo.setCurrentIndex(index if index >= 0 else (0 if props else -1))
-        self.property_combo.blockSignals(False)
+        """Catch up with the shared selection (the property list is read again only if the data changed)."""
+        if self._list_stale:
+            self._reload_properties()
+        else:
+            self._select_current_property()
+        self.selection_stale = False
         if self.property_id is not None and self.ctx.property_id is None:
             self.ctx.property_id = self.property_id
         self._reload_meters()
         self.changed.emit()
+
+    def _reload_properties(self) -> None:
+        with self.ctx.session() as s:
+            props = s.execute(
+                select(models.Property.id, models.Property.name).order_by(models.Property.name)
+            ).all()
+        self._list_stale = False
+        self._row_of = {int(pid): row for row, (pid, _name) in enumerate(props)}
+        self.property_combo.blockSignals(True)
+        self.property_combo.clear()
+        for pid, name in props:
+            self.property_combo.addItem(name, pid)
+        self.property_combo.blockSignals(False)
+        self._select_current_property(may_reload=False)
+
+    def _select_current_property(self, may_reload: bool = True) -> None:
+        """Move the current index to ctx.property_id (the first property if it has none)."""
+        wanted = self.ctx.property_id
+        if may_reload and wanted is not None and wanted not in self._row_of:
+            # A property this list doesn't hold yet (made before this picker heard of the change): read again.
+            self._reload_properties()
+            return
+        row = self._row_of.get(wanted, -1) if wanted is not None else -1
+        self.property_combo.blockSignals(True)
+        self.property_combo.setCurrentIndex(row if row >= 0 else (0 if self.property_combo.count() else -1))
+        self.property_combo.blockSignals(False)
 
     def _reload_meters(self) -> None:
         if not self.with_meter:
@@ -95,7 +121,14 @@ class PropertyMeterPicker(QWidget):
             self.ctx.meter_id = self.meter_id
 
     def _on_selection_changed(self, _record_id: int) -> None:
+        if not self.isVisible():
+            # A hidden page does no work for a selection it doesn't show; it calls reload() when shown.
+            self.selection_stale = True
+            return
         self.reload()
+
+    def _on_data_changed(self) -> None:
+        self._list_stale = True
 
     def _on_property_changed(self) -> None:
         pid = self.property_id

@@ -131,7 +131,7 @@ class SgePage(QWidget):
             tab.changed.connect(self.reload)
         self.file: store.ParticipantFile | None = None
         self.analysis: store.SavingsAnalysis | None = None
-        self.refresh()
+        # Filled by refresh(), which the window calls each time the page is shown (not here too: twice).
 
     def all_tabs(self) -> list[SgeTab]:
         return [self.participant_tab, self.phases_tab, self.measures_tab, self.savings_tab, self.invoices_tab]
