@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.formatting import labelled
 from espm_desktop.core.numbers import format_number
 from espm_desktop.db.bill_import import ImportPlan, error_dict
 from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
@@ -407,7 +408,7 @@ class ImportDialog(QDialog):
         self._set_plan(result.plan)
         self._close_progress()
         lang = current_language()
-        notes = [f"{p.name}: {exc.message(lang)}" for p, exc in result.failed.items()]
+        notes = [labelled(p.name, exc.message(lang), lang) for p, exc in result.failed.items()]
         for path, exc in result.ambiguous.items():
             notes.append(
                 self.tr("{0}: {1} Choose the order above, then Preview.").format(path.name, exc.message(lang))
