@@ -17,7 +17,7 @@ from espm_desktop.cli_support import (
     setup_logging,
 )
 
-COMMANDS = ("init-demo", "score", "invoice", "import", "export", "sge")
+COMMANDS = ("init-demo", "score", "invoice", "import", "export", "sge", "report")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     from espm_desktop.cli_sge import add_sge_parser
 
     add_sge_parser(sub)
+    from espm_desktop.cli_report import add_report_parser
+
+    add_report_parser(sub)
     exit_codes = f"{EXIT_CODES_HELP}. Log file: {log_file()}"
     for command_parser in (parser, *sub.choices.values()):
         if command_parser.epilog in (None, EXIT_CODES_HELP):
@@ -293,6 +296,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from espm_desktop.cli_report import run_report
+
+    return run_report(args)
+
+
 def _cmd_sge(args: argparse.Namespace) -> int:
     from espm_desktop.cli_sge import run_sge
 
@@ -309,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": _cmd_import,
         "export": _cmd_export,
         "sge": _cmd_sge,
+        "report": _cmd_report,
     }
     parsed: list[argparse.Namespace] = []
 

@@ -1,0 +1,154 @@
+"""`espm-desktop report …`: documents about a property, written without a window.
+
+    espm-desktop report score --db PATH --property ID_OR_NAME [--lang fr|en] [--page-size letter|a4] --out FILE
+
+`consumption` and `portfolio` are accepted but not available yet (exit 2).
+Exit codes: 0 written; 2 bad arguments, an unknown or ambiguous property, a report not available yet, or a file
+that can't be written; 3 the database can't be opened or read.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from espm_desktop import paths
+from espm_desktop.cli_support import print_error, print_out
+
+EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
+REPORT_KINDS = ("score", "consumption", "portfolio")
+NOT_AVAILABLE = ("consumption", "portfolio")
+REPORT_EXIT_CODES = (
+    "exit codes: 0 written; 2 bad arguments, unknown or ambiguous property, report not available yet, or an "
+    "output file that can't be written; 3 the database can't be opened or read"
+)
+
+
+class _Refused(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add `report` to the `espm-desktop` sub-command parsers."""
+    report: argparse.ArgumentParser = subparsers.add_parser(
+        "report",
+        help="write a property's report (PDF): score; consumption and portfolio are not available yet",
+        description="Write a report as a PDF. 'score': the ENERGY STAR score report of a bank branch (the "
+        "five steps of the NRCan method, data-quality findings, monthly source energy, target finder for 75, "
+        "degree days). 'consumption' and 'portfolio' are not available yet: they exit with code 2.",
+        epilog=REPORT_EXIT_CODES,
+    )
+    report.add_argument(
+        "kind", choices=REPORT_KINDS, help="score (consumption, portfolio: not available yet)"
+    )
+    report.add_argument(
+        "--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)"
+    )
+    report.add_argument("--property", dest="property_ref", required=True, help="property id or exact name")
+    report.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the report")
+    report.add_argument(
+        "--page-size", choices=("letter", "a4"), default="letter", help="paper size (default: letter)"
+    )
+    report.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    return report
+
+
+def _resolve_property(session: Any, ref: str, lang: str) -> int:
+    """The id of the property named by `ref`: an id, else an exact name (case-insensitive if unique)."""
+    from sqlalchemy import func, select
+
+    from espm_desktop.db import models
+
+    text = ref.strip()
+    if text.isdigit() and session.get(models.Property, int(text)) is not None:
+        return int(text)
+    ids = list(session.scalars(select(models.Property.id).where(models.Property.name == text)))
+    if not ids:
+        ids = list(
+            session.scalars(
+                select(models.Property.id).where(func.lower(models.Property.name) == text.lower())
+            )
+        )
+    if len(ids) == 1:
+        return int(ids[0])
+    if ids:
+        print_error(
+            f"plusieurs propriétés s'appellent « {text} » : donnez leur numéro ({', '.join(map(str, ids))})"
+            if lang == "fr"
+            else f"several properties are named '{text}': give the id ({', '.join(map(str, ids))})"
+        )
+    else:
+        print_error(
+            f"aucune propriété n'a le numéro ou le nom « {text} »"
+            if lang == "fr"
+            else f"no property has the id or name '{text}'"
+        )
+    raise _Refused(EXIT_INPUT)
+
+
+def _score(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db.engine import make_engine
+    from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
+    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.reports.score_report import render_score_report, score_report_data
+
+    lang = args.lang
+    db_path = Path(args.db or paths.default_db_path())
+    try:
+        opened = open_database(db_path, create=False)
+    except DatabaseProblem as exc:
+        print_error(exc.message(lang))
+        return EXIT_DATABASE
+    engine = make_engine(db_path, read_only=opened.read_only)
+    try:
+        with Session(engine) as session:
+            property_id = _resolve_property(session, args.property_ref, lang)
+            data = score_report_data(session, property_id, lang)
+    except _Refused as refused:
+        return refused.code
+    except Exception as exc:
+        message = save_error_message(exc, lang)
+        if message is None:
+            raise
+        print_error(f"{db_path}: {message}")
+        return EXIT_DATABASE
+    finally:
+        engine.dispose()
+    try:
+        render_score_report(data, args.out, lang, page_size=args.page_size, protected=(db_path,))
+    except OutputError as exc:
+        print_error(exc.message(lang))
+        return EXIT_INPUT
+    except OSError as exc:
+        print_error(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_INPUT
+    print_out(f"{'Relevé de la cote écrit dans' if lang == 'fr' else 'Score report written to'} {args.out}")
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Run `report score|consumption|portfolio`; returns the exit code (0, 2 or 3)."""
+    if args.kind in NOT_AVAILABLE:
+        print_error(
+            f"le rapport « {args.kind} » n'est pas encore disponible"
+            if args.lang == "fr"
+            else f"the '{args.kind}' report is not available yet"
+        )
+        return EXIT_INPUT
+    return _score(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m espm_desktop.cli_report report …`, until cli.py lists the command."""
+    parser = argparse.ArgumentParser(prog="espm-desktop", epilog=REPORT_EXIT_CODES)
+    add_report_parser(parser.add_subparsers(dest="command", required=True))
+    return run_report(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
