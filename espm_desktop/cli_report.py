@@ -1,10 +1,12 @@
 """`espm-desktop report …`: documents about a property, written without a window.
 
-    espm-desktop report score --db PATH --property ID_OR_NAME [--lang fr|en] [--page-size letter|a4] --out FILE
+    espm-desktop report score|consumption --db PATH --property ID_OR_NAME [--lang fr|en] [--page-size letter|a4]
+        --out FILE
+    espm-desktop report portfolio --db PATH [--property ID_OR_NAME] [--lang fr|en] [--page-size …] --out FILE
 
-`consumption` and `portfolio` are accepted but not available yet (exit 2).
-Exit codes: 0 written; 2 bad arguments, an unknown or ambiguous property, a report not available yet, or a file
-that can't be written; 3 the database can't be opened or read.
+`portfolio` lists every property, or only the one given with --property.
+Exit codes: 0 written; 2 bad arguments, an unknown or ambiguous property, or a file that can't be written; 3 the
+database can't be opened or read.
 """
 
 from __future__ import annotations
@@ -18,11 +20,15 @@ from espm_desktop.cli_support import print_error, print_out
 
 EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
 REPORT_KINDS = ("score", "consumption", "portfolio")
-NOT_AVAILABLE = ("consumption", "portfolio")
 REPORT_EXIT_CODES = (
-    "exit codes: 0 written; 2 bad arguments, unknown or ambiguous property, report not available yet, or an "
-    "output file that can't be written; 3 the database can't be opened or read"
+    "exit codes: 0 written; 2 bad arguments, unknown or ambiguous property, or an output file that can't be "
+    "written; 3 the database can't be opened or read"
 )
+_WRITTEN = {
+    "score": ("Relevé de la cote écrit dans", "Score report written to"),
+    "consumption": ("Rapport de consommation écrit dans", "Consumption report written to"),
+    "portfolio": ("Rapport de portefeuille écrit dans", "Portfolio report written to"),
+}
 
 
 class _Refused(Exception):
@@ -35,19 +41,23 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add `report` to the `espm-desktop` sub-command parsers."""
     report: argparse.ArgumentParser = subparsers.add_parser(
         "report",
-        help="write a property's report (PDF): score; consumption and portfolio are not available yet",
+        help="write a report (PDF): score, consumption or portfolio",
         description="Write a report as a PDF. 'score': the ENERGY STAR score report of a bank branch (the "
         "five steps of the NRCan method, data-quality findings, monthly source energy, target finder for 75, "
-        "degree days). 'consumption' and 'portfolio' are not available yet: they exit with code 2.",
+        "degree days). 'consumption': a property's latest 12 full months per meter (use, GJ, cost, chart, use "
+        "per degree-day), data findings and bill list. 'portfolio': one row per property (GJ, site and source "
+        "EUI, score, completeness, Énergir data exchange, open findings) with totals.",
         epilog=REPORT_EXIT_CODES,
     )
-    report.add_argument(
-        "kind", choices=REPORT_KINDS, help="score (consumption, portfolio: not available yet)"
-    )
+    report.add_argument("kind", choices=REPORT_KINDS, help="score, consumption or portfolio")
     report.add_argument(
         "--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)"
     )
-    report.add_argument("--property", dest="property_ref", required=True, help="property id or exact name")
+    report.add_argument(
+        "--property",
+        dest="property_ref",
+        help="property id or exact name (required for score and consumption; limits a portfolio to it)",
+    )
     report.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the report")
     report.add_argument(
         "--page-size", choices=("letter", "a4"), default="letter", help="paper size (default: letter)"
@@ -89,12 +99,14 @@ def _resolve_property(session: Any, ref: str, lang: str) -> int:
     raise _Refused(EXIT_INPUT)
 
 
-def _score(args: argparse.Namespace) -> int:
+def _write(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
     from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.reports.consumption_report import consumption_report_data, render_consumption_report
+    from espm_desktop.reports.portfolio_report import portfolio_report_data, render_portfolio_report
     from espm_desktop.reports.score_report import render_score_report, score_report_data
 
     lang = args.lang
@@ -107,8 +119,19 @@ def _score(args: argparse.Namespace) -> int:
     engine = make_engine(db_path, read_only=opened.read_only)
     try:
         with Session(engine) as session:
-            property_id = _resolve_property(session, args.property_ref, lang)
-            data = score_report_data(session, property_id, lang)
+            property_id = None
+            if args.property_ref is not None:
+                property_id = _resolve_property(session, args.property_ref, lang)
+            data: Any
+            if args.kind == "portfolio":
+                data = portfolio_report_data(session, lang, None if property_id is None else [property_id])
+                render: Any = render_portfolio_report
+            elif args.kind == "consumption":
+                assert property_id is not None  # run_report refused it otherwise
+                data, render = consumption_report_data(session, property_id, lang), render_consumption_report
+            else:
+                assert property_id is not None
+                data, render = score_report_data(session, property_id, lang), render_score_report
     except _Refused as refused:
         return refused.code
     except Exception as exc:
@@ -120,27 +143,27 @@ def _score(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     try:
-        render_score_report(data, args.out, lang, page_size=args.page_size, protected=(db_path,))
+        render(data, args.out, lang, page_size=args.page_size, protected=(db_path,))
     except OutputError as exc:
         print_error(exc.message(lang))
         return EXIT_INPUT
     except OSError as exc:
         print_error(f"cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_INPUT
-    print_out(f"{'Relevé de la cote écrit dans' if lang == 'fr' else 'Score report written to'} {args.out}")
+    print_out(f"{_WRITTEN[args.kind][0 if lang == 'fr' else 1]} {args.out}")
     return EXIT_OK
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Run `report score|consumption|portfolio`; returns the exit code (0, 2 or 3)."""
-    if args.kind in NOT_AVAILABLE:
+    if args.kind != "portfolio" and args.property_ref is None:
         print_error(
-            f"le rapport « {args.kind} » n'est pas encore disponible"
+            f"le rapport « {args.kind} » demande --property (numéro ou nom de la propriété)"
             if args.lang == "fr"
-            else f"the '{args.kind}' report is not available yet"
+            else f"the '{args.kind}' report needs --property (the property's id or name)"
         )
         return EXIT_INPUT
-    return _score(args)
+    return _write(args)
 
 
 def main(argv: list[str] | None = None) -> int:

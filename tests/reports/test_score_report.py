@@ -131,18 +131,6 @@ def test_cli_by_id(demo_db: Path, tmp_path: Path) -> None:
     assert "0,811" in " ".join(_pages_text(PdfReader(out)))
 
 
-@pytest.mark.parametrize("kind", ["consumption", "portfolio"])
-def test_cli_reports_not_available_yet(
-    demo_db: Path, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    args = _parse(["report", kind, "--db", str(demo_db), "--property", "1", "--lang", "en",
-                   "--out", str(tmp_path / "x.pdf")])  # fmt: skip
-    assert run_report(args) == 2
-    err = capsys.readouterr().err
-    assert "not available yet" in err and err.count("\n") == 1
-    assert not (tmp_path / "x.pdf").exists()
-
-
 def test_cli_unknown_property(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = _parse(["report", "score", "--db", str(demo_db), "--property", "Nope", "--lang", "en",
                    "--out", str(tmp_path / "x.pdf")])  # fmt: skip

@@ -1,0 +1,503 @@
+"""The consumption report: per meter, the latest 12 full calendar months of use (native unit, GJ, cost) as a
+table and a bar chart, use per heating degree-day where weather exists, the data findings, and the bills.
+
+The data come from the database through the Qt-free helpers (db.repo.property_data, core.calendarize, the
+charts' core.chart_series and the checks of core.checks), in one short session; the page template (property
+name, date, page n of N; DejaVu embedded; Letter or A4) is the score report's, shared here as `ReportDoc` and
+`write_pdf` so the portfolio report uses it too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from espm_desktop.core import energy
+from espm_desktop.core import formatting as fmt
+from espm_desktop.core.calendarize import (
+    MeterMonths,
+    Period,
+    PropertyMonths,
+    calendarize_meter,
+    latest_full_period,
+    meter_total,
+    month_start,
+)
+from espm_desktop.core.chart_series import Basis, UsePerHdd, meter_series, use_per_hdd
+from espm_desktop.core.checks import Finding, check_meter
+from espm_desktop.core.types import Bill
+from espm_desktop.db import models
+from espm_desktop.db.repo import property_data
+from espm_desktop.db.weather import station_monthly_degree_days
+from espm_desktop.io.atomic_files import atomic_output_path
+from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
+from espm_desktop.reports.score_report import PAGE_SIZES, _numbered_canvas, severity_label
+
+ACCENT = colors.HexColor("#1F4E79")
+LIGHT = colors.HexColor("#E8EEF5")
+MUTED = colors.HexColor("#555555")
+_BAR = colors.HexColor("#1F77B4")
+
+
+@dataclass(frozen=True, slots=True)
+class MonthUse:
+    """One calendar month of one meter."""
+
+    month: date
+    usage: float
+    """Native unit."""
+    site_gj: float
+    cost: Decimal | None
+    hdd: float | None
+    """Heating degree-days of the month (scaled up for missing days); None without enough weather."""
+    use_per_hdd: float | None
+    """Native units per HDD; None where the charts leave it out (incomplete month, few degree days)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeterReport:
+    """What the report shows for one meter."""
+
+    name: str
+    energy_type: str
+    unit: str
+    period: Period | None
+    """The meter's latest 12 full calendar months; None when it has none (then `months` are its last 12)."""
+    months: tuple[MonthUse, ...]
+    usage: float
+    site_gj: float
+    cost: Decimal | None
+    findings: tuple[Finding, ...]
+    bills: tuple[Bill, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsumptionReportData:
+    """One property's consumption report."""
+
+    property_id: int
+    name: str
+    address: str
+    meters: tuple[MeterReport, ...]
+    station: str | None
+    """Name of the linked weather station, if any."""
+    language: str
+    report_date: date = field(default_factory=date.today)
+
+
+def consumption_report_data(
+    session_or_engine: Session | Engine, property_id: int, language: str
+) -> ConsumptionReportData:
+    """Load and calendarise one property's meters; raises NoResultFound for an unknown id."""
+    if isinstance(session_or_engine, Engine):
+        with Session(session_or_engine) as session:
+            return _gather(session, property_id, language)
+    return _gather(session_or_engine, property_id, language)
+
+
+def _gather(session: Session, property_id: int, language: str) -> ConsumptionReportData:
+    prop = property_data(session, property_id)
+    row = session.get(models.Property, property_id)
+    assert row is not None  # property_data raised otherwise
+    address = ", ".join(
+        p for p in (row.street_address, row.city, f"{row.province} {row.postal_code}".strip()) if p
+    )
+    station = None
+    monthly_dd = []
+    if row.weather_station_id is not None:
+        found = session.get(models.WeatherStation, row.weather_station_id)
+        station = found.name if found is not None else None
+        monthly_dd = station_monthly_degree_days(session, row.weather_station_id)
+    meters = []
+    for meter in prop.meters:
+        cal = calendarize_meter(meter)
+        period = latest_full_period(PropertyMonths(prop.name, (cal,)))
+        shown = period or (Period(cal.last_month - 11) if cal.usage else None)
+        per_hdd = use_per_hdd(meter_series(meter, cal, Basis.NATIVE), monthly_dd) if monthly_dd else None
+        months = tuple(_month(cal, i, per_hdd) for i in shown.month_indexes()) if shown else ()
+        total = meter_total(cal, shown) if shown else None
+        meters.append(
+            MeterReport(
+                name=meter.name,
+                energy_type=meter.energy_type,
+                unit=meter.unit,
+                period=period,
+                months=months,
+                usage=total.usage if total else 0.0,
+                site_gj=total.site_gj if total else 0.0,
+                cost=total.cost if total else None,
+                findings=tuple(check_meter(meter, cal)),
+                bills=meter.bills,
+            )
+        )
+    return ConsumptionReportData(property_id, row.name, address, tuple(meters), station, language)
+
+
+def _month(cal: MeterMonths, index: int, per_hdd: UsePerHdd | None) -> MonthUse:
+    hdd = ratio = None
+    if per_hdd is not None and index in per_hdd.months:
+        k = per_hdd.months.index(index)
+        hdd = None if math.isnan(per_hdd.hdd[k]) else per_hdd.hdd[k]
+        ratio = None if math.isnan(per_hdd.ratio[k]) else per_hdd.ratio[k]
+    return MonthUse(
+        month_start(index), cal.usage_in(index), cal.site_gj_in(index), cal.cost_in(index), hdd, ratio
+    )
+
+
+# --- texts -----------------------------------------------------------------------------------------------------
+T: dict[str, dict[str, str]] = {
+    "fr": {
+        "title": "Rapport de consommation", "property": "Propriété", "address": "Adresse",
+        "report_date": "Date du rapport", "station": "Station météo liée", "none": "aucune",
+        "summary": "Sommaire des compteurs (12 derniers mois civils complets de chacun)",
+        "col_meter": "Compteur", "col_energy": "Énergie", "col_period": "Période", "col_use": "Consommation",
+        "col_gj": "GJ (site)", "col_cost": "Coût", "col_month": "Mois", "col_hdd": "DJC",
+        "col_per_hdd": "{unit} par DJC", "total": "Total",
+        "period_value": "du {start} au {end}",
+        "not_full": "Pas 12 mois civils complets : les 12 derniers mois de données sont montrés, incomplets.",
+        "no_data": "Aucune facture pour ce compteur.", "no_meters": "Cette propriété n'a aucun compteur.",
+        "chart_unit": "Consommation mensuelle ({unit})",
+        "hdd_note": "Degrés-jours de chauffage (base 18 °C) de la station liée, majorés pour les jours "
+        "manquants, comme à la page Graphiques; la consommation par DJC est omise pour un mois incomplet ou "
+        "de moins de 30 DJC. Source des données : Environnement et Changement climatique Canada.",
+        "no_weather": "Aucune station météo liée : pas de consommation par degré-jour.",
+        "findings": "Constats sur les données", "no_findings": "Aucun problème relevé dans les données.",
+        "col_severity": "Gravité", "col_message": "Constat",
+        "appendix": "Annexe – Liste des factures", "col_start": "Début", "col_end": "Fin", "col_days": "Jours",
+        "col_estimated": "Estimée", "col_source": "Provenance", "yes": "Oui", "no": "Non",
+        "src_manual": "Saisie", "src_import": "Importée", "src_data_exchange": "Échange de données",
+        "page": "Page {n} de {total}",
+    },
+    "en": {
+        "title": "Consumption Report", "property": "Property", "address": "Address",
+        "report_date": "Report date", "station": "Linked weather station", "none": "none",
+        "summary": "Meters at a glance (each meter's latest 12 full calendar months)",
+        "col_meter": "Meter", "col_energy": "Energy", "col_period": "Period", "col_use": "Use",
+        "col_gj": "GJ (site)", "col_cost": "Cost", "col_month": "Month", "col_hdd": "HDD",
+        "col_per_hdd": "{unit} per HDD", "total": "Total",
+        "period_value": "{start} to {end}",
+        "not_full": "Not 12 full calendar months: the last 12 months of data are shown, incomplete.",
+        "no_data": "No bills for this meter.", "no_meters": "This property has no meters.",
+        "chart_unit": "Monthly use ({unit})",
+        "hdd_note": "Heating degree-days (base 18 °C) of the linked station, scaled up for missing days, as on "
+        "the Charts page; use per HDD is left out for an incomplete month or one under 30 HDD. Data Source: "
+        "Environment and Climate Change Canada.",
+        "no_weather": "No linked weather station: no use per degree-day.",
+        "findings": "Data findings", "no_findings": "No problem found in the data.",
+        "col_severity": "Severity", "col_message": "Finding",
+        "appendix": "Appendix – Bill list", "col_start": "Start", "col_end": "End", "col_days": "Days",
+        "col_estimated": "Estimated", "col_source": "Came from", "yes": "Yes", "no": "No",
+        "src_manual": "Typed", "src_import": "Imported", "src_data_exchange": "Data exchange",
+        "page": "Page {n} of {total}",
+    },
+}  # fmt: skip
+
+
+# --- the shared page template ------------------------------------------------------------------------------
+class ReportDoc:
+    """Styles, fonts, tables and the number helpers of one rendering (the score report's, for any report)."""
+
+    def __init__(self, language: str, family: FontFamily) -> None:
+        self.lang, self.f = "fr" if fmt.is_french(language) else "en", family
+        base = ParagraphStyle("base", fontName=family.regular, fontSize=9, leading=11.5)
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
+        self.h1 = ParagraphStyle(
+            "h1", parent=base, fontName=family.bold, fontSize=16, leading=20, textColor=ACCENT
+        )
+        self.h2 = ParagraphStyle(
+            "h2", parent=base, fontName=family.bold, fontSize=11.5, leading=14, textColor=ACCENT,
+            spaceBefore=8, spaceAfter=4,
+        )  # fmt: skip
+
+    def s(self, text: str) -> str:
+        return printable(text, self.f)
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(self.s(text)), style or self.body)
+
+    def n(self, value: float | Decimal | None, decimals: int = 0) -> str:
+        return "—" if value is None else fmt.number(value, self.lang, decimals)
+
+    def q(self, value: float | None, unit: str, decimals: int = 0) -> str:
+        return "—" if value is None else fmt.quantity(value, unit, self.lang, decimals)
+
+    def money(self, value: Decimal | None) -> str:
+        return "—" if value is None else fmt.money(value, self.lang)
+
+    def d(self, day: date) -> str:
+        return fmt.date_text(day, self.lang)
+
+    def period(self, period: Period, t: dict[str, str]) -> str:
+        return t["period_value"].format(start=self.d(period.start), end=self.d(period.end))
+
+    def table(
+        self, rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True, right_from: int = 99,
+        bold_last: bool = False, right_to: int = 99,
+    ) -> Table:  # fmt: skip
+        """A grid of cells; columns `right_from` to `right_to` (inclusive) aligned right, for numbers."""
+        right = ParagraphStyle("r", parent=self.cell, alignment=2)
+        cells = [
+            [
+                self.p(c, right if right_from <= j <= right_to else self.cell) if isinstance(c, str) else c
+                for j, c in enumerate(r)
+            ]
+            for r in rows
+        ]
+        t = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # Table sets its cells' font even for paragraphs; Helvetica here would be a font not embedded.
+            ("FONT", (0, 0), (-1, -1), self.f.regular, 8),
+            ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#B0B8C4")),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), LIGHT))
+        if bold_last:
+            style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
+        t.setStyle(TableStyle(style))
+        return t
+
+
+def energy_label(energy_type: str, lang: str) -> str:
+    et = energy.energy_type(energy_type)
+    return et.label_fr if lang == "fr" else et.label_en
+
+
+def unit_symbol(energy_type: str, unit: str) -> str:
+    """'m³', 'kWh': the unit's label without its explanation in brackets."""
+    return energy.unit(energy_type, unit).label_fr.split(" ")[0]
+
+
+def write_pdf(
+    doc: ReportDoc,
+    story: list[Any],
+    out: Path | str,
+    size: tuple[float, float],
+    name: str,
+    title: str,
+    day: date,
+    page_text: str,
+    protected: Iterable[Path | str] = (),
+) -> None:
+    """Build `story` into `out` atomically; every page shows `name`, `title`, `day` and "page n of N"."""
+    f, margin = doc.f, 16 * mm
+    header_left, header_right, footer_left = name, f"{title} – {doc.d(day)}", f"{name} – {doc.d(day)}"
+
+    def header(canvas: Canvas, _doc: Any) -> None:
+        w, h = size
+        canvas.saveState()
+        canvas.setFont(f.bold, 8)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(margin, h - 10 * mm, doc.s(header_left))
+        canvas.setFont(f.regular, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(w - margin, h - 10 * mm, doc.s(header_right))
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.5)
+        canvas.line(margin, h - 11.5 * mm, w - margin, h - 11.5 * mm)
+        canvas.restoreState()
+
+    def footer(canvas: Canvas, page: int, total: int) -> None:
+        w, _ = size
+        canvas.saveState()
+        canvas.setFont(f.regular, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(margin, 9 * mm, doc.s(footer_left))
+        canvas.drawRightString(w - margin, 9 * mm, doc.s(page_text.format(n=doc.n(page), total=doc.n(total))))
+        canvas.restoreState()
+
+    draw_footer: Callable[[Canvas, int, int], None] = footer
+    with atomic_output_path(out, protected=protected) as partial:
+        pdf = SimpleDocTemplate(
+            str(partial), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
+            bottomMargin=16 * mm, title=doc.s(f"{title} – {name}"), author="ESPM Desktop", lang=doc.lang,
+        )  # fmt: skip
+        pdf.build(
+            story,
+            onFirstPage=header,
+            onLaterPages=header,
+            canvasmaker=_numbered_canvas(draw_footer, f.regular),
+        )
+
+
+def page_size_of(name: str) -> tuple[float, float]:
+    if name not in PAGE_SIZES:
+        raise ValueError(f"page_size must be one of {', '.join(PAGE_SIZES)}, got {name!r}")
+    w, h = PAGE_SIZES[name]
+    return float(w), float(h)
+
+
+# --- the consumption report --------------------------------------------------------------------------------
+def _summary(doc: ReportDoc, t: dict[str, str], data: ConsumptionReportData, width: float) -> list[Any]:
+    rows: list[list[Any]] = [
+        [t[c] for c in ("col_meter", "col_energy", "col_period", "col_use", "col_gj", "col_cost")]
+    ]
+    for m in data.meters:
+        period = doc.period(m.period, t) if m.period else "—"
+        use = doc.q(m.usage, unit_symbol(m.energy_type, m.unit)) if m.months else "—"
+        rows.append(
+            [
+                m.name,
+                energy_label(m.energy_type, doc.lang),
+                period,
+                use,
+                doc.n(m.site_gj, 1),
+                doc.money(m.cost),
+            ]
+        )
+    widths = [x * width for x in (0.2, 0.16, 0.24, 0.15, 0.11, 0.14)]
+    return [doc.p(t["summary"], doc.h2), doc.table(rows, widths, right_from=3)]
+
+
+def _chart(doc: ReportDoc, t: dict[str, str], m: MeterReport, width: float) -> Drawing:
+    f, unit = doc.f, unit_symbol(m.energy_type, m.unit)
+    height = 62 * mm
+    d = Drawing(width, height, initialFontName=f.regular)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 18 * mm, 12 * mm, width - 24 * mm, height - 20 * mm
+    chart.data = [[mu.usage for mu in m.months]]
+    chart.categoryAxis.categoryNames = [
+        doc.s(f"{fmt.month_name(mu.month.month, doc.lang)}\n{mu.month.year % 100:02d}") for mu in m.months
+    ]
+    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        axis.fontName, axis.fontSize = f.regular, 7
+    chart.categoryAxis.labels.dy = -2
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: doc.s(doc.n(v))
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.bars[0].fillColor, chart.bars[0].strokeColor = _BAR, None
+    d.add(chart)
+    label = t["chart_unit"].format(unit=unit)
+    d.add(String(2 * mm, height - 4 * mm, doc.s(label), fontName=f.regular, fontSize=7.5, fillColor=MUTED))
+    return d
+
+
+def _months_table(doc: ReportDoc, t: dict[str, str], m: MeterReport, width: float, weather: bool) -> Table:
+    unit = unit_symbol(m.energy_type, m.unit)
+    head = [t["col_month"], f"{t['col_use']} ({unit})", t["col_gj"], t["col_cost"]]
+    if weather:
+        head += [t["col_hdd"], t["col_per_hdd"].format(unit=unit)]
+    rows: list[list[Any]] = [head]
+    for mu in m.months:
+        row = [fmt.month_year(mu.month.year, mu.month.month, doc.lang), doc.n(mu.usage), doc.n(mu.site_gj, 1),
+               doc.money(mu.cost)]  # fmt: skip
+        if weather:
+            row += [doc.n(mu.hdd), doc.n(mu.use_per_hdd, 2)]
+        rows.append(row)
+    total = [t["total"], doc.n(m.usage), doc.n(m.site_gj, 1), doc.money(m.cost)]
+    if weather:
+        hdds = [mu.hdd for mu in m.months]
+        total += [doc.n(sum(h for h in hdds if h is not None)) if None not in hdds else "—", ""]
+    rows.append(total)
+    share = (0.22, 0.17, 0.14, 0.15, 0.14, 0.18) if weather else (0.3, 0.25, 0.2, 0.25)
+    return doc.table(rows, [x * width for x in share], right_from=1, bold_last=True)
+
+
+def _findings(doc: ReportDoc, t: dict[str, str], m: MeterReport, width: float) -> list[Any]:
+    out: list[Any] = [doc.p(t["findings"], doc.body)]
+    if not m.findings:
+        return [*out, doc.p(t["no_findings"], doc.small)]
+    rows: list[list[Any]] = [[t["col_severity"], t["col_message"]]]
+    for f in m.findings:
+        rows.append(
+            [severity_label(f.severity, doc.lang), f.message_fr if doc.lang == "fr" else f.message_en]
+        )
+    return [*out, doc.table(rows, (0.16 * width, 0.84 * width))]
+
+
+def _meter_section(
+    doc: ReportDoc, t: dict[str, str], data: ConsumptionReportData, m: MeterReport, width: float
+) -> list[Any]:
+    head = f"{m.name} – {energy_label(m.energy_type, doc.lang)}"
+    out: list[Any] = [doc.p(head, doc.h2)]
+    if not m.months:
+        return [*out, doc.p(t["no_data"]), *_findings(doc, t, m, width)]
+    out.append(doc.p(doc.period(m.period, t) if m.period else t["not_full"], doc.body))
+    out.append(_chart(doc, t, m, width))
+    out.append(_months_table(doc, t, m, width, data.station is not None))
+    out.append(doc.p(t["hdd_note"] if data.station is not None else t["no_weather"], doc.small))
+    out.append(Spacer(1, 2 * mm))
+    out += _findings(doc, t, m, width)
+    return out
+
+
+def _bills(doc: ReportDoc, t: dict[str, str], data: ConsumptionReportData, width: float) -> list[Any]:
+    out: list[Any] = [doc.p(t["appendix"], doc.h2)]
+    meter_head = ParagraphStyle("meter", parent=doc.body, fontName=doc.f.bold, spaceBefore=6, spaceAfter=2)
+    for m in data.meters:
+        out.append(doc.p(f"{m.name} – {energy_label(m.energy_type, doc.lang)}", meter_head))
+        if not m.bills:
+            out.append(doc.p(t["no_data"], doc.small))
+            continue
+        unit = unit_symbol(m.energy_type, m.unit)
+        cols = ("col_start", "col_end", "col_days", "col_use", "col_cost", "col_estimated", "col_source")
+        rows: list[list[Any]] = [[t[c] if c != "col_use" else f"{t[c]} ({unit})" for c in cols]]
+        for b in m.bills:
+            rows.append([doc.d(b.start), doc.d(b.end), doc.n((b.end - b.start).days + 1), doc.n(b.usage, 0 if float(b.usage).is_integer() else 2),
+                         doc.money(b.cost), t["yes"] if b.estimated else t["no"], t[f"src_{b.source.value}"]])  # fmt: skip
+        share = (0.15, 0.15, 0.08, 0.17, 0.14, 0.11, 0.2)
+        out.append(doc.table(rows, [x * width for x in share], right_from=2, right_to=4))
+    return out
+
+
+def render_consumption_report(
+    data: ConsumptionReportData,
+    out: Path | str,
+    language: str,
+    page_size: str = "letter",
+    protected: Iterable[Path | str] = (),
+) -> None:
+    """Write the consumption report PDF to `out` atomically; `page_size` is "letter" or "a4"."""
+    size = page_size_of(page_size)
+    doc = ReportDoc(language, register_fonts())
+    t = T[doc.lang]
+    width = size[0] - 32 * mm
+    ident = [
+        (t["property"], data.name),
+        (t["address"], data.address or "—"),
+        (t["station"], data.station or t["none"]),
+        (t["report_date"], doc.d(data.report_date)),
+    ]
+    story: list[Any] = [
+        doc.p(t["title"], doc.h1),
+        doc.table([[fmt.label(k, doc.lang), v] for k, v in ident], (0.3 * width, 0.7 * width), header=False),
+    ]
+    if not data.meters:
+        story.append(doc.p(t["no_meters"]))
+    else:
+        story += _summary(doc, t, data, width)
+    for m in data.meters:
+        section = _meter_section(doc, t, data, m, width)
+        story += [KeepTogether(section[:4]), *section[4:]]
+    if any(m.bills for m in data.meters):
+        story += [PageBreak(), *_bills(doc, t, data, width)]
+    write_pdf(doc, story, out, size, data.name, t["title"], data.report_date, t["page"], protected)
