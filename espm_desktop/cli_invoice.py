@@ -155,7 +155,7 @@ def _run_register(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
     from espm_desktop.core.sge.common import SgeInputError
-    from espm_desktop.db import sge_store as store
+    from espm_desktop.db import sge_invoices, sge_records
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
     from espm_desktop.io.atomic_files import OutputError
@@ -202,24 +202,24 @@ def _run_register(args: argparse.Namespace) -> int:
     try:
         with Session(engine) as s, s.begin():
             if args.credit_note_for is not None:
-                original = store.invoice_by_number(s, args.participant, args.credit_note_for)
-                stored = store.issue_credit_note(s, original.invoice_id, invoice_date, amount)
+                original = sge_invoices.invoice_by_number(s, args.participant, args.credit_note_for)
+                stored = sge_invoices.issue_credit_note(s, original.invoice_id, invoice_date, amount)
             else:
                 assert amount is not None
-                stored = store.create_invoice(
+                stored = sge_invoices.create_invoice(
                     s, args.participant, Phase(args.phase), amount, invoice_date, invoice_lang, args.year
                 )
             problem = None
             if sent_on is not None:
-                stored = store.mark_invoice_sent(s, stored.invoice_id, sent_on)
+                stored = sge_invoices.mark_invoice_sent(s, stored.invoice_id, sent_on)
             else:
-                problem = store.invoice_send_problem(s, stored.invoice_id)
+                problem = sge_invoices.invoice_send_problem(s, stored.invoice_id)
             for note in invoice_text_notes(stored.invoice, invoice_lang):
                 print_warning(note.message(lang))
             # Written before the commit: a PDF that can't be written leaves nothing recorded.
             render_invoice_pdf(stored.invoice, args.out, invoice_lang, protected=(db_path,))
             written = True
-    except (store.StoreError, SgeInputError) as exc:
+    except (sge_records.StoreError, SgeInputError) as exc:
         print_error(exc.message(lang))
         return EXIT_INPUT
     except OutputError as exc:

@@ -283,10 +283,10 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
     from sqlalchemy.orm import Session
 
     from espm_desktop.core.savings import SavingsInputError
-    from espm_desktop.db import sge_store as store
+    from espm_desktop.db import sge_participants, sge_records, sge_savings
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
-    from espm_desktop.db.sge_report import savings_temperatures
+    from espm_desktop.db.sge_savings import savings_temperatures
 
     lang = args.lang
     temperatures: dict[Any, float] = {}
@@ -303,14 +303,14 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
     engine = make_engine(db_path, read_only=opened.read_only)
     try:
         with Session(engine) as s:
-            file = store.load_participant(s, args.participant)
+            file = sge_participants.load_participant(s, args.participant)
             try:
-                analysis, why = store.savings_analysis(s, args.participant), ""
+                analysis, why = sge_savings.savings_analysis(s, args.participant), ""
                 if need_savings:
                     temperatures = savings_temperatures(s, file, analysis)
             except SavingsInputError as exc:
                 analysis, why = None, exc.message_en if lang == "en" else exc.message_fr
-    except store.StoreError as exc:
+    except sge_records.StoreError as exc:
         _error(exc.message(lang))
         raise _Refused(EXIT_INPUT) from None
     except Exception as exc:
@@ -349,7 +349,7 @@ def _cmd_statement(args: argparse.Namespace) -> int:
             return EXIT_INPUT
         statement = aid_statement(data)
     else:
-        from espm_desktop.db.sge_report import participant_statement
+        from espm_desktop.db.sge_statement import participant_statement
 
         file, analysis, why, _ = _participant(args, need_savings=False)
         if analysis is None:
@@ -360,7 +360,7 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, what: str) -> int:
-    from espm_desktop.db.sge_report import write_annual_report, write_workbook
+    from espm_desktop.app.sge_documents import write_annual_report, write_workbook
     from espm_desktop.io.atomic_files import OutputError
 
     file, analysis, _, temperatures = _participant(args, need_savings=True)

@@ -15,7 +15,7 @@ from espm_desktop.cli_invoice import main
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_participants, sge_records
 from espm_desktop.db.engine import make_engine
 
 
@@ -23,9 +23,9 @@ from espm_desktop.db.engine import make_engine
 def register(db_path: Path) -> tuple[Path, int]:
     engine = make_engine(db_path)
     with Session(engine) as s, s.begin():
-        pid = store.save_participant(
+        pid = sge_participants.save_participant(
             s,
-            store.ParticipantInfo(
+            sge_records.ParticipantInfo(
                 company_name="Usine CLI inc.",
                 company_address="1, rue A",
                 site_address="2, rue B",
@@ -34,20 +34,20 @@ def register(db_path: Path) -> tuple[Path, int]:
                 qst_number="1234567890TQ0001",
             ),  # fmt: skip
         )
-        store.save_expense(s, pid, store.StoredExpense(
+        sge_participants.save_expense(s, pid, sge_records.StoredExpense(
             ExpenseLine(Phase.IMPLEMENTATION_METERING, ExpenseKind.EQUIPMENT, "Compteurs", D("150000")), program_year=1))  # fmt: skip
-        store.save_phase(
-            s, pid, store.PhaseDates(Phase.IMPLEMENTATION_METERING, accepted_aid_amount=D("43750"))
+        sge_participants.save_phase(
+            s, pid, sge_records.PhaseDates(Phase.IMPLEMENTATION_METERING, accepted_aid_amount=D("43750"))
         )
     engine.dispose()
     return db_path, pid
 
 
-def invoices(db: Path, pid: int) -> list[store.StoredInvoice]:
+def invoices(db: Path, pid: int) -> list[sge_records.StoredInvoice]:
     engine = make_engine(db)
     try:
         with Session(engine) as s:
-            return list(store.load_participant(s, pid).invoices)
+            return list(sge_participants.load_participant(s, pid).invoices)
     finally:
         engine.dispose()
 

@@ -30,11 +30,10 @@ from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
 from espm_desktop.core.sge.statement import AidStatement, Part, StatementPhase, remaining
 from espm_desktop.core.types import BillSource, PropertyType
-from espm_desktop.db import models
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import models, sge_participants, sge_records, sge_savings
 from espm_desktop.db.demo import create_demo_database
 from espm_desktop.db.engine import make_engine
-from espm_desktop.db.sge_report import participant_statement, statement_input
+from espm_desktop.db.sge_statement import participant_statement, statement_input
 from espm_desktop.reports.sge_workbook import AID, AID_STATEMENT_COLUMN, aid_total_row
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage
@@ -56,20 +55,24 @@ class Expected:
 
 # --- building the participants ---------------------------------------------------------------------------------
 def _participant(s: Session, name: str, **info: object) -> int:
-    return store.save_participant(
-        s, store.ParticipantInfo(company_name=name, site_address="1, rue Test", **info)
+    return sge_participants.save_participant(
+        s, sge_records.ParticipantInfo(company_name=name, site_address="1, rue Test", **info)
     )  # type: ignore[arg-type]
 
 
 def _expense(s: Session, pid: int, phase: Phase, amount: str, year: int) -> None:
     kind = ExpenseKind.EQUIPMENT if phase is Phase.IMPLEMENTATION_METERING else ExpenseKind.CONSULTANT
-    store.save_expense(
-        s, pid, store.StoredExpense(ExpenseLine(phase, kind, f"{kind} {year}", D(amount)), program_year=year)
+    sge_participants.save_expense(
+        s,
+        pid,
+        sge_records.StoredExpense(ExpenseLine(phase, kind, f"{kind} {year}", D(amount)), program_year=year),
     )
 
 
 def _grant(s: Session, pid: int, phase: Phase, amount: str) -> None:
-    store.save_grant(s, pid, store.StoredGrant(OtherGrant("Programme fédéral (exemple)", phase, D(amount))))
+    sge_participants.save_grant(
+        s, pid, sge_records.StoredGrant(OtherGrant("Programme fédéral (exemple)", phase, D(amount)))
+    )
 
 
 def _big_plant(s: Session) -> int:
@@ -117,7 +120,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     engine = make_engine(db)
     ids: dict[str, int] = {}
     with Session(engine) as s, s.begin():
-        ((ids["demo"], _),) = store.list_participants(s)
+        ((ids["demo"], _),) = sge_participants.list_participants(s)
         ids["year1_145500"] = pid = _participant(s, "Cas 1 – 145 500 $ la première année")
         _expense(s, pid, Phase.IMPLEMENTATION_OTHER, "145500", 1)
         _expense(s, pid, Phase.IMPLEMENTATION_OTHER, "22000", 2)
@@ -138,16 +141,16 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         ids["cap"] = cap = _participant(s, "Cas 6 – plafond de 175 000 $", **periods)
         # Program years count from Énergir's acceptance of the first phase 4 deliverables (guide, phase 5).
         for who in (pid, cap):
-            store.save_phase(s, who, store.PhaseDates(Phase.IMPLEMENTATION_METERING,
+            sge_participants.save_phase(s, who, sge_records.PhaseDates(Phase.IMPLEMENTATION_METERING,
                                                       deliverables_accepted_date=date(2019, 1, 5)))  # fmt: skip
         for year in range(6):  # a new measure in every program year
             done = date(2019 + year, 3, 1)
             for who in (pid, cap):
-                store.save_measure(
-                    s, who, store.Measure(f"Mesure {year + 1}", "Chaudières", "done", done, done, 1.0)
+                sge_participants.save_measure(
+                    s, who, sge_records.Measure(f"Mesure {year + 1}", "Chaudières", "done", done, done, 1.0)
                 )
         # the cap participant's baseline grows by 3 000 m³/day (a non-routine adjustment): more gas avoided
-        store.save_adjustment(s, cap, store.StoredAdjustment(
+        sge_participants.save_adjustment(s, cap, sge_records.StoredAdjustment(
             NonRoutineAdjustment(date(2019, 1, 5), date(2024, 12, 4), 3000.0, "Nouvelle ligne de production")))  # fmt: skip
     engine.dispose()
     return db, ids
@@ -174,13 +177,13 @@ EXPECTED: dict[str, Expected] = {
 
 def statement_of(
     db: Path, pid: int
-) -> tuple[store.ParticipantFile, store.SavingsAnalysis | None, AidStatement]:
+) -> tuple[sge_records.ParticipantFile, sge_savings.SavingsAnalysis | None, AidStatement]:
     engine = make_engine(db)
     try:
         with Session(engine) as s:
-            file = store.load_participant(s, pid)
+            file = sge_participants.load_participant(s, pid)
             try:
-                analysis = store.savings_analysis(s, pid)
+                analysis = sge_savings.savings_analysis(s, pid)
             except Exception:
                 analysis = None
     finally:
@@ -285,7 +288,9 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def input_json(file: store.ParticipantFile, analysis: store.SavingsAnalysis | None) -> dict[str, object]:
+def input_json(
+    file: sge_records.ParticipantFile, analysis: sge_savings.SavingsAnalysis | None
+) -> dict[str, object]:
     data = statement_input(file, analysis)
     return {
         "diagnostic": {"eligible_costs": str(data.diagnostic.eligible_costs), "other_grants": str(data.diagnostic.other_grants)},

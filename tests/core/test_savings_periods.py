@@ -198,20 +198,20 @@ def _demo(demo_db, change=None):  # type: ignore[no-untyped-def]
 
     from sqlalchemy.orm import Session
 
-    from espm_desktop.db import sge_store as store
+    from espm_desktop.db import sge_participants, sge_savings
     from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.sge_report import statement_input
+    from espm_desktop.db.sge_statement import statement_input
 
     engine = make_engine(demo_db)
     try:
         with Session(engine) as s, s.begin():
-            ((pid, _),) = store.list_participants(s)
+            ((pid, _),) = sge_participants.list_participants(s)
             if change is not None:
-                change(s, pid, store, replace)
+                change(s, pid, replace)
         with Session(engine) as s:
-            file = store.load_participant(s, pid)
+            file = sge_participants.load_participant(s, pid)
             try:
-                analysis = store.savings_analysis(s, pid)
+                analysis = sge_savings.savings_analysis(s, pid)
             except SavingsInputError as exc:
                 return file, exc, None
         return file, analysis, statement_input(file, analysis)
@@ -220,9 +220,11 @@ def _demo(demo_db, change=None):  # type: ignore[no-untyped-def]
 
 
 def test_store_refuses_a_follow_up_inside_the_baseline(demo_db) -> None:  # type: ignore[no-untyped-def]
-    def inside(s, pid, store, replace):  # type: ignore[no-untyped-def]
-        info = store.load_participant(s, pid).info
-        store.save_participant(s, replace(info, reporting_start=date(2024, 3, 1)))
+    def inside(s, pid, replace):  # type: ignore[no-untyped-def]
+        from espm_desktop.db import sge_participants
+
+        info = sge_participants.load_participant(s, pid).info
+        sge_participants.save_participant(s, replace(info, reporting_start=date(2024, 3, 1)))
 
     _, error, _ = _demo(demo_db, inside)
     assert isinstance(error, SavingsInputError)
@@ -250,9 +252,11 @@ def test_store_program_years_and_the_statement_come_from_the_acceptance_date(dem
 
 
 def test_without_the_acceptance_date_no_program_year_and_no_claim(demo_db) -> None:  # type: ignore[no-untyped-def]
-    def forget(s, pid, store, replace):  # type: ignore[no-untyped-def]
-        for phase, dates in store.load_participant(s, pid).phases.items():
-            store.save_phase(s, pid, replace(dates, phase=phase, deliverables_accepted_date=None))
+    def forget(s, pid, replace):  # type: ignore[no-untyped-def]
+        from espm_desktop.db import sge_participants
+
+        for phase, dates in sge_participants.load_participant(s, pid).phases.items():
+            sge_participants.save_phase(s, pid, replace(dates, phase=phase, deliverables_accepted_date=None))
 
     _, analysis, statement = _demo(demo_db, forget)
     assert analysis.by_program_year == () and analysis.first_deliverables_accepted is None

@@ -8,29 +8,31 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.sge_documents import report_data
 from espm_desktop.core.numbers import format_number
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_participants, sge_records, sge_savings
 from espm_desktop.db.engine import make_engine
-from espm_desktop.db.sge_report import report_data
 from espm_desktop.reports.sge_annual_report import AnnualReportData, render_annual_report
 
 
 @pytest.fixture(scope="module")
 def demo_inputs(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[store.ParticipantFile, store.SavingsAnalysis]:
+) -> tuple[sge_records.ParticipantFile, sge_savings.SavingsAnalysis]:
     from espm_desktop.db.demo import create_demo_database
 
     db = create_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
     engine = make_engine(db)
     with Session(engine) as s:
-        ((pid, _),) = store.list_participants(s)
-        result = store.load_participant(s, pid), store.savings_analysis(s, pid)
+        ((pid, _),) = sge_participants.list_participants(s)
+        result = sge_participants.load_participant(s, pid), sge_savings.savings_analysis(s, pid)
     engine.dispose()
     return result
 
 
-def report(file: store.ParticipantFile, a: store.SavingsAnalysis, language: str) -> AnnualReportData:
+def report(
+    file: sge_records.ParticipantFile, a: sge_savings.SavingsAnalysis, language: str
+) -> AnnualReportData:
     """The report's inputs as the app assembles them, on a fixed date."""
     return replace(report_data(file, a, language), report_date=date(2026, 11, 23))
 
@@ -41,7 +43,9 @@ def text_of(path: Path) -> str:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_report_holds_objectives_results_measures_savings_and_the_model(
-    tmp_path: Path, demo_inputs: tuple[store.ParticipantFile, store.SavingsAnalysis], language: str
+    tmp_path: Path,
+    demo_inputs: tuple[sge_records.ParticipantFile, sge_savings.SavingsAnalysis],
+    language: str,
 ) -> None:
     file, analysis = demo_inputs
     out = tmp_path / f"report_{language}.pdf"

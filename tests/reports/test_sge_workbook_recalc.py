@@ -159,15 +159,17 @@ def assert_same_as_app(
 
 
 def test_demo_participant_recalculated_equals_statement(demo_db: Path, tmp_path: Path) -> None:
-    from espm_desktop.db import sge_store as store
+    from espm_desktop.app.sge_documents import write_workbook
+    from espm_desktop.db import sge_participants, sge_savings
     from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.sge_report import participant_statement, savings_temperatures, write_workbook
+    from espm_desktop.db.sge_savings import savings_temperatures
+    from espm_desktop.db.sge_statement import participant_statement
 
     engine = make_engine(demo_db)
     with Session(engine) as s:
-        pid = store.list_participants(s)[0][0]
-        file = store.load_participant(s, pid)
-        analysis = store.savings_analysis(s, pid)
+        pid = sge_participants.list_participants(s)[0][0]
+        file = sge_participants.load_participant(s, pid)
+        analysis = sge_savings.savings_analysis(s, pid)
         temps = savings_temperatures(s, file, analysis)
     engine.dispose()
     assert len(temps) > 700  # the baseline's and the reporting's days

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_invoices, sge_participants, sge_records
 from espm_desktop.db.models_sge import SgeInvoice
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage
@@ -35,9 +35,9 @@ def fill_and_accept(qtbot: QtBot, values: dict[str, str], combos: dict[str, str]
 
 def open_participant(controller: AppController) -> tuple[SgePage, int]:
     with controller.ctx.session() as s, s.begin():
-        pid = store.save_participant(
+        pid = sge_participants.save_participant(
             s,
-            store.ParticipantInfo(
+            sge_records.ParticipantInfo(
                 company_name="Papeterie UI",
                 company_address="5, rue du Moulin",
                 site_address="5, rue du Moulin",
@@ -46,10 +46,10 @@ def open_participant(controller: AppController) -> tuple[SgePage, int]:
                 qst_number="1234567890 TQ 0001",
             ),  # fmt: skip
         )
-        store.save_expense(s, pid, store.StoredExpense(
+        sge_participants.save_expense(s, pid, sge_records.StoredExpense(
             ExpenseLine(Phase.IMPLEMENTATION_METERING, ExpenseKind.EQUIPMENT, "Compteurs", D("150000")), program_year=1))  # fmt: skip
-        store.save_phase(
-            s, pid, store.PhaseDates(Phase.IMPLEMENTATION_METERING, accepted_aid_amount=D("43750"))
+        sge_participants.save_phase(
+            s, pid, sge_records.PhaseDates(Phase.IMPLEMENTATION_METERING, accepted_aid_amount=D("43750"))
         )
     window = controller.window
     window.show_page("sge")
@@ -99,7 +99,7 @@ def test_checks_chosen_dates_drafts_and_credit_notes(qtbot: QtBot, controller: A
         and tab.invoices.item(0, 9).text() == date.today().isoformat()
     )
     with Session(controller.ctx.engine) as s:
-        row = s.get(SgeInvoice, store.load_participant(s, pid).invoices[0].invoice_id)
+        row = s.get(SgeInvoice, sge_participants.load_participant(s, pid).invoices[0].invoice_id)
         assert row is not None and row.frozen is not None and row.sent_on == date.today()
 
     tab.invoices.selectRow(0)
@@ -115,19 +115,19 @@ def test_a_participant_with_sent_invoices_is_archived_and_hidden(
 ) -> None:
     page, pid = open_participant(controller)
     with controller.ctx.session() as s, s.begin():
-        draft = store.create_invoice(
+        draft = sge_invoices.create_invoice(
             s, pid, Phase.IMPLEMENTATION_METERING, D("1000"), date(2025, 3, 3), "fr", 1
         )
-        store.mark_invoice_sent(s, draft.invoice_id, date(2025, 3, 4))
+        sge_invoices.mark_invoice_sent(s, draft.invoice_id, date(2025, 3, 4))
     removal = ParticipantRemoval(controller.ctx, page)
     asked: list[str] = []
     removal.confirm = lambda title, _text: asked.append(title) or True  # type: ignore[method-assign]
     message = removal.remove(pid, "Papeterie UI")
     assert asked == ["Archive participant"] and message is not None and "archived" in message
     with controller.ctx.session() as s:
-        assert store.list_participants(s) == []
-        assert store.list_participants(s, include_archived=True) == [(pid, "Papeterie UI")]
-        assert len(store.load_participant(s, pid).invoices) == 1
+        assert sge_participants.list_participants(s) == []
+        assert sge_participants.list_participants(s, include_archived=True) == [(pid, "Papeterie UI")]
+        assert len(sge_participants.load_participant(s, pid).invoices) == 1
     assert removal.archived_toggle().objectName() == "sge_show_archived"
     assert removal.restore(pid, "Papeterie UI") == "Papeterie UI restored."
 
@@ -141,4 +141,4 @@ def test_tax_numbers_are_checked_on_the_participant_tab(qtbot: QtBot, controller
     type_into(tab.form, "gst_number", "987654321rt0002")
     tab.save_button.click()
     with controller.ctx.session() as s:
-        assert store.load_participant(s, pid).info.gst_number == "987654321 RT 0002"
+        assert sge_participants.load_participant(s, pid).info.gst_number == "987654321 RT 0002"

@@ -86,7 +86,7 @@ def test_savings_tab_refuses_a_follow_up_inside_the_baseline_and_saves_nothing(
 
     from sqlalchemy.orm import Session
 
-    from espm_desktop.db import sge_store as store
+    from espm_desktop.db import sge_participants
     from espm_desktop.ui.pages.sge_common import qdate
 
     for controller in open_window(qtbot, demo_db, "fr"):
@@ -98,7 +98,9 @@ def test_savings_tab_refuses_a_follow_up_inside_the_baseline_and_saves_nothing(
         text = tab.message.text()
         assert "Le suivi commence le 2024-03-01, avant la fin de la période de référence (2025-01-04)" in text
         with Session(controller.ctx.engine) as s:
-            assert store.load_participant(s, page.participant_id).info.reporting_start == date(2025, 1, 5)
+            assert sge_participants.load_participant(s, page.participant_id).info.reporting_start == date(
+                2025, 1, 5
+            )
         # the program years say where they count from
         assert "2025-01-05" in tab.years_note.text()
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import compute_savings, fit_baseline
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_invoices, sge_participants, sge_records, sge_savings
 from espm_desktop.reports.sge_workbook import CALC, total_row
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage
@@ -78,10 +78,12 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
     invoices = page.invoices_tab
     # Énergir's acceptance notice: the aid accepted for the diagnostic, which a sent invoice may not exceed.
     with Session(controller.ctx.engine) as s, s.begin():
-        store.save_phase(s, pid, store.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("19000.00")))
+        sge_participants.save_phase(
+            s, pid, sge_records.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("19000.00"))
+        )
     invoices.ask_status_date = lambda *_a: date.today()  # type: ignore[method-assign]
     with Session(controller.ctx.engine) as s:
-        expected_number = store.next_number(s, pid)
+        expected_number = sge_invoices.next_number(s, pid)
     assert expected_number == "SGE-0001"
     fill_and_accept(qtbot, {"aid_amount": "19000"}, {"phase": "diagnostic"})
     invoices.buttons["new"].click()
@@ -104,7 +106,7 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
     assert invoices.invoices.item(1, 8).text().startswith(expected_number)  # the original's number and date
     assert invoices.invoices.item(1, 3).text() == "-$19,000.00"
     with Session(controller.ctx.engine) as s:
-        f = store.load_participant(s, pid)
+        f = sge_participants.load_participant(s, pid)
     assert [i.invoice.aid_amount for i in f.invoices] == [Decimal("19000.00"), Decimal("-19000.00")]
 
     # Print the credit note in English.
@@ -128,7 +130,7 @@ def test_savings_tab_on_the_demo_shows_the_model_and_avoided_m3(
     tab = page.savings_tab
     assert tab.analysis is not None
     with Session(demo_window.ctx.engine) as s:
-        analysis = store.savings_analysis(s, page.participant_id or 0)
+        analysis = sge_savings.savings_analysis(s, page.participant_id or 0)
     # the same numbers straight from core/savings on the same inputs
     base_periods = [r.period for r in analysis.baseline.periods]
     model = analysis.fit.model

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError, format_money, user_text
-from espm_desktop.db.sge_store import ParticipantFile, SavingsAnalysis, StoreError
+from espm_desktop.db.sge_records import ParticipantFile, StoreError
+from espm_desktop.db.sge_savings import SavingsAnalysis
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, current_language

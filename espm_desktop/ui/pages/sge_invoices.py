@@ -28,7 +28,7 @@ from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import to_cents
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_invoices, sge_records
 from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.reports.sge_invoice import render_invoice_pdf
 from espm_desktop.ui.context import AppContext
@@ -133,11 +133,11 @@ class InvoicesTab(SgeTab):
                          day_text(item.paid_on), str(inv.program_year or "")])  # fmt: skip
         fill(self.invoices, rows, [i.invoice_id for i in self.file.invoices], right=(3, 4, 5, 6))
         with self.ctx.session() as s:
-            upcoming = store.next_number(s, self.participant_id or 0)
+            upcoming = sge_invoices.next_number(s, self.participant_id or 0)
         self.next_label.setText(self.tr("Next invoice number: {0}").format(upcoming))
         self._update_buttons()
 
-    def selected(self) -> store.StoredInvoice | None:
+    def selected(self) -> sge_records.StoredInvoice | None:
         invoice_id = selected_id(self.invoices)
         if self.file is None or invoice_id is None:
             return None
@@ -192,7 +192,7 @@ class InvoicesTab(SgeTab):
         v = dialog.result_values
         amount = to_cents(Decimal(str(v["aid_amount"])))
         created = self.run(
-            lambda s: store.create_invoice(
+            lambda s: sge_invoices.create_invoice(
                 s, pid, Phase(v["phase"]), amount, v["invoice_date"], v["language"], v.get("program_year")
             )
         )
@@ -203,7 +203,7 @@ class InvoicesTab(SgeTab):
     def _show_draft_state(self, invoice_id: int, done: str) -> None:
         """Say what was done, and what would stop the draft from being sent (the rule and the amount left)."""
         with self.ctx.session() as s:
-            problem = store.invoice_send_problem(s, invoice_id)
+            problem = sge_invoices.invoice_send_problem(s, invoice_id)
         if problem is None:
             show_message(self.message, done + " " + self.tr("It can be marked sent."), OK_STYLE)
         else:
@@ -234,7 +234,7 @@ class InvoicesTab(SgeTab):
         changes = {"phase": Phase(v["phase"]), "aid_amount": to_cents(Decimal(str(v["aid_amount"]))),
                    "invoice_date": v["invoice_date"], "language": v["language"],
                    "program_year": v.get("program_year")}  # fmt: skip
-        if self.run(lambda s: store.edit_draft_invoice(s, item.invoice_id, **changes)) is not None:
+        if self.run(lambda s: sge_invoices.edit_draft_invoice(s, item.invoice_id, **changes)) is not None:
             self._show_draft_state(item.invoice_id, self.tr("Draft {0} saved.").format(inv.invoice_number))
 
     def _set_status(self, status: InvoiceStatus) -> None:
@@ -254,10 +254,10 @@ class InvoicesTab(SgeTab):
         if on is None:
             return
         if status is InvoiceStatus.SENT:
-            done = self.run(lambda s: store.mark_invoice_sent(s, item.invoice_id, on))
+            done = self.run(lambda s: sge_invoices.mark_invoice_sent(s, item.invoice_id, on))
             text = self.tr("{0} marked sent on {1}: it is now kept exactly as sent.")
         else:
-            done = self.run(lambda s: store.mark_invoice_paid(s, item.invoice_id, on))
+            done = self.run(lambda s: sge_invoices.mark_invoice_paid(s, item.invoice_id, on))
             text = self.tr("{0} marked paid on {1}.")
         if done is not None:
             show_message(self.message, text.format(number, day_text(on)), OK_STYLE)
@@ -311,7 +311,7 @@ class InvoicesTab(SgeTab):
             return
         v = dialog.result_values
         amount = None if v["amount"] is None else to_cents(Decimal(str(v["amount"])))
-        note = self.run(lambda s: store.issue_credit_note(s, item.invoice_id, v["note_date"], amount))
+        note = self.run(lambda s: sge_invoices.issue_credit_note(s, item.invoice_id, v["note_date"], amount))
         if note is not None:
             show_message(self.message, self.tr(
                 "Draft credit note {0} created for invoice {1} of {2}: mark it sent once you send it to Énergir."

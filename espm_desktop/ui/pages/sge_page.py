@@ -24,7 +24,7 @@ from espm_desktop.core.sge.deadlines import (
     savings_claims_deadline,
 )
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_participants, sge_records, sge_savings
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -45,14 +45,14 @@ from espm_desktop.ui.pages.sge_phases import PhasesTab
 from espm_desktop.ui.pages.sge_savings import SavingsTab
 
 
-def deadline_rows(file: store.ParticipantFile) -> list[tuple[Deadline, date | None]]:
+def deadline_rows(file: sge_records.ParticipantFile) -> list[tuple[Deadline, date | None]]:
     """The guide's deadlines known from the phases' dates, each with the date it was met (None if open)."""
     phases = file.phases
     out: list[tuple[Deadline, date | None]] = []
     diag = phases.get(Phase.DIAGNOSTIC)
     if diag and diag.acceptance_date:
         out.append((diagnostic_deadline(diag.acceptance_date), diag.completion_date))
-    for part in store.IMPLEMENTATION_PHASES:
+    for part in sge_savings.IMPLEMENTATION_PHASES:
         dates = phases.get(part)
         if dates and dates.acceptance_date:
             out.append(
@@ -62,7 +62,7 @@ def deadline_rows(file: store.ParticipantFile) -> list[tuple[Deadline, date | No
                 )
             )
     # the same date the savings' program years count from
-    first_accepted = store.first_deliverables_accepted(file)
+    first_accepted = sge_savings.first_deliverables_accepted(file)
     if first_accepted is not None:
         out.append((savings_claims_deadline(first_accepted), None))
     return sorted(out, key=lambda pair: pair[0].due)
@@ -129,8 +129,8 @@ class SgePage(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         for tab in self.all_tabs():
             tab.changed.connect(self.reload)
-        self.file: store.ParticipantFile | None = None
-        self.analysis: store.SavingsAnalysis | None = None
+        self.file: sge_records.ParticipantFile | None = None
+        self.analysis: sge_savings.SavingsAnalysis | None = None
         # Filled by refresh(), which the window calls each time the page is shown (not here too: twice).
 
     def all_tabs(self) -> list[SgeTab]:
@@ -145,8 +145,10 @@ class SgePage(QWidget):
         """Reload the list of participants, keeping (or moving to) the chosen one."""
         wanted = select if select is not None else self.participant_id
         with self.ctx.session() as s:
-            participants = store.list_participants(s, include_archived=self.show_archived.isChecked())
-            archived = store.archived_participants(s)
+            participants = sge_participants.list_participants(
+                s, include_archived=self.show_archived.isChecked()
+            )
+            archived = sge_participants.archived_participants(s)
         self.participant_combo.blockSignals(True)
         self.participant_combo.clear()
         for pid, name in participants:
@@ -165,9 +167,9 @@ class SgePage(QWidget):
         self.file, self.analysis, analysis_error = None, None, ""
         if pid is not None:
             with self.ctx.session() as s:
-                self.file = store.load_participant(s, pid)
+                self.file = sge_participants.load_participant(s, pid)
                 try:
-                    self.analysis = store.savings_analysis(s, pid)
+                    self.analysis = sge_savings.savings_analysis(s, pid)
                 except USER_ERRORS as exc:
                     analysis_error = error_text(exc)
         for tab in self.all_tabs():
@@ -232,9 +234,9 @@ class SgePage(QWidget):
         v = dialog.result_values
         try:
             with self.ctx.session() as s, s.begin():
-                pid = store.save_participant(
+                pid = sge_participants.save_participant(
                     s,
-                    store.ParticipantInfo(
+                    sge_records.ParticipantInfo(
                         company_name=v["company_name"],
                         site_address=v["site_address"],
                         energir_file_number=v["energir_file_number"],
@@ -259,7 +261,7 @@ class SgePage(QWidget):
             return
         name = self.participant_combo.currentText()
         with self.ctx.session() as s:
-            archived = pid in store.archived_participants(s)
+            archived = pid in sge_participants.archived_participants(s)
         text = self.removal.restore(pid, name) if archived else self.removal.remove(pid, name)
         if text is None:
             return

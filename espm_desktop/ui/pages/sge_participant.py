@@ -39,8 +39,7 @@ from espm_desktop.core.sge.eligibility import (
 from espm_desktop.core.sge.taxes import normalise_registration_number
 from espm_desktop.core.types import MeterData
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import models, repo
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import models, repo, sge_participants, sge_records
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, FormWidget
 from espm_desktop.ui.pages.sge_common import (
@@ -220,7 +219,7 @@ class ParticipantTab(SgeTab):
             )
             self.committee_note.setStyleSheet(OK_STYLE)
 
-    def _show_checks(self, info: store.ParticipantInfo) -> None:
+    def _show_checks(self, info: sge_records.ParticipantInfo) -> None:
         language = lang()
         if info.annual_gas_m3 is None:
             self.eligibility.setText(
@@ -267,7 +266,7 @@ class ParticipantTab(SgeTab):
                     show_message(self.message, exc.message(lang()))
                     return
         info = replace(self.file.info, exclusions=exclusions, **{k: values[k] for k in INFO_KEYS})
-        if self.run(lambda s: store.save_participant(s, info)) is not None:
+        if self.run(lambda s: sge_participants.save_participant(s, info)) is not None:
             show_message(self.message, self.tr("Participant saved."), OK_STYLE)
 
     def _on_gas_from_meter(self) -> None:
@@ -339,16 +338,16 @@ class ParticipantTab(SgeTab):
         if not dialog.exec():
             return
         v: dict[str, Any] = dialog.result_values
-        contact = store.Contact(
+        contact = sge_records.Contact(
             v["name"], v["role"], v["email"], v["phone"], v["committee_member"] or v["energy_manager"],
             v["committee_role"], v["energy_manager"], contact_id,
         )  # fmt: skip
-        self.run(lambda s: store.save_contact(s, pid, contact))
+        self.run(lambda s: sge_participants.save_contact(s, pid, contact))
 
     def _on_delete_contact(self) -> None:
         contact_id = selected_id(self.contacts)
         if contact_id is not None:
-            self.run(lambda s: store.delete_record(s, "contact", contact_id))
+            self.run(lambda s: sge_participants.delete_record(s, "contact", contact_id))
 
 
 # --- removing a participant: deleted, or archived when it has sent invoices --------------------------------------
@@ -381,7 +380,7 @@ class ParticipantRemoval(QWidget):
     def remove(self, participant_id: int, name: str) -> str | None:
         """Ask, then delete or archive; the message to show, None when the user said no."""
         with self.ctx.session() as s:
-            keeps_invoices = store.has_sent_invoices(s, participant_id)
+            keeps_invoices = sge_participants.has_sent_invoices(s, participant_id)
         if keeps_invoices:
             asked = self.confirm(
                 self.tr("Archive participant"),
@@ -401,7 +400,7 @@ class ParticipantRemoval(QWidget):
         if not asked:
             return None
         with self.ctx.session() as s, s.begin():
-            archived = store.delete_participant(s, participant_id)
+            archived = sge_participants.delete_participant(s, participant_id)
         self.ctx.data_changed.emit()
         if archived:
             return self.tr("{0} archived: its sent invoices are kept as sent.").format(name)
@@ -409,6 +408,6 @@ class ParticipantRemoval(QWidget):
 
     def restore(self, participant_id: int, name: str) -> str:
         with self.ctx.session() as s, s.begin():
-            store.restore_participant(s, participant_id)
+            sge_participants.restore_participant(s, participant_id)
         self.ctx.data_changed.emit()
         return self.tr("{0} restored.").format(name)

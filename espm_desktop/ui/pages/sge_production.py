@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_participants, sge_records
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -41,8 +41,8 @@ class ProductionForm(FormDialog):
 
     def __init__(
         self,
-        entries: tuple[store.ProductionEntry, ...],
-        current: store.ProductionEntry | None,
+        entries: tuple[sge_records.ProductionEntry, ...],
+        current: sge_records.ProductionEntry | None,
         parent: QWidget,
     ) -> None:
         super().__init__(
@@ -76,15 +76,15 @@ class ProductionForm(FormDialog):
         for key, value in values.items():
             self.form.set_value(key, value)
 
-    def entry(self, values: dict[str, Any]) -> store.ProductionEntry:
-        return store.ProductionEntry(
+    def entry(self, values: dict[str, Any]) -> sge_records.ProductionEntry:
+        return sge_records.ProductionEntry(
             values["start"], values["end"], float(values["quantity"]), values["unit"].strip(), self.current_id
         )
 
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         if values.get("start") is None or values.get("end") is None or values.get("quantity") is None:
             return []
-        return store.production_problems(self.entry(values), self.entries)
+        return sge_participants.production_problems(self.entry(values), self.entries)
 
 
 class ProductionDialog(QDialog):
@@ -96,7 +96,7 @@ class ProductionDialog(QDialog):
         self.setWindowTitle(self.tr("Production"))
         self.ctx = ctx
         self.participant_id = participant_id
-        self.entries: tuple[store.ProductionEntry, ...] = ()
+        self.entries: tuple[sge_records.ProductionEntry, ...] = ()
         intro = QLabel(self.tr(
             "Output per period, for sites whose gas use follows production. Each period's quantity is spread "
             "evenly over its days and summed over each bill. Consecutive periods may share one day."))  # fmt: skip
@@ -133,7 +133,7 @@ class ProductionDialog(QDialog):
 
     def reload(self) -> None:
         with self.ctx.session() as s:
-            self.entries = store.load_participant(s, self.participant_id).production
+            self.entries = sge_participants.load_participant(s, self.participant_id).production
         fill(
             self.table,
             [[day_text(e.start), day_text(e.end), number(e.quantity, 0 if e.quantity.is_integer() else 2), e.unit]
@@ -164,11 +164,11 @@ class ProductionDialog(QDialog):
         if not form.exec():
             return
         entry = form.entry(form.result_values)
-        self._run(lambda s: store.save_production(s, self.participant_id, entry))
+        self._run(lambda s: sge_participants.save_production(s, self.participant_id, entry))
 
     def _on_delete(self) -> None:
         production_id = selected_id(self.table)
         if production_id is None:
             show_message(self.message, self.tr("Select the period to delete."))
             return
-        self._run(lambda s: store.delete_record(s, "production", production_id))
+        self._run(lambda s: sge_participants.delete_record(s, "production", production_id))

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app.sge_documents import report_data, write_workbook
 from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError, check_periods
 from espm_desktop.core.sge.deadlines import savings_claim_window_end
-from espm_desktop.db import sge_store as store
-from espm_desktop.db.sge_report import report_data, savings_temperatures, savings_years, write_workbook
+from espm_desktop.db import sge_participants, sge_records, sge_savings
+from espm_desktop.db.sge_savings import savings_temperatures
+from espm_desktop.db.sge_statement import savings_years
 from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.reports.sge_annual_report import render_annual_report
 from espm_desktop.ui.context import AppContext
@@ -190,7 +192,7 @@ class SavingsTab(SgeTab):
             return
         info = self.file.info
         with self.ctx.session() as s:
-            meters = store.gas_meters(s)
+            meters = sge_savings.gas_meters(s)
         self.meter_combo.clear()
         self.meter_combo.addItem(self.tr("(choose the gas meter)"), None)
         for mid, name in meters:
@@ -240,7 +242,7 @@ class SavingsTab(SgeTab):
         show_message(self.years_note, self.years_note_text(analysis), WARN_STYLE)
         self.draw(analysis)
 
-    def years_note_text(self, a: store.SavingsAnalysis) -> str:
+    def years_note_text(self, a: sge_savings.SavingsAnalysis) -> str:
         """Where the program years count from, or plainly why there are none."""
         language = lang()
         if a.program_years_note is not None:
@@ -254,7 +256,7 @@ class SavingsTab(SgeTab):
             "months of continuous measurement."
         ).format(day_text(a.first_deliverables_accepted), day_text(deadline))
 
-    def model_text(self, a: store.SavingsAnalysis) -> str:
+    def model_text(self, a: sge_savings.SavingsAnalysis) -> str:
         m = a.fit.model
         language = lang()
         if m.balance_point_c is not None:
@@ -286,7 +288,7 @@ class SavingsTab(SgeTab):
             )
         return "<br>".join(lines)
 
-    def draw(self, a: store.SavingsAnalysis) -> None:
+    def draw(self, a: sge_savings.SavingsAnalysis) -> None:
         rows = [*a.baseline.periods, *a.reporting.periods]
         xs = [stamp(r.period.start + (r.period.end - r.period.start) / 2) for r in rows]
         predicted = [(r.predicted_m3 + r.adjustment_m3) / r.period.days for r in rows]
@@ -328,7 +330,7 @@ class SavingsTab(SgeTab):
             reporting_start=pydate(self.reporting_start.date()),
             use_production=self.use_production.isChecked(),
         )
-        self.run(lambda s: store.save_participant(s, info))
+        self.run(lambda s: sge_participants.save_participant(s, info))
 
     def _on_production(self) -> None:
         pid = self.participant_id
@@ -358,13 +360,15 @@ class SavingsTab(SgeTab):
         if not dialog.exec():
             return
         v = dialog.result_values
-        item = store.StoredAdjustment(NonRoutineAdjustment(v["start"], v["end"], v["m3_per_day"], v["note"]))
-        self.run(lambda s: store.save_adjustment(s, pid, item))
+        item = sge_records.StoredAdjustment(
+            NonRoutineAdjustment(v["start"], v["end"], v["m3_per_day"], v["note"])
+        )
+        self.run(lambda s: sge_participants.save_adjustment(s, pid, item))
 
     def _on_delete_adjustment(self) -> None:
         record_id = selected_id(self.adjustments)
         if record_id is not None:
-            self.run(lambda s: store.delete_record(s, "adjustment", record_id))
+            self.run(lambda s: sge_participants.delete_record(s, "adjustment", record_id))
 
     def _on_excel(self) -> None:
         if self.analysis is None or self.file is None:

@@ -14,7 +14,7 @@ from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.invoice import InvoiceLockedError, InvoiceStatus
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
-from espm_desktop.db import sge_store as store
+from espm_desktop.db import sge_invoices, sge_participants, sge_records, sge_savings
 from espm_desktop.db.demo_sge import (
     DEMO_BALANCE_POINT_C,
     DEMO_BASE_M3_PER_DAY,
@@ -28,9 +28,9 @@ from espm_desktop.db.models_sge import SgeInvoice
 
 
 def new_participant(s: Session) -> int:
-    return store.save_participant(
+    return sge_participants.save_participant(
         s,
-        store.ParticipantInfo(
+        sge_records.ParticipantInfo(
             company_name="Acier Exemple ltée",
             company_address="1, rue A, Montréal",
             site_address="2, rue B, Laval",
@@ -49,34 +49,38 @@ def new_participant(s: Session) -> int:
 def test_participant_and_children_round_trip(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
-        store.save_contact(
-            s, pid, store.Contact("Ana", "Directrice", committee_member=True, energy_manager=True)
+        sge_participants.save_contact(
+            s, pid, sge_records.Contact("Ana", "Directrice", committee_member=True, energy_manager=True)
         )
-        store.save_contact(s, pid, store.Contact("Bob", energy_manager=True))  # takes the role over from Ana
-        store.save_phase(
-            s, pid, store.PhaseDates(Phase.DIAGNOSTIC, acceptance_date=date(2024, 2, 1),
+        sge_participants.save_contact(
+            s, pid, sge_records.Contact("Bob", energy_manager=True)
+        )  # takes the role over from Ana
+        sge_participants.save_phase(
+            s, pid, sge_records.PhaseDates(Phase.DIAGNOSTIC, acceptance_date=date(2024, 2, 1),
                                      accepted_aid_amount=Decimal("12000.50"))
         )  # fmt: skip
-        store.save_expense(
-            s, pid, store.StoredExpense(ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.INTERNAL_HOURS, "Équipe",
+        sge_participants.save_expense(
+            s, pid, sge_records.StoredExpense(ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.INTERNAL_HOURS, "Équipe",
                                                     hours=Decimal("12.5"), hourly_rate=Decimal("80")))
         )  # fmt: skip
-        store.save_expense(
-            s, pid, store.StoredExpense(ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.CONSULTANT, "Firme",
+        sge_participants.save_expense(
+            s, pid, sge_records.StoredExpense(ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.CONSULTANT, "Firme",
                                                     Decimal("9000.10")), program_year=1)
         )  # fmt: skip
-        store.save_grant(s, pid, store.StoredGrant(OtherGrant("Ville", Phase.DIAGNOSTIC, Decimal("500"))))
-        store.save_measure(
-            s, pid, store.Measure("Purgeurs", "Vapeur", "done", None, date(2025, 3, 1), 1234.0)
+        sge_participants.save_grant(
+            s, pid, sge_records.StoredGrant(OtherGrant("Ville", Phase.DIAGNOSTIC, Decimal("500")))
         )
-        store.save_indicator(
-            s, pid, store.Indicator("m³/t", "Four", "m³/t", 10.0, 9.0, 2026, {2025: 9.5, 2026: 9.1})
+        sge_participants.save_measure(
+            s, pid, sge_records.Measure("Purgeurs", "Vapeur", "done", None, date(2025, 3, 1), 1234.0)
         )
-        store.save_adjustment(
-            s, pid, store.StoredAdjustment(NonRoutineAdjustment(date(2025, 2, 1), date(2025, 2, 9), 100.0, "Arrêt"))
+        sge_participants.save_indicator(
+            s, pid, sge_records.Indicator("m³/t", "Four", "m³/t", 10.0, 9.0, 2026, {2025: 9.5, 2026: 9.1})
+        )
+        sge_participants.save_adjustment(
+            s, pid, sge_records.StoredAdjustment(NonRoutineAdjustment(date(2025, 2, 1), date(2025, 2, 9), 100.0, "Arrêt"))
         )  # fmt: skip
     with Session(engine) as s:
-        f = store.load_participant(s, pid)
+        f = sge_participants.load_participant(s, pid)
     assert f.info.company_name == "Acier Exemple ltée" and f.info.exclusions["rate_optimisation"] is True
     assert f.info.beneficiary().address == "1, rue A, Montréal"
     assert [c.name for c in f.contacts if c.energy_manager] == ["Bob"]
@@ -88,17 +92,17 @@ def test_participant_and_children_round_trip(engine: Engine) -> None:
     assert f.indicators[0].results == {2025: 9.5, 2026: 9.1}
     assert f.adjustments[0].adjustment.note == "Arrêt"
     with Session(engine) as s, s.begin():
-        store.delete_record(s, "grant", f.grants[0].grant_id or 0)
+        sge_participants.delete_record(s, "grant", f.grants[0].grant_id or 0)
     with Session(engine) as s:
-        assert store.load_participant(s, pid).grants == ()
+        assert sge_participants.load_participant(s, pid).grants == ()
 
 
 def test_adjustment_without_a_note_is_refused(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
-        with pytest.raises(store.StoreError) as caught:
-            store.save_adjustment(
-                s, pid, store.StoredAdjustment(NonRoutineAdjustment(date(2025, 1, 1), date(2025, 1, 2), 1.0, " "))
+        with pytest.raises(sge_records.StoreError) as caught:
+            sge_participants.save_adjustment(
+                s, pid, sge_records.StoredAdjustment(NonRoutineAdjustment(date(2025, 1, 1), date(2025, 1, 2), 1.0, " "))
             )  # fmt: skip
     assert "note" in caught.value.message_en
 
@@ -107,29 +111,31 @@ def test_invoices_are_numbered_in_sequence_locked_once_sent_and_credited(engine:
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
         # Sending is checked against the aid: 2 400 $ of diagnostic costs, 1 200 $ accepted by Énergir.
-        store.save_expense(
+        sge_participants.save_expense(
             s,
             pid,
-            store.StoredExpense(
+            sge_records.StoredExpense(
                 ExpenseLine(Phase.DIAGNOSTIC, ExpenseKind.CONSULTANT, "Firme", Decimal("2400"))
             ),
         )
-        store.save_phase(s, pid, store.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("1200.00")))
-        first = store.create_invoice(s, pid, Phase.DIAGNOSTIC, Decimal("1000.00"), date(2025, 1, 10))
+        sge_participants.save_phase(
+            s, pid, sge_records.PhaseDates(Phase.DIAGNOSTIC, accepted_aid_amount=Decimal("1200.00"))
+        )
+        first = sge_invoices.create_invoice(s, pid, Phase.DIAGNOSTIC, Decimal("1000.00"), date(2025, 1, 10))
         assert first.invoice.invoice_number == "SGE-0001"
         assert (first.invoice.gst, first.invoice.qst) == (Decimal("50.00"), Decimal("99.75"))
-        edited = store.edit_draft_invoice(s, first.invoice_id, aid_amount=Decimal("1200.00"))
+        edited = sge_invoices.edit_draft_invoice(s, first.invoice_id, aid_amount=Decimal("1200.00"))
         assert edited.invoice.total == Decimal("1379.70")
-        store.mark_invoice_sent(s, first.invoice_id, date(2025, 1, 11))
+        sge_invoices.mark_invoice_sent(s, first.invoice_id, date(2025, 1, 11))
         with pytest.raises(InvoiceLockedError):
-            store.edit_draft_invoice(s, first.invoice_id, aid_amount=Decimal("1.00"))
-        note = store.issue_credit_note(s, first.invoice_id, date(2025, 1, 20))
+            sge_invoices.edit_draft_invoice(s, first.invoice_id, aid_amount=Decimal("1.00"))
+        note = sge_invoices.issue_credit_note(s, first.invoice_id, date(2025, 1, 20))
         assert note.invoice.invoice_number == "SGE-0002"
         assert note.invoice.aid_amount == Decimal("-1200.00") and note.invoice.corrects == "SGE-0001"
-        paid = store.mark_invoice_paid(s, first.invoice_id, date(2025, 2, 1))
+        paid = sge_invoices.mark_invoice_paid(s, first.invoice_id, date(2025, 2, 1))
         assert paid.invoice.status is InvoiceStatus.PAID
     with Session(engine) as s:
-        f = store.load_participant(s, pid)
+        f = sge_participants.load_participant(s, pid)
         rows = s.scalars(select(SgeInvoice).order_by(SgeInvoice.id)).all()
     assert [(i.invoice.invoice_number, i.invoice.status) for i in f.invoices] == [
         ("SGE-0001", InvoiceStatus.PAID),
@@ -147,16 +153,16 @@ def test_savings_without_meter_or_station_say_what_to_do(engine: Engine) -> None
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
         with pytest.raises(SavingsInputError) as caught:
-            store.savings_analysis(s, pid)
+            sge_savings.savings_analysis(s, pid)
     assert "gas meter" in caught.value.message_en and "compteur de gaz" in caught.value.message_fr
 
 
 def test_demo_participant_savings_recover_the_model_and_the_step(demo_db: Path) -> None:
     engine = make_engine(demo_db)
     with Session(engine) as s:
-        ((pid, name),) = store.list_participants(s)
-        analysis = store.savings_analysis(s, pid)
-        f = store.load_participant(s, pid)
+        ((pid, name),) = sge_participants.list_participants(s)
+        analysis = sge_savings.savings_analysis(s, pid)
+        f = sge_participants.load_participant(s, pid)
     engine.dispose()
     assert name == DEMO_COMPANY_NAME
     assert [i.invoice.status for i in f.invoices] == [InvoiceStatus.DRAFT]
@@ -184,41 +190,47 @@ def test_demo_participant_savings_recover_the_model_and_the_step(demo_db: Path) 
 def test_production_periods_are_checked_replaced_and_deleted(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
         pid = new_participant(s)
-        first = store.save_production(
-            s, pid, store.ProductionEntry(date(2024, 1, 1), date(2024, 1, 31), 800, "t")
+        first = sge_participants.save_production(
+            s, pid, sge_records.ProductionEntry(date(2024, 1, 1), date(2024, 1, 31), 800, "t")
         )
         # sharing one day with the previous period is allowed, like consecutive bills
-        store.save_production(s, pid, store.ProductionEntry(date(2024, 1, 31), date(2024, 2, 29), 700, "t"))
-        with pytest.raises(store.StoreError) as caught:
-            store.save_production(s, pid, store.ProductionEntry(date(2024, 2, 20), date(2024, 3, 31), 5, "t"))
+        sge_participants.save_production(
+            s, pid, sge_records.ProductionEntry(date(2024, 1, 31), date(2024, 2, 29), 700, "t")
+        )
+        with pytest.raises(sge_records.StoreError) as caught:
+            sge_participants.save_production(
+                s, pid, sge_records.ProductionEntry(date(2024, 2, 20), date(2024, 3, 31), 5, "t")
+            )
         assert "overlaps the period 2024-01-31 to 2024-02-29 by 10 days" in caught.value.message_en
-        with pytest.raises(store.StoreError) as caught:
-            store.save_production(s, pid, store.ProductionEntry(date(2024, 4, 30), date(2024, 4, 1), -1))
+        with pytest.raises(sge_records.StoreError) as caught:
+            sge_participants.save_production(
+                s, pid, sge_records.ProductionEntry(date(2024, 4, 30), date(2024, 4, 1), -1)
+            )
         assert "before the start" in caught.value.message_en and "negative" in caught.value.message_en
         assert "avant le début" in caught.value.message_fr
         # editing a period does not collide with itself
-        store.save_production(
-            s, pid, store.ProductionEntry(date(2024, 1, 1), date(2024, 1, 30), 810, "t", first)
+        sge_participants.save_production(
+            s, pid, sge_records.ProductionEntry(date(2024, 1, 1), date(2024, 1, 30), 810, "t", first)
         )
     with Session(engine) as s, s.begin():
-        f = store.load_participant(s, pid)
+        f = sge_participants.load_participant(s, pid)
         assert [(p.start, p.quantity) for p in f.production] == [
             (date(2024, 1, 1), 810),
             (date(2024, 1, 31), 700),
         ]
-        store.delete_record(s, "production", first)
+        sge_participants.delete_record(s, "production", first)
     with Session(engine) as s:
-        assert [p.quantity for p in store.load_participant(s, pid).production] == [700]
+        assert [p.quantity for p in sge_participants.load_participant(s, pid).production] == [700]
 
 
 def test_missing_production_names_the_periods(demo_db: Path) -> None:
     engine = make_engine(demo_db)
     with Session(engine) as s, s.begin():
-        ((pid, _name),) = store.list_participants(s)
-        info = store.load_participant(s, pid).info
-        store.save_participant(s, replace(info, use_production=True))
+        ((pid, _name),) = sge_participants.list_participants(s)
+        info = sge_participants.load_participant(s, pid).info
+        sge_participants.save_participant(s, replace(info, use_production=True))
         with pytest.raises(SavingsInputError) as caught:
-            store.savings_analysis(s, pid)
+            sge_savings.savings_analysis(s, pid)
         message = caught.value.message_en
         assert (
             "Too few usable baseline periods (0)" in message
@@ -227,11 +239,11 @@ def test_missing_production_names_the_periods(demo_db: Path) -> None:
         assert " more. " in message and "Production…" in caught.value.message_fr
         assert info.baseline_start and info.baseline_end and info.reporting_start
         # production for the baseline only: the reporting periods are named
-        store.save_production(
-            s, pid, store.ProductionEntry(info.baseline_start, info.baseline_end, 36500, "t")
+        sge_participants.save_production(
+            s, pid, sge_records.ProductionEntry(info.baseline_start, info.baseline_end, 36500, "t")
         )
         with pytest.raises(SavingsInputError) as caught:
-            store.savings_analysis(s, pid)
+            sge_savings.savings_analysis(s, pid)
         message = caught.value.message_en
         assert "these reporting periods have no production: " in message
         first_report = min(b.start_date for b in s.get(Meter, info.gas_meter_id).bills  # type: ignore[union-attr]
