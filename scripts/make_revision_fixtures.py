@@ -371,12 +371,26 @@ def fill_0004(con: sqlite3.Connection) -> None:
     )  # fmt: skip
 
 
+def fill_0005(con: sqlite3.Connection) -> None:
+    """Acknowledged findings: a gap with its period, a finding without dates, two meters of two properties."""
+    con.executemany(
+        "INSERT INTO finding_acknowledgement (id, meter_id, code, period_start, period_end, acknowledged_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, "gap", "2023-02-01", "2023-02-28", _stamp(21)),
+            (2, 1, "estimated_run", "", "", _stamp(21, 1)),
+            (3, 3, "spike", "2023-07-01", "2023-07-31", _stamp(21, 2)),
+        ],
+    )
+
+
 # One filler per revision, in the order of the migrations. A revision without one stops the script.
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0003,
     "0004": fill_0004,
+    "0005": fill_0005,
 }
 
 

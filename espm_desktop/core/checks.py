@@ -55,6 +55,19 @@ class Finding:
     message_en: str
     message_fr: str
 
+    @property
+    def key(self) -> FindingKey:
+        """What stays the same while the finding does: its code and period (other dates: another finding)."""
+        return (
+            self.code,
+            self.start.isoformat() if self.start else "",
+            self.end.isoformat() if self.end else "",
+        )
+
+
+# (code, ISO start or '', ISO end or ''): how an acknowledged finding is kept (db/findings.py).
+FindingKey = tuple[str, str, str]
+
 
 def _longest_full_run(cal: MeterMonths) -> tuple[int, int | None]:
     """(length, first month index) of the longest run of consecutive full months."""

@@ -214,5 +214,23 @@ class MeterSetupProgress(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+class FindingAcknowledgement(Base):
+    """A data-check finding the user looked at and accepted, for one meter (see migration 0005)."""
+
+    __tablename__ = "finding_acknowledgement"
+    __table_args__ = (
+        UniqueConstraint(
+            "meter_id", "code", "period_start", "period_end", name="uq_finding_acknowledgement_finding"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meter.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(60))
+    period_start: Mapped[str] = mapped_column(String(10))  # ISO date, or '' when the finding has none
+    period_end: Mapped[str] = mapped_column(String(10))
+    acknowledged_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 # The SGÉ tables live in their own module; importing it here registers them on Base.metadata.
 from espm_desktop.db import models_sge  # noqa: E402, F401

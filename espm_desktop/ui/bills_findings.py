@@ -1,7 +1,7 @@
 """The data checks of one meter beside its bills: severity icon, message, and a tick to acknowledge it.
 
-Acknowledged findings are remembered per meter in the settings (the schema has no table for them) as keys
-`code|start|end`, so that a finding which reappears with other dates is shown again.
+Acknowledged findings are kept per meter in the database (app/findings.py), keyed by code and period, so that a
+finding which reappears with other dates is shown again and a tick follows the file into its backups.
 """
 
 from __future__ import annotations
@@ -21,31 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app.findings import acknowledge_finding, acknowledged_findings
 from espm_desktop.core.checks import Finding
+from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
-from espm_desktop.ui.settings import AppSettings
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def finding_key(finding: Finding) -> str:
-    start = finding.start.isoformat() if finding.start else ""
-    end = finding.end.isoformat() if finding.end else ""
-    return f"{finding.code}|{start}|{end}"
-
-
-def settings_key(meter_id: int) -> str:
-    return f"findings/acknowledged/{meter_id}"
-
-
-def acknowledged_keys(settings: AppSettings, meter_id: int) -> set[str]:
-    value = settings.value(settings_key(meter_id), [])
-    # QSettings' INI format gives a lone string back for a one-element list.
-    if isinstance(value, str):
-        return {value} if value else set()
-    return {str(v) for v in value or []}
 
 
 class FindingsPanel(QWidget):
@@ -53,9 +36,9 @@ class FindingsPanel(QWidget):
 
     finding_activated = Signal(object, object)
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings
+        self.ctx = ctx
         self.meter_id: int | None = None
         self.title = QLabel(self.tr("Data checks"))
         self.title.setStyleSheet("font-weight: 600;")
@@ -87,7 +70,8 @@ class FindingsPanel(QWidget):
 
     def show_findings(self, meter_id: int | None, findings: Sequence[Finding]) -> None:
         self.meter_id = meter_id
-        acknowledged = acknowledged_keys(self.settings, meter_id) if meter_id is not None else set()
+        acknowledged = acknowledged_findings(self.ctx.engine, meter_id) if meter_id is not None else set()
+        self._say_hint()
         language = current_language()
         style = self.style()
         icons = {
@@ -103,10 +87,11 @@ class FindingsPanel(QWidget):
             self.list.addItem(item)
         for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start or date.min)):
             item = QListWidgetItem(icons[f.severity], f.message_fr if language == "fr" else f.message_en)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-            )
-            key = finding_key(f)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not self.ctx.read_only:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(flags)
+            key = f.key
             item.setData(KEY_ROLE, key)
             item.setData(PERIOD_ROLE, (f.start, f.end))
             item.setCheckState(Qt.CheckState.Checked if key in acknowledged else Qt.CheckState.Unchecked)
@@ -163,16 +148,34 @@ class FindingsPanel(QWidget):
         key = item.data(KEY_ROLE)
         if self.meter_id is None or not key:
             return
-        keys = acknowledged_keys(self.settings, self.meter_id)
-        if item.checkState() == Qt.CheckState.Checked:
-            keys.add(str(key))
-        else:
-            keys.discard(str(key))
-        self.settings.set_value(settings_key(self.meter_id), sorted(keys))
+        ticked = item.checkState() == Qt.CheckState.Checked
         self.list.blockSignals(True)
+        try:
+            acknowledge_finding(self.ctx.engine, self.meter_id, tuple(key), ticked)
+        except Exception as exc:  # any refused write: the tick goes back and the reason shows
+            item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+            self._say_hint(exc)
+        else:
+            self._say_hint()
         self._style_item(item)
         self.list.blockSignals(False)
         self._apply_visibility()
+
+    def _say_hint(self, error: Exception | None = None) -> None:
+        """The usual hint; or why a tick was not kept (the database refused the write)."""
+        from espm_desktop.db.opening import save_error_message
+        from espm_desktop.ui.database_dialogs import ui_language
+
+        if error is not None:
+            reason = save_error_message(error, ui_language()) or type(error).__name__
+            self.hint.setText(self.tr("The tick was not kept: {0}").format(reason))
+            self.hint.setStyleSheet("color: #b00020;")
+            return
+        self.hint.setStyleSheet("color: #555;")
+        if self.ctx.read_only:
+            self.hint.setText(self.tr("This database is open read-only: acknowledging findings is off."))
+        else:
+            self.hint.setText(self.tr("Tick a finding to acknowledge it once you have looked at it."))
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         period = item.data(PERIOD_ROLE)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +23,6 @@ from espm_desktop.ui.bills_model import (
     parse_pasted_bills,
 )
 from espm_desktop.ui.pages.bills import BillsPage
-from espm_desktop.ui.settings import AppSettings
 
 JAN = (date(2024, 1, 1), date(2024, 1, 31), 1500.0)
 FEB = (date(2024, 2, 1), date(2024, 2, 29), 1200.0)
@@ -205,7 +205,12 @@ def test_findings_are_shown_and_can_be_acknowledged(controller: AppController, q
     assert "2024-02-01" in gap.text() and not gap.isHidden()
     gap.setCheckState(Qt.CheckState.Checked)
     assert gap.isHidden()
-    assert "gap|2024-02-01|2024-02-29" in (AppSettings().value(f"findings/acknowledged/{meter_id}") or "")
+    with sqlite3.connect(controller.ctx.db_path) as con:
+        kept = con.execute(
+            "SELECT code, period_start, period_end FROM finding_acknowledgement WHERE meter_id = ?",
+            (meter_id,),
+        ).fetchall()
+    assert kept == [("gap", "2024-02-01", "2024-02-29")]
     page.findings.show_acknowledged.setChecked(True)
     assert not gap.isHidden() and gap.font().italic()
     # Filling the gap makes the finding go away after the change.

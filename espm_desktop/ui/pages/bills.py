@@ -153,7 +153,7 @@ class BillsPage(QWidget):
         self.message_area.setWidget(self.message)
         self.message_area.setMaximumHeight(96)
         self.message_area.hide()
-        self.findings = FindingsPanel(self.settings)
+        self.findings = FindingsPanel(self.ctx)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
