@@ -2,7 +2,7 @@
 
 One rule, one function, called by every entry point (form, grid, paste, assistant, import, data checks):
 - Énergir numbers: `check_energir_number` / `energir_number_error` (formats of seed 000, notes ¹–³, kept in
-  setup_guide_reference.py and checked by setup_guide.py);
+  data_exchange_reference.py and checked by data_exchange.py);
 - initial load: `initial_load_error` (seed 000, note ⁴: 0 to 24 months; the meter table's CHECK says the same);
 - bill overlaps: `bill_overlap` (the rule) and `overlap_error` (the message a form shows).
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     FieldCheck,
     SetupField,
     validate_account_number,

@@ -843,7 +843,7 @@ def import_batches(
 
 
 def _refresh_setup_progress(session: Session, plan: ImportPlan, today: date) -> None:
-    from espm_desktop.db.setup_progress import refresh_data_received
+    from espm_desktop.db.data_exchange import refresh_data_received
 
     for m in plan.meters:
         # A meter this import created has not been shared with Énergir yet: nothing to refresh.

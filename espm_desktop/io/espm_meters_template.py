@@ -21,7 +21,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from espm_desktop.core import energy
-from espm_desktop.core.setup_guide import EnergirMeterSetup
+from espm_desktop.core.data_exchange import EnergirMeterSetup
 from espm_desktop.core.types import MeterData
 from espm_desktop.io.atomic_files import atomic_workbook_path
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core import formatting as fmt
 from espm_desktop.core.calendarize import Period, calendarize_property, month_complete
-from espm_desktop.core.setup_guide_reference import STATUS_LABELS
+from espm_desktop.core.data_exchange_reference import STATUS_LABELS
 from espm_desktop.core.types import DataExchangeStatus
 from espm_desktop.db import models
 from espm_desktop.reports.consumption_report import ReportDoc, page_size_of, write_pdf

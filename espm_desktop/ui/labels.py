@@ -18,7 +18,7 @@ def _pick(pair: tuple[str, str]) -> str:
 
 def status_label(code: str) -> str:
     """The data-exchange status as the assistant and the printed checklist name it."""
-    from espm_desktop.core.setup_guide import STATUS_LABELS
+    from espm_desktop.core.data_exchange import STATUS_LABELS
     from espm_desktop.core.types import DataExchangeStatus
 
     try:

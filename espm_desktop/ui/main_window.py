@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.add_page(
             "energir",
             self.tr("Énergir exchange"),
-            "espm_desktop.ui.pages.setup_assistant:SetupAssistantPage",
+            "espm_desktop.ui.pages.data_exchange:DataExchangePage",
         )
         self.add_page("score", self.tr("ENERGY STAR score"), "espm_desktop.ui.pages.score:ScorePage")
         self.add_page("weather", self.tr("Weather"), "espm_desktop.ui.pages.weather:WeatherPage")

@@ -3813,176 +3813,176 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
     </message>
 </context>
 <context>
-    <name>SetupAssistantPage</name>
+    <name>DataExchangePage</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="142"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="142"/>
         <source>Énergir data exchange</source>
         <translation>Échange de données Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="146"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="146"/>
         <source>Set up ENERGY STAR Portfolio Manager so that Énergir sends this meter&apos;s monthly natural-gas use, step by step as in Énergir&apos;s guide, with your own numbers to copy. Where you stopped is kept per meter.</source>
         <translation>Configurez ENERGY STAR Portfolio Manager pour qu&apos;Énergir y envoie chaque mois la consommation de gaz naturel de ce compteur, étape par étape comme dans le guide d&apos;Énergir, avec vos propres numéros à copier. L&apos;endroit où vous vous êtes arrêté est conservé pour chaque compteur.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="201"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="201"/>
         <source>What data is sent to ESPM</source>
         <translation>Données transmises à ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="202"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="202"/>
         <source>Removing Énergir&apos;s access</source>
         <translation>Retirer l&apos;accès d&apos;Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="202"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="202"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="206"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="206"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="219"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="219"/>
         <source>Print checklist (PDF)…</source>
         <translation>Imprimer la liste de contrôle (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="222"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="222"/>
         <source>Export ESPM meters template…</source>
         <translation>Exporter le modèle de compteurs ESPM…</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="226"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="226"/>
         <source>All meters of the property in ESPM&apos;s “Add New Meters to Existing Properties” upload file</source>
         <translation>Tous les compteurs de la propriété dans le fichier de téléversement ESPM «&#xa0;Add New Meters to Existing Properties&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="291"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="291"/>
         <source>Select a property with a natural-gas meter, or add one in the Meters page.</source>
         <translation>Choisissez une propriété qui a un compteur de gaz naturel, ou ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="303"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="303"/>
         <source>“{0}” ({1}) is not a natural-gas meter: Énergir&apos;s data exchange only sends natural gas.</source>
         <translation>«&#xa0;{0}&#xa0;» ({1}) n&apos;est pas un compteur de gaz naturel&#xa0;: l&apos;échange de données d&apos;Énergir ne transmet que le gaz naturel.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="306"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="306"/>
         <source>This property has no natural-gas meter; add one in the Meters page.</source>
         <translation>Cette propriété n&apos;a aucun compteur de gaz naturel; ajoutez-en un dans la page Compteurs.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="313"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="313"/>
         <source>Énergir&apos;s data has arrived for this meter: status set to “{0}”.</source>
         <translation>Les données d&apos;Énergir sont arrivées pour ce compteur&#xa0;: état mis à «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="324"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="324"/>
         <source>Open “{0}”</source>
         <translation>Ouvrir «&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="363"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="363"/>
         <source>Check the numbers</source>
         <translation>Vérifier les numéros</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="365"/>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="200"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="365"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="200"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="367"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="367"/>
         <source>Current · {0}/{1}</source>
         <translation>En cours · {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="369"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="369"/>
         <source>{0}/{1} done</source>
         <translation>{0}/{1} faites</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="371"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="371"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="389"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="389"/>
         <source>Copied “{0}”: paste it in ESPM.</source>
         <translation>«&#xa0;{0}&#xa0;» copié&#xa0;: collez-le dans ESPM.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="442"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="442"/>
         <source>Recorded “{0}” on {1}.</source>
         <translation>«&#xa0;{0}&#xa0;» enregistré en date du {1}.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="453"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="453"/>
         <source>Go back one status</source>
         <translation>Revenir d&apos;un état</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="454"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="454"/>
         <source>Set the status back to “{0}”? The date of “{1}” will be forgotten.</source>
         <translation>Revenir à l&apos;état «&#xa0;{0}&#xa0;»? La date de «&#xa0;{1}&#xa0;» sera effacée.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="467"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="467"/>
         <source>Status set back to “{0}”.</source>
         <translation>État ramené à «&#xa0;{0}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="484"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="484"/>
         <source>Print checklist (PDF)</source>
         <translation>Imprimer la liste de contrôle (PDF)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="485"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="485"/>
         <source>ESPM setup checklist</source>
         <translation>Liste de contrôle ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="487"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="487"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="503"/>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="534"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="503"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="534"/>
         <source>Could not write {0}: {1}</source>
         <translation>Impossible d&apos;écrire {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="505"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="505"/>
         <source>Checklist saved to {0}</source>
         <translation>Liste de contrôle enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="519"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="519"/>
         <source>Export ESPM meters template</source>
         <translation>Exporter le modèle de compteurs ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="520"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="520"/>
         <source>ESPM Add Meters</source>
         <translation>Ajout de compteurs ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="522"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="522"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="536"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="536"/>
         <source>ESPM meters template saved to {0} ({1} meters).</source>
         <translation>Modèle de compteurs ESPM enregistré dans {0} ({1} compteurs).</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_assistant.py" line="539"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange.py" line="539"/>
         <source>Still to fill in before uploading:</source>
         <translation>À remplir avant le téléversement&#xa0;:</translation>
     </message>
@@ -4147,37 +4147,37 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="196"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="196"/>
         <source>Continue here</source>
         <translation>Continuer ici</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="206"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="206"/>
         <source>Waiting for Énergir</source>
         <translation>En attente d&apos;Énergir</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="211"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="211"/>
         <source>Guide step {0}</source>
         <translation>Étape {0} du guide</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="236"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="236"/>
         <source>Record “{0}” on this date</source>
         <translation>Enregistrer «&#xa0;{0}&#xa0;» à cette date</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="267"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="267"/>
         <source>Done: the meter&apos;s status or numbers show this step is behind you.</source>
         <translation>Fait&#xa0;: l&apos;état ou les numéros du compteur montrent que cette étape est derrière vous.</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="285"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="285"/>
         <source>✓ “{0}” recorded on {1}</source>
         <translation>✓ «&#xa0;{0}&#xa0;» enregistré en date du {1}</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="287"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="287"/>
         <source>✓ “{0}” reached</source>
         <translation>✓ «&#xa0;{0}&#xa0;» atteint</translation>
     </message>
@@ -4246,27 +4246,27 @@ Les coûts ne sont pas modifiés. Annuler rétablit exactement l&apos;unité et 
 <context>
     <name>ValueRow</name>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="135"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="135"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="137"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="137"/>
         <source>Copy this value, then paste it in ESPM</source>
         <translation>Copiez cette valeur, puis collez-la dans ESPM</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="159"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="159"/>
         <source>Not set: enter it on the meter (Meters page)</source>
         <translation>Non saisie&#xa0;: inscrivez-la sur le compteur (page Compteurs)</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="161"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="161"/>
         <source>Not known yet: enter it in stage 1</source>
         <translation>Pas encore connu&#xa0;: saisissez-le à l&apos;étape 1</translation>
     </message>
     <message>
-        <location filename="../../espm_desktop/ui/pages/setup_widgets.py" line="167"/>
+        <location filename="../../espm_desktop/ui/pages/data_exchange_widgets.py" line="167"/>
         <source>ESPM will refuse this value: correct it in stage 1.</source>
         <translation>ESPM refusera cette valeur : corrigez-la à l&apos;étape 1.</translation>
     </message>

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from espm_desktop.core.checks import check_meter
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     SetupField,
     validate_invoice_number,
     validate_meter_number,

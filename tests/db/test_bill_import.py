@@ -22,8 +22,8 @@ from espm_desktop.db.bill_import import (
     import_into_database,
     preview_import,
 )
+from espm_desktop.db.data_exchange import record_status
 from espm_desktop.db.engine import make_engine, upgrade_database
-from espm_desktop.db.setup_progress import record_status
 from espm_desktop.io.espm_import import ColumnMapping, read_bills_file
 from tests.samples import SAMPLES
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from espm_desktop.core.data_exchange import EnergirMeterSetup
 from espm_desktop.core.energy import UnknownUnitError
-from espm_desktop.core.setup_guide import EnergirMeterSetup
 from espm_desktop.core.types import Bill, MeterData
 from espm_desktop.io.espm_meters_template import (
     FIRST_DATA_ROW,

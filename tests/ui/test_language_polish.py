@@ -18,9 +18,9 @@ from espm_desktop.db.demo import populate_demo
 from espm_desktop.io.eccc_weather import WeatherFileError, parse_eccc_daily
 from espm_desktop.ui import i18n
 from espm_desktop.ui.app import AppController
+from espm_desktop.ui.pages.data_exchange import DataExchangePage
 from espm_desktop.ui.pages.energy_table import EnergyFactorsTable
 from espm_desktop.ui.pages.score_format import fixed
-from espm_desktop.ui.pages.setup_assistant import SetupAssistantPage
 from espm_desktop.ui.pages.sge_page import SgePage
 from espm_desktop.ui.pages.weather import WeatherPage, header_text
 from espm_desktop.ui.plots import charts
@@ -203,10 +203,10 @@ def test_identical_deadlines_are_listed_once(
 
 
 # -- 6. Énergir assistant ----------------------------------------------------------------------------------------
-def _assistant(controller: AppController) -> SetupAssistantPage:
+def _assistant(controller: AppController) -> DataExchangePage:
     controller.window.show_page("energir")
     page = controller.window.pages["energir"]
-    assert isinstance(page, SetupAssistantPage)
+    assert isinstance(page, DataExchangePage)
     return page
 
 

@@ -22,14 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.setup_guide import SetupField, validate_initial_load, validate_invoice_number
+from espm_desktop.core.data_exchange import SetupField, validate_initial_load, validate_invoice_number
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.bills_model import END, UNIT
 from espm_desktop.ui.pages.bills import BillsPage
+from espm_desktop.ui.pages.data_exchange_numbers import NumbersForm
 from espm_desktop.ui.pages.meters import MetersPage
-from espm_desktop.ui.pages.setup_numbers import NumbersForm
 from tests.ui.conftest import type_into, when_dialog_opens
 from tests.ui.test_bills_table import message, stored, type_cell
 

@@ -6,12 +6,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.setup_guide import SetupTransitionError, resume_point_for
+from espm_desktop.core.data_exchange import SetupTransitionError, resume_point_for
 from espm_desktop.core.types import BillSource, DataExchangeStatus
 from espm_desktop.db import models
-from espm_desktop.db.demo import BUREAU_NAME
-from espm_desktop.db.engine import make_engine
-from espm_desktop.db.setup_progress import (
+from espm_desktop.db.data_exchange import (
     go_back_to,
     load_meter_setup,
     natural_gas_meter_ids,
@@ -20,6 +18,8 @@ from espm_desktop.db.setup_progress import (
     save_numbers,
     set_step_done,
 )
+from espm_desktop.db.demo import BUREAU_NAME
+from espm_desktop.db.engine import make_engine
 
 S = DataExchangeStatus
 

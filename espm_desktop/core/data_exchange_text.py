@@ -3,12 +3,12 @@
 Source: seed 000, Énergir, « Guide de création de compte — Plateforme ENERGY STAR Portfolio Manager (ESPM) »,
 last updated 8 June 2023. Seed step numbers 1–28 are the numbered call-outs of its screenshots; the intro
 items (latest bill, ESPM account) and the checks after step 28 carry no number in the guide.
-The reference texts (what data flows, how to revoke access) live in setup_guide_reference.py.
+The reference texts (what data flows, how to revoke access) live in data_exchange_reference.py.
 """
 
 from __future__ import annotations
 
-from espm_desktop.core.setup_guide_model import GuideStage, GuideStep, LocalizedText, SetupField
+from espm_desktop.core.data_exchange_model import GuideStage, GuideStep, LocalizedText, SetupField
 from espm_desktop.core.types import DataExchangeStatus
 
 _S = DataExchangeStatus

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     FIELD_LABELS,
     REVOKE_METHODS,
     STAGES,

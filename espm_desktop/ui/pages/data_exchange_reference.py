@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     DATA_FLOW_PARAGRAPHS,
     DATA_FLOW_TITLE,
     REVOKE_INTRO,
@@ -15,7 +15,7 @@ from espm_desktop.core.setup_guide import (
     REVOKE_TITLE,
     SUPPORT_LINES,
 )
-from espm_desktop.ui.pages.setup_widgets import loc
+from espm_desktop.ui.pages.data_exchange_widgets import loc
 
 
 def _text_panel(object_name: str, html: str) -> QScrollArea:

@@ -1,7 +1,7 @@
 """Guided ESPM setup and Énergir data exchange: validation, per-meter progress and the resume point.
 
-The guide's steps are data in setup_guide_text.py and its reference texts and rules in
-setup_guide_reference.py (both from seed 000, Énergir, June 2023); this module re-exports them.
+The guide's steps are data in data_exchange_text.py and its reference texts and rules in
+data_exchange_reference.py (both from seed 000, Énergir, June 2023); this module re-exports them.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from espm_desktop.core.setup_guide_model import (
+from espm_desktop.core.data_exchange_model import (
     GuideStage,
     GuideStep,
     Language,
     LocalizedText,
     SetupField,
 )
-from espm_desktop.core.setup_guide_reference import (
+from espm_desktop.core.data_exchange_reference import (
     ACCOUNT_NUMBER_RULE,
     DATA_FLOW_PARAGRAPHS,
     DATA_FLOW_TITLE,
@@ -38,7 +38,7 @@ from espm_desktop.core.setup_guide_reference import (
     LengthRule,
     RevokeMethod,
 )
-from espm_desktop.core.setup_guide_text import STAGES
+from espm_desktop.core.data_exchange_text import STAGES
 from espm_desktop.core.types import Bill, BillSource, DataExchangeStatus
 
 __all__ = [

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     FIELD_LABELS,
     EnergirMeterSetup,
     FieldCheck,
@@ -27,7 +27,7 @@ from espm_desktop.core.setup_guide import (
 )
 from espm_desktop.core.validation import check_energir_number
 from espm_desktop.ui.forms import ERROR_STYLE
-from espm_desktop.ui.pages.setup_widgets import NOTICE_STYLE, loc, with_colon
+from espm_desktop.ui.pages.data_exchange_widgets import NOTICE_STYLE, loc, with_colon
 
 Validator = Callable[[str], FieldCheck]
 

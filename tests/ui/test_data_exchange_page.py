@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from espm_desktop.core.types import BillSource, DataExchangeStatus
 from espm_desktop.db import models
+from espm_desktop.db.data_exchange import record_status
 from espm_desktop.db.demo import populate_demo
-from espm_desktop.db.setup_progress import record_status
 from espm_desktop.io.espm_meters_template import HEADERS, SHEET_NAME
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.app import AppController
-from espm_desktop.ui.pages.setup_assistant import SetupAssistantPage
+from espm_desktop.ui.pages.data_exchange import DataExchangePage
 
 
 def add_property_with_gas_meter(controller: AppController) -> int:
@@ -37,33 +37,33 @@ def add_property_with_gas_meter(controller: AppController) -> int:
         return prop.meters[0].id
 
 
-def open_page(controller: AppController) -> SetupAssistantPage:
+def open_page(controller: AppController) -> DataExchangePage:
     controller.window.show_page("energir")
     page = controller.window.pages["energir"]
-    assert isinstance(page, SetupAssistantPage)
+    assert isinstance(page, DataExchangePage)
     return page
 
 
-def click(page: SetupAssistantPage, name: str, qtbot: QtBot) -> None:
+def click(page: DataExchangePage, name: str, qtbot: QtBot) -> None:
     button = page.findChild(QPushButton, name)
     assert button is not None and button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def shown(page: SetupAssistantPage, name: str) -> str:
+def shown(page: DataExchangePage, name: str) -> str:
     label = page.findChild(QLabel, name)
     assert label is not None, name
     return label.text() if label.isVisible() else ""
 
 
-def type_number(page: SetupAssistantPage, key: str, text: str) -> str:
+def type_number(page: DataExchangePage, key: str, text: str) -> str:
     editor = page.findChild(QLineEdit, f"field_{key}")
     assert editor is not None, key
     editor.setText(text)
     return editor.text()
 
 
-def set_date(page: SetupAssistantPage, name: str, day: date) -> None:
+def set_date(page: DataExchangePage, name: str, day: date) -> None:
     editor = page.findChild(QDateEdit, name)
     assert editor is not None, name
     editor.setDate(QDate(day.year, day.month, day.day))

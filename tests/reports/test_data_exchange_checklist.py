@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from espm_desktop.core.setup_guide import EnergirMeterSetup, advance_status
+from espm_desktop.core.data_exchange import EnergirMeterSetup, advance_status
 from espm_desktop.core.types import DataExchangeStatus
+from espm_desktop.reports.data_exchange_checklist import (
+    render_data_exchange_checklist,
+    write_data_exchange_checklist,
+)
 from espm_desktop.reports.fonts import HELVETICA, printable, register_fonts
-from espm_desktop.reports.setup_checklist import render_setup_checklist, write_setup_checklist
 
 SETUP = advance_status(
     EnergirMeterSetup(
@@ -35,7 +38,7 @@ def _text(pdf: bytes) -> tuple[PdfReader, str]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_values_and_texts_are_in_the_pdf(lang: str) -> None:
-    reader, text = _text(render_setup_checklist(SETUP, lang=lang, generated_on=date(2023, 4, 6)))  # type: ignore[arg-type]
+    reader, text = _text(render_data_exchange_checklist(SETUP, lang=lang, generated_on=date(2023, 4, 6)))  # type: ignore[arg-type]
     for value in ("12345678901", "987654321098", "7654321", "Caisse Rosemont & Fils", "Gaz naturel 1"):
         assert value in text
     assert "2023-04-05" in text  # date the connection was accepted
@@ -53,8 +56,8 @@ def test_values_and_texts_are_in_the_pdf(lang: str) -> None:
 
 
 def test_paper_sizes(tmp_path: Path) -> None:
-    a4 = PdfReader(write_setup_checklist(tmp_path / "a4.pdf", SETUP, paper="A4"))
-    us = PdfReader(write_setup_checklist(tmp_path / "us.pdf", SETUP, paper="letter", lang="en"))
+    a4 = PdfReader(write_data_exchange_checklist(tmp_path / "a4.pdf", SETUP, paper="A4"))
+    us = PdfReader(write_data_exchange_checklist(tmp_path / "us.pdf", SETUP, paper="letter", lang="en"))
     assert round(float(a4.pages[0].mediabox.width)) == 595
     assert round(float(a4.pages[0].mediabox.height)) == 842
     assert round(float(us.pages[0].mediabox.width)) == 612
@@ -63,12 +66,12 @@ def test_paper_sizes(tmp_path: Path) -> None:
 
 def test_blank_setup_still_prints() -> None:
     blank = EnergirMeterSetup(property_name="Bureau", meter_name="Gaz naturel 1")
-    _, text = _text(render_setup_checklist(blank, lang="fr"))
+    _, text = _text(render_data_exchange_checklist(blank, lang="fr"))
     assert "Bureau" in text and "Récupérez votre facture la plus récente" in text
 
 
 def test_helvetica_fallback_renders(tmp_path: Path) -> None:
     assert register_fonts([tmp_path]) is HELVETICA
     assert printable("a\u202fb → c", HELVETICA) == "a\u00a0b -> c"
-    _, text = _text(render_setup_checklist(SETUP, lang="fr", fonts=HELVETICA))
+    _, text = _text(render_data_exchange_checklist(SETUP, lang="fr", fonts=HELVETICA))
     assert "987654321098" in text and "Caisse Rosemont & Fils" in text

@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     DATA_FLOW_PARAGRAPHS,
     DATA_FLOW_TITLE,
     FIELD_LABELS,
@@ -462,7 +462,7 @@ def _box_style(n_rows: int, first_col_valign: str = "TOP") -> TableStyle:
     )
 
 
-def render_setup_checklist(
+def render_data_exchange_checklist(
     setup: EnergirMeterSetup,
     *,
     lang: Language = "fr",
@@ -515,7 +515,7 @@ def render_setup_checklist(
     return buffer.getvalue()
 
 
-def write_setup_checklist(
+def write_data_exchange_checklist(
     path: Path,
     setup: EnergirMeterSetup,
     *,
@@ -526,7 +526,7 @@ def write_setup_checklist(
     protected: Sequence[Path] = (),
 ) -> Path:
     """Write the checklist PDF to `path` and return it (whole or not at all, never over `protected`)."""
-    data = render_setup_checklist(
+    data = render_data_exchange_checklist(
         setup, lang=lang, paper=paper, generated_on=generated_on, done_step_ids=done_step_ids
     )
     with atomic_write(path, protected=protected) as fh:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     INITIAL_LOAD_DEFAULT_MONTHS,
     STATUS_ORDER,
     EnergirMeterSetup,
@@ -108,7 +108,7 @@ def save_meter_setup(
 ) -> None:
     """Write the setup's numbers, status, status dates and ticked steps to the meter and its progress row.
 
-    Empty numbers are stored as NULL. The caller validates the numbers first (core.setup_guide.validate_*).
+    Empty numbers are stored as NULL. The caller validates the numbers first (core.data_exchange.validate_*).
     """
     meter = _meter_row(session, meter_id)
     meter.energir_account_number = setup.account_number or None
@@ -156,9 +156,9 @@ def save_numbers(
 
 
 def record_status(session: Session, meter_id: int, to: DataExchangeStatus, on: date) -> StoredSetup:
-    """Move the meter forward to `to` on `on` (core.setup_guide.advance_status rules).
+    """Move the meter forward to `to` on `on` (core.data_exchange.advance_status rules).
 
-    Raises core.setup_guide.SetupTransitionError, with the message in both languages, for a step back or
+    Raises core.data_exchange.SetupTransitionError, with the message in both languages, for a step back or
     a date before the current status's date; nothing is written then.
     """
     stored = load_meter_setup(session, meter_id)

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     STATUS_ORDER,
     EnergirMeterSetup,
     LocalizedText,
@@ -17,7 +17,7 @@ from espm_desktop.core.setup_guide import (
 )
 from espm_desktop.core.types import DataExchangeStatus
 from espm_desktop.ui.forms import ERROR_STYLE
-from espm_desktop.ui.pages.setup_widgets import (
+from espm_desktop.ui.pages.data_exchange_widgets import (
     BADGE_COLOURS,
     MUTED_STYLE,
     badge,
@@ -99,7 +99,7 @@ class StatusPanel(QFrame):
         self._form_shown = False
 
     def show_error(self, text: str) -> None:
-        """A refused status change (named by core.setup_guide), or '' to clear it."""
+        """A refused status change (named by core.data_exchange), or '' to clear it."""
         self.status_error.setText(text)
         self.status_error.setVisible(bool(text))
 

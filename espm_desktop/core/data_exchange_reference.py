@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from espm_desktop.core.setup_guide_model import LocalizedText, SetupField
+from espm_desktop.core.data_exchange_model import LocalizedText, SetupField
 from espm_desktop.core.types import DataExchangeStatus
 
 

@@ -1,7 +1,7 @@
 """Énergir data exchange: the guided ESPM setup for one natural-gas meter, with its status and dates.
 
-The guide's stages and steps come from core.setup_guide (seed 000) in the user's language; the meter's numbers,
-status dates and ticked steps are stored through db.setup_progress. Reopening resumes at the first step not done.
+The guide's stages and steps come from core.data_exchange (seed 000) in the user's language; the meter's numbers,
+status dates and ticked steps are stored through db.data_exchange. Reopening resumes at the first step not done.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.setup_guide import (
+from espm_desktop.core.data_exchange import (
     STAGES,
     STATUS_ORDER,
     GuideStage,
@@ -38,8 +38,7 @@ from espm_desktop.core.setup_guide import (
 )
 from espm_desktop.core.types import DataExchangeStatus
 from espm_desktop.db import models
-from espm_desktop.db.repo import property_data
-from espm_desktop.db.setup_progress import (
+from espm_desktop.db.data_exchange import (
     StoredSetup,
     go_back_to,
     load_meter_setup,
@@ -49,18 +48,18 @@ from espm_desktop.db.setup_progress import (
     save_numbers,
     set_step_done,
 )
+from espm_desktop.db.repo import property_data
 from espm_desktop.io.atomic_files import OutputError
 from espm_desktop.io.espm_meters_template import write_meters_template
-from espm_desktop.reports.setup_checklist import write_setup_checklist
+from espm_desktop.reports.data_exchange_checklist import write_data_exchange_checklist
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.labels import energy_type_label
-from espm_desktop.ui.pages.pickers import PropertyMeterPicker
-from espm_desktop.ui.pages.setup_numbers import NumbersEntry, NumbersForm
-from espm_desktop.ui.pages.setup_reference import data_flow_panel, revoke_panel
-from espm_desktop.ui.pages.setup_status import StatusPanel
-from espm_desktop.ui.pages.setup_widgets import (
+from espm_desktop.ui.pages.data_exchange_numbers import NumbersEntry, NumbersForm
+from espm_desktop.ui.pages.data_exchange_reference import data_flow_panel, revoke_panel
+from espm_desktop.ui.pages.data_exchange_status import StatusPanel
+from espm_desktop.ui.pages.data_exchange_widgets import (
     BADGE_COLOURS,
     MUTED_STYLE,
     StepCard,
@@ -70,6 +69,7 @@ from espm_desktop.ui.pages.setup_widgets import (
     set_badge,
     status_text,
 )
+from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 
 _UNSAFE_FILENAME = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
 
@@ -130,7 +130,7 @@ class StageListItem(QWidget):
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
 
 
-class SetupAssistantPage(QWidget):
+class DataExchangePage(QWidget):
     """The assistant for the selected meter; see the module docstring."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -489,7 +489,7 @@ class SetupAssistantPage(QWidget):
         if path is None:
             return
         try:
-            write_setup_checklist(
+            write_data_exchange_checklist(
                 path,
                 setup,
                 lang=language(),
