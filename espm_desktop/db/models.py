@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -14,31 +14,16 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
-    MetaData,
     Numeric,
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from espm_desktop.core.types import BillSource, DataExchangeStatus, PropertyType
+from espm_desktop.db.base import Base, utcnow
 
-# Named constraints keep Alembic batch migrations on SQLite deterministic.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+__all__ = ["Base", "utcnow"]  # re-exported: callers write models.utcnow()
 
 
 class Property(Base):
@@ -230,7 +215,3 @@ class FindingAcknowledgement(Base):
     period_start: Mapped[str] = mapped_column(String(10))  # ISO date, or '' when the finding has none
     period_end: Mapped[str] = mapped_column(String(10))
     acknowledged_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-# The SGÉ tables live in their own module; importing it here registers them on Base.metadata.
-from espm_desktop.db import models_sge  # noqa: E402, F401

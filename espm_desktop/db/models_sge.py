@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from espm_desktop.db.models import Base, utcnow
+from espm_desktop.db.base import Base, utcnow
 
 MONEY = Numeric(14, 2, asdecimal=True)
 

@@ -268,7 +268,9 @@ def test_rows_made_by_other_means_are_checked_by_the_plan_before_matching() -> N
 
 def _memory_engine() -> Engine:
     engine = create_engine("sqlite://")
-    models.Base.metadata.create_all(engine)
+    from espm_desktop.db.base import schema_metadata
+
+    schema_metadata().create_all(engine)
     return engine
 
 

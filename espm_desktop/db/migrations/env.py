@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from espm_desktop.db.models import Base
+from espm_desktop.db.base import schema_metadata
 
 config = context.config
 engine = config.attributes["engine"]
@@ -15,7 +15,7 @@ with engine.begin() as connection:
         raise RuntimeError("upgrades run with foreign keys off: a table rebuild would cascade deletes")
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=schema_metadata(),
         render_as_batch=True,
         compare_type=True,
         transactional_ddl=True,
