@@ -106,7 +106,7 @@ def _run_json(args: argparse.Namespace) -> int:
 
     from espm_desktop.core.sge.common import SgeInputError
     from espm_desktop.core.sge.invoice import mark_sent, parse_invoice_data, validate_invoice
-    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.fs.atomic_files import OutputError
     from espm_desktop.io.json_input import JsonInputError, load_json
     from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
 
@@ -158,7 +158,7 @@ def _run_register(args: argparse.Namespace) -> int:
     from espm_desktop.db import sge_invoices, sge_records
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
-    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.fs.atomic_files import OutputError
     from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
 
     lang = args.lang or "en"

@@ -104,7 +104,7 @@ def _write(args: argparse.Namespace) -> int:
 
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
-    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.fs.atomic_files import OutputError
     from espm_desktop.reports.consumption_report import consumption_report_data, render_consumption_report
     from espm_desktop.reports.portfolio_report import portfolio_report_data, render_portfolio_report
     from espm_desktop.reports.score_report import render_score_report, score_report_data

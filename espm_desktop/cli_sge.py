@@ -361,7 +361,7 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, what: str) -> int:
     from espm_desktop.app.sge_documents import write_annual_report, write_workbook
-    from espm_desktop.io.atomic_files import OutputError
+    from espm_desktop.fs.atomic_files import OutputError
 
     file, analysis, _, temperatures = _participant(args, need_savings=True)
     protected = (Path(args.db or paths.default_db_path()),)

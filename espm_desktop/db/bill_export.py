@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_from_row
-from espm_desktop.io.atomic_files import check_output_target
+from espm_desktop.fs.atomic_files import check_output_target
 from espm_desktop.io.espm_export import (
     ExportProperty,
     MeterBills,

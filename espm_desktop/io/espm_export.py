@@ -24,7 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from espm_desktop.core.energy import energy_type as energy_type_info
 from espm_desktop.core.energy import unit as unit_info
 from espm_desktop.core.types import Bill, MeterData, PropertyData
-from espm_desktop.io.atomic_files import atomic_workbook_path, atomic_write
+from espm_desktop.fs.atomic_files import atomic_workbook_path, atomic_write
 from espm_desktop.io.espm_bill_template import (
     OTHER_TEMPLATE_HEADERS,
     SHEET_DELIVERY,

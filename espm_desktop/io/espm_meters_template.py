@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from espm_desktop.core import energy
 from espm_desktop.core.data_exchange import EnergirMeterSetup
 from espm_desktop.core.types import MeterData
-from espm_desktop.io.atomic_files import atomic_workbook_path
+from espm_desktop.fs.atomic_files import atomic_workbook_path
 
 SHEET_NAME = "Create Meters (Energy)"
 VALIDATION_SHEET_NAME = "Validation"

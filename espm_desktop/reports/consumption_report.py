@@ -53,7 +53,7 @@ from espm_desktop.core.types import Bill
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_monthly_degree_days
-from espm_desktop.io.atomic_files import atomic_output_path
+from espm_desktop.fs.atomic_files import atomic_output_path
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 from espm_desktop.reports.score_report import PAGE_SIZES, _numbered_canvas, severity_label
 

@@ -53,7 +53,7 @@ from espm_desktop.core.data_exchange import (
     resume_point_for,
     status_rank,
 )
-from espm_desktop.io.atomic_files import atomic_write
+from espm_desktop.fs.atomic_files import atomic_write
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 
 PaperSize = Literal["A4", "letter"]

@@ -34,7 +34,7 @@ from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
 from espm_desktop.db import models
 from espm_desktop.db.weather import PropertyDegreeDaysResult
-from espm_desktop.io.atomic_files import atomic_output_path
+from espm_desktop.fs.atomic_files import atomic_output_path
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 from espm_desktop.ui.pages.score_data import StationView, load_score_view
 

@@ -33,7 +33,7 @@ from espm_desktop.core.savings import (
     SavingsResult,
     cusum,
 )
-from espm_desktop.io.atomic_files import atomic_write
+from espm_desktop.fs.atomic_files import atomic_write
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 
 _ACCENT = colors.HexColor("#1F4E79")

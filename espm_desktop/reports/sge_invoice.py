@@ -27,7 +27,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import format_money, format_percent
 from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice, invoice_document
-from espm_desktop.io.atomic_files import atomic_write
+from espm_desktop.fs.atomic_files import atomic_write
 from espm_desktop.reports.fonts import register_fonts
 from espm_desktop.reports.pdf_text import TextNote, drawable, fit_text
 

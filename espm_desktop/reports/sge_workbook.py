@@ -45,7 +45,7 @@ from espm_desktop.core.savings import (
 )
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.statement import SavingsFollowUpStatement
-from espm_desktop.io.atomic_files import atomic_workbook_path
+from espm_desktop.fs.atomic_files import atomic_workbook_path
 
 INPUTS = "Entrées"
 TEMPERATURES = "Températures"

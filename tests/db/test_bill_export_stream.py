@@ -27,7 +27,7 @@ from espm_desktop.db import models
 from espm_desktop.db.bill_export import ExportFormat, export_to_file
 from espm_desktop.db.engine import make_engine
 from espm_desktop.db.repo import property_data
-from espm_desktop.io.atomic_files import atomic_workbook_path, atomic_write
+from espm_desktop.fs.atomic_files import atomic_workbook_path, atomic_write
 from espm_desktop.io.espm_bill_template import (
     OTHER_TEMPLATE_HEADERS,
     SHEET_DELIVERY,

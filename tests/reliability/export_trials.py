@@ -3,7 +3,7 @@
 Each trial has its own folder: a copy of a big database, the output folder holding a previous good export, and
 the child's TMPDIR (openpyxl's scratch files would land there). After the kill, the output must be byte-identical
 to the previous export or be a complete new one, the output folder may hold at most one partial entry that
-`espm_desktop.io.atomic_files.is_partial_name` recognises, and the child's TMPDIR must be empty.
+`espm_desktop.fs.atomic_files.is_partial_name` recognises, and the child's TMPDIR must be empty.
 
 The pytest tests run a few trials; a campaign script can loop over `csv_export_trial` and `xlsx_export_trial`.
 Each returns "intact", or a sentence saying what went wrong.
@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from espm_desktop.io.atomic_files import find_partials
+from espm_desktop.fs.atomic_files import find_partials
 from espm_desktop.io.espm_export import BILL_HEADERS
 from tests.reliability.backup_trials import make_big_database
 

@@ -29,7 +29,7 @@ from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_days
-from espm_desktop.io.atomic_files import OutputError
+from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language

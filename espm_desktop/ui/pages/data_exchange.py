@@ -49,7 +49,7 @@ from espm_desktop.db.data_exchange import (
     set_step_done,
 )
 from espm_desktop.db.repo import property_data
-from espm_desktop.io.atomic_files import OutputError
+from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.io.espm_meters_template import write_meters_template
 from espm_desktop.reports.data_exchange_checklist import write_data_exchange_checklist
 from espm_desktop.ui import file_dialogs

@@ -531,7 +531,7 @@ class ImportDialog(QDialog):
         )
         if not name:
             return
-        from espm_desktop.io.atomic_files import OutputError
+        from espm_desktop.fs.atomic_files import OutputError
 
         try:
             self.save_errors(Path(name))
@@ -546,7 +546,7 @@ class ImportDialog(QDialog):
         """The row errors as a CSV file (UTF-8 with BOM so Excel reads accents)."""
         assert self.plan is not None
         lang = current_language()
-        from espm_desktop.io.atomic_files import atomic_write
+        from espm_desktop.fs.atomic_files import atomic_write
 
         with atomic_write(
             path, mode="w", encoding="utf-8-sig", newline="", protected=(Path(self.ctx.db_path),)

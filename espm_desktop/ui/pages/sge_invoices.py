@@ -29,7 +29,7 @@ from espm_desktop.core.sge.common import to_cents
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import sge_invoices, sge_records
-from espm_desktop.io.atomic_files import OutputError
+from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.reports.sge_invoice import render_invoice_pdf
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog

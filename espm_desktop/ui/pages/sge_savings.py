@@ -30,7 +30,7 @@ from espm_desktop.core.sge.deadlines import savings_claim_window_end
 from espm_desktop.db import sge_participants, sge_records, sge_savings
 from espm_desktop.db.sge_savings import savings_temperatures
 from espm_desktop.db.sge_statement import savings_years
-from espm_desktop.io.atomic_files import OutputError
+from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.reports.sge_annual_report import render_annual_report
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog

@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from espm_desktop.io.atomic_files import OutputFailed, atomic_write, check_output_target
+from espm_desktop.fs.atomic_files import OutputFailed, atomic_write, check_output_target
 
 
 def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:

@@ -17,7 +17,7 @@ import pytest
 
 from espm_desktop import paths
 from espm_desktop.core.types import Bill, MeterData, PropertyData
-from espm_desktop.io.atomic_files import (
+from espm_desktop.fs.atomic_files import (
     STALE_AFTER_S,
     OutputFailed,
     OutputRefused,
