@@ -49,10 +49,10 @@ def ensure_installed(extras: str = "") -> Path:
         cwd=ROOT,
         check=True,
     )
-    # The app only reads compiled translations (.qm); compiling them is part of installing. Without them it
-    # still runs (it reads the .ts sources), so a failure here is a warning.
+    # The app only reads the compiled catalog (.mo); compiling it is part of installing. Without it the app
+    # still runs, in English, so a failure here is a warning.
     if subprocess.call([str(python), str(ROOT / "scripts" / "build_translations.py")], cwd=ROOT) != 0:
-        print("Warning: translations not compiled; the app will read the .ts sources.", file=sys.stderr)
+        print("Warning: translations not compiled; the app will show English texts.", file=sys.stderr)
     return python
 
 

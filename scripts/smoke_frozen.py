@@ -69,7 +69,7 @@ INVOICE_INPUT = {
 REQUIRED_FILES = (
     "espm_desktop/resources/bank_branch_score.csv",
     "espm_desktop/resources/energy_units.csv",
-    "espm_desktop/resources/translations/espm_desktop_fr.qm",
+    "espm_desktop/resources/translations/espm_desktop_fr.mo",
     "espm_desktop/resources/fonts/DejaVuSans.ttf",
     "espm_desktop/resources/fonts/DejaVuSans-Bold.ttf",
     "espm_desktop/resources/fonts/LICENSE",
@@ -104,8 +104,8 @@ def check_layout(dist: Path) -> None:
     for ending in REQUIRED_FILES:
         if not any(path.endswith("/" + ending) for path in found):
             fail(f"the bundle has no {ending}")
-    if any(path.endswith((".ts", "/lrelease", "/lrelease.exe")) for path in found):
-        fail("the bundle holds a .ts source or lrelease: translations must be compiled at build time")
+    if any(path.endswith((".po", ".ts")) for path in found):
+        fail("the bundle holds a catalog source (.po): translations must be compiled at build time")
 
 
 def bare_environment(home: Path) -> dict[str, str]:

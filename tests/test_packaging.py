@@ -6,7 +6,6 @@ import ast
 import configparser
 import importlib.util
 import json
-import os
 import plistlib
 import re
 import shutil
@@ -57,7 +56,7 @@ def test_spec_bundles_everything_read_at_run_time() -> None:
         '"espm_desktop/db/migrations"',  # Alembic reads env.py and versions/*.py as files
         '".mako"',  # script.py.mako
         '"espm_desktop/resources/translations"',
-        "build_translations.py",  # .qm compiled at build time
+        "build_translations.py",  # .mo compiled at build time
         '"qtbase_fr.qm"',  # Qt's own French strings
         '"espm_desktop/resources/fonts"',
         '"espm_desktop/resources/icons"',
@@ -69,7 +68,7 @@ def test_spec_bundles_everything_read_at_run_time() -> None:
     # The files it collects exist in the tree.
     assert (ROOT / "espm_desktop" / "db" / "migrations" / "script.py.mako").is_file()
     assert list((ROOT / "resources").glob("*.csv"))
-    assert list((ROOT / "resources" / "translations").glob("*.ts"))
+    assert list((ROOT / "resources" / "translations").glob("*.po"))
     ast.parse(text)  # at least valid Python
 
 
@@ -141,14 +140,16 @@ def test_translations_are_only_read_never_compiled_or_written(
 ) -> None:
     from PySide6.QtCore import QCoreApplication
 
+    from espm_desktop.core import i18n as catalog
     from espm_desktop.ui import i18n
 
-    source = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
-    imported = {
-        alias.name for node in ast.walk(source) if isinstance(node, ast.Import) for alias in node.names
-    }
-    imported |= {node.module or "" for node in ast.walk(source) if isinstance(node, ast.ImportFrom)}
-    assert "subprocess" not in imported and "shutil" not in imported
+    for module in (i18n, catalog):
+        source = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        imported = {
+            alias.name for node in ast.walk(source) if isinstance(node, ast.Import) for alias in node.names
+        }
+        imported |= {node.module or "" for node in ast.walk(source) if isinstance(node, ast.ImportFrom)}
+        assert not imported & {"subprocess", "shutil", "babel"}, module.__name__
 
     def no_process(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"i18n started a process: {args}")
@@ -157,13 +158,13 @@ def test_translations_are_only_read_never_compiled_or_written(
     monkeypatch.setattr(subprocess, "Popen", no_process)
     folder = tmp_path / "translations"
     folder.mkdir()
-    shutil.copy2(ROOT / "resources" / "translations" / "espm_desktop_fr.ts", folder)
+    shutil.copy2(catalog.catalog_dir() / "espm_desktop_fr.mo", folder)
     folder.chmod(0o555)  # read-only (root ignores it: the snapshot below is what proves nothing was written)
-    monkeypatch.setattr(i18n, "_translations_dir", lambda: folder)
+    monkeypatch.setattr(catalog, "catalog_dir", lambda: folder)
+    catalog.catalog.cache_clear()
     cache = Path(tmp_path / "user" / "cache")
     try:
         before = sorted(p.name for p in folder.iterdir())
-        assert i18n.compiled_qm("fr") is None  # no .qm: the .ts is read instead
         manager = i18n.LanguageManager(QCoreApplication.instance())  # type: ignore[arg-type]
         manager.apply("fr")
         assert QCoreApplication.translate("MainWindow", "Properties") == "Propriétés"
@@ -172,26 +173,34 @@ def test_translations_are_only_read_never_compiled_or_written(
         assert not cache.exists() or not any(cache.rglob("*")), "i18n wrote into the cache folder"
     finally:
         folder.chmod(0o755)
+        catalog.catalog.cache_clear()
 
 
-def test_a_built_qm_is_loaded_and_a_stale_one_is_not(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_build_compiles_the_catalog_and_the_app_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from espm_desktop.ui import i18n
+    from espm_desktop.core import i18n as catalog
 
     build = _load_script(ROOT / "scripts" / "build_translations.py")
-    if build.lrelease() is None:
-        pytest.skip("lrelease not available")
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    shutil.copy2(ROOT / "resources" / "translations" / "espm_desktop_fr.ts", folder)
-    [qm] = build.build(folder)
-    monkeypatch.setattr(i18n, "_translations_dir", lambda: folder)
-    assert i18n.compiled_qm("fr") == qm
-    ts = folder / "espm_desktop_fr.ts"
-    stamp = qm.stat().st_mtime
-    os.utime(ts, (stamp + 10, stamp + 10))  # the source was edited after the build
-    assert i18n.compiled_qm("fr") is None
+    po = tmp_path / "espm_desktop_fr.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Properties"\nmsgstr "Propriétés"\n\n'
+        'msgid "Row {row}: {value} is not a date"\nmsgstr "Ligne {row} : {value} n\'est pas une date"\n\n'
+        'msgid "Not yet translated"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert build.compile_po(po, tmp_path / "espm_desktop_fr.mo") == 2
+    monkeypatch.setattr(catalog, "catalog_dir", lambda: tmp_path)
+    catalog.catalog.cache_clear()
+    try:
+        assert catalog.lookup("Properties", "fr") == "Propriétés"
+        assert catalog.lookup("Not yet translated", "fr") is None  # shown in English
+        row = catalog.message("Row {row}: {value} is not a date", row=1234, value="31/02")
+        assert row.text("fr") == "Ligne 1\u00a0234 : 31/02 n'est pas une date"
+        assert row.text("en") == "Row 1,234: 31/02 is not a date"
+    finally:
+        catalog.catalog.cache_clear()
 
 
 def test_nsis_script_compiles(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from espm_desktop.db.opening import DatabaseProblem, OpenedDatabase, open_database
@@ -22,7 +22,9 @@ def tr(text: str) -> str:
 
 
 def ui_language() -> str:
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+    from espm_desktop.core.i18n import current_language as language
+
+    return language()
 
 
 def problem_title(kind: str) -> str:

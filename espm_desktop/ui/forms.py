@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -42,7 +42,9 @@ class FieldSpec:
 
 
 def current_language() -> str:
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+    from espm_desktop.core.i18n import current_language as language
+
+    return language()
 
 
 # An English number with its thousands grouped the way the form shows it: 1,988 or 12,345,678.5.

@@ -1,67 +1,40 @@
-"""Qt translations: .ts sources in resources/translations, compiled to .qm by a build step.
+"""The window's translations: the app's own texts from the one message catalog (core/i18n.py, gettext), and Qt's
+own catalog for the texts Qt draws itself (file dialogs' "Look in:", standard buttons).
 
-`scripts/build_translations.py` writes the .qm files (run by `dev.py` and by the PyInstaller spec). At run time
-the app only reads: the .qm when it is at least as new as its .ts, else the .ts itself through TsTranslator. It
-never runs lrelease and never writes into its own folder (which an installed app may not own).
+`self.tr("…")` stays the way widgets ask for a text: `CatalogTranslator` answers Qt's questions from the compiled
+.mo that core/i18n.py reads, so the window, the command line and the documents share one catalog. Nothing here
+compiles or writes a catalog: `scripts/build_translations.py` does, when the app is installed or frozen.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import xml.etree.ElementTree as ET
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from espm_desktop.core import i18n as catalog
+
 log = logging.getLogger(__name__)
 
 
-def _translations_dir() -> Path:
-    return Path(str(resources.files("espm_desktop.resources") / "translations"))
+class CatalogTranslator(QTranslator):
+    """Qt's translator interface over the app's gettext catalog; Qt's disambiguation is the gettext context."""
 
-
-def ts_path(language: str) -> Path:
-    return _translations_dir() / f"espm_desktop_{language}.ts"
-
-
-def compiled_qm(language: str) -> Path | None:
-    """The built .qm for a language, or None when it is missing or older than its .ts (a source edit not rebuilt)."""
-    qm = _translations_dir() / f"espm_desktop_{language}.qm"
-    if not qm.is_file():
-        return None
-    source = ts_path(language)
-    if source.is_file() and qm.stat().st_mtime < source.stat().st_mtime:
-        log.warning("%s is older than %s: run scripts/build_translations.py; reading the .ts", qm, source)
-        return None
-    return qm
-
-
-class TsTranslator(QTranslator):
-    """Reads a .ts file directly: the fallback when no up-to-date .qm was built."""
-
-    def __init__(self, source: Path) -> None:
+    def __init__(self, language: str) -> None:
         super().__init__()
-        self._table: dict[tuple[str, str], str] = {}
-        root = ET.parse(source).getroot()
-        for context in root.iter("context"):
-            name = context.findtext("name") or ""
-            for message in context.iter("message"):
-                translation = message.find("translation")
-                if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
-                    continue
-                self._table[(name, message.findtext("source") or "")] = translation.text or ""
+        self.language = language
+        self._empty = catalog.lookup("Properties", language) is None
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        # None (a null QString), not "": Qt asks the next translator only after a null answer, and an empty
-        # string here hid every text of Qt's own catalog (the file dialog's "Look in:" came back blank).
-        return self._table.get((context, source_text)) or None
+        # None (a null QString), not "": Qt asks the next translator (Qt's own) only after a null answer.
+        return catalog.lookup(source_text, self.language, disambiguation or None)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
-        return not self._table
+        return self._empty
 
 
 def qt_translation_dirs() -> list[Path]:
@@ -115,6 +88,7 @@ class LanguageManager:
             self._app.removeTranslator(tr)
         self._installed.clear()
         self.language = language
+        catalog.set_language(language)
         QLocale.setDefault(
             QLocale(
                 QLocale.Language.French if language == "fr" else QLocale.Language.English,
@@ -123,18 +97,12 @@ class LanguageManager:
         )
         if language == "en":
             return
-        app_tr: QTranslator | None = None
-        qm = compiled_qm(language)
-        if qm is not None:
-            candidate = QTranslator()
-            if candidate.load(str(qm)):
-                app_tr = candidate
-        if app_tr is None and ts_path(language).exists():
-            app_tr = TsTranslator(ts_path(language))
         qt_tr = qt_translator(language)
         if qt_tr is not None:
             self._installed.append(qt_tr)
-        if app_tr is not None:
-            self._installed.append(app_tr)
+        app_tr = CatalogTranslator(language)
+        if app_tr.isEmpty():
+            log.warning("no %s catalog: run scripts/build_translations.py", language)
+        self._installed.append(app_tr)
         for tr in self._installed:
             self._app.installTranslator(tr)

@@ -15,9 +15,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem
 
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.settings import AppSettings
 
 # A cell may carry its own sort value here (a number, a date or a string) when its text is not enough.
@@ -62,7 +63,7 @@ def shown_number(text: str) -> float | None:
     bare = text.strip().strip("()$€% \u00a0\u202f")
     for space in (" ", "\u00a0", "\u202f", "\u2009", "'"):
         bare = bare.replace(space, "")
-    if QLocale().language() == QLocale.Language.French:
+    if current_language() == "fr":
         if "," in bare:
             bare = bare.replace(".", "").replace(",", ".")
     else:

@@ -362,7 +362,7 @@ class DataExchangePage(QWidget):
             if stage.number == 1 and bad_numbers:
                 set_badge(label, "error", self.tr("Check the numbers"))
             elif done == len(ids):
-                set_badge(label, "done", self.tr("Done"))
+                set_badge(label, "done", self.tr("Done", "step"))
             elif self.resume_step_id in ids:
                 set_badge(label, "current", self.tr("Current · {0}/{1}").format(done, len(ids)))
             elif done:

@@ -197,7 +197,7 @@ class StepCard(QFrame):
         self.here_badge.hide()
         header.addWidget(self.here_badge)
         # The stage list's own "Done" (already translated there): one word for one state.
-        self.done_badge = badge("done", "✓ " + QCoreApplication.translate("DataExchangePage", "Done"))
+        self.done_badge = badge("done", "✓ " + QCoreApplication.translate("DataExchangePage", "Done", "step"))
         self.done_badge.setObjectName(f"done_badge_{step.id}")
         self.done_badge.hide()
         header.addWidget(self.done_badge)
