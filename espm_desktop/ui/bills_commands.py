@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
+from espm_desktop.app.bills import BillWrite, StaleBillError, write_bills
 from espm_desktop.core.types import Bill
-from espm_desktop.db.bills_store import BillWrite, StaleBillError, apply_bill_writes
 from espm_desktop.ui.context import AppContext
 
 
@@ -24,8 +24,8 @@ class BillsWriter:
 
     def write(self, writes: Sequence[BillWrite]) -> list[int | None] | None:
         try:
-            with self.ctx.saving(), self.ctx.session() as s, s.begin():
-                ids = apply_bill_writes(s, self.meter_id, writes)
+            with self.ctx.saving():
+                ids = write_bills(self.ctx.engine, self.meter_id, writes)
         except (SQLAlchemyError, StaleBillError) as exc:
             self.on_failed(exc)
             return None

@@ -35,9 +35,9 @@ class AppContext(QObject):
     def engine(self) -> Engine:
         # SQLAlchemy is imported on first use, not at start-up: the first page reads with sqlite3.
         if self._engine is None:
-            from espm_desktop.db.engine import make_engine
+            from espm_desktop.app.database import database_engine
 
-            self._engine = make_engine(self.db_path, read_only=self.read_only)
+            self._engine = database_engine(self.db_path, read_only=self.read_only)
         return self._engine
 
     def session(self) -> Session:

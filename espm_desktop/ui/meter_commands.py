@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
-from espm_desktop.db.meter_units import MeterChangedError, UsageChange, restore_meter_change
+from espm_desktop.app.meters import MeterChangedError, UsageChange, restore_meter_change
 from espm_desktop.ui.context import AppContext
 
 
@@ -45,8 +45,8 @@ class MeterUnitChangeCommand(QUndoCommand):
             for u in self.usages
         ]
         try:
-            with self.ctx.saving(), self.ctx.session() as s, s.begin():
-                restore_meter_change(s, self.meter_id, expected_unit, fields, steps)
+            with self.ctx.saving():
+                restore_meter_change(self.ctx.engine, self.meter_id, expected_unit, fields, steps)
         except (SQLAlchemyError, MeterChangedError) as exc:
             # The meter or its bills changed since: replaying this step would mix units.
             self.setObsolete(True)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
-from sqlalchemy import select
 
-from espm_desktop.db import models
+from espm_desktop.app.meters import meter_choices, property_choices
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.labels import energy_type_label
 
@@ -71,10 +70,7 @@ class PropertyMeterPicker(QWidget):
         self.changed.emit()
 
     def _reload_properties(self) -> None:
-        with self.ctx.session() as s:
-            props = s.execute(
-                select(models.Property.id, models.Property.name).order_by(models.Property.name)
-            ).all()
+        props = property_choices(self.ctx.engine)
         self._list_stale = False
         self._row_of = {int(pid): row for row, (pid, _name) in enumerate(props)}
         self.property_combo.blockSignals(True)
@@ -101,14 +97,7 @@ class PropertyMeterPicker(QWidget):
             return
         meters: list[tuple[int, str, str]] = []
         if self.property_id is not None:
-            with self.ctx.session() as s:
-                meters = list(
-                    s.execute(
-                        select(models.Meter.id, models.Meter.name, models.Meter.energy_type)
-                        .where(models.Meter.property_id == self.property_id)
-                        .order_by(models.Meter.name)
-                    ).all()
-                )
+            meters = meter_choices(self.ctx.engine, self.property_id)
         self.meter_combo.blockSignals(True)
         self.meter_combo.clear()
         for mid, name, energy_type in meters:
