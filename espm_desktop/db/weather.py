@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -26,9 +26,32 @@ from espm_desktop.core.degree_days import (
     period_degree_days,
 )
 from espm_desktop.db import models
-from espm_desktop.io.eccc_weather import WeatherFile, WeatherFileError, read_eccc_daily
 
 _FLAGS_LENGTH = 10
+
+
+class StationFacts(Protocol):
+    """What a weather file says about its station (io/eccc_weather.StationInfo has these)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def climate_id(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
+class StationDays(Protocol):
+    """A station and its daily rows, as read from one file (io/eccc_weather.WeatherFile)."""
+
+    @property
+    def station(self) -> StationFacts: ...
+    @property
+    def days(self) -> Sequence[DailyWeather]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,36 +100,6 @@ class PropertyDegreeDaysResult:
     detail: PeriodDegreeDays | None = None
 
 
-def read_weather_files(paths: Sequence[Path]) -> list[WeatherFile]:
-    """Parse every file first, so that one bad file stops the import before anything is written.
-
-    Raises WeatherFileError naming the file (and the line when a row is wrong).
-    """
-    out: list[WeatherFile] = []
-    for path in paths:
-        try:
-            parsed = read_eccc_daily(path)
-        except OSError as exc:
-            raise WeatherFileError(
-                f"{path.name}: the file cannot be read ({exc.strerror or exc}).",
-                f"{path.name} : le fichier ne peut pas être lu ({exc.strerror or exc}).",
-            ) from exc
-        if not parsed.station.climate_id:
-            raise WeatherFileError(
-                f"{path.name}: no 'Climate ID' / 'Climate Identifier' found; download the daily CSV "
-                "from climate.weather.gc.ca without editing it.",
-                f"{path.name} : aucun « Climate ID » / « Climate Identifier » trouvé; téléchargez le CSV "
-                "quotidien sur climat.meteo.gc.ca sans le modifier.",
-            )
-        if not parsed.days:
-            raise WeatherFileError(
-                f"{path.name}: the file has a header but no daily rows.",
-                f"{path.name} : le fichier a un en-tête mais aucune ligne quotidienne.",
-            )
-        out.append(parsed)
-    return out
-
-
 def _flags(day: DailyWeather) -> str:
     # Keep each distinct flag once (E, M, T, …) so that "estimated" survives the round trip.
     seen = ""
@@ -116,13 +109,13 @@ def _flags(day: DailyWeather) -> str:
     return seen[:_FLAGS_LENGTH]
 
 
-def import_weather_files(session: Session, files: Sequence[WeatherFile]) -> list[StationImport]:
+def import_weather_files(session: Session, files: Sequence[StationDays]) -> list[StationImport]:
     """Store stations and their days; re-importing the same file changes nothing (days are upserted).
 
     The caller owns the transaction (`with session.begin():`): several files land together or not at all.
     """
     results: list[StationImport] = []
-    by_station: dict[str, list[WeatherFile]] = {}
+    by_station: dict[str, list[StationDays]] = {}
     for f in files:
         by_station.setdefault(f.station.climate_id, []).append(f)
     for climate_id, group in by_station.items():

@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.weather import read_weather_files
 from espm_desktop.core.calendarize import period_ending
 from espm_desktop.db import models
 from espm_desktop.db.weather import (
     import_weather_files,
     link_property_to_station,
     property_degree_days,
-    read_weather_files,
     set_typed_degree_days,
     station_monthly_degree_days,
     stations,

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from espm_desktop.app.weather import read_weather_files
 from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
 from espm_desktop.db import models
 from espm_desktop.db.weather import (
     forget_monthly_degree_days,
     import_weather_files,
-    read_weather_files,
     station_monthly_degree_days,
 )
 from espm_desktop.ui.app import AppController

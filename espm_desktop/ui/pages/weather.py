@@ -24,22 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from espm_desktop.app import weather
+from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import month_end, month_index
 from espm_desktop.core.degree_days import MonthlyDegreeDays
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import models
-from espm_desktop.db.weather import (
-    import_weather_files,
-    link_property_to_station,
-    read_weather_files,
-    set_typed_degree_days,
-    station_monthly_degree_days,
-    stations,
-)
-from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, FieldSpec, FormDialog, current_language
@@ -287,8 +278,7 @@ class WeatherPage(QWidget):
     def _refresh_stations(self) -> None:
         keep = self.selected_station_id()
         language = current_language()
-        with self.ctx.session() as s:
-            summaries = stations(s)
+        summaries = weather.station_summaries(self.ctx.engine)
         self._station_ids = [st.station_id for st in summaries]
         self.stations_table.blockSignals(True)
         fill_table(
@@ -322,8 +312,7 @@ class WeatherPage(QWidget):
         language = current_language()
         months: list[MonthlyDegreeDays] = []
         if sid is not None:
-            with self.ctx.session() as s:
-                months = station_monthly_degree_days(s, sid)
+            months = weather.station_months(self.ctx.engine, sid)
         shown = (sid, language, months)
         if shown != self._months_shown:
             self._fill_months(months, language)
@@ -384,22 +373,9 @@ class WeatherPage(QWidget):
         rows: list[tuple[int, date, float, float, str]] = []
         linked = None
         if pid is not None:
-            with self.ctx.session() as s:
-                prop = s.get(models.Property, pid)
-                station = (
-                    s.get(models.WeatherStation, prop.weather_station_id)
-                    if prop and prop.weather_station_id
-                    else None
-                )
-                linked = f"{station.name} ({station.climate_id})" if station else None
-                rows = [
-                    (r.id, r.period_end, r.hdd, r.cdd, r.note)
-                    for r in s.scalars(
-                        select(models.PropertyDegreeDays)
-                        .where(models.PropertyDegreeDays.property_id == pid)
-                        .order_by(models.PropertyDegreeDays.period_end.desc())
-                    )
-                ]
+            found = weather.property_weather(self.ctx.engine, pid)
+            linked = found.linked_station
+            rows = [(r.record_id, r.period_end, r.hdd, r.cdd, r.note) for r in found.typed]
         self.link_label.setText(
             self.tr("Linked station: {0}").format(linked) if linked else self.tr("Linked station: none")
         )
@@ -450,9 +426,7 @@ class WeatherPage(QWidget):
         """Import the files in one transaction; on any error nothing is stored and the message names the file."""
         language = current_language()
         try:
-            files = read_weather_files(paths)
-            with self.ctx.session() as s, s.begin():
-                results = import_weather_files(s, files)
+            results = weather.import_weather(self.ctx.engine, paths)
         except WeatherFileError as exc:
             self.import_message.setStyleSheet(ERROR_STYLE)
             self.import_message.setText(
@@ -486,8 +460,7 @@ class WeatherPage(QWidget):
         pid, sid = self.picker.property_id, self.selected_station_id()
         if pid is None or sid is None:
             return
-        with self.ctx.session() as s, s.begin():
-            link_property_to_station(s, pid, sid)
+        weather.link_station(self.ctx.engine, pid, sid)
         self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
@@ -496,8 +469,7 @@ class WeatherPage(QWidget):
         pid = self.picker.property_id
         if pid is None:
             return
-        with self.ctx.session() as s, s.begin():
-            link_property_to_station(s, pid, None)
+        weather.link_station(self.ctx.engine, pid, None)
         self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
@@ -509,13 +481,9 @@ class WeatherPage(QWidget):
         values = dialog.result_values
         # A 12-month period ends on the last day of its last month, whatever day was picked.
         end = month_end(month_index(values["period_end"]))
-        with self.ctx.session() as s, s.begin():
-            if replaced_id is not None:
-                old = s.get(models.PropertyDegreeDays, replaced_id)
-                if old is not None and old.period_end != end:
-                    s.delete(old)
-                    s.flush()
-            set_typed_degree_days(s, pid, end, values["hdd"], values["cdd"], values["note"] or "")
+        weather.save_typed_degree_days(
+            self.ctx.engine, pid, end, values["hdd"], values["cdd"], values["note"] or "", replaced_id
+        )
         self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
@@ -531,8 +499,7 @@ class WeatherPage(QWidget):
         rid = self._selected_typed_id()
         if rid is None:
             return
-        with self.ctx.session() as s:
-            row = s.get(models.PropertyDegreeDays, rid)
+        row = weather.typed_degree_days(self.ctx.engine, rid)
         if row is None:
             return
         dialog = DegreeDaysDialog(self.tr("Edit degree days"), self)
@@ -553,10 +520,7 @@ class WeatherPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.session() as s, s.begin():
-            row = s.get(models.PropertyDegreeDays, rid)
-            if row is not None:
-                s.delete(row)
+        weather.delete_typed_degree_days(self.ctx.engine, rid)
         self._clear_message()
         self.ctx.data_changed.emit()
         self._refresh_property()
