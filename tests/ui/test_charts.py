@@ -18,7 +18,7 @@ from espm_desktop.db.engine import make_engine
 from espm_desktop.db.repo import property_data
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import CHART_IDS, ChartsPage
-from espm_desktop.ui.plots.export import export_svg, png_bytes
+from espm_desktop.ui.plots.export import chart_layout, export_svg, png_bytes
 
 
 @pytest.fixture
@@ -98,8 +98,12 @@ def test_meter_bars_in_native_unit_and_hover_text(page: ChartsPage, ctx: AppCont
 
 
 def test_hover_in_french_formats_numbers(qtbot: QtBot, ctx: AppContext) -> None:
-    old = QLocale()
+    from espm_desktop.core import i18n
+
+    # French as the language menu sets it: the one catalog's language, and QLocale for Qt's own texts.
+    old, old_language = QLocale(), i18n.current_language()
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Canada))
+    i18n.set_language("fr")
     try:
         prop = property_id(ctx, BANK_BRANCH_NAME)
         ctx.select_property(prop)
@@ -115,6 +119,7 @@ def test_hover_in_french_formats_numbers(qtbot: QtBot, ctx: AppContext) -> None:
             "Mars\n2025"
         ]
     finally:
+        i18n.set_language(old_language)
         QLocale.setDefault(old)
 
 
@@ -175,8 +180,10 @@ def test_export_png_svg_and_bytes(page: ChartsPage, tmp_path: Path) -> None:
     png = page.export_png_to(tmp_path / "chart.png", 1200)
     image = QImage(str(png))
     assert image.width() == 1200
-    expected_h = round(1200 * page.view.plot_widget.height() / page.view.plot_widget.width())
-    assert image.height() == expected_h
+    # The chart's on-screen proportions, plus the band of its title (tests/ui/test_chart_exports.py).
+    layout = chart_layout(page.view.plot_widget, page.chart_title())
+    assert layout.title_height > 0
+    assert image.height() == round(1200 * layout.size.height() / layout.size.width())
     svg = export_svg(page.view.plot_widget, tmp_path / "chart.svg")
     assert "<svg" in svg.read_text(encoding="utf-8")
     data = png_bytes(page.view.plot_widget, 800, 450, scale=2.0)

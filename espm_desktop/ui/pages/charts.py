@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from espm_desktop.core import chart_series as cs
-from espm_desktop.core.calendarize import Period, PropertyMonths, calendarize_property, month_start
+from espm_desktop.core import formatting
+from espm_desktop.core.calendarize import (
+    Period,
+    PropertyMonths,
+    calendarize_property,
+    month_index,
+    month_start,
+)
 from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import MeterData, PropertyData
@@ -30,7 +39,7 @@ from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_days
 from espm_desktop.fs.atomic_files import OutputError
-from espm_desktop.ui import file_dialogs
+from espm_desktop.ui import file_dialogs, printing
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label, unit_label
@@ -127,6 +136,8 @@ class ChartsPage(QWidget):
         self.reset_button = QPushButton(self.tr("Reset zoom"))
         self.png_button = QPushButton(self.tr("Export PNG…"))
         self.svg_button = QPushButton(self.tr("Export SVG…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Chart:")))
         controls.addWidget(self.chart_combo)
@@ -137,8 +148,6 @@ class ChartsPage(QWidget):
         controls.addWidget(self.cost_check)
         controls.addStretch(1)
         controls.addWidget(self.reset_button)
-        controls.addWidget(self.png_button)
-        controls.addWidget(self.svg_button)
         self.view = ChartView(self.language)
         self.note = QLabel()
         self.note.setObjectName("chart_note")
@@ -153,11 +162,16 @@ class ChartsPage(QWidget):
         period_row.addWidget(self.period_label)
         period_row.addWidget(self.period_combo)
         period_row.addStretch(1)
+        # A row of their own: beside the chart choices they made the page wider than a 1366-pixel screen.
+        for button in (self.png_button, self.svg_button, self.print_button, self.pdf_button):
+            period_row.addWidget(button)
         layout.addLayout(period_row)
         self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
         self.data: ChartData | None = None
+        self.drawn_months: tuple[int, int] | None = None
+        """First and last month index of what the chart shows, for its title."""
         self._cal: PropertyMonths | None = None
         self._cal_for: PropertyData | None = None
         self._stale = True
@@ -176,6 +190,10 @@ class ChartsPage(QWidget):
         self.reset_button.clicked.connect(self.view.reset_zoom)
         self.png_button.clicked.connect(self._on_export_png)
         self.svg_button.clicked.connect(self._on_export_svg)
+        self.print_button.clicked.connect(self._on_print)
+        self.pdf_button.clicked.connect(self._on_save_pdf)
+        # A message in place of the chart has nothing to export or print.
+        self.view.stack.currentChanged.connect(self._on_view_switched)
         ctx.data_changed.connect(self._on_data_changed)
 
     # -- selection -----------------------------------------------------------------------------------------
@@ -263,6 +281,7 @@ class ChartsPage(QWidget):
         self.period_combo.setVisible(chart == "year_over_year")
         self.unit_combo.setEnabled(chart not in ("cost", "mix"))
         self.note.clear()
+        self.drawn_months = None
         if self.data is None:
             self.view.show_message(self.tr("No property yet: create one on the Properties page."))
             return
@@ -275,6 +294,7 @@ class ChartsPage(QWidget):
         if asked is cs.Basis.NATIVE and series.basis is not asked and chart not in ("cost", "mix"):
             self.note.setText(self.tr("The meters use different units: the property total is shown in GJ."))
         meter = self.selected_meter()
+        self.drawn_months = _month_span(series.months)
         if chart == "monthly":
             steps = cs.bill_steps(meter, series.basis) if meter is not None else None
             monthly.draw(self.view, series, unit, steps, self.cost_check.isChecked())
@@ -295,18 +315,32 @@ class ChartsPage(QWidget):
             yoy.draw(self.view, cs.year_over_year(series, period, chosen), unit)
         elif chart == "mix":
             mix_data = cs.energy_mix(self.calendarised())
+            self.drawn_months = _month_span(mix_data.months)
             mix.draw(self.view, mix_data, {t: energy_type_label(t) for t in mix_data.energy_types})
         elif not self.data.weather:
             self.view.show_message(self.no_weather_message())
         else:
             degree_days = monthly_degree_days(self.data.weather)
             if chart == "weather_per_hdd":
-                per_hdd.draw(self.view, cs.use_per_hdd(series, degree_days), unit)
-            elif meter is not None:
-                hdd = cs.daily_hdd(self.data.weather)
-                scatter.draw(self.view, cs.bill_scatter(meter, hdd, series.basis), unit, per_month=False)
+                per_hdd_data = cs.use_per_hdd(series, degree_days)
+                self.drawn_months = _month_span(
+                    [
+                        m
+                        for m, r in zip(per_hdd_data.months, per_hdd_data.ratio, strict=True)
+                        if not math.isnan(r)
+                    ]
+                )
+                per_hdd.draw(self.view, per_hdd_data, unit)
             else:
-                scatter.draw(self.view, cs.month_scatter(series, degree_days), unit, per_month=True)
+                points = (
+                    cs.bill_scatter(meter, cs.daily_hdd(self.data.weather), series.basis)
+                    if meter is not None
+                    else cs.month_scatter(series, degree_days)
+                )
+                self.drawn_months = (
+                    (month_index(min(points.start)), month_index(max(points.end))) if points.start else None
+                )
+                scatter.draw(self.view, points, unit, per_month=meter is None)
 
     def _fill_period_choices(self, series: cs.MonthlySeries, latest: Period | None) -> Period | None:
         """Offer every month that ends 12 months of data; keep the user's pick while it still exists."""
@@ -344,11 +378,40 @@ class ChartsPage(QWidget):
         return self.tr("No degree days for this property.") + "\n\n" + how
 
     # -- export --------------------------------------------------------------------------------------------
+    def chart_title(self) -> str:
+        """« Siège social — Consommation mensuelle — janv. 2024 à déc. 2024 »: what every export carries."""
+        parts = [self.data.prop.name] if self.data is not None else []
+        meter = self.selected_meter()
+        if meter is not None:
+            parts.append(meter.name)
+        parts.append(self.chart_combo.currentText())
+        if self.drawn_months is not None:
+            first, last = (
+                formatting.month_year(m // 12, m % 12 + 1, self.language, short=True)
+                for m in self.drawn_months
+            )
+            parts.append(first if first == last else self.tr("{0} to {1}").format(first, last))
+        return " — ".join(parts)
+
     def export_png_to(self, path: Path, width: int = EXPORT_WIDTH_PX) -> Path:
-        return export_png(self.view.plot_widget, path, width, protected=(Path(self.ctx.db_path),))
+        return export_png(
+            self.view.plot_widget, path, width, self.chart_title(), protected=(Path(self.ctx.db_path),)
+        )
 
     def export_svg_to(self, path: Path) -> Path:
-        return export_svg(self.view.plot_widget, path, protected=(Path(self.ctx.db_path),))
+        return export_svg(
+            self.view.plot_widget, path, self.chart_title(), protected=(Path(self.ctx.db_path),)
+        )
+
+    def print_to(self, printer: QPrinter) -> int:
+        """The chart on one page of `printer` (set up by the print dialog, or a PDF printer)."""
+        return printing.print_chart(printer, self.view.plot_widget, self.chart_title(), self.language)
+
+    def save_pdf_to(self, path: Path) -> Path:
+        printing.save_pdf(
+            path, self.print_to, title=self.chart_title(), landscape=True, protected=(Path(self.ctx.db_path),)
+        )
+        return path
 
     def _export(self, write: Callable[[Path], Path], path: Path, title: str) -> None:
         """Write the file; a refusal or a failure is told in the user's language (the file is then untouched)."""
@@ -356,6 +419,8 @@ class ChartsPage(QWidget):
             write(path)
         except OutputError as exc:
             QMessageBox.warning(self, title, exc.message(current_language()))
+        except printing.PrintFailed as exc:
+            QMessageBox.warning(self, title, str(exc))
 
     def _file_name(self, suffix: str) -> str:
         name = self.data.prop.name if self.data else "chart"
@@ -374,3 +439,31 @@ class ChartsPage(QWidget):
         )
         if path:
             self._export(self.export_svg_to, Path(path), self.tr("Export SVG"))
+
+    def _on_save_pdf(self) -> None:
+        path = file_dialogs.save_file_name(
+            self, self.tr("Save as PDF"), self._file_name("pdf"), self.tr("PDF document (*.pdf)")
+        )
+        if path:
+            self._export(self.save_pdf_to, Path(path), self.tr("Save as PDF"))
+
+    def _on_print(self) -> None:
+        try:
+            printing.print_document(self, self.print_to, title=self.chart_title(), landscape=True)
+        except printing.PrintFailed as exc:
+            QMessageBox.warning(self, self.tr("Print"), str(exc))
+
+    def _on_view_switched(self, _index: int) -> None:
+        drawn = not self.view.showing_message()
+        for button in (
+            self.reset_button,
+            self.png_button,
+            self.svg_button,
+            self.print_button,
+            self.pdf_button,
+        ):
+            button.setEnabled(drawn)
+
+
+def _month_span(months: Sequence[int]) -> tuple[int, int] | None:
+    return (min(months), max(months)) if months else None

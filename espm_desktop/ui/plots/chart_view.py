@@ -4,6 +4,7 @@ a reset-zoom, and a message in place of the chart when there is nothing to draw.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -15,6 +16,24 @@ from espm_desktop.ui.plots.axes import ChartAxis
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 HoverFunction = Callable[[float, float], str]
+
+
+class OverlayViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph has no type information
+    """A view box stacked over the main one (the cost axis): drawn on top, but every drag, click and wheel
+    goes through to the main view box underneath.
+
+    pyqtgraph offers a drag to the items under the mouse, topmost first, and a ViewBox accepts every drag even
+    with its mouse disabled: without this, the cost box swallowed the drag and "drag to pan" did nothing.
+    """
+
+    def mouseDragEvent(self, ev: Any, axis: int | None = None) -> None:  # noqa: N802 (pyqtgraph API)
+        ev.ignore()
+
+    def mouseClickEvent(self, ev: Any) -> None:  # noqa: N802 (pyqtgraph API)
+        ev.ignore()
+
+    def wheelEvent(self, ev: Any, axis: int | None = None) -> None:  # noqa: N802 (Qt override)
+        ev.ignore()
 
 
 class ChartView(QWidget):
@@ -41,20 +60,22 @@ class ChartView(QWidget):
         self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", horSpacing=24)
         self.plot_widget.addItem(self.legend, row=1, col=0)
         # The cost axis has its own view box, stacked on the main one and sharing its x range.
-        self.cost_box = pg.ViewBox()
+        self.cost_box = OverlayViewBox()
         self.cost_box.setMouseEnabled(x=False, y=False)
-        # Drawn over the main view box (so the cost line is not hidden by bars) but transparent to the mouse,
-        # so that pan and zoom still reach the main view box.
-        self.cost_box.setZValue(self.plot.vb.zValue() + 1)
+        # Drawn over the whole plot (so the cost line is not hidden by bars): it is a scene item of its own, so
+        # its z-value counts against the plot layout's, not the main view box's.
+        self.cost_box.setZValue(self.plot_widget.ci.zValue() + 1)
         self.cost_box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.cost_box.wheelEvent = lambda event, axis=None: event.ignore()  # type: ignore[method-assign]
         self.cost_top: float | None = None
+        self.home_x: tuple[float, float] | None = None
         self.plot.scene().addItem(self.cost_box)
         self.right_axis.linkToView(self.cost_box)
         self.cost_box.setXLink(self.plot.vb)
         self.plot.vb.sigResized.connect(self._sync_cost_box)
         self.hover_item = pg.TextItem(color="k", fill=pg.mkBrush(255, 255, 240, 235), border=pg.mkPen("#888"))
+        # A scene item over the cost box too, placed in scene coordinates: the cost line never crosses it.
         self.hover_item.setZValue(1000)
+        self.plot.scene().addItem(self.hover_item)
         self.hover_text = ""
         self._hover: HoverFunction | None = None
         self.plot.scene().sigMouseMoved.connect(self.on_scene_hover)
@@ -72,6 +93,7 @@ class ChartView(QWidget):
         self.plot.clear()
         self.cost_box.clear()
         self.cost_top = None
+        self.home_x = None
         self.legend.clear()
         self.plot.setLabel("left", "")
         self.plot.setLabel("bottom", "")
@@ -80,7 +102,6 @@ class ChartView(QWidget):
         self.plot.setTitle(None)
         self.hover_text = ""
         self._hover = None
-        self.plot.addItem(self.hover_item, ignoreBounds=True)
         self.hover_item.hide()
         self.stack.setCurrentWidget(self.plot_widget)
 
@@ -94,7 +115,9 @@ class ChartView(QWidget):
     def set_hover(self, function: HoverFunction) -> None:
         self._hover = function
 
-    def finish(self) -> None:
+    def finish(self, x_range: tuple[float, float] | None = None) -> None:
+        """Show the whole chart; `x_range` fixes the x axis (Reset zoom comes back to it)."""
+        self.home_x = x_range
         self.reset_zoom()
 
     def show_message(self, text: str) -> None:
@@ -108,6 +131,8 @@ class ChartView(QWidget):
     def reset_zoom(self) -> None:
         self.plot.enableAutoRange()
         self.plot.autoRange(padding=0.04)
+        if self.home_x is not None:
+            self.plot.setXRange(*self.home_x, padding=0)
         if self.cost_top is not None:
             # Money and degree days start at zero, as the bars do: a floating axis would exaggerate changes.
             # Both axes put their zero at the same height, so the line never seems to dip below the bars' zero.
@@ -141,7 +166,7 @@ class ChartView(QWidget):
                 top = point.y() > (y0 + y1) / 2
                 self.hover_item.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
                 self.hover_item.setText(text)
-                self.hover_item.setPos(point)
+                self.hover_item.setPos(scene_pos)
         self.hover_item.setVisible(bool(text))
         self.hover_text = text
         return text

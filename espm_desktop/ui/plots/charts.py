@@ -241,8 +241,7 @@ class YearOverYearChart(QObject):
             return "\n".join(lines)
 
         view.set_hover(hover)
-        view.finish()
-        view.plot.setXRange(-0.4, 11.4, padding=0)
+        view.finish(x_range=(-0.4, 11.4))
 
     def _name(self, view: ChartView, first_month: int, start_month: int) -> str:
         if start_month == 1:

@@ -1,17 +1,38 @@
-"""Charts to files and bytes: PNG of a requested width, SVG, and PNG bytes of an exact size for PDF reports."""
+"""Charts to files and bytes: PNG of a requested width, SVG, and PNG bytes of an exact size for PDF reports.
+
+PNG, SVG and print share `paint_chart`: the title above, then the scene painted through
+`vector_paint.flattened_painter`, so that every output draws what the screen draws, at any size.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyqtgraph as pg
-import pyqtgraph.exporters
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QTransform
 from PySide6.QtSvg import QSvgGenerator
 
 from espm_desktop.fs.atomic_files import OutputFailed, atomic_write, check_output_target
+from espm_desktop.ui.plots.vector_paint import default_dpi, export_mode, flattened_painter
+
+TITLE_POINT_SIZE = 12.0
+TITLE_MARGIN_PX = 8.0
+_TITLE_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+@dataclass(frozen=True)
+class ChartLayout:
+    """Where the title and the chart go, in screen pixels: the chart keeps its on-screen size."""
+
+    size: QSizeF
+    title_height: float
+    chart: QRectF
+    source: QRectF
 
 
 def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:
@@ -25,6 +46,65 @@ def _hide_hover(plot_widget: pg.GraphicsView) -> list[pg.GraphicsObject]:
     return hidden
 
 
+def title_font() -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(TITLE_POINT_SIZE)
+    font.setBold(True)
+    return font
+
+
+def chart_layout(plot_widget: pg.GraphicsView, title: str) -> ChartLayout:
+    # The layout item, not the view: the cost axis has its own view box, stacked inside it.
+    source = plot_widget.centralWidget.sceneBoundingRect()
+    width = max(source.width(), 1.0)
+    band = 0.0
+    if title:
+        # Measured at the resolution the chart is laid out at, so the band fits the title on every output.
+        metrics = QFontMetricsF(title_font(), QImage(1, 1, QImage.Format.Format_ARGB32))
+        room = QRectF(0, 0, width - 2 * TITLE_MARGIN_PX, 10_000)
+        band = math.ceil(
+            metrics.boundingRect(room, int(_TITLE_FLAGS), title).height() + 1.5 * TITLE_MARGIN_PX
+        )
+    chart = QRectF(0, band, width, max(source.height(), 1.0))
+    return ChartLayout(QSizeF(width, band + chart.height()), band, chart, source)
+
+
+@contextmanager
+def chart_height(plot_widget: pg.GraphicsView, height: float) -> Iterator[None]:
+    """The chart laid out `height` screen pixels tall, same width, while painting; then as it was on screen."""
+    central = plot_widget.centralWidget
+    old = central.geometry()
+    central.setGeometry(QRectF(old.x(), old.y(), old.width(), height))
+    try:
+        yield
+    finally:
+        central.setGeometry(old)
+
+
+def paint_chart(target: QPainter, base: QTransform, plot_widget: pg.GraphicsView, title: str) -> ChartLayout:
+    """Paint the title and the chart on `target`; `base` maps screen pixels to the target's coordinates."""
+    layout = chart_layout(plot_widget, title)
+    hidden = _hide_hover(plot_widget)
+    try:
+        with export_mode(plot_widget), flattened_painter(target, base, layout.size) as painter:
+            painter.fillRect(QRectF(0, 0, layout.size.width(), layout.size.height()), QColor("white"))
+            if title:
+                painter.setFont(title_font())
+                painter.setPen(QColor("black"))
+                room = QRectF(
+                    TITLE_MARGIN_PX,
+                    TITLE_MARGIN_PX,
+                    layout.size.width() - 2 * TITLE_MARGIN_PX,
+                    layout.title_height,
+                )
+                painter.drawText(room, int(_TITLE_FLAGS), title)
+            plot_widget.scene().render(painter, layout.chart, layout.source)
+    finally:
+        for item in hidden:
+            item.show()
+    return layout
+
+
 def _image_png(image: QImage, path: Path) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
@@ -36,73 +116,69 @@ def _image_png(image: QImage, path: Path) -> bytes:
     return bytes(data.data())
 
 
+def chart_image(plot_widget: pg.GraphicsView, width: int, title: str = "") -> QImage:
+    """The titled chart `width` pixels wide, drawn as on screen and enlarged (lines and text alike)."""
+    layout = chart_layout(plot_widget, title)
+    scale = width / layout.size.width()
+    image = QImage(int(width), max(1, round(layout.size.height() * scale)), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, QTransform.fromScale(scale, scale), plot_widget, title)
+    finally:
+        painter.end()
+    return image
+
+
 def export_png(
-    plot_widget: pg.GraphicsView, path: Path, width: int, *, protected: Sequence[Path] = ()
+    plot_widget: pg.GraphicsView, path: Path, width: int, title: str = "", *, protected: Sequence[Path] = ()
 ) -> Path:
-    """Save the chart as PNG, `width` pixels wide (height keeps the on-screen proportions).
+    """Save the chart as PNG, `width` pixels wide (the height keeps the on-screen proportions, title added).
 
     Written whole or not at all, never over `protected` (the open database): OutputRefused, OutputFailed.
     """
     check_output_target(path, protected)
-    hidden = _hide_hover(plot_widget)
-    try:
-        # The whole scene, not the PlotItem: the cost axis has its own view box outside the PlotItem.
-        exporter = pyqtgraph.exporters.ImageExporter(plot_widget.scene())
-        params = exporter.parameters()
-        params["width"] = int(width)
-        # Rounding can leave the linked height fractional or off by one; set both exactly.
-        view = plot_widget.rect()
-        height = max(1, round(width * view.height() / max(view.width(), 1)))
-        params.param("height").setValue(height, blockSignal=exporter.heightChanged)
-        params["background"] = QColor("white")
-        image = exporter.export(toBytes=True)
-    finally:
-        for item in hidden:
-            item.show()
-    data = _image_png(image, path)
+    data = _image_png(chart_image(plot_widget, width, title), path)
     with atomic_write(path, protected=protected) as fh:
         fh.write(data)
     return path
 
 
-def export_svg(
-    plot_widget: pg.GraphicsView, path: Path, title: str = "", *, protected: Sequence[Path] = ()
-) -> Path:
-    """Save the chart as SVG (vector) at its on-screen size.
-
-    pyqtgraph's SVGExporter cannot parse the path syntax Qt 6.12 writes, so Qt's own SVG generator paints the
-    scene, as the screen does, into memory; the file is then written whole or not at all (io.atomic_files).
-    """
-    check_output_target(path, protected)
-    hidden = _hide_hover(plot_widget)
-    central = plot_widget.centralWidget
-    rect = central.geometry()
+def svg_bytes(plot_widget: pg.GraphicsView, title: str = "") -> bytes:
+    """The titled chart as SVG 1.1, one unit per screen pixel, every shape in page coordinates."""
+    layout = chart_layout(plot_widget, title)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
+    # SVG 1.1 rather than Tiny 1.2: Tiny has no clip paths, and a zoomed chart must not spill over its axes.
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
     generator.setOutputDevice(buffer)
-    generator.setSize(QSize(int(rect.width()), int(rect.height())))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    # The screen's resolution: font point sizes become the same pixel sizes as on screen.
+    generator.setResolution(default_dpi())
+    generator.setSize(QSize(math.ceil(layout.size.width()), math.ceil(layout.size.height())))
+    generator.setViewBox(QRectF(0, 0, layout.size.width(), layout.size.height()))
     generator.setTitle(title)
     try:
         painter = QPainter(generator)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("white"))
-        plot_widget.scene().render(
-            painter,
-            QRectF(0, 0, rect.width(), rect.height()),
-            central.mapRectToScene(QRectF(0, 0, rect.width(), rect.height())),
-        )
-        painter.end()
+        try:
+            paint_chart(painter, QTransform(), plot_widget, title)
+        finally:
+            painter.end()
     finally:
         buffer.close()
-        for item in hidden:
-            item.show()
-    if data.isEmpty():
+    return bytes(data.data())
+
+
+def export_svg(
+    plot_widget: pg.GraphicsView, path: Path, title: str = "", *, protected: Sequence[Path] = ()
+) -> Path:
+    """Save the chart as SVG (vector) at its on-screen size, title added; written whole or not at all."""
+    check_output_target(path, protected)
+    data = svg_bytes(plot_widget, title)
+    if not data:
         raise OutputFailed("io", path, "the chart could not be drawn as SVG")
     with atomic_write(path, protected=protected) as fh:
-        fh.write(bytes(data.data()))
+        fh.write(data)
     return path
 
 
