@@ -102,12 +102,10 @@ def _resolve_property(session: Any, ref: str, lang: str) -> int:
 def _write(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
+    from espm_desktop.app.reports import ReportData, gather_report, render_report
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
     from espm_desktop.fs.atomic_files import OutputError
-    from espm_desktop.reports.consumption_report import consumption_report_data, render_consumption_report
-    from espm_desktop.reports.portfolio_report import portfolio_report_data, render_portfolio_report
-    from espm_desktop.reports.score_report import render_score_report, score_report_data
 
     lang = args.lang
     db_path = Path(args.db or paths.default_db_path())
@@ -122,16 +120,8 @@ def _write(args: argparse.Namespace) -> int:
             property_id = None
             if args.property_ref is not None:
                 property_id = _resolve_property(session, args.property_ref, lang)
-            data: Any
-            if args.kind == "portfolio":
-                data = portfolio_report_data(session, lang, None if property_id is None else [property_id])
-                render: Any = render_portfolio_report
-            elif args.kind == "consumption":
-                assert property_id is not None  # run_report refused it otherwise
-                data, render = consumption_report_data(session, property_id, lang), render_consumption_report
-            else:
-                assert property_id is not None
-                data, render = score_report_data(session, property_id, lang), render_score_report
+            # run_report refused a score or consumption report without --property.
+            data: ReportData = gather_report(session, args.kind, lang, property_id)
     except _Refused as refused:
         return refused.code
     except Exception as exc:
@@ -143,7 +133,7 @@ def _write(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     try:
-        render(data, args.out, lang, page_size=args.page_size, protected=(db_path,))
+        render_report(data, args.out, lang, page_size=args.page_size, protected=(db_path,))
     except OutputError as exc:
         print_error(exc.message(lang))
         return EXIT_INPUT

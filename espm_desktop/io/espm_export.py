@@ -9,6 +9,7 @@ and CSV cells get a leading single quote (OWASP "CSV injection"); the CSV reader
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -262,6 +263,22 @@ def _template_rows(line: MeterBills) -> Iterator[tuple[str, list[Any]]]:
             )
 
 
+@contextlib.contextmanager
+def _sheets_closed_on_error(book: Workbook) -> Iterator[None]:
+    """On an error (Cancel included), close the write-only sheets' scratch files before they are deleted.
+
+    Left open, Windows refuses to delete them (the partial folder would stay behind), and elsewhere their
+    writers complain about the vanished file when they are garbage-collected.
+    """
+    try:
+        yield
+    except BaseException:
+        for ws in book.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
+
+
 def write_bill_template(
     path: Path, properties: Iterable[ExportProperty], *, protected: Sequence[Path] = ()
 ) -> int:
@@ -276,24 +293,25 @@ def stream_bill_template(path: Path, meters: Iterable[MeterBills], *, protected:
     """write_bill_template from a stream of meters; each bill goes straight to its sheet."""
     with atomic_workbook_path(path, protected=protected) as partial:
         book = Workbook(write_only=True)
-        intro = book.create_sheet("Instructions")
-        intro.append(_cells(intro, [TEMPLATE_TITLE]))
-        intro.append(_cells(intro, ["Template Version", TEMPLATE_VERSION]))
-        sheets: dict[str, WriteOnlyWorksheet] = {}
-        for name in SHEET_ORDER:
-            # Write-only sheets each stream to their own file, so rows can go to any sheet in any order.
-            ws = sheets[name] = book.create_sheet(name)
-            headers = TEMPLATE_HEADERS.get(name) or OTHER_TEMPLATE_HEADERS[name]
-            ws.append(_cells(ws, headers))
-        count = 0
-        for line in meters:
-            plain = not _has_formula_text(_template_common(line))
-            for sheet, row in _template_rows(line):
-                ws = sheets[sheet]
-                # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
-                ws.append(row if plain else _cells(ws, row))
-                count += 1
-        book.save(partial)
+        with _sheets_closed_on_error(book):
+            intro = book.create_sheet("Instructions")
+            intro.append(_cells(intro, [TEMPLATE_TITLE]))
+            intro.append(_cells(intro, ["Template Version", TEMPLATE_VERSION]))
+            sheets: dict[str, WriteOnlyWorksheet] = {}
+            for name in SHEET_ORDER:
+                # Write-only sheets each stream to their own file, so rows can go to any sheet in any order.
+                ws = sheets[name] = book.create_sheet(name)
+                headers = TEMPLATE_HEADERS.get(name) or OTHER_TEMPLATE_HEADERS[name]
+                ws.append(_cells(ws, headers))
+            count = 0
+            for line in meters:
+                plain = not _has_formula_text(_template_common(line))
+                for sheet, row in _template_rows(line):
+                    ws = sheets[sheet]
+                    # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
+                    ws.append(row if plain else _cells(ws, row))
+                    count += 1
+            book.save(partial)
     return count
 
 
@@ -375,70 +393,71 @@ def _fill_portfolio_workbook(
     path: Path, props: Sequence[ExportProperty], meters: Iterable[MeterBills]
 ) -> int:
     book = Workbook(write_only=True)
-    ws = book.create_sheet("Properties")
-    ws.append(_cells(ws, PROPERTY_HEADERS))
-    for prop in props:
-        d = prop.data
-        ws.append(
-            _cells(
-                ws,
-                [
-                    prop.espm_id or "",
-                    d.name,
-                    d.property_type,
-                    prop.street_address,
-                    prop.city,
-                    prop.province,
-                    d.postal_code,
-                    d.gross_floor_area_m2,
-                    d.workers,
-                    d.weekly_hours,
-                    d.computers,
-                    d.percent_heated,
-                    d.percent_cooled,
-                    d.months_in_operation,
-                ],
-            )
-        )
-    ws = book.create_sheet("Meters")
-    ws.append(_cells(ws, METER_HEADERS))
-    for prop in props:
-        for meter in prop.data.meters:
+    with _sheets_closed_on_error(book):
+        ws = book.create_sheet("Properties")
+        ws.append(_cells(ws, PROPERTY_HEADERS))
+        for prop in props:
+            d = prop.data
             ws.append(
                 _cells(
                     ws,
                     [
                         prop.espm_id or "",
-                        prop.data.name,
-                        prop.meter_espm_ids.get(meter.name, ""),
-                        meter.name,
-                        meter_type_label(meter.energy_type),
-                        unit_label(meter.energy_type, meter.unit),
-                        meter.active_date,
-                        meter.inactive_date,
+                        d.name,
+                        d.property_type,
+                        prop.street_address,
+                        prop.city,
+                        prop.province,
+                        d.postal_code,
+                        d.gross_floor_area_m2,
+                        d.workers,
+                        d.weekly_hours,
+                        d.computers,
+                        d.percent_heated,
+                        d.percent_cooled,
+                        d.months_in_operation,
                     ],
                 )
             )
-    ws = book.create_sheet("Bills")
-    ws.append(_cells(ws, BILL_HEADERS))
-    count = 0
-    to_date = date.fromisoformat
-    for line in meters:
-        prefix = _bill_prefix(line)
-        unit = unit_label(line.meter.energy_type, line.meter.unit)
-        plain = not _has_formula_text(prefix)
-        for start, end, usage, cost, estimated in line.bills:
-            row = [
-                *prefix,
-                to_date(start),
-                to_date(end),
-                usage,
-                unit,
-                _cost_number(cost),
-                "Yes" if estimated else "No",
-            ]
-            # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
-            ws.append(row if plain else _cells(ws, row))
-            count += 1
-    book.save(path)
-    return count
+        ws = book.create_sheet("Meters")
+        ws.append(_cells(ws, METER_HEADERS))
+        for prop in props:
+            for meter in prop.data.meters:
+                ws.append(
+                    _cells(
+                        ws,
+                        [
+                            prop.espm_id or "",
+                            prop.data.name,
+                            prop.meter_espm_ids.get(meter.name, ""),
+                            meter.name,
+                            meter_type_label(meter.energy_type),
+                            unit_label(meter.energy_type, meter.unit),
+                            meter.active_date,
+                            meter.inactive_date,
+                        ],
+                    )
+                )
+        ws = book.create_sheet("Bills")
+        ws.append(_cells(ws, BILL_HEADERS))
+        count = 0
+        to_date = date.fromisoformat
+        for line in meters:
+            prefix = _bill_prefix(line)
+            unit = unit_label(line.meter.energy_type, line.meter.unit)
+            plain = not _has_formula_text(prefix)
+            for start, end, usage, cost, estimated in line.bills:
+                row = [
+                    *prefix,
+                    to_date(start),
+                    to_date(end),
+                    usage,
+                    unit,
+                    _cost_number(cost),
+                    "Yes" if estimated else "No",
+                ]
+                # Plain values are written as _cells would write them (dates get the same yyyy-mm-dd format).
+                ws.append(row if plain else _cells(ws, row))
+                count += 1
+        book.save(path)
+        return count

@@ -127,11 +127,26 @@ def save_file_name(
     parent: QWidget | None, title: str, suggested_path: str = "", name_filter: str = ""
 ) -> str:
     """A path to write to, with the chosen filter's extension when none was typed; '' when cancelled."""
+    return save_file_name_and_filter(parent, title, suggested_path, name_filter)[0]
+
+
+def save_file_name_and_filter(
+    parent: QWidget | None,
+    title: str,
+    suggested_path: str = "",
+    name_filter: str = "",
+    selected_filter: str = "",
+) -> tuple[str, str]:
+    """save_file_name and the name filter the user left selected (one of `name_filter`'s); ('', '') on Cancel.
+
+    For a choice the filters carry, such as "PDF, Letter paper (*.pdf);;PDF, A4 paper (*.pdf)".
+    """
     mode, accept = QFileDialog.FileMode.AnyFile, QFileDialog.AcceptMode.AcceptSave
-    chosen, chosen_filter = _run(
-        build_file_dialog(parent, title, suggested_path, name_filter, mode=mode, accept=accept)
-    )
-    return with_filter_suffix(chosen[0], chosen_filter) if chosen else ""
+    dialog = build_file_dialog(parent, title, suggested_path, name_filter, mode=mode, accept=accept)
+    if selected_filter:
+        dialog.selectNameFilter(selected_filter)
+    chosen, chosen_filter = _run(dialog)
+    return (with_filter_suffix(chosen[0], chosen_filter), chosen_filter) if chosen else ("", "")
 
 
 def existing_directory(parent: QWidget | None, title: str, directory: str = "") -> str:

@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = file_menu.addAction(self.tr("&Import bills…"), self._on_import_bills)
         self.import_action.setEnabled(not self.ctx.read_only)
+        # Exports only read: a read-only database can still be exported.
+        self.export_action = file_menu.addAction(self.tr("&Export…"), self._on_export)
+        self.export_action.setObjectName("export_action")
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -331,6 +334,11 @@ class MainWindow(QMainWindow):
         from espm_desktop.ui.pages.import_dialog import open_import_dialog
 
         open_import_dialog(self.ctx, self)
+
+    def _on_export(self) -> None:
+        from espm_desktop.ui.export_dialog import open_export_dialog
+
+        open_export_dialog(self.ctx, self.settings, self)
 
     # -- help ------------------------------------------------------------------------------------------------
     def current_help_page(self) -> str:

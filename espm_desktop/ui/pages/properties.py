@@ -13,6 +13,7 @@ from espm_desktop.db.summaries import property_summaries
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
 from espm_desktop.ui.pages.base import RecordTablePage
+from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
 
 if TYPE_CHECKING:
     from espm_desktop.db import models
@@ -115,6 +116,10 @@ class PropertiesPage(RecordTablePage):
         self.subtitle.setText(self.tr("Buildings you manage. Select one to see its meters, bills and score."))
         self.record_activated.connect(ctx.select_property)
         ctx.data_changed.connect(self._on_data_changed)
+        # The portfolio report: one row per property of the list.
+        self.report_buttons = ReportButtons(ctx, lambda: ReportRequest("portfolio"))
+        self.report_buttons.setContentsMargins(12, 0, 0, 0)  # set apart from the buttons that act on one row
+        self.toolbar.insertWidget(self.toolbar.indexOf(self.delete_button) + 1, self.report_buttons)
         self._refreshing = False
 
     def _on_data_changed(self) -> None:

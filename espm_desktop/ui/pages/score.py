@@ -38,6 +38,7 @@ from espm_desktop.ui.pages.score_data import PeriodStatus, ScoreView, first_bank
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import ScoreStepsView, StepTable, energy_order, short_unit
 from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
+from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
 
 BANNER_STYLE = {
     "error": "background: #fdecea; border: 1px solid #e0a8a8; border-radius: 4px; padding: 8px;",
@@ -102,8 +103,11 @@ class ScorePage(QWidget):
         self.period_note.setStyleSheet("color: #555;")
         self.factors_button = QPushButton(self.tr("Energy factors…"))
         self.factors_button.setObjectName("energy_factors_button")
+        # The report of what the page shows: this property, the chosen 12 months.
+        self.report_buttons = ReportButtons(ctx, self._report_request)
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
+        top.addWidget(self.report_buttons)
         period_row = QHBoxLayout()
         period_row.addWidget(QLabel(self.tr("12 months ending:")))
         period_row.addWidget(self.period_combo)
@@ -245,6 +249,10 @@ class ScorePage(QWidget):
         self.factors_button.clicked.connect(self._on_factors)
         self.whatif_button.toggled.connect(self.whatif_panel.setVisible)
         ctx.data_changed.connect(self._on_data_changed)
+
+    def _report_request(self) -> ReportRequest | None:
+        pid = self.picker.property_id
+        return None if pid is None else ReportRequest("score", pid, self.period_combo.currentData())
 
     # -- loading --------------------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)

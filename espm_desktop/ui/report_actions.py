@@ -1,0 +1,349 @@
+"""Print… and Save as PDF… for a page's report (score, consumption, portfolio).
+
+The report is the one `espm-desktop report` writes (app/reports.py). It is gathered and drawn in a worker
+thread behind a progress dialog with Cancel, always to a temporary file first: Save as PDF… then copies it
+over the chosen file atomically and opens it in the user's PDF viewer; Print… hands it to the print dialog
+(ui/printing.py) and deletes it. Cancel, at any point, leaves neither the chosen file nor a temporary one.
+
+Paper: Letter by default (North America), A4 offered in the save dialog; the choice is remembered, and before
+any choice a system locale outside the Letter countries starts on A4.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from espm_desktop.fs.atomic_files import OutputError, atomic_write, check_output_target
+from espm_desktop.ui import file_dialogs
+from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.desktop_open import open_with_desktop
+from espm_desktop.ui.forms import current_language
+from espm_desktop.ui.output_messages import failure_text, message_box
+from espm_desktop.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+# The Properties page is the first screen: this module imports neither SQLAlchemy nor reportlab until a report
+# is asked for (app.reports and the thread helper are imported then).
+ReportKindName = Literal["score", "consumption", "portfolio"]
+PAGE_SIZES = ("letter", "a4")  # app.reports.PAGE_SIZES
+
+PAGE_SIZE_KEY = "reports/page_size"
+FOLDER_KEY = "reports/folder"
+# Where Letter is the usual paper (the C locale too: a build machine or a test).
+_LETTER_COUNTRIES = frozenset(
+    getattr(QLocale.Country, name)
+    for name in (
+        "UnitedStates", "Canada", "Mexico", "Chile", "Colombia", "CostaRica", "DominicanRepublic",
+        "ElSalvador", "Guatemala", "Nicaragua", "Panama", "Philippines", "PuertoRico", "Venezuela",
+        "AnyTerritory",
+    )
+)  # fmt: skip
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """Which report a page asks for: the kind, its property (none: the whole portfolio) and score period."""
+
+    kind: ReportKindName
+    property_id: int | None = None
+    period_end: date | None = None
+
+
+def preferred_page_size(settings: AppSettings) -> str:
+    """ "letter" or "a4": the user's last choice, else what the system locale's country uses."""
+    stored = str(settings.value(PAGE_SIZE_KEY, "") or "")
+    if stored in PAGE_SIZES:
+        return stored
+    return "letter" if QLocale.system().territory() in _LETTER_COUNTRIES else "a4"
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class ReportWorker(QObject):
+    finished = Signal(object)
+    """The PDF's path: the chosen file, or (no target: for printing) a temporary file the receiver deletes."""
+    cancelled = Signal()
+    failed = Signal(object)
+    """The exception that stopped it (the page words it); nothing was written."""
+
+    def __init__(
+        self,
+        engine: Any,
+        request: ReportRequest,
+        language: str,
+        page_size: str,
+        target: Path | None,
+        db_path: Path,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.request = request
+        self.language = language
+        self.page_size = page_size
+        self.target = target
+        self.db_path = db_path
+        self.cancel_event = threading.Event()
+
+    def _check(self) -> None:
+        if self.cancel_event.is_set():
+            raise _Cancelled
+
+    @Slot()
+    def run(self) -> None:
+        from espm_desktop.app.reports import gather_report, render_report
+
+        folder = Path(tempfile.mkdtemp(prefix="espm-report-"))
+        handed_over = False
+        try:
+            request = self.request
+            data = gather_report(
+                self.engine, request.kind, self.language, request.property_id, period_end=request.period_end
+            )
+            self._check()
+            pdf = folder / f"{request.kind}.pdf"
+            protected = (self.db_path,)
+            render_report(data, pdf, self.language, page_size=self.page_size, protected=protected)
+            self._check()
+            if self.target is None:
+                handed_over = True
+                self.finished.emit(pdf)
+                return
+            with atomic_write(self.target, protected=protected) as out, pdf.open("rb") as src:
+                shutil.copyfileobj(src, out)
+                self._check()  # raised inside the write: its partial file goes, the target stays as it was
+        except _Cancelled:
+            self.cancelled.emit()
+            return
+        except Exception as exc:  # noqa: BLE001 — reported to the user, never lost in a thread
+            log.exception("Report %s to %s failed", self.request.kind, self.target)
+            self.failed.emit(exc)
+            return
+        finally:
+            if not handed_over:
+                shutil.rmtree(folder, ignore_errors=True)
+        self.finished.emit(self.target)
+
+
+# The threads outlive the button that started them (a window rebuilt for another language, closed while a
+# report is drawn): they are kept here, not by the page, until they have finished, and waited for at exit.
+_running: list[tuple[QThread, ReportWorker]] = []
+
+
+def _release_finished() -> None:
+    still: list[tuple[QThread, ReportWorker]] = []
+    for thread, worker in _running:
+        if shiboken6.isValid(thread) and not thread.isFinished():
+            still.append((thread, worker))
+        elif shiboken6.isValid(thread):
+            thread.wait()
+            thread.deleteLater()
+    _running[:] = still
+
+
+def _stop_all() -> None:
+    for thread, worker in list(_running):
+        worker.cancel_event.set()
+        if shiboken6.isValid(thread):
+            thread.quit()
+            thread.wait()
+    _release_finished()
+
+
+def _run_in_thread(worker: ReportWorker) -> None:
+    from espm_desktop.ui.import_worker import start_in_thread
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    if not getattr(app, "_espm_reports_stopped_at_quit", False):
+        app.aboutToQuit.connect(_stop_all)
+        setattr(app, "_espm_reports_stopped_at_quit", True)  # noqa: B010 (one connection per application)
+    _running.append((start_in_thread(worker, app, _release_finished), worker))
+
+
+class ReportButtons(QWidget):
+    """Print… and Save as PDF… for the report `request()` describes (None: nothing to report, buttons do nothing)."""
+
+    pdf_saved = Signal(str)
+    printed = Signal(int)
+    """The report was printed: the number of pages."""
+
+    def __init__(
+        self, ctx: AppContext, request: Callable[[], ReportRequest | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.request = request
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print_report")
+        self.print_button.setToolTip(self.tr("Print the report of this page"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setObjectName("save_report_pdf")
+        self.pdf_button.setToolTip(self.tr("Save the report of this page as a PDF file and open it"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.pdf_button)
+        self.print_button.clicked.connect(self.print_report)
+        self.pdf_button.clicked.connect(self.save_as_pdf)
+        self._worker: ReportWorker | None = None
+        self._progress: QProgressDialog | None = None
+        self.failure_box: QMessageBox | None = None
+
+    def running(self) -> bool:
+        return self._worker is not None
+
+    # -- the two actions ----------------------------------------------------------------------------------------
+    def save_as_pdf(self) -> None:
+        """Ask for the file (Letter or A4 by the filter chosen), write the report there, open it."""
+        request = self.request()
+        if request is None or self.running():
+            return
+        settings = AppSettings()
+        filters = {"letter": self.tr("PDF, Letter paper (*.pdf)"), "a4": self.tr("PDF, A4 paper (*.pdf)")}
+        chosen, chosen_filter = file_dialogs.save_file_name_and_filter(
+            self.window(),
+            self.tr("Save as PDF"),
+            str(self._suggested_path(settings, request)),
+            ";;".join(filters.values()),
+            filters[preferred_page_size(settings)],
+        )
+        if not chosen:
+            return
+        page_size = "a4" if chosen_filter == filters["a4"] else "letter"
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        settings.set_value(PAGE_SIZE_KEY, page_size)
+        settings.set_value(FOLDER_KEY, str(target.parent))
+        try:
+            check_output_target(target, [Path(self.ctx.db_path)])
+        except OutputError as exc:
+            self._tell_failure(exc, target)
+            return
+        self._start(request, page_size, target)
+
+    def print_report(self) -> None:
+        """Draw the report to a temporary PDF and print it through the print dialog."""
+        request = self.request()
+        if request is None or self.running():
+            return
+        self._start(request, preferred_page_size(AppSettings()), None)
+
+    # -- running ------------------------------------------------------------------------------------------------
+    def _start(self, request: ReportRequest, page_size: str, target: Path | None) -> None:
+        worker = ReportWorker(
+            self.ctx.engine, request, current_language(), page_size, target, Path(self.ctx.db_path)
+        )
+        worker.finished.connect(self._on_finished)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.failed.connect(self._on_failed)
+        self._worker = worker
+        self.print_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        label = (
+            self.tr("Preparing the report…")
+            if target is None
+            else self.tr("Writing {0}…").format(target.name)
+        )
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.window())
+        progress.setObjectName("report_progress")
+        progress.setWindowTitle(self.tr("Report"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.canceled.connect(worker.cancel_event.set)
+        self._progress = progress
+        _run_in_thread(worker)
+
+    def _stop(self) -> None:
+        self._worker = None
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self.print_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+
+    def _on_finished(self, pdf: Path) -> None:
+        printing = self._worker is not None and self._worker.target is None
+        self._stop()
+        if not printing:
+            self.pdf_saved.emit(str(pdf))
+            if not open_with_desktop(pdf):
+                box = message_box(
+                    self.window(),
+                    QMessageBox.Icon.Information,
+                    self.tr("Save as PDF"),
+                    self.tr("The report was saved to {0}, but no PDF viewer could open it.").format(pdf),
+                    "report_saved",
+                )
+                box.addButton(QMessageBox.StandardButton.Ok)
+                box.open()
+            return
+        try:
+            from espm_desktop.ui import printing as printing_module
+
+            pages = printing_module.print_pdf_with_dialog(self.window(), pdf)  # it tells of a failure itself
+            if pages:
+                self.printed.emit(pages)
+        finally:
+            shutil.rmtree(pdf.parent, ignore_errors=True)
+
+    def _on_cancelled(self) -> None:
+        self._stop()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        target = self._worker.target if self._worker is not None else None
+        self._stop()
+        self._tell_failure(exc, target or Path(self.tr("the report")))
+
+    def _tell_failure(self, exc: BaseException, target: Path) -> None:
+        box = message_box(
+            self.window(),
+            QMessageBox.Icon.Warning,
+            self.tr("Report not written"),
+            failure_text(exc, target, self.ctx.db_path, current_language()),
+            "report_failed",
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.failure_box = box
+        box.open()
+
+    # -- names ----------------------------------------------------------------------------------------------------
+    def _suggested_path(self, settings: AppSettings, request: ReportRequest) -> Path:
+        folder = str(settings.value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        title = {
+            "score": self.tr("ENERGY STAR score report"),
+            "consumption": self.tr("Consumption report"),
+            "portfolio": self.tr("Portfolio report"),
+        }[request.kind]
+        name = self._property_name(request.property_id)
+        stem = _UNSAFE_NAME.sub("-", f"{name} – {title}" if name else title).strip(" .") or "report"
+        return Path(folder or Path.home()) / f"{stem} {date.today().isoformat()}.pdf"
+
+    def _property_name(self, property_id: int | None) -> str:
+        if property_id is None:
+            return ""
+        from espm_desktop.db.summaries import property_summaries
+
+        return next(
+            (p.name for p in property_summaries(self.ctx.db_path) if p.property_id == property_id), ""
+        )
