@@ -54,10 +54,14 @@ def _literal(node: ast.expr) -> str | None:
 
 
 def _name(func: ast.expr) -> str | None:
+    """The marker a call uses: `tr(…)`, `self.tr(…)`, `_(…)`, `message(…)`, `i18n.message(…)`; not `exc.message(…)`."""
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute):
-        return func.attr
+        if func.attr in ("tr", "translate"):
+            return func.attr
+        if isinstance(func.value, ast.Name) and func.value.id in ("i18n", "catalog"):
+            return func.attr
     return None
 
 

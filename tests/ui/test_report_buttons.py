@@ -220,3 +220,20 @@ def test_properties_page_prints_the_portfolio_through_qprinter(
         assert expected.mean() > 2.0  # the page has ink…
         # …where the printed page has it (0.95 here; the report moved down two blocks scores about 0.5).
         assert np.corrcoef(expected.ravel(), got.ravel())[0, 1] > 0.9
+
+
+def test_charts_page_saves_the_consumption_report(
+    qtbot: QtBot, window: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "consumption.pdf"
+    asked = _answer_save_dialog(monkeypatch, target)
+    window.ctx.select_property(1)  # the demo bank branch: electricity and natural gas
+    window.window.show_page("charts")
+    page = window.window.page("charts")
+    actions = [a.text() for a in page.report_button.menu().actions()]  # type: ignore[attr-defined]
+    assert actions == ["Print the consumption report…", "Save the consumption report as PDF…"]
+    with qtbot.waitSignal(page.report_actions.pdf_saved, timeout=20000):  # type: ignore[attr-defined]
+        page.report_button.menu().actions()[1].trigger()  # type: ignore[attr-defined]
+    assert Path(asked[0][1]).name.startswith(f"{BANK} – Consumption report")
+    text = _text(target)
+    assert "168,000 kWh" in text and "9,600 m³" in text

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,7 @@ from espm_desktop.ui.plots.charts import (
     YearOverYearChart,
 )
 from espm_desktop.ui.plots.export import export_png, export_svg
+from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
 
 CHART_IDS = ("monthly", "year_over_year", "cost", "weather_per_hdd", "weather_scatter", "mix")
 BASES = (cs.Basis.NATIVE, cs.Basis.SITE_GJ, cs.Basis.SOURCE_GJ)
@@ -165,6 +168,26 @@ class ChartsPage(QWidget):
         # A row of their own: beside the chart choices they made the page wider than a 1366-pixel screen.
         for button in (self.png_button, self.svg_button, self.print_button, self.pdf_button):
             period_row.addWidget(button)
+        # The property's consumption report (every meter, 12 months, bills appendix): print it or save it as PDF.
+        self.report_actions = ReportButtons(
+            ctx,
+            lambda: (
+                None
+                if self.picker.property_id is None
+                else ReportRequest("consumption", self.picker.property_id)
+            ),
+        )
+        self.report_actions.hide()  # its two buttons live in the menu below
+        self.report_button = QToolButton()
+        self.report_button.setObjectName("consumption_report_button")
+        self.report_button.setText(self.tr("Consumption report"))
+        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        report_menu = QMenu(self.report_button)
+        report_menu.addAction(self.tr("Print the consumption report…"), self.report_actions.print_report)
+        report_menu.addAction(self.tr("Save the consumption report as PDF…"), self.report_actions.save_as_pdf)
+        self.report_button.setMenu(report_menu)
+        period_row.addSpacing(8)
+        period_row.addWidget(self.report_button)
         layout.addLayout(period_row)
         self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.view, 1)
