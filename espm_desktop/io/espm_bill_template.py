@@ -9,10 +9,13 @@ text; end dates are often formulas (`=G5-1`, the day before the next bill starts
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
+from espm_desktop.core.i18n import message
+from espm_desktop.core.numbers import DecimalMark
+from espm_desktop.io.bill_fields import Field, match_headers
 from espm_desktop.io.import_plan import SheetPlan, run_plans
-from espm_desktop.io.import_rows import Field, match_headers
 from espm_desktop.io.import_types import FileKind, ImportBatch, SkippedRow
 from espm_desktop.io.parse_values import CellValue, DateOrder, ValueParseError, parse_date
 from espm_desktop.io.sheets import ImportFileError, Sheet, TableFile, formula_texts, is_empty_row
@@ -139,7 +142,7 @@ def _column_index(letters: str) -> int:
 
 
 def evaluate_simple_formula(
-    formula: str, rows: list[list[CellValue]], formulas: dict[tuple[int, int], str], depth: int = 0
+    formula: str, rows: Sequence[list[CellValue]], formulas: dict[tuple[int, int], str], depth: int = 0
 ) -> date | None:
     """Value of `=<cell>±N` on a date cell; None for any other formula or a missing referenced date."""
     m = _SIMPLE_FORMULA.match(formula)
@@ -187,7 +190,9 @@ def fill_uncached_formulas(table: TableFile, sheet: Sheet, columns: list[int], h
             row[c - 1] = value
 
 
-def read_bill_template(table: TableFile, date_order: DateOrder | None = None) -> ImportBatch:
+def read_bill_template(
+    table: TableFile, date_order: DateOrder | None = None, decimal_mark: DecimalMark = DecimalMark.POINT
+) -> ImportBatch:
     """Bills of the three energy sheets of an 'Add Bills to Existing Meters' template."""
     batch = ImportBatch(table.file_name, FileKind.BILL_TEMPLATE)
     plans: list[SheetPlan] = []
@@ -195,20 +200,14 @@ def read_bill_template(table: TableFile, date_order: DateOrder | None = None) ->
         if not sheet.name.startswith(SHEET_PREFIX) or not sheet.rows:
             continue
         if sheet.name not in ENERGY_SHEETS:
+            reason = message(
+                "Sheet '{sheet}' does not hold energy bills (water, IT, flow and on-site generation are not "
+                "imported).",
+                sheet=sheet.name,
+            )
             for number, row in enumerate(sheet.rows[1:], start=2):
                 if not is_empty_row(row):
-                    batch.skipped.append(
-                        SkippedRow(
-                            table.file_name,
-                            sheet.name,
-                            number,
-                            f"Sheet '{sheet.name}' does not hold energy bills (water, IT, flow and on-site "
-                            "generation are not imported).",
-                            f"La feuille « {sheet.name} » ne contient pas de factures d'énergie (eau, "
-                            "TI, débit et "
-                            "production sur place ne sont pas importés).",
-                        )
-                    )
+                    batch.skipped.append(SkippedRow(table.file_name, sheet.name, number, reason))
             continue
         columns = match_headers(sheet.rows[0])
         needed = [Field.USAGE, Field.UNIT] + (
@@ -219,14 +218,16 @@ def read_bill_template(table: TableFile, date_order: DateOrder | None = None) ->
             expected = ", ".join(h.split("\n")[0] for h in TEMPLATE_HEADERS[sheet.name][6:10])
             raise ImportFileError(
                 table.file_name,
-                f"Sheet '{sheet.name}' lacks the columns {', '.join(missing)}. Expected ESPM's 'Add Bills to "
-                f"Existing Meters' template with headers in row 1 ({expected}…).",
-                f"La feuille « {sheet.name} » n'a pas les colonnes {', '.join(missing)}. Attendu : le "
-                "modèle ESPM "
-                f"« Add Bills to Existing Meters » avec les en-têtes en ligne 1 ({expected}…).",
+                message(
+                    "Sheet '{sheet}' lacks the columns {columns}. Expected ESPM's 'Add Bills to Existing Meters' "
+                    "template with headers in row 1 ({expected}…).",
+                    sheet=sheet.name,
+                    columns=", ".join(missing),
+                    expected=expected,
+                ),
             )
         date_columns = [columns[f] for f in (Field.START, Field.END, Field.DELIVERY_DATE) if f in columns]
         fill_uncached_formulas(table, sheet, date_columns, 0)
         plans.append(SheetPlan(sheet, 0, columns, skip_existing_entries=True))
-    run_plans(batch, table, plans, date_order)
+    run_plans(batch, table, plans, date_order, decimal_mark)
     return batch

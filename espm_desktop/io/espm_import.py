@@ -3,7 +3,7 @@
     inspect_file(path)                       → FileInspection (kind, headers, proposed mapping) for the dialog
     read_bills_file(path, mapping=, date_order=) → ImportBatch
 
-Errors a whole file causes raise ImportFileError (message_en/message_fr name the file and what was
+Errors a whole file causes raise ImportFileError (its message names the file and what was
 expected); AmbiguousDateFormat asks the user for DD/MM vs MM/DD; MappingRequired asks for the columns of
 a file that is not an ESPM spreadsheet. Row-level problems never raise: they are in ImportBatch.errors.
 """
@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from espm_desktop.core.i18n import current_language, message
+from espm_desktop.core.numbers import DecimalMark, decimal_mark_for
+from espm_desktop.io.bill_fields import Field
 from espm_desktop.io.espm_bill_template import is_bill_template, read_bill_template
 from espm_desktop.io.espm_meter_entries import plan_meter_entries_sheet, read_meter_entries
-from espm_desktop.io.import_rows import Field
 from espm_desktop.io.import_types import (
     AmbiguousDateFormat,
     FileKind,
@@ -35,6 +37,7 @@ __all__ = [
     "AmbiguousDateFormat",
     "ColumnMapping",
     "DateOrder",
+    "DecimalMark",
     "Field",
     "FileInspection",
     "FileKind",
@@ -75,11 +78,10 @@ def read_table(path: Path) -> TableFile:
     if all(is_empty_row(r) for s in table.sheets for r in s.rows):
         raise ImportFileError(
             table.file_name,
-            "The file holds no data. Expected an ESPM 'Meter Entries' export, an ESPM 'Add Bills' template, "
-            "or a table of bills with a header row.",
-            "Le fichier ne contient aucune donnée. Attendu : un export ESPM « Meter Entries », un "
-            "modèle ESPM "
-            "« Add Bills » ou un tableau de factures avec une ligne d'en-têtes.",
+            message(
+                "The file holds no data. Expected an ESPM 'Meter Entries' export, an ESPM 'Add Bills' "
+                "template, or a table of bills with a header row."
+            ),
         )
     return table
 
@@ -101,7 +103,8 @@ def inspect_file(path: Path) -> FileInspection:
     kind = detect_file_kind(table)
     sheet = next((s for s in table.sheets if any(not is_empty_row(r) for r in s.rows)), table.sheets[0])
     header_index = find_header_row(sheet)
-    headers = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+    top = sheet.rows[: header_index + 1]
+    headers = top[header_index] if header_index < len(top) else []
     return FileInspection(
         file=table.file_name,
         kind=kind,
@@ -119,27 +122,33 @@ def read_bills_file(
     mapping: ColumnMapping | None = None,
     date_order: DateOrder | None = None,
     table: TableFile | None = None,
+    decimal_mark: DecimalMark | None = None,
 ) -> ImportBatch:
     """Every bill of the file. A mapping forces the generic reader; without one an ESPM layout is required.
 
+    `decimal_mark` is the importer's, the mark of the language they use (core.i18n) when None: it reads an
+    ambiguous '1,234' in a file whose numbers show no mark (core.numbers, rule 6).
     Raises ImportFileError, AmbiguousDateFormat (call again with `date_order`) or MappingRequired.
     """
     table = table if table is not None else read_table(path)
-    batch = _read_batch(table, mapping, date_order)
+    mark = decimal_mark if decimal_mark is not None else decimal_mark_for(current_language())
+    batch = _read_batch(table, mapping, date_order, mark)
     batch.notices = grouped_notices(table.notices)
     return batch
 
 
-def _read_batch(table: TableFile, mapping: ColumnMapping | None, date_order: DateOrder | None) -> ImportBatch:
+def _read_batch(
+    table: TableFile, mapping: ColumnMapping | None, date_order: DateOrder | None, decimal_mark: DecimalMark
+) -> ImportBatch:
     if mapping is not None:
-        return read_with_mapping(table, mapping, date_order)
+        return read_with_mapping(table, mapping, date_order, decimal_mark)
     kind = detect_file_kind(table)
     if kind is FileKind.BILL_TEMPLATE:
-        return read_bill_template(table, date_order)
+        return read_bill_template(table, date_order, decimal_mark)
     if kind is FileKind.METER_ENTRIES:
-        return read_meter_entries(table, date_order)
+        return read_meter_entries(table, date_order, decimal_mark)
     if table.sheet("Meter Entries") is not None:
-        return read_meter_entries(table, date_order)  # raises the precise missing-columns error
+        return read_meter_entries(table, date_order, decimal_mark)  # raises the precise missing-columns error
     inspection_sheet = next(s for s in table.sheets if any(not is_empty_row(r) for r in s.rows))
     header_index = find_header_row(inspection_sheet)
     headers = inspection_sheet.rows[header_index]

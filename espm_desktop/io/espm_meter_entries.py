@@ -8,15 +8,13 @@ older exports (`Property Id` for `Portfolio Manager ID`). Every empty field read
 from __future__ import annotations
 
 from espm_desktop.core.energy import UnknownUnitError
+from espm_desktop.core.i18n import message
+from espm_desktop.core.numbers import DecimalMark
+from espm_desktop.io.bill_fields import Field, match_headers
+from espm_desktop.io.file_limits import ImportFileError
 from espm_desktop.io.import_plan import SheetPlan, run_plans
-from espm_desktop.io.import_rows import (
-    Field,
-    cached_energy_type,
-    cached_unit,
-    is_non_energy_meter_type,
-    match_headers,
-)
 from espm_desktop.io.import_types import FileKind, ImportBatch, ImportedMeter, ImportedProperty
+from espm_desktop.io.meter_labels import MeterLabels
 from espm_desktop.io.parse_values import (
     CellValue,
     DateOrder,
@@ -27,7 +25,7 @@ from espm_desktop.io.parse_values import (
     parse_number,
     text_of,
 )
-from espm_desktop.io.sheets import ImportFileError, Sheet, TableFile, is_empty_row
+from espm_desktop.io.tables import Sheet, TableFile, is_empty_row
 
 HEADER_SCAN_ROWS = 60
 _PROPERTY_NAME = normalise_label("Property Name")
@@ -72,15 +70,22 @@ def missing_columns_error(file: str, sheet: Sheet) -> ImportFileError:
     names = ", ".join(missing)
     return ImportFileError(
         file,
-        f"Sheet '{sheet.name}' has no column {names}. Expected an ESPM 'Meter Entries' export with the "
-        "columns Property Name, Meter Type, Start Date, End Date, Usage/Quantity and Usage Units.",
-        f"La feuille « {sheet.name} » n'a pas de colonne {names}. Attendu : un export ESPM « Meter Entries » "
-        "avec les colonnes Property Name, Meter Type, Start Date, End Date, Usage/Quantity et Usage Units.",
+        message(
+            "Sheet '{sheet}' has no column {names}. Expected an ESPM 'Meter Entries' export with the "
+            "columns Property Name, Meter Type, Start Date, End Date, Usage/Quantity and Usage Units.",
+            sheet=sheet.name,
+            names=names,
+        ),
     )
 
 
-def read_meter_entries(table: TableFile, date_order: DateOrder | None = None) -> ImportBatch:
-    """Bills of every Meter Entries sheet, plus properties and meters of `Properties`/`Meters` sheets."""
+def read_meter_entries(
+    table: TableFile, date_order: DateOrder | None = None, decimal_mark: DecimalMark = DecimalMark.POINT
+) -> ImportBatch:
+    """Bills of every Meter Entries sheet, plus properties and meters of `Properties`/`Meters` sheets.
+
+    `decimal_mark` is the importer's, for numbers the file shows no mark in (io.import_plan.run_plans).
+    """
     batch = ImportBatch(table.file_name, FileKind.METER_ENTRIES)
     plans: list[SheetPlan] = []
     for sheet in table.sheets:
@@ -95,14 +100,12 @@ def read_meter_entries(table: TableFile, date_order: DateOrder | None = None) ->
             raise missing_columns_error(table.file_name, named)
         raise ImportFileError(
             table.file_name,
-            "No sheet has a 'Property Name' header with start dates and usage. Expected an ESPM "
-            "'Meter Entries' "
-            "export (sheet 'Meter Entries').",
-            "Aucune feuille n'a d'en-tête « Property Name » avec dates de début et consommation. "
-            "Attendu : un "
-            "export ESPM « Meter Entries » (feuille « Meter Entries »).",
+            message(
+                "No sheet has a 'Property Name' header with start dates and usage. Expected an ESPM "
+                "'Meter Entries' export (sheet 'Meter Entries')."
+            ),
         )
-    run_plans(batch, table, plans, date_order)
+    run_plans(batch, table, plans, date_order, decimal_mark)
     properties = table.sheet("Properties")
     if properties is not None:
         batch.properties = read_properties_sheet(properties)
@@ -214,23 +217,24 @@ def read_meters_sheet(sheet: Sheet, date_order: DateOrder | None = None) -> list
     if header is None:
         return []
     columns = _find_columns(sheet.rows[header], _METER_COLUMNS)
+    labels = MeterLabels()
     found: list[ImportedMeter] = []
     for row in sheet.rows[header + 1 :]:
         if is_empty_row(row):
             continue
         type_label = text_of(_get(row, columns, "type"))
-        if not type_label or is_non_energy_meter_type(type_label):
+        if not type_label or labels.is_non_energy(type_label):
             continue
         energy: str | None
         try:
-            energy = cached_energy_type(type_label)
+            energy = labels.energy_type(type_label)
         except UnknownUnitError:
             energy = None
         unit: str | None = None
         unit_label = text_of(_get(row, columns, "unit"))
         if unit_label:
             try:
-                unit = cached_unit(unit_label, energy)[1]
+                unit = labels.unit(unit_label, energy)[1]
             except UnknownUnitError:
                 unit = None
         dates = []

@@ -1,19 +1,22 @@
 """What an import reader hands back: parsed rows, row errors, skipped rows, properties and meters found.
 
-Nothing here touches the database: the lead's import service matches `property_key`/`meter_key` to
-stored properties and meters and turns each ImportRow into a core `Bill`.
+Nothing here touches the database: the import use case (app.bill_import) matches `property_key`/`meter_key`
+to stored properties and meters and stores each ImportRow as a bill.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from espm_desktop.core.i18n import Message, message
 from espm_desktop.core.types import Bill, BillSource
+from espm_desktop.io.file_limits import ImportFileError
 from espm_desktop.io.parse_values import DateOrder
-from espm_desktop.io.sheets import FileNotice, ImportFileError
+from espm_desktop.io.tables import FileNotice
 
 
 class FileKind(StrEnum):
@@ -55,24 +58,44 @@ class ImportRow:
         return Bill(self.start, self.end, self.usage, self.cost, self.estimated, source)
 
 
+def _language(language: str | None) -> str | None:
+    return None if language is None else "fr" if language.startswith("fr") else "en"
+
+
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """A row that could not be read; `column` is the header text as the file writes it."""
+    """A row that could not be read; `column` is the header text as the file writes it, `reason` why (no
+    language yet: core.i18n renders it)."""
 
     file: str
     sheet: str
     row: int
     column: str
     value: str
-    reason_en: str
-    reason_fr: str
+    reason: Message
+
+    def text(self, language: str | None = None) -> str:
+        """The reason alone, in `language` (the current one when None)."""
+        return self.reason.text(_language(language))
 
     def message(self, language: str) -> str:
-        where_en = f"{self.file}, sheet '{self.sheet}', row {self.row}, column '{self.column}'"
-        where_fr = f"{self.file}, feuille « {self.sheet} », ligne {self.row}, colonne « {self.column} »"
-        if language.startswith("fr"):
-            return f"{where_fr} : {self.reason_fr}"
-        return f"{where_en}: {self.reason_en}"
+        """The reason with the file, sheet, row and column it is about."""
+        return message(
+            "{file}, sheet '{sheet}', row {row}, column '{column}': {reason}",
+            file=self.file,
+            sheet=self.sheet,
+            row=str(self.row),
+            column=self.column,
+            reason=self.reason,
+        ).text(_language(language))
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.text("en")
+
+    @property
+    def reason_fr(self) -> str:
+        return self.reason.text("fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +105,18 @@ class SkippedRow:
     file: str
     sheet: str
     row: int
-    reason_en: str
-    reason_fr: str
+    reason: Message
+
+    def text(self, language: str | None = None) -> str:
+        return self.reason.text(_language(language))
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.text("en")
+
+    @property
+    def reason_fr(self) -> str:
+        return self.reason.text("fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +152,8 @@ class ImportBatch:
 
     file: str
     kind: FileKind
-    rows: list[ImportRow] = field(default_factory=list)
+    rows: Sequence[ImportRow] = field(default_factory=list)
+    """The bills read: a RowStore from the readers (io.row_store), a list when made by other means."""
     errors: list[RowError] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     properties: list[ImportedProperty] = field(default_factory=list)
@@ -139,19 +173,17 @@ class AmbiguousDateFormat(ImportFileError):
     def __init__(self, file: str, examples: tuple[str, ...], conflicting: bool = False) -> None:
         shown = ", ".join(examples[:5])
         if conflicting:
-            en = (
-                f"The dates mix day/month and month/day orders (e.g. {shown}). Choose the order most "
-                "rows use; "
-                "rows that do not fit it will be listed as errors."
-            )
-            fr = (
-                f"Les dates mélangent les ordres jour/mois et mois/jour (p. ex. {shown}). Choisissez l'ordre "
-                "de la majorité des lignes; les autres seront signalées en erreur."
+            reason = message(
+                "The dates mix day/month and month/day orders (e.g. {examples}). Choose the order most rows "
+                "use; rows that do not fit it will be listed as errors.",
+                examples=shown,
             )
         else:
-            en = f"Dates such as {shown} read as day/month/year or month/day/year. Choose the file's format."
-            fr = f"Des dates comme {shown} se lisent jour/mois/année ou mois/jour/année. Choisissez."
-        super().__init__(file, en, fr)
+            reason = message(
+                "Dates such as {examples} read as day/month/year or month/day/year. Choose the file's format.",
+                examples=shown,
+            )
+        super().__init__(file, reason)
         self.examples = examples
         self.conflicting = conflicting
 
@@ -165,11 +197,10 @@ class MappingRequired(ImportFileError):
     def __init__(self, file: str, sheet: str, headers: list[str], proposed: dict[str, str]) -> None:
         super().__init__(
             file,
-            "This file is not an ESPM spreadsheet. Choose which column holds the start date, end "
-            "date and usage.",
-            "Ce fichier n'est pas un tableur ESPM. Indiquez quelle colonne contient la date de "
-            "début, la date "
-            "de fin et la consommation.",
+            message(
+                "This file is not an ESPM spreadsheet. Choose which column holds the start date, end date and "
+                "usage."
+            ),
         )
         self.sheet = sheet
         self.headers = headers

@@ -2,7 +2,9 @@
 
 Cells arrive as whatever the reader gives: a date from a date-formatted xlsx cell, a float from a
 number cell, or text from CSV files and text-formatted cells ("1 234,56", "03/04/2021", "Not Available").
-Every parser raises ValueParseError with a reason in English and French; the caller adds file/row/column.
+Text goes through the app's one rule for each kind (core.numbers.number_text: the decimal mark;
+core.dates.parse_date_text: dates and the day/month order), as forms and pastes do. Every parser raises
+ValueParseError with its reason (a core.i18n Message); the caller adds file/row/column.
 
 The limits a bill's values must respect before they may be stored (finite numbers the model can hold,
 plausible dates, names that fit their column) and the one normalisation of property and meter names are
@@ -14,55 +16,60 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+
+from espm_desktop.core.dates import (
+    DateOrder,
+    DateOrderGuess,
+    date_from_serial,
+    guess_date_order,
+    parse_date_text,
+)
+from espm_desktop.core.i18n import Message, message
+from espm_desktop.core.numbers import DecimalMark, guess_decimal_mark, not_a_number, number_text
+from espm_desktop.core.text_values import TextValueError
+
+__all__ = [
+    "COST_MAX",
+    "ESPM_ID_MAX_CHARS",
+    "NAME_MAX_CHARS",
+    "USAGE_MAX",
+    "CellValue",
+    "DateBounds",
+    "DateOrder",
+    "DateOrderGuess",
+    "ValueParseError",
+    "check_bill_date",
+    "check_cost",
+    "check_name",
+    "check_usage",
+    "decimal_mark_of",
+    "guess_date_order",
+    "guess_decimal_comma",
+    "is_blank",
+    "name_key",
+    "normalise_label",
+    "normalise_name",
+    "not_finite",
+    "parse_date",
+    "parse_money",
+    "parse_number",
+    "parse_yes_no",
+    "text_of",
+]
 
 CellValue = str | float | int | bool | date | datetime | timedelta | None
 
+ValueParseError = TextValueError
+"""A cell that cannot be read as the expected kind of value (the core rules raise it too)."""
+
 # ESPM writes "Not Available" in every empty field of its exports; other tools write N/A or a dash.
-_BLANK_TEXTS = frozenset(
+BLANK_TEXTS = frozenset(
     {"", "not available", "n/a", "na", "n.d.", "nd", "s.o.", "-", "--", "—", "non disponible"}
 )
-
-# Excel's day 0 (the 1900 system with its phantom 29 Feb 1900: serial 60); serials before 61 are not bills.
-_EXCEL_EPOCH = date(1899, 12, 30)
-_SERIAL_MIN, _SERIAL_MAX = 61, 2958465
-
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_SLASH = re.compile(
-    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$"
-)
-_SERIAL_TEXT = re.compile(r"^\d{5}(?:\.0+)?$")
-
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_CURRENCY = re.compile(r"(?i)\$|cad|ca\$|\$ca|€|usd")
-
-
-class ValueParseError(ValueError):
-    """A cell that cannot be read as the expected kind of value."""
-
-    def __init__(self, reason_en: str, reason_fr: str) -> None:
-        super().__init__(reason_en)
-        self.reason_en = reason_en
-        self.reason_fr = reason_fr
-
-
-class DateOrder(StrEnum):
-    """How a file writes day and month in dates like 03/04/2021."""
-
-    DMY = "dmy"
-    MDY = "mdy"
-
-
-@dataclass(frozen=True, slots=True)
-class DateOrderGuess:
-    """What a file's slash dates say about their order: a decided order, or None with ambiguous examples."""
-
-    order: DateOrder | None
-    ambiguous_examples: tuple[str, ...] = ()
-    conflicting: bool = False
 
 
 def is_blank(value: CellValue) -> bool:
@@ -70,7 +77,7 @@ def is_blank(value: CellValue) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return value.strip().casefold() in _BLANK_TEXTS
+        return value.strip().casefold() in BLANK_TEXTS
     return False
 
 
@@ -101,229 +108,94 @@ def normalise_label(text: str) -> str:
 # ---------------------------------------------------------------------------------------------- dates
 
 
-def _slash_parts(text: str) -> tuple[int, int, int] | None:
-    m = _SLASH.match(text.strip())
-    if m is None:
-        return None
-    return int(m.group(1)), int(m.group(2)), int(m.group(3))
-
-
-def guess_date_order(values: list[CellValue]) -> DateOrderGuess:
-    """Decide DD/MM vs MM/DD from all the text dates of one file.
-
-    A first number above 12 proves day-first, a second number above 12 proves month-first; a file where
-    no date decides (every one like 03/04/2021) is ambiguous and the user must choose.
-    """
-    dmy = mdy = False
-    ambiguous: list[str] = []
-    for value in values:
-        if not isinstance(value, str):
-            continue
-        parts = _slash_parts(value)
-        if parts is None:
-            continue
-        a, b, _ = parts
-        if a > 12 and b <= 12:
-            dmy = True
-        elif b > 12 and a <= 12:
-            mdy = True
-        elif a <= 12 and b <= 12 and a != b and len(ambiguous) < 5 and value.strip() not in ambiguous:
-            ambiguous.append(value.strip())
-    if dmy and mdy:
-        return DateOrderGuess(None, tuple(ambiguous), conflicting=True)
-    if dmy:
-        return DateOrderGuess(DateOrder.DMY)
-    if mdy:
-        return DateOrderGuess(DateOrder.MDY)
-    return DateOrderGuess(None, tuple(ambiguous))
-
-
-def _make_date(year: int, month: int, day: int, text: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueParseError(
-            f"'{text}' is not a real calendar date.",
-            f"« {text} » n'est pas une date de calendrier valide.",
-        ) from None
+def _missing_date() -> ValueParseError:
+    return ValueParseError(message("The date is missing."))
 
 
 def parse_date(value: CellValue, order: DateOrder | None = None) -> date:
-    """A date from a date cell, an Excel serial, ISO text, or DD/MM/YYYY or MM/DD/YYYY text (per `order`)."""
+    """A date from a date cell, an Excel serial number, or text read by the one date rule in the file's
+    `order` (core.dates.parse_date_text: ISO, DD/MM/YYYY or MM/DD/YYYY, a 5-digit serial)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, bool) or value is None:
-        raise ValueParseError("The date is missing.", "La date est manquante.")
+        raise _missing_date()
     if isinstance(value, int | float):
-        return _from_serial(float(value), text_of(value))
+        return date_from_serial(float(value), text_of(value))
     if isinstance(value, timedelta):
-        raise ValueParseError(
-            f"'{value}' is a duration, not a date.", f"« {value} » est une durée, pas une date."
-        )
-    text = value.strip()
-    if is_blank(text):
-        raise ValueParseError("The date is missing.", "La date est manquante.")
-    if m := _ISO.match(text):
-        return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), text)
-    if parts := _slash_parts(text):
-        a, b, year = parts
-        if order is None:
-            if a > 12:
-                order = DateOrder.DMY
-            elif b > 12:
-                order = DateOrder.MDY
-            elif a == b:
-                return _make_date(year, a, b, text)
-            else:
-                raise ValueParseError(
-                    f"'{text}' could be day/month or month/day; choose the file's date format.",
-                    f"« {text} » peut se lire jour/mois ou mois/jour; choisissez le format de date du "
-                    "fichier.",
-                )
-        day, month = (a, b) if order is DateOrder.DMY else (b, a)
-        return _make_date(year, month, day, text)
-    if _SERIAL_TEXT.match(text):
-        return _from_serial(float(text), text)
-    raise ValueParseError(
-        f"'{text}' is not a date. Write it as YYYY-MM-DD (e.g. 2023-01-31) or DD/MM/YYYY.",
-        f"« {text} » n'est pas une date. Écrivez-la AAAA-MM-JJ (p. ex. 2023-01-31) ou JJ/MM/AAAA.",
-    )
-
-
-def _from_serial(serial: float, text: str) -> date:
-    if not (_SERIAL_MIN <= serial <= _SERIAL_MAX):
-        raise ValueParseError(
-            f"'{text}' is a number, not a date.",
-            f"« {text} » est un nombre, pas une date.",
-        )
-    return _EXCEL_EPOCH + timedelta(days=int(serial))
+        raise ValueParseError(message("'{value}' is a duration, not a date.", value=str(value)))
+    if is_blank(value):
+        raise _missing_date()
+    found = parse_date_text(value, order)
+    if found is None:
+        raise _missing_date()
+    return found
 
 
 # -------------------------------------------------------------------------------------------- numbers
 
 
-def _not_a_number(text: str) -> ValueParseError:
+def decimal_mark_of(decimal_comma: bool | None) -> DecimalMark:
+    """A file's decimal mark as the readers note it: True for ',', False or None (nothing shown) for '.'."""
+    return DecimalMark.COMMA if decimal_comma else DecimalMark.POINT
+
+
+def not_finite(text: str) -> ValueParseError:
     return ValueParseError(
-        f"'{text}' is not a number. Write digits with one decimal separator, e.g. 1234.5 or 1 234,5.",
-        f"« {text} » n'est pas un nombre. Écrivez des chiffres avec un séparateur décimal, p. ex. 1 234,5.",
+        message(
+            "'{text}' is not a finite number (NaN or infinity, often a spreadsheet formula error). Write the "
+            "value as digits, e.g. 1234.5.",
+            text=text,
+        )
     )
 
 
-def _number_text(value: CellValue, decimal_comma: bool | None) -> str:
-    """Canonical '1234.5' text of a number written in English or French style."""
+def _number_cell_text(value: CellValue, mark: DecimalMark) -> str:
+    """The canonical '1234.5' of a cell: the number of a number cell, the rule's reading of a text."""
     if isinstance(value, bool) or value is None or isinstance(value, date | timedelta):
-        raise _not_a_number(text_of(value))
+        raise not_a_number(text_of(value))
     if isinstance(value, int | float):
         return repr(float(value))
-    raw = value.strip()
-    text = _CURRENCY.sub("", raw)
-    text = _SPACES.sub("", text)
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    if text.startswith("-"):
-        negative, text = not negative, text[1:]
-    elif text.startswith("+"):
-        text = text[1:]
-    if not text or not re.fullmatch(r"[0-9.,]+", text) or not re.search(r"[0-9]", text):
-        raise _not_a_number(raw)
-    has_dot, has_comma = "." in text, "," in text
-    if has_dot and has_comma:
-        # The separator that comes last is the decimal one: 1,234.56 and 1.234,56.
-        dec = "." if text.rfind(".") > text.rfind(",") else ","
-        thousands = "," if dec == "." else "."
-        if text.count(dec) > 1:
-            raise _not_a_number(raw)
-        int_part, frac = text.split(dec)
-        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})*", int_part):
-            raise _not_a_number(raw)
-        text = int_part.replace(thousands, "") + "." + frac
-    elif has_comma or has_dot:
-        sep = "," if has_comma else "."
-        groups = text.split(sep)
-        if len(groups) > 2:
-            if not all(len(g) == 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
-                raise _not_a_number(raw)
-            text = "".join(groups)
-        else:
-            int_part, frac = groups
-            if not int_part and not frac:
-                raise _not_a_number(raw)
-            # "1,234" is a thousands group in English and 1.234 in French: the file's style decides.
-            looks_grouped = len(frac) == 3 and 1 <= len(int_part) <= 3 and int_part != "0"
-            if sep == ",":
-                is_thousands = looks_grouped and decimal_comma is not True
-            else:
-                is_thousands = looks_grouped and decimal_comma is True
-            text = int_part + frac if is_thousands else (int_part or "0") + "." + (frac or "0")
-    return ("-" if negative else "") + text
-
-
-def _not_finite(text: str) -> ValueParseError:
-    return ValueParseError(
-        f"'{text}' is not a finite number (NaN or infinity, often a spreadsheet formula error). Write the "
-        "value as digits, e.g. 1234.5.",
-        f"« {text} » n'est pas un nombre fini (NaN ou infini, souvent une erreur de formule). Écrivez la "
-        "valeur en chiffres, p. ex. 1 234,5.",
-    )
+    return number_text(value, mark)
 
 
 def parse_number(value: CellValue, decimal_comma: bool | None = None) -> float:
     """A finite float from a number cell or text such as '1 234,56', '1,234.56', '1234,5', '$ 12.30'.
 
-    NaN, infinities and numbers too large for a float (400 digits, 1e400) raise ValueParseError.
+    `decimal_comma` is the file's decimal mark (core.numbers, rule 6): True ',', else '.'. NaN, infinities
+    and numbers too large for a float (400 digits, 1e400) raise ValueParseError.
     """
     if type(value) is float:
         if value - value == 0.0:  # False for NaN and ±inf only: cheaper than math.isfinite
-            return value  # what float(repr(value)) would give, without the round trip
-        raise _not_finite(text_of(value))
+            return value
+        raise not_finite(text_of(value))
     try:
-        number = float(_number_text(value, decimal_comma))
+        number = float(_number_cell_text(value, decimal_mark_of(decimal_comma)))
     except OverflowError:  # an int cell beyond float's range
-        raise _not_finite(text_of(value)) from None
+        raise not_finite(text_of(value)) from None
     if not math.isfinite(number):
-        raise _not_finite(text_of(value))
+        raise not_finite(text_of(value))
     return number
 
 
 def parse_money(value: CellValue, decimal_comma: bool | None = None) -> Decimal:
     """Money as a finite Decimal; float cells go through their shortest repr so 34.85 stays 34.85."""
     try:
-        money = Decimal(_number_text(value, decimal_comma))
+        money = Decimal(_number_cell_text(value, decimal_mark_of(decimal_comma)))
     except InvalidOperation:
-        raise _not_a_number(text_of(value)) from None
+        raise not_a_number(text_of(value)) from None
     except OverflowError:
-        raise _not_finite(text_of(value)) from None
+        raise not_finite(text_of(value)) from None
     if not money.is_finite():
-        raise _not_finite(text_of(value))
+        raise not_finite(text_of(value))
     return money
 
 
-def guess_decimal_comma(values: list[CellValue]) -> bool | None:
-    """True when the file's text numbers use a decimal comma, False for a decimal point, None if none tell."""
-    comma = point = 0
-    for value in values:
-        if not isinstance(value, str):
-            continue
-        text = _SPACES.sub("", _CURRENCY.sub("", value.strip()))
-        if "," in text and "." in text:
-            if text.rfind(",") > text.rfind("."):
-                comma += 1
-            else:
-                point += 1
-        elif m := re.fullmatch(r"-?\d*,(\d+)", text):
-            if len(m.group(1)) != 3:
-                comma += 1
-        elif m := re.fullmatch(r"-?\d*\.(\d+)", text):
-            if len(m.group(1)) != 3:
-                point += 1
-    if comma and not point:
-        return True
-    if point and not comma:
-        return False
-    return None
+def guess_decimal_comma(values: Iterable[CellValue]) -> bool | None:
+    """True when the text numbers show a decimal comma, False a decimal point, None when none or both do."""
+    mark = guess_decimal_mark(values)
+    return None if mark is None else mark is DecimalMark.COMMA
 
 
 _YES = frozenset({"yes", "y", "true", "1", "oui", "o", "vrai", "x", "estimated", "estimee", "estime"})
@@ -346,10 +218,7 @@ def parse_yes_no(value: CellValue) -> bool:
             return True
         if key in _NO:
             return False
-    raise ValueParseError(
-        f"'{text_of(value)}' is not Yes or No.",
-        f"« {text_of(value)} » n'est ni Oui ni Non.",
-    )
+    raise ValueParseError(message("'{value}' is not Yes or No.", value=text_of(value)))
 
 
 # ------------------------------------------------------------------------------- limits of stored values
@@ -375,18 +244,18 @@ def check_usage(value: float) -> float:
     """The usage if it is finite, not negative and at most USAGE_MAX; else ValueParseError."""
     if not 0.0 <= value <= USAGE_MAX:  # also False for NaN
         if value != value or value in (math.inf, -math.inf):
-            raise _not_finite(text_of(value))
+            raise not_finite(text_of(value))
         if value < 0:
             raise ValueParseError(
-                "The usage cannot be negative. Write the quantity used (a credit goes in the cost).",
-                "La consommation ne peut pas être négative. Écrivez la quantité consommée (un crédit va "
-                "dans le coût).",
+                message("The usage cannot be negative. Write the quantity used (a credit goes in the cost).")
             )
         raise ValueParseError(
-            f"The usage {value:g} is beyond the largest accepted, {USAGE_MAX:g}. Check the unit and the "
-            "decimal separator.",
-            f"La consommation {value:g} dépasse la plus grande acceptée, {USAGE_MAX:g}. Vérifiez l'unité et "
-            "le séparateur décimal.",
+            message(
+                "The usage {value} is beyond the largest accepted, {most}. Check the unit and the decimal "
+                "separator.",
+                value=f"{value:g}",
+                most=f"{USAGE_MAX:g}",
+            )
         )
     return value
 
@@ -394,13 +263,14 @@ def check_usage(value: float) -> float:
 def check_cost(value: Decimal) -> Decimal:
     """The cost if it is finite and within ±COST_MAX (what Numeric(14, 2) holds); else ValueParseError."""
     if not value.is_finite():
-        raise _not_finite(str(value))
+        raise not_finite(str(value))
     if not -COST_MAX < value < COST_MAX:
         raise ValueParseError(
-            f"The cost {value} is beyond the largest the database holds (under 1 000 000 000 000 $). "
-            "Check the decimal separator and that the column holds dollars.",
-            f"Le coût {value} dépasse le plus grand que la base peut garder (moins de 1 000 000 000 000 $). "
-            "Vérifiez le séparateur décimal et que la colonne contient des dollars.",
+            message(
+                "The cost {value} is beyond the largest the database holds (under 1 000 000 000 000 $). "
+                "Check the decimal separator and that the column holds dollars.",
+                value=str(value),
+            )
         )
     return value
 
@@ -424,16 +294,21 @@ def check_bill_date(value: date, bounds: DateBounds) -> date:
         return value
     if value < bounds.earliest:
         raise ValueParseError(
-            f"The date {value.isoformat()} is before {bounds.earliest.isoformat()}: no bill is that old. "
-            "Check the year and the file's date format.",
-            f"La date {value.isoformat()} précède le {bounds.earliest.isoformat()} : aucune facture n'est "
-            "aussi ancienne. Vérifiez l'année et le format de date du fichier.",
+            message(
+                "The date {date} is before {earliest}: no bill is that old. Check the year and the file's "
+                "date format.",
+                date=value.isoformat(),
+                earliest=bounds.earliest.isoformat(),
+            )
         )
     raise ValueParseError(
-        f"The date {value.isoformat()} is more than {LATEST_BILL_DAYS_AHEAD} days in the future (after "
-        f"{bounds.latest.isoformat()}). Check the year and the file's date format.",
-        f"La date {value.isoformat()} est plus de {LATEST_BILL_DAYS_AHEAD} jours dans le futur (après le "
-        f"{bounds.latest.isoformat()}). Vérifiez l'année et le format de date du fichier.",
+        message(
+            "The date {date} is more than {days} days in the future (after {latest}). Check the year and the "
+            "file's date format.",
+            date=value.isoformat(),
+            days=str(LATEST_BILL_DAYS_AHEAD),
+            latest=bounds.latest.isoformat(),
+        )
     )
 
 
@@ -464,13 +339,11 @@ def name_key(text: str) -> str:
     return normalise_name(text).casefold()
 
 
-def check_name(name: str, what_en: str, what_fr: str, limit: int = NAME_MAX_CHARS) -> str:
-    """The name if it fits its column; else ValueParseError naming the length and the limit."""
+def check_name(name: str, too_long: str, limit: int = NAME_MAX_CHARS) -> str:
+    """The name if it fits its column; else ValueParseError naming the length and the limit.
+
+    `too_long` is what to say then, an English template with {length} and {limit} (io.bill_fields.NAME_TOO_LONG).
+    """
     if len(name) > limit:
-        raise ValueParseError(
-            f"The {what_en} is {len(name)} characters long; the database holds at most {limit}. "
-            f"Shorten it in the file (keep it the same in every file).",
-            f"Le {what_fr} compte {len(name)} caractères; la base en garde au plus {limit}. "
-            "Raccourcissez-le dans le fichier (de la même façon dans tous les fichiers).",
-        )
+        raise ValueParseError(Message(too_long, {"length": str(len(name)), "limit": str(limit)}))
     return name

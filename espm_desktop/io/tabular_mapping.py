@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from espm_desktop.core.i18n import message
+from espm_desktop.core.numbers import DecimalMark
+from espm_desktop.io.bill_fields import Field, field_for_header, field_labels, header_key
+from espm_desktop.io.file_limits import ImportFileError
 from espm_desktop.io.import_plan import SheetPlan, run_plans
-from espm_desktop.io.import_rows import FIELD_LABELS, Field, field_for_header, header_key
 from espm_desktop.io.import_types import FileKind, ImportBatch
 from espm_desktop.io.parse_values import CellValue, DateOrder, text_of
-from espm_desktop.io.sheets import ImportFileError, Sheet, TableFile, is_empty_row
+from espm_desktop.io.tables import Sheet, TableFile, is_empty_row
 
 HEADER_SCAN_ROWS = 30
 
@@ -87,18 +90,18 @@ def _pick_sheet(table: TableFile, name: str | None) -> Sheet:
         if sheet is None:
             raise ImportFileError(
                 table.file_name,
-                f"The sheet '{name}' is not in the file (sheets: {', '.join(s.name for s in table.sheets)}).",
-                f"La feuille « {name} » n'est pas dans le fichier (feuilles : "
-                f"{', '.join(s.name for s in table.sheets)}).",
+                message(
+                    "The sheet '{sheet}' is not in the file (sheets: {sheets}).",
+                    sheet=name,
+                    sheets=", ".join(s.name for s in table.sheets),
+                ),
             )
         return sheet
     for sheet in table.sheets:
         if any(not is_empty_row(r) for r in sheet.rows):
             return sheet
     raise ImportFileError(
-        table.file_name,
-        "The file holds no data. Expected a table of bills with a header row.",
-        "Le fichier ne contient aucune donnée. Attendu : un tableau de factures avec une ligne d'en-têtes.",
+        table.file_name, message("The file holds no data. Expected a table of bills with a header row.")
     )
 
 
@@ -107,16 +110,15 @@ def _field_of(key: str, file: str) -> Field:
         return Field(key)
     except ValueError:
         raise ImportFileError(
-            file,
-            f"Unknown field '{key}' in the column mapping.",
-            f"Champ inconnu « {key} » dans la correspondance.",
+            file, message("Unknown field '{key}' in the column mapping.", key=key)
         ) from None
 
 
 def plan_with_mapping(table: TableFile, mapping: ColumnMapping) -> SheetPlan:
     sheet = _pick_sheet(table, mapping.sheet)
     header_index = mapping.header_row - 1 if mapping.header_row else find_header_row(sheet)
-    headers = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+    top = sheet.rows[: header_index + 1]
+    headers = top[header_index] if header_index < len(top) else []
     by_key = {header_key(h): i for i, h in reversed(list(enumerate(headers))) if text_of(h)}
     columns: dict[Field, int] = {}
     missing: list[str] = []
@@ -132,11 +134,13 @@ def plan_with_mapping(table: TableFile, mapping: ColumnMapping) -> SheetPlan:
     if missing:
         raise ImportFileError(
             table.file_name,
-            f"Sheet '{sheet.name}' has no column {', '.join(repr(m) for m in missing)} (row "
-            f"{header_index + 1} "
-            "was read as the header row). Choose the columns again.",
-            f"La feuille « {sheet.name} » n'a pas de colonne {', '.join(repr(m) for m in missing)} (la ligne "
-            f"{header_index + 1} a été lue comme ligne d'en-têtes). Choisissez à nouveau les colonnes.",
+            message(
+                "Sheet '{sheet}' has no column {columns} (row {row} was read as the header row). Choose the "
+                "columns again.",
+                sheet=sheet.name,
+                columns=", ".join(repr(m) for m in missing),
+                row=str(header_index + 1),
+            ),
         )
     fixed = {_field_of(k, table.file_name): v for k, v in mapping.fixed.items() if v}
     has_dates = Field.DELIVERY_DATE in columns or all(
@@ -152,22 +156,23 @@ def plan_with_mapping(table: TableFile, mapping: ColumnMapping) -> SheetPlan:
     ):
         absent.append(Field.PROPERTY_NAME)
     if absent:
-        en = ", ".join(FIELD_LABELS[f][0] for f in absent)
-        fr = ", ".join(FIELD_LABELS[f][1] for f in absent)
         raise ImportFileError(
             table.file_name,
-            f"The mapping gives no column or value for: {en}. Choose a column or type a value for each.",
-            f"La correspondance ne donne ni colonne ni valeur pour : {fr}. Choisissez une colonne ou "
-            "saisissez "
-            "une valeur pour chacun.",
+            message(
+                "The mapping gives no column or value for: {fields}. Choose a column or type a value for each.",
+                fields=field_labels(absent),
+            ),
         )
     return SheetPlan(sheet, header_index, columns, fixed=fixed)
 
 
 def read_with_mapping(
-    table: TableFile, mapping: ColumnMapping, date_order: DateOrder | None = None
+    table: TableFile,
+    mapping: ColumnMapping,
+    date_order: DateOrder | None = None,
+    decimal_mark: DecimalMark = DecimalMark.POINT,
 ) -> ImportBatch:
     """Bills of one sheet read through `mapping`."""
     batch = ImportBatch(table.file_name, FileKind.GENERIC)
-    run_plans(batch, table, [plan_with_mapping(table, mapping)], date_order)
+    run_plans(batch, table, [plan_with_mapping(table, mapping)], date_order, decimal_mark)
     return batch

@@ -7,7 +7,6 @@ saves it); a refused edit marks the cell with what was typed and why, and emits 
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -17,7 +16,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from espm_desktop.core.numbers import format_number, parse_decimal_text
+from espm_desktop.core.dates import DateOrder, typed_date_order
+from espm_desktop.core.dates import parse_date_text as read_date_text
+from espm_desktop.core.i18n import N_, Message, message
+from espm_desktop.core.numbers import (
+    DecimalMark,
+    decimal_mark_for,
+    format_number,
+    guess_decimal_mark,
+    parse_decimal_text,
+)
 from espm_desktop.core.types import Bill, BillSource
 from espm_desktop.core.validation import FieldError, validate_bill
 from espm_desktop.db.bills_store import StoredBill
@@ -34,45 +42,33 @@ MARK_FOREGROUND = QColor("#b00020")
 
 Index = QModelIndex | QPersistentModelIndex
 
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
-
-def parse_date_text(text: str) -> date | None:
-    """'2024-01-31', '2024/01/31' or '31/01/2024' (day first, as in Québec) → date; empty → None; else ValueError."""
-    s = text.strip()
-    if not s:
-        return None
-    # Excel copies date-times as '2024-01-31 00:00:00'.
-    s = s.split(" ")[0].split("T")[0]
-    if m := _ISO.match(s):
-        y, mo, d = (int(g) for g in m.groups())
-    elif m := _DAY_FIRST.match(s):
-        d, mo, y = (int(g) for g in m.groups())
-    else:
-        raise ValueError(text)
-    return date(y, mo, d)  # raises ValueError for 2024-02-30
+def parse_date_text(text: str, order: DateOrder | None = None) -> date | None:
+    """A date typed or pasted, by the one date rule (core.dates): '2024-01-31', '31/01/2024', '12/25/2024'; a
+    text both orders read is day first (as in Québec) unless `order` (the pasted block's) says otherwise;
+    empty → None; else ValueError."""
+    return read_date_text(text, order, ambiguous_as=DateOrder.DMY)
 
 
 def bad_date(text: str) -> FieldError:
     return FieldError(
         "date",
-        f"“{text}” is not a date. Type it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-01-31 or 31/01/2024.",
-        f"« {text} » n'est pas une date. Saisissez-la sous la forme AAAA-MM-JJ ou JJ/MM/AAAA, "
-        "p. ex. 2024-01-31 ou 31/01/2024.",
+        message(
+            "“{text}” is not a date. Type it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-01-31 or 31/01/2024.",
+            text=text,
+        ),
     )
 
 
 def bad_number(text: str) -> FieldError:
     return FieldError(
-        "number",
-        f"“{text}” is not a number. Type digits, e.g. 1300, 1 300,5 or 1,300.5.",
-        f"« {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300, 1 300,5 ou 1,300.5.",
+        "number", message("“{text}” is not a number. Type digits, e.g. 1300, 1 300,5 or 1,300.5.", text=text)
     )
 
 
-def missing(what_en: str, what_fr: str) -> FieldError:
-    return FieldError("required", f"The {what_en} is required.", f"{what_fr} est obligatoire.")
+def missing(what: Message) -> FieldError:
+    """`what` is the whole sentence ("The start date is required."), as French puts the field first."""
+    return FieldError("required", what)
 
 
 def add_one_month(day: date) -> date:
@@ -118,6 +114,11 @@ def parse_pasted_bills(text: str, existing: Sequence[Bill]) -> tuple[list[Bill],
     accepted: list[Bill] = []
     problems: list[PasteProblem] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # A paste is one context (core.numbers rule 6, core.dates): its own dates and numbers prove their order and
+    # decimal mark, else day first and the language's mark.
+    rows = [[c.strip() for c in line.split("\t")] for line in lines if line.strip()]
+    order = typed_date_order(c for cells in rows for c in cells[:2])
+    mark = guess_decimal_mark(c for cells in rows for c in cells[2:4]) or decimal_mark_for(current_language())
     first = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -125,7 +126,7 @@ def parse_pasted_bills(text: str, existing: Sequence[Bill]) -> tuple[list[Bill],
         cells = [c.strip() for c in line.split("\t")]
         is_first, first = first, False
         try:
-            parse_date_text(cells[0])
+            parse_date_text(cells[0], order)
         except ValueError:
             if is_first:
                 continue  # a header line: 'Start date  End date  Usage'
@@ -137,15 +138,15 @@ def parse_pasted_bills(text: str, existing: Sequence[Bill]) -> tuple[list[Bill],
                     line.replace("\t", " | "),
                     FieldError(
                         "columns",
-                        "A pasted row needs start date, end date and usage (and may add the cost), separated by "
-                        "tabs as Excel copies them.",
-                        "Une ligne collée doit contenir la date de début, la date de fin et la consommation (et "
-                        "peut ajouter le coût), séparées par des tabulations comme Excel les copie.",
+                        message(
+                            "A pasted row needs start date, end date and usage (and may add the cost), separated "
+                            "by tabs as Excel copies them."
+                        ),
                     ),
                 )
             )
             continue
-        bill, problem = _pasted_bill(number, cells)
+        bill, problem = _pasted_bill(number, cells, order, mark)
         if problem is not None:
             problems.append(problem)
             continue
@@ -161,30 +162,32 @@ def parse_pasted_bills(text: str, existing: Sequence[Bill]) -> tuple[list[Bill],
     return accepted, problems
 
 
-def _pasted_bill(number: int, cells: list[str]) -> tuple[Bill | None, PasteProblem | None]:
+def _pasted_bill(
+    number: int, cells: list[str], order: DateOrder | None, mark: DecimalMark
+) -> tuple[Bill | None, PasteProblem | None]:
     dates: list[date] = []
-    for column, what_en, what_fr in (
-        (START, "start date", "La date de début"),
-        (END, "end date", "La date de fin"),
+    for column, required in (
+        (START, N_("The start date is required.")),
+        (END, N_("The end date is required.")),
     ):
         text = cells[column]
         try:
-            day = parse_date_text(text)
+            day = parse_date_text(text, order)
         except ValueError:
             return None, PasteProblem(number, column, text, bad_date(text))
         if day is None:
-            return None, PasteProblem(number, column, text, missing(what_en, what_fr))
+            return None, PasteProblem(number, column, text, missing(message(required)))
         dates.append(day)
     numbers: list[Decimal | None] = []
     for column, cell in ((USAGE, 2), (COST, 3)):
         text = cells[cell] if cell < len(cells) else ""
         try:
-            numbers.append(parse_decimal_text(text))
+            numbers.append(parse_decimal_text(text, mark))
         except ValueError:
             return None, PasteProblem(number, column, text, bad_number(text))
     usage, cost = numbers
     if usage is None:
-        return None, PasteProblem(number, USAGE, "", missing("usage", "La consommation"))
+        return None, PasteProblem(number, USAGE, "", missing(message("The usage is required.")))
     bill = Bill(
         start=dates[0],
         end=dates[1],
@@ -436,17 +439,17 @@ class BillsTableModel(QAbstractTableModel):
                 return None, bad_date(text)
             if day is None:
                 if column == START:
-                    return None, missing("start date", "La date de début")
-                return None, missing("end date", "La date de fin")
+                    return None, missing(message("The start date is required."))
+                return None, missing(message("The end date is required."))
             new = replace(bill, start=day) if column == START else replace(bill, end=day)
         else:
             try:
-                number = parse_decimal_text(text)
+                number = parse_decimal_text(text, decimal_mark_for(current_language()))
             except ValueError:
                 return None, bad_number(text)
             if column == USAGE:
                 if number is None:
-                    return None, missing("usage", "La consommation")
+                    return None, missing(message("The usage is required."))
                 new = replace(bill, usage=float(number))
             else:
                 new = replace(bill, cost=None if number is None else number.quantize(Decimal("0.01")))

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.numbers import format_number, parse_decimal_text
+from espm_desktop.core.i18n import message
+from espm_desktop.core.numbers import decimal_mark_for, format_number, parse_decimal_text
 from espm_desktop.core.validation import FieldError
 
 NO_DATE = QDate(1900, 1, 1)
@@ -47,22 +48,15 @@ def current_language() -> str:
     return language()
 
 
-# An English number with its thousands grouped the way the form shows it: 1,988 or 12,345,678.5.
-_EN_GROUPED = re.compile(r"^[($-]*\d{1,3}(,\d{3})+(\.\d*)?[)%]*$")
-
-
 def is_year_field(spec: FieldSpec) -> bool:
     """A year ('year_built', 'objective_year'): shown as 1988, never 1,988."""
     return spec.kind == "int" and "year" in spec.key.split("_")
 
 
 def parse_form_number(text: str, language: str) -> Decimal | None:
-    """A number as the form shows it in `language` (English 1,234.5 or 1,988; French 1 234,5), or as typed."""
-    s = text.strip()
-    if language == "en" and _EN_GROUPED.match(s.replace(" ", "")):
-        # English groups thousands with a comma; the shared parser alone would read a lone one as a decimal mark.
-        s = s.replace(",", "")
-    return parse_decimal_text(s)
+    """A number as the form shows it in `language` (English 1,234.5 or 1,988; French 1 234,5), or as typed:
+    the one decimal-mark rule (core.numbers), a lone '1,234' read with the form language's mark."""
+    return parse_decimal_text(text, decimal_mark_for(language))
 
 
 # A date typed whole: 2024-01-31, or 31/01/2024 (day first, as in Québec).
@@ -246,9 +240,11 @@ class FormWidget(QWidget):
                         errors.append(
                             FieldError(
                                 key,
-                                f"{spec.label}: “{text}” is not a number. Type digits, e.g. 1300 or 1 300,5.",
-                                f"{spec.label} : « {text} » n'est pas un nombre. Saisissez des chiffres, p. ex. 1300 ou "
-                                "1 300,5.",
+                                message(
+                                    "{label}: “{text}” is not a number. Type digits, e.g. 1300 or 1 300,5.",
+                                    label=spec.label,
+                                    text=text,
+                                ),
                             )
                         )
                         continue
@@ -257,8 +253,9 @@ class FormWidget(QWidget):
                         errors.append(
                             FieldError(
                                 key,
-                                f"{spec.label}: “{text}” must be a whole number.",
-                                f"{spec.label} : « {text} » doit être un nombre entier.",
+                                message(
+                                    "{label}: “{text}” must be a whole number.", label=spec.label, text=text
+                                ),
                             )
                         )
                         continue
@@ -268,7 +265,7 @@ class FormWidget(QWidget):
                 else:
                     out[key] = text
             if spec.required and out.get(key) in (None, "") and not any(e.field == key for e in errors):
-                errors.append(FieldError(key, f"{spec.label} is required.", f"{spec.label} est obligatoire."))
+                errors.append(FieldError(key, message("{label} is required.", label=spec.label)))
         return out, errors
 
     def show_errors(self, errors: list[FieldError]) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from espm_desktop.db.bill_import import (
+from espm_desktop.app.bill_import import (
     ConflictsRefused,
     ImportCancelled,
     ImportPlan,

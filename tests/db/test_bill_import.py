@@ -13,15 +13,15 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.types import DataExchangeStatus
-from espm_desktop.db import models
-from espm_desktop.db.bill_export import ExportFormat, export_to_file
-from espm_desktop.db.bill_import import (
+from espm_desktop.app.bill_import import (
     ImportCancelled,
     StrictImportRefused,
     import_into_database,
     preview_import,
 )
+from espm_desktop.core.types import DataExchangeStatus
+from espm_desktop.db import models
+from espm_desktop.db.bill_export import ExportFormat, export_to_file
 from espm_desktop.db.data_exchange import record_status
 from espm_desktop.db.engine import make_engine, upgrade_database
 from espm_desktop.io.espm_import import ColumnMapping, read_bills_file
@@ -268,7 +268,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from espm_desktop.db.bill_import import import_into_database
+    from espm_desktop.app.bill_import import import_into_database
     from espm_desktop.db.engine import make_engine
     from espm_desktop.io.espm_import import ColumnMapping, read_bills_file
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from espm_desktop.db.bill_import import import_into_database
+from espm_desktop.app.bill_import import import_into_database
 from espm_desktop.db.demo import create_demo_database
 from espm_desktop.db.engine import make_engine
 from espm_desktop.io.espm_import import DateOrder, read_bills_file

@@ -16,8 +16,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from espm_desktop.db import models
-from espm_desktop.db.bill_import import (
+from espm_desktop.app.bill_import import (
     ConflictChoice,
     ConflictsRefused,
     ImportCancelled,
@@ -26,6 +25,7 @@ from espm_desktop.db.bill_import import (
     import_into_database,
     preview_import,
 )
+from espm_desktop.db import models
 from espm_desktop.io.espm_import import read_bills_file
 from espm_desktop.io.import_types import FileKind, ImportBatch, ImportRow
 from espm_desktop.io.parse_values import ESPM_ID_MAX_CHARS, NAME_MAX_CHARS

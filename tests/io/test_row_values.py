@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.bill_import import ConflictChoice, ImportPlan, preview_import
 from espm_desktop.db import models
-from espm_desktop.db.bill_import import ConflictChoice, ImportPlan, preview_import
 from espm_desktop.io.import_rows import Field, RowBuilder, row_value_errors
 from espm_desktop.io.import_types import FileKind, ImportBatch, ImportRow, RowError
 from espm_desktop.io.parse_values import (
@@ -95,7 +95,7 @@ CASES: list[tuple[str, Any, str | None]] = [
     ("Usage/Quantity", "nan", "not a number"),
     ("Usage/Quantity", "inf", "not a number"),
     ("Usage/Quantity", "-inf", "not a number"),
-    ("Usage/Quantity", "1e400", "not a number"),
+    ("Usage/Quantity", "1e400", "not a finite number"),  # scientific notation is read: 1e400 is inf
     ("Usage/Quantity", float("nan"), "not a finite number"),
     ("Usage/Quantity", float("inf"), "not a finite number"),
     ("Usage/Quantity", float("-inf"), "not a finite number"),
@@ -257,8 +257,8 @@ def test_rows_made_by_other_means_are_checked_by_the_plan_before_matching() -> N
         (6, "Cost ($)"),
     ]
     assert "250 characters" in plan.errors[5].reason_en and "200" in plan.errors[5].reason_en
-    ((meter, row, usage),) = plan.bills
-    assert (row.row_number, meter.prop.name, usage) == (7, "Tour A", 10.0)
+    (bill,) = plan.bills
+    assert (bill.row.row_number, bill.meter.prop.name, bill.usage) == (7, "Tour A", 10.0)
     assert not plan.new_properties[1:]  # the 250-character name made no property
     assert row_value_errors(rows[5], DateBounds.around(TODAY)) == []
 
@@ -370,7 +370,9 @@ ROWS = st.lists(bill_cells(), min_size=1, max_size=8)
 
 def _assert_plan_is_clean(plan: ImportPlan) -> None:
     bounds = DateBounds.around(TODAY)
-    planned = [(m, r, u) for m, r, u in plan.bills] + [(m, r, u) for _, m, r, u in plan.replaced]
+    planned = [(b.meter, b.row, b.usage) for b in plan.bills] + [
+        (b.meter, b.row, b.usage) for b in plan.replaced
+    ]
     for meter, row, usage in planned:
         assert math.isfinite(usage) and 0 <= usage <= USAGE_MAX
         assert row.cost is None or (row.cost.is_finite() and -COST_MAX < row.cost < COST_MAX)

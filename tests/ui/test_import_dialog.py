@@ -130,4 +130,4 @@ def test_ambiguous_dates_ask_for_the_order(qtbot: QtBot, controller: AppControll
     dialog.date_order.setCurrentIndex(dialog.date_order.findData("dmy"))
     with qtbot.waitSignal(dialog.preview_ready, timeout=10000):
         dialog.start_preview()
-    assert dialog.plan is not None and dialog.plan.bills[0][1].start.isoformat() == "2023-02-01"
+    assert dialog.plan is not None and dialog.plan.bills[0].row.start.isoformat() == "2023-02-01"

@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app.bill_import import ImportPlan, error_dict
 from espm_desktop.core.formatting import labelled
 from espm_desktop.core.numbers import format_number
-from espm_desktop.db.bill_import import ImportPlan, error_dict
+from espm_desktop.io.bill_fields import field_label
 from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
-from espm_desktop.io.import_rows import FIELD_LABELS
 from espm_desktop.io.import_types import BillConflict, ConflictChoice, RowRef
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
@@ -98,8 +98,7 @@ def _cost_text(value: Decimal | None, language: str) -> str:
 
 
 def _field_label(f: Field) -> str:
-    en, fr = FIELD_LABELS[f]
-    return fr if current_language() == "fr" else en
+    return field_label(f, current_language())
 
 
 class MappingPanel(QGroupBox):
