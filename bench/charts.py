@@ -2,10 +2,11 @@
 
     python bench/charts.py [--runs 15] [--meters 100] [--years 10]
 
-A temporary database gets the big property (and a small one to switch from). The property's data is loaded from
-the database first (not timed: the page loads once per property or data change). Each run then times what the GUI
-thread does to show it: calendarising and building the series, setData on the plot items and processEvents until
-the chart is painted. Prints the median per chart kind (goal: ≤ 100 ms).
+A temporary database gets the big property (and a small one to switch from). Each run times what the GUI thread
+does to show the big property after the small one, as the page does on a property switch: load its meters, bills
+and weather from the database (`load_chart_data`, what the page calls once per property or data change),
+calendarise and build the series, setData on the plot items and processEvents until the chart is painted. Prints
+the median per chart kind and of the load alone (goal: ≤ 100 ms).
 """
 
 from __future__ import annotations
@@ -101,12 +102,8 @@ def main() -> int:
         ctx.select_property(small_id)
         page.show()
         app.processEvents()
-        t0 = time.perf_counter()
-        big = load_chart_data(ctx, big_id)
         small = load_chart_data(ctx, small_id)
-        print(
-            f"loading the property from the database (not timed below): {(time.perf_counter() - t0) * 1000:.0f} ms"
-        )
+        loads: list[float] = []
         results: dict[str, list[float]] = {}
         for chart in CHART_IDS:
             page.set_chart(chart)
@@ -116,6 +113,8 @@ def main() -> int:
                 page.redraw()
                 app.processEvents()
                 t0 = time.perf_counter()
+                big = load_chart_data(ctx, big_id)  # the database load is part of a switch
+                loads.append((time.perf_counter() - t0) * 1000)
                 page.set_data(big)  # a new property: calendarisation is redone, nothing is cached
                 page.redraw()
                 app.processEvents()
@@ -126,11 +125,14 @@ def main() -> int:
         page.deleteLater()
         app.processEvents()
     print(f"platform: {app.platformName()}, runs per chart: {args.runs}")
+    print(
+        f"  loading the property from the database (included below): median {statistics.median(loads):.1f} ms"
+    )
     for chart, times in results.items():
         print(f"  {chart:<18} median {statistics.median(times):6.1f} ms   max {max(times):6.1f} ms")
     worst = max(statistics.median(t) for t in results.values())
     print(f"slowest chart median: {worst:.1f} ms (goal ≤ 100 ms)")
-    what = f"slowest chart switch ({args.meters} meters × {args.years} y; goal 0.1 s)"
+    what = f"slowest chart switch, database load included ({args.meters} meters × {args.years} y; goal 0.1 s)"
     print(
         "RESULT "
         + json.dumps(

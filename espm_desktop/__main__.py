@@ -14,13 +14,19 @@ PAGES = ("properties", "meters", "bills", "charts", "energir", "score", "weather
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from espm_desktop import cli
+    # The window takes options only: a first word that is no option is a command (the CLI, loaded only then, says
+    # which are known); --help lists the commands too. Starting the window never loads the CLI.
+    if (argv and not argv[0].startswith("-")) or {"-h", "--help"} & set(argv):
+        from espm_desktop import cli
 
-    if argv and argv[0] in cli.COMMANDS:
-        return cli.main(argv)
+        if argv and argv[0] in cli.COMMANDS:
+            return cli.main(argv)
+        commands = ", ".join(cli.COMMANDS)
+    else:
+        commands = "see espm-desktop --help"
     parser = argparse.ArgumentParser(
         prog="espm-desktop",
-        description="ESPM Desktop. Commands: " + ", ".join(cli.COMMANDS) + " (espm-desktop COMMAND --help).",
+        description=f"ESPM Desktop. Commands: {commands} (espm-desktop COMMAND --help).",
     )
     parser.add_argument(
         "--db", type=Path, help="database file (default: $ESPM_DESKTOP_DB or the user data folder)"
@@ -50,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         # No --db: $ESPM_DESKTOP_DB, else the database used last (run_gui reads the settings), else the default.
         db_path = args.db or (paths.default_db_path() if os.environ.get("ESPM_DESKTOP_DB") else None)
+    if db_path is not None:
+        # The file's integrity check runs on another core while Qt loads (open_database takes its result).
+        from espm_desktop.app.reading import check_ahead
+
+        check_ahead(db_path)
     from espm_desktop.ui.app import run_gui
 
     return run_gui(

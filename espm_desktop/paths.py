@@ -48,3 +48,12 @@ def demo_db_path() -> Path:
 def backup_dir() -> Path:
     """The folder that holds every database's backups (one sub-folder per database)."""
     return _override("ESPM_DESKTOP_BACKUP_DIR", str(Path(_dirs.user_data_dir) / "backups"))
+
+
+def database_backup_dir(db_path: Path, base: Path | None = None) -> Path:
+    """One backup folder per database, named after the file and its full path (two `espm.sqlite` don't mix)."""
+    import hashlib
+
+    absolute = str(Path(db_path).absolute())
+    digest = hashlib.sha1(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return (base or backup_dir()) / f"{Path(db_path).stem}-{digest}"

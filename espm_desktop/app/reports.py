@@ -16,17 +16,14 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.report_data import portfolio_report_data, score_report_data
 from espm_desktop.reports.consumption_report import (
     ConsumptionReportData,
     consumption_report_data,
     render_consumption_report,
 )
-from espm_desktop.reports.portfolio_report import (
-    PortfolioReportData,
-    portfolio_report_data,
-    render_portfolio_report,
-)
-from espm_desktop.reports.score_report import ScoreReportData, render_score_report, score_report_data
+from espm_desktop.reports.portfolio_report import PortfolioReportData, render_portfolio_report
+from espm_desktop.reports.score_report import ScoreReportData, render_score_report
 
 PAGE_SIZES = ("letter", "a4")
 """Paper sizes every report can be drawn on; Letter is the default (North America)."""

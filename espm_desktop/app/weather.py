@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
+from espm_desktop.app.reading import read_connection
 from espm_desktop.core.degree_days import MonthlyDegreeDays
-from espm_desktop.db import models
-from espm_desktop.db import weather as stored
-from espm_desktop.db.weather import StationImport, StationSummary
+from espm_desktop.core.i18n import message
+from espm_desktop.db import station_months as months_store
+from espm_desktop.db.station_months import StationSummary
 from espm_desktop.io.eccc_weather import (
     ATTRIBUTION,
     ATTRIBUTION_FR,
@@ -23,11 +22,19 @@ from espm_desktop.io.eccc_weather import (
     read_eccc_daily,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from espm_desktop.app.reading import DatabaseSource
+    from espm_desktop.db.weather import StationImport
+
+# The reads (stations, their months, a property's weather) need no SQLAlchemy: the Weather page can be the first
+# screen before it is loaded. The writes load it (and the ORM) when first called.
+
 __all__ = [
     "ATTRIBUTION",
     "ATTRIBUTION_FR",
     "PropertyWeather",
-    "StationImport",
     "StationSummary",
     "TypedDegreeDays",
     "WeatherFileError",
@@ -71,20 +78,23 @@ def read_weather_files(paths: Sequence[Path]) -> list[WeatherFile]:
             parsed = read_eccc_daily(path)
         except OSError as exc:
             raise WeatherFileError(
-                f"{path.name}: the file cannot be read ({exc.strerror or exc}).",
-                f"{path.name} : le fichier ne peut pas être lu ({exc.strerror or exc}).",
+                message(
+                    "{file}: the file cannot be read ({reason}).",
+                    file=path.name,
+                    reason=str(exc.strerror or exc),
+                )
             ) from exc
         if not parsed.station.climate_id:
             raise WeatherFileError(
-                f"{path.name}: no 'Climate ID' / 'Climate Identifier' found; download the daily CSV "
-                "from climate.weather.gc.ca without editing it.",
-                f"{path.name} : aucun « Climate ID » / « Climate Identifier » trouvé; téléchargez le CSV "
-                "quotidien sur climat.meteo.gc.ca sans le modifier.",
+                message(
+                    "{file}: no 'Climate ID' / 'Climate Identifier' found; download the daily CSV from "
+                    "climate.weather.gc.ca without editing it.",
+                    file=path.name,
+                )
             )
         if not parsed.days:
             raise WeatherFileError(
-                f"{path.name}: the file has a header but no daily rows.",
-                f"{path.name} : le fichier a un en-tête mais aucune ligne quotidienne.",
+                message("{file}: the file has a header but no daily rows.", file=path.name)
             )
         out.append(parsed)
     return out
@@ -92,47 +102,58 @@ def read_weather_files(paths: Sequence[Path]) -> list[WeatherFile]:
 
 def import_weather(engine: Engine, paths: Sequence[Path]) -> list[StationImport]:
     """Read every file, then store them all in one transaction: a bad file stops it before anything is written."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import weather as stored
+
     files = read_weather_files(paths)
     with Session(engine) as session, session.begin():
         return stored.import_weather_files(session, files)
 
 
-def station_summaries(engine: Engine) -> list[StationSummary]:
-    with Session(engine) as session:
-        return stored.stations(session)
+def station_summaries(db: DatabaseSource) -> list[StationSummary]:
+    with read_connection(db) as con:
+        return months_store.station_summaries(con)
 
 
-def station_months(engine: Engine, station_id: int) -> list[MonthlyDegreeDays]:
-    with Session(engine) as session:
-        return stored.station_monthly_degree_days(session, station_id)
+def station_months(db: DatabaseSource, station_id: int) -> list[MonthlyDegreeDays]:
+    with read_connection(db) as con:
+        return list(months_store.monthly_degree_days(con, station_id))
 
 
-def property_weather(engine: Engine, property_id: int) -> PropertyWeather:
-    with Session(engine) as session:
-        prop = session.get(models.Property, property_id)
-        station = (
-            session.get(models.WeatherStation, prop.weather_station_id)
-            if prop is not None and prop.weather_station_id
-            else None
-        )
+def property_weather(db: DatabaseSource, property_id: int) -> PropertyWeather:
+    with read_connection(db) as con:
+        station = con.execute(
+            "SELECT s.name, s.climate_id FROM property p JOIN weather_station s ON s.id = p.weather_station_id "
+            "WHERE p.id = ?",
+            (property_id,),
+        ).fetchone()
         typed = tuple(
-            TypedDegreeDays(r.id, r.period_end, r.hdd, r.cdd, r.note)
-            for r in session.scalars(
-                select(models.PropertyDegreeDays)
-                .where(models.PropertyDegreeDays.property_id == property_id)
-                .order_by(models.PropertyDegreeDays.period_end.desc())
+            TypedDegreeDays(rid, date.fromisoformat(end[:10]), hdd, cdd, note)
+            for rid, end, hdd, cdd, note in con.execute(
+                "SELECT id, period_end, hdd, cdd, note FROM property_degree_days WHERE property_id = ? "
+                "ORDER BY period_end DESC",
+                (property_id,),
             )
         )
-    return PropertyWeather(f"{station.name} ({station.climate_id})" if station else None, typed)
+    return PropertyWeather(f"{station[0]} ({station[1]})" if station else None, typed)
 
 
 def link_station(engine: Engine, property_id: int, station_id: int | None) -> None:
     """Link a property to a station (None: unlink)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import weather as stored
+
     with Session(engine) as session, session.begin():
         stored.link_property_to_station(session, property_id, station_id)
 
 
 def typed_degree_days(engine: Engine, record_id: int) -> TypedDegreeDays | None:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import models
+
     with Session(engine) as session:
         row = session.get(models.PropertyDegreeDays, record_id)
         return None if row is None else TypedDegreeDays(row.id, row.period_end, row.hdd, row.cdd, row.note)
@@ -149,6 +170,11 @@ def save_typed_degree_days(
 ) -> None:
     """One transaction: the values for the 12 months ending on `period_end`, replacing `replaced_id` if its
     period moved (an edit that changes the end date must not leave the old period behind)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import models
+    from espm_desktop.db import weather as stored
+
     with Session(engine) as session, session.begin():
         if replaced_id is not None:
             old = session.get(models.PropertyDegreeDays, replaced_id)
@@ -159,6 +185,10 @@ def save_typed_degree_days(
 
 
 def delete_typed_degree_days(engine: Engine, record_id: int) -> None:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import models
+
     with Session(engine) as session, session.begin():
         row = session.get(models.PropertyDegreeDays, record_id)
         if row is not None:

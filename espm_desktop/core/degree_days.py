@@ -131,3 +131,25 @@ def period_degree_days(monthly: Iterable[MonthlyDegreeDays], period: Period) -> 
         cdd_f += m.cdd * scale
         missing += m.missing_days
     return PeriodDegreeDays(period, hdd, cdd, hdd_f, cdd_f, missing, tuple(empty))
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyDegreeDaysResult:
+    """Degree days for a property's 12-month period and where they come from.
+
+    origin is "typed" (PropertyDegreeDays for that period end), "station" (linked station's days; the
+    months are scaled up for their missing days) or "none" (hdd/cdd None; `station_name` and
+    `months_without_data` say why when a station is linked).
+    """
+
+    period: Period
+    origin: str
+    hdd: float | None
+    cdd: float | None
+    note: str = ""
+    station_id: int | None = None
+    station_name: str = ""
+    climate_id: str = ""
+    missing_days: int = 0
+    months_without_data: tuple[date, ...] = ()
+    detail: PeriodDegreeDays | None = None

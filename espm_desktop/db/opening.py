@@ -13,86 +13,69 @@ import errno
 import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from espm_desktop.core import i18n
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import N_, Message, current_language
 from espm_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from espm_desktop.db.sqlite_files import connect_read_only
 from espm_desktop.fs import fsync_file, fsync_folder
 
 log = logging.getLogger(__name__)
 
-# What each problem says, in English and French; {path}, {detail}, {backup}, {revision} are filled in.
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "directory": (
-        "{path} is a folder, not a database file. Choose a file ending in .sqlite.",
-        "{path} est un dossier, pas un fichier de base de données. Choisissez un fichier .sqlite.",
-    ),
-    "missing": (
-        "There is no database file at {path}.",
-        "Aucun fichier de base de données à l'emplacement {path}.",
-    ),
-    "no_access": (
+# What each problem says (the catalog holds the French); {path}, {detail}, {backup}, {revision} are filled in.
+_MESSAGES: dict[str, str] = {
+    "directory": N_("{path} is a folder, not a database file. Choose a file ending in .sqlite."),
+    "missing": N_("There is no database file at {path}."),
+    "no_access": N_(
         "ESPM Desktop is not allowed to read or create {path} ({detail}). Choose a folder in your documents, "
-        "or ask your administrator for access.",
-        "ESPM Desktop n'a pas le droit de lire ou de créer {path} ({detail}). Choisissez un dossier dans vos "
-        "documents ou demandez l'accès à votre administrateur.",
+        "or ask your administrator for access."
     ),
-    "not_database": (
+    "not_database": N_(
         "{path} is not an ESPM Desktop database (it is not an SQLite file). It was left untouched. "
-        "Open the .sqlite file made by ESPM Desktop, or import a spreadsheet with File → Import bills.",
-        "{path} n'est pas une base de données ESPM Desktop (ce n'est pas un fichier SQLite). Il n'a pas été "
-        "modifié. Ouvrez le fichier .sqlite créé par ESPM Desktop, ou importez un chiffrier avec Fichier → "
-        "Importer des factures.",
+        "Open the .sqlite file made by ESPM Desktop, or import a spreadsheet with File → Import bills."
     ),
-    "other_database": (
-        "{path} is a database of another program, not of ESPM Desktop. It was left untouched.",
-        "{path} est la base de données d'un autre programme, pas d'ESPM Desktop. Elle n'a pas été modifiée.",
+    "other_database": N_(
+        "{path} is a database of another program, not of ESPM Desktop. It was left untouched."
     ),
-    "newer": (
+    "newer": N_(
         "{path} was made by a newer version of ESPM Desktop (schema {revision}). Update the app to open it. "
-        "The file was left untouched.",
-        "{path} a été créé par une version plus récente d'ESPM Desktop (schéma {revision}). Mettez l'application "
-        "à jour pour l'ouvrir. Le fichier n'a pas été modifié.",
+        "The file was left untouched."
     ),
-    "corrupt": (
+    "corrupt": N_(
         "{path} is damaged: SQLite's integrity check found errors in it. Nothing was written to it. Restore a "
-        "backup, or open another database.",
-        "{path} est endommagé : la vérification d'intégrité de SQLite y a trouvé des erreurs. Rien n'y a été "
-        "écrit. Restaurez une copie de sauvegarde ou ouvrez une autre base de données.",
+        "backup, or open another database."
     ),
-    "locked": (
+    "locked": N_(
         "{path} is being changed by another program (another ESPM Desktop window, an import on the command "
         "line, or a database browser) and stayed locked for more than 5 seconds. Nothing was changed. "
-        "Try again when it has finished.",
-        "{path} est en cours de modification par un autre programme (une autre fenêtre d'ESPM Desktop, une "
-        "importation en ligne de commande ou un navigateur de bases de données) et est resté verrouillé plus de "
-        "5 secondes. Rien n'a été modifié. Réessayez lorsqu'il aura terminé.",
+        "Try again when it has finished."
     ),
-    "read_only_upgrade": (
+    "read_only_upgrade": N_(
         "{path} was made by an older version of ESPM Desktop and must be upgraded, but it is read-only "
-        "({detail}). Copy it to a folder where you can write, then open the copy.",
-        "{path} a été créé par une version antérieure d'ESPM Desktop et doit être mis à niveau, mais il est en "
-        "lecture seule ({detail}). Copiez-le dans un dossier où vous pouvez écrire, puis ouvrez la copie.",
+        "({detail}). Copy it to a folder where you can write, then open the copy."
     ),
-    "disk_full": (
+    "disk_full": N_(
         "There is not enough free space to open {path} safely ({detail}). Nothing was changed. "
-        "Free some space on the disk, then try again.",
-        "Il n'y a pas assez d'espace libre pour ouvrir {path} en toute sécurité ({detail}). Rien n'a été "
-        "modifié. Libérez de l'espace sur le disque, puis réessayez.",
+        "Free some space on the disk, then try again."
     ),
-    "upgrade_failed": (
+    "upgrade_failed": N_(
         "{path} could not be upgraded to this version ({detail}). The file was left as it was. "
-        "A copy made before the upgrade is at {backup}.",
-        "{path} n'a pas pu être mis à niveau pour cette version ({detail}). Le fichier est resté tel quel. "
-        "Une copie faite avant la mise à niveau se trouve à {backup}.",
+        "A copy made before the upgrade is at {backup}."
     ),
 }
 
 _READ_ONLY_REASONS = {
-    "file": ("the file is read-only", "le fichier est en lecture seule"),
-    "folder": ("its folder is read-only", "son dossier est en lecture seule"),
+    "file": N_("the file is read-only"),
+    "folder": N_("its folder is read-only"),
 }
+
+
+def _language(language: str | None) -> str:
+    return "fr" if is_french(language or current_language()) else "en"
 
 
 class DatabaseProblem(Exception):
@@ -112,19 +95,35 @@ class DatabaseProblem(Exception):
         self.detail = detail
         self.backup = backup
         self.revision = revision
-        super().__init__(self.message("en"))
+        super().__init__(self.text("en"))
 
     @property
     def technical(self) -> str:
         """What SQLite said, for the details of a dialog and the log; the message itself stays plain."""
         return self.detail
 
-    def message(self, language: str) -> str:
-        english, french = _MESSAGES[self.kind]
-        text = french if language.startswith("fr") else english
-        return text.format(
-            path=self.path, detail=self.detail, backup=self.backup or "—", revision=self.revision or "?"
+    @property
+    def reason(self) -> Message:
+        """Why, in no language yet (core.i18n); a read-only reason among the details is translated too."""
+        detail: str | Message = self.detail
+        if self.detail in _READ_ONLY_REASONS.values():
+            detail = Message(self.detail)
+        return Message(
+            _MESSAGES[self.kind],
+            {
+                "path": str(self.path),
+                "detail": detail,
+                "backup": str(self.backup or "—"),
+                "revision": self.revision or "?",
+            },
         )
+
+    def text(self, language: str | None = None) -> str:
+        """The message in `language` (the current one when None)."""
+        return self.reason.text(_language(language))
+
+    def message(self, language: str) -> str:
+        return self.text(language)
 
 
 @dataclass(frozen=True)
@@ -139,14 +138,11 @@ class OpenedDatabase:
     backup: Path | None = None
 
     def read_only_message(self, language: str) -> str:
-        reason = _READ_ONLY_REASONS.get(self.read_only_reason, ("", ""))[
-            1 if language.startswith("fr") else 0
-        ]
-        if language.startswith("fr"):
-            return (
-                f"Lecture seule : {reason}. Vous pouvez consulter et exporter les données, pas les modifier."
-            )
-        return f"Read-only: {reason}. You can look at the data and export it, not change it."
+        reason = _READ_ONLY_REASONS.get(self.read_only_reason)
+        return Message(
+            "Read-only: {reason}. You can look at the data and export it, not change it.",
+            {"reason": Message(reason) if reason else ""},
+        ).text(_language(language))
 
 
 def sqlite_error_kind(exc: BaseException) -> str | None:
@@ -175,33 +171,18 @@ def sqlite_error_kind(exc: BaseException) -> str | None:
 
 
 _SAVE_MESSAGES = {
-    "locked": (
+    "locked": N_(
         "The change was not saved: another program (another ESPM Desktop window, an import on the command "
         "line or a database browser) kept the database locked for more than 5 seconds. Try again when it has "
-        "finished.",
-        "La modification n'a pas été enregistrée : un autre programme (une autre fenêtre d'ESPM Desktop, une "
-        "importation en ligne de commande ou un navigateur de bases de données) a gardé la base de données "
-        "verrouillée plus de 5 secondes. Réessayez lorsqu'il aura terminé.",
+        "finished."
     ),
-    "disk_full": (
-        "The change was not saved: the disk is full. Free some space, then try again.",
-        "La modification n'a pas été enregistrée : le disque est plein. Libérez de l'espace, puis réessayez.",
-    ),
-    "read_only": (
-        "The change was not saved: this database is open read-only.",
-        "La modification n'a pas été enregistrée : cette base de données est ouverte en lecture seule.",
-    ),
-    "corrupt": (
+    "disk_full": N_("The change was not saved: the disk is full. Free some space, then try again."),
+    "read_only": N_("The change was not saved: this database is open read-only."),
+    "corrupt": N_(
         "The change was not saved: the database file is damaged. Restore a backup (File → Restore from "
-        "backup…).",
-        "La modification n'a pas été enregistrée : le fichier de la base de données est endommagé. Restaurez "
-        "une copie de sauvegarde (Fichier → Restaurer une sauvegarde…).",
+        "backup…)."
     ),
-    "io": (
-        "The change was not saved: the database file could not be written (disk or network error).",
-        "La modification n'a pas été enregistrée : le fichier de la base de données n'a pas pu être écrit "
-        "(erreur de disque ou de réseau).",
-    ),
+    "io": N_("The change was not saved: the database file could not be written (disk or network error)."),
 }
 
 
@@ -210,8 +191,7 @@ def save_error_message(exc: BaseException, language: str) -> str | None:
     kind = sqlite_error_kind(exc)
     if kind is None:
         return None
-    english, french = _SAVE_MESSAGES[kind]
-    return french if language.startswith("fr") else english
+    return i18n._(_SAVE_MESSAGES[kind], _language(language))
 
 
 def _writable(path: Path) -> str:
@@ -221,6 +201,72 @@ def _writable(path: Path) -> str:
     if not os.access(path.parent, os.W_OK):
         return "folder"
     return ""
+
+
+# `PRAGMA quick_check` reads the whole file (0.1–0.2 s at 60 MB). The window starts it on another thread as soon as
+# it knows the file (`start_quick_check`): SQLite works without the GIL, so the check runs while Qt and the first
+# page load, and `open_database` takes its result. Keyed by the file (and its WAL) as it was: a file changed since
+# is checked again, in line, as is one whose early check could not run.
+_EARLY_CHECKS: dict[tuple[object, ...], _EarlyCheck] = {}
+
+
+class _EarlyCheck:
+    def __init__(self, path: Path) -> None:
+        self.done = threading.Event()
+        self.result: list[str] | None = None
+        self.error: sqlite3.DatabaseError | None = None
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            con = connect_read_only(self.path, check_same_thread=False)
+        except Exception:  # noqa: BLE001 (open_database meets and reports the same problem itself)
+            self.done.set()
+            return
+        try:
+            self.result = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            self.error = exc
+        finally:
+            con.close()
+            self.done.set()
+
+
+def _file_key(path: Path) -> tuple[object, ...] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        wal = os.stat(str(path) + "-wal")
+        wal_key: tuple[int, int] = (wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        wal_key = (-1, -1)
+    return (str(path.absolute()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal_key)
+
+
+def start_quick_check(path: Path | str) -> None:
+    """Begin the integrity check of an existing database file on another thread (see _EARLY_CHECKS)."""
+    path = Path(path)
+    key = _file_key(path)
+    if key is None or key in _EARLY_CHECKS or not path.is_file() or path.stat().st_size == 0:
+        return
+    check = _EarlyCheck(path)
+    _EARLY_CHECKS[key] = check
+    threading.Thread(target=check.run, name="quick_check", daemon=True).start()
+
+
+def _quick_check(con: sqlite3.Connection, path: Path) -> list[str]:
+    """PRAGMA quick_check(5) of the file: the early check's result when it is of the file as it is now."""
+    key = _file_key(path)
+    check = _EARLY_CHECKS.pop(key, None) if key is not None else None
+    if check is not None:
+        check.done.wait()
+        if check.error is not None:
+            raise check.error
+        if check.result is not None:
+            return check.result
+    return [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
 
 
 def _inspect(path: Path) -> tuple[str | None, bool]:
@@ -251,7 +297,7 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseProblem("newer", path, revision=revision)
         try:
-            result = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+            result = _quick_check(con, path)
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem("corrupt", path, str(exc)) from exc
         if result != ["ok"]:
@@ -276,7 +322,7 @@ def open_database(
         except OSError as exc:
             raise DatabaseProblem("no_access", path, exc.strerror or str(exc)) from exc
         if _writable(path):
-            raise DatabaseProblem("no_access", path, _READ_ONLY_REASONS["folder"][0])
+            raise DatabaseProblem("no_access", path, _READ_ONLY_REASONS["folder"])
         _upgrade(path, None, backup_folder)
         return OpenedDatabase(path, created=True)
     if not os.access(path, os.R_OK):
@@ -289,7 +335,7 @@ def open_database(
     if revision == HEAD_REVISION:
         return OpenedDatabase(path, read_only=bool(read_only), read_only_reason=read_only)
     if read_only:
-        reason = _READ_ONLY_REASONS[read_only][0]
+        reason = _READ_ONLY_REASONS[read_only]
         if revision is None and not has_tables:
             raise DatabaseProblem("no_access", path, reason)
         raise DatabaseProblem("read_only_upgrade", path, reason, revision=revision)
@@ -307,8 +353,8 @@ def _upgrade(path: Path, revision: str | None, backup_folder: Path | None) -> Pa
         return upgrade_database(path, backup_folder=backup_folder)
     except BackupError as exc:
         if exc.reason == "disk_full":
-            raise DatabaseProblem("disk_full", path, exc.message("en")) from exc
-        raise DatabaseProblem("upgrade_failed", path, exc.message("en")) from exc
+            raise DatabaseProblem("disk_full", path, exc.text("en")) from exc
+        raise DatabaseProblem("upgrade_failed", path, exc.text("en")) from exc
     except MigrationIntegrityError as exc:
         log.exception("Upgrade of %s refused", path)
         raise DatabaseProblem(

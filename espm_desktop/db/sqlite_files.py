@@ -6,7 +6,11 @@ A `file:` URI is only ever built by `sqlite_uri`, which escapes every special ch
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # How long a write waits for another program's write to finish before it is refused ("database is locked").
@@ -53,3 +57,56 @@ def connect_read_only(
         con.close()
         raise
     return con
+
+
+# One idle read-only connection per (thread, file), reused by the use cases that read with sqlite3 alone: a new
+# connection parses the whole schema on its first statement (about half a millisecond), which a property switch
+# or a portfolio would pay again and again. A connection is handed out only while its file is the one it opened
+# (same device and inode: a file replaced under it is opened afresh); `release_read_connections` closes them.
+_POOL = threading.local()
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+@contextmanager
+def pooled_read_connection(db_path: Path | str) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for one use case's reads, in one read transaction (one snapshot of the file)."""
+    path = str(Path(db_path).absolute())
+    pool: dict[str, tuple[sqlite3.Connection, tuple[int, int] | None]] = _POOL.__dict__.setdefault("cons", {})
+    entry = pool.pop(path, None)
+    identity = _identity(path)
+    if entry is not None and (identity is None or entry[1] != identity):
+        entry[0].close()
+        entry = None
+    con = entry[0] if entry is not None else connect_read_only(path)
+    healthy = True
+    try:
+        con.execute("BEGIN")
+        yield con
+    except sqlite3.Error:
+        healthy = False
+        raise
+    finally:
+        if healthy:
+            try:
+                con.rollback()
+            except sqlite3.Error:
+                healthy = False
+        if healthy and path not in pool:  # (a nested use case may have put one back meanwhile)
+            pool[path] = (con, identity)
+        else:
+            con.close()
+
+
+def release_read_connections(db_path: Path | str | None = None) -> None:
+    """Close this thread's idle read connections: to one file (before it is replaced or deleted) or all."""
+    pool: dict[str, tuple[sqlite3.Connection, tuple[int, int] | None]] = _POOL.__dict__.get("cons", {})
+    wanted = None if db_path is None else str(Path(db_path).absolute())
+    for path in [p for p in pool if wanted is None or p == wanted]:
+        pool.pop(path)[0].close()

@@ -6,6 +6,7 @@ through the ORM.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,3 +37,16 @@ def property_summaries(db_path: Path | str) -> list[PropertySummary]:
     finally:
         con.close()
     return [PropertySummary(*row) for row in rows]
+
+
+def property_names(con: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(id, name) of every property, by name (as the ORM's order_by(Property.name) gives them)."""
+    return [(int(pid), str(name)) for pid, name in con.execute("SELECT id, name FROM property ORDER BY name")]
+
+
+def meter_names(con: sqlite3.Connection, property_id: int) -> list[tuple[int, str, str]]:
+    """(id, name, energy type) of a property's meters, by name."""
+    rows = con.execute(
+        "SELECT id, name, energy_type FROM meter WHERE property_id = ? ORDER BY name", (property_id,)
+    )
+    return [(int(mid), str(name), str(kind)) for mid, name, kind in rows]

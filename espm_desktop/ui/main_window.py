@@ -171,10 +171,10 @@ class MainWindow(QMainWindow):
 
     # -- welcome (first start) ---------------------------------------------------------------------------------
     def has_properties(self) -> bool:
-        from espm_desktop.db.summaries import property_summaries
+        from espm_desktop.app.choices import has_properties
 
         try:
-            return bool(property_summaries(self.ctx.db_path))
+            return has_properties(self.ctx.db_path)
         except Exception:  # noqa: BLE001 (an unreadable file shows the Properties page and its own message)
             return True
 

@@ -11,10 +11,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.report_data import score_report_data
 from espm_desktop.cli_report import add_report_parser, run_report
 from espm_desktop.db import models
 from espm_desktop.db.engine import make_engine
-from espm_desktop.reports.score_report import render_score_report, score_report_data
+from espm_desktop.reports.score_report import render_score_report
 
 BANK = "Succursale bancaire (exemple RNCan)"
 

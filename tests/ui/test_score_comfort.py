@@ -289,13 +289,13 @@ def test_the_score_is_loaded_once_per_visit(
     qtbot: QtBot, demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[object] = []
-    real = score_module.load_score_view
+    real = score_module.score_property
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(args[1:])
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(score_module, "load_score_view", counting)
+    monkeypatch.setattr(score_module, "score_property", counting)
     for ctrl in open_window(qtbot, demo_db, "en"):
         ctrl.window.show_page("score")
         assert len(calls) == 1

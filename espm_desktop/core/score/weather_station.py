@@ -83,6 +83,16 @@ class StationWarning:
     distance_km: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StationView:
+    """The weather station linked to a property, and what looks wrong about it (shown and printed with the score)."""
+
+    name: str
+    climate_id: str
+    province: str
+    warnings: tuple[StationWarning, ...]
+
+
 def station_warnings(
     property_province: str,
     property_postal_code: str,

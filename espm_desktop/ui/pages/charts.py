@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from espm_desktop.app.charts import ChartData, chart_data
 from espm_desktop.core import chart_series as cs
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import (
@@ -34,12 +32,9 @@ from espm_desktop.core.calendarize import (
     month_index,
     month_start,
 )
-from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
+from espm_desktop.core.degree_days import monthly_degree_days
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import MeterData, PropertyData
-from espm_desktop.db import models
-from espm_desktop.db.repo import property_data
-from espm_desktop.db.weather import station_days
 from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui import file_dialogs, printing
 from espm_desktop.ui.context import AppContext
@@ -62,32 +57,8 @@ BASES = (cs.Basis.NATIVE, cs.Basis.SITE_GJ, cs.Basis.SOURCE_GJ)
 EXPORT_WIDTH_PX = 1600
 
 
-@dataclass
-class ChartData:
-    """What the page draws from: loaded from the database once per property or data change."""
-
-    prop: PropertyData
-    weather: list[DailyWeather] = field(default_factory=list)
-    annual_degree_days: list[tuple[date, float, float]] = field(default_factory=list)
-    """Typed degree days: (last day of the 12 months, HDD, CDD)."""
-
-
 def load_chart_data(ctx: AppContext, property_id: int) -> ChartData:
-    with ctx.session() as s:
-        prop = property_data(s, property_id)
-        row = s.get(models.Property, property_id)
-        weather: list[DailyWeather] = []
-        if row is not None and row.weather_station_id is not None:
-            weather = station_days(s, row.weather_station_id)
-        annual = [
-            (r.period_end, r.hdd, r.cdd)
-            for r in s.scalars(
-                select(models.PropertyDegreeDays)
-                .where(models.PropertyDegreeDays.property_id == property_id)
-                .order_by(models.PropertyDegreeDays.period_end)
-            )
-        ]
-    return ChartData(prop, weather, annual)
+    return chart_data(ctx.db_path, property_id)
 
 
 class ChartsPage(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from espm_desktop.app.meters import meter_choices, property_choices
+from espm_desktop.app.choices import meter_choices, property_choices
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.labels import energy_type_label
 
@@ -70,7 +70,7 @@ class PropertyMeterPicker(QWidget):
         self.changed.emit()
 
     def _reload_properties(self) -> None:
-        props = property_choices(self.ctx.engine)
+        props = property_choices(self.ctx.db_path)
         self._list_stale = False
         self._row_of = {int(pid): row for row, (pid, _name) in enumerate(props)}
         self.property_combo.blockSignals(True)
@@ -97,7 +97,7 @@ class PropertyMeterPicker(QWidget):
             return
         meters: list[tuple[int, str, str]] = []
         if self.property_id is not None:
-            meters = meter_choices(self.ctx.engine, self.property_id)
+            meters = meter_choices(self.ctx.db_path, self.property_id)
         self.meter_combo.blockSignals(True)
         self.meter_combo.clear()
         for mid, name, energy_type in meters:

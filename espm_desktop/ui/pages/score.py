@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
@@ -34,7 +35,6 @@ from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.energy_table import EnergyFactorsDialog
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_bar import ScoreBar
-from espm_desktop.ui.pages.score_data import PeriodStatus, ScoreView, first_bank_branch_id, load_score_view
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import ScoreStepsView, StepTable, energy_order, short_unit
 from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
@@ -76,7 +76,7 @@ class ScorePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.view: ScoreView | None = None
+        self.view: ScoreResult | None = None
         self._shown_property_id: int | None = None
         # The main window calls refresh() after showing the page, which already refreshed: once per visit.
         self._refreshed_this_visit = False
@@ -269,8 +269,7 @@ class ScorePage(QWidget):
         self._refreshed_this_visit = self.isVisible()
         if self.ctx.property_id is None:
             # Opening on the score with nothing chosen yet: a bank branch is what the score is about.
-            with self.ctx.session() as s:
-                self.ctx.property_id = first_bank_branch_id(s)
+            self.ctx.property_id = first_bank_branch_id(self.ctx.db_path)
         self.picker.reload()
 
     def _on_data_changed(self) -> None:
@@ -318,8 +317,7 @@ class ScorePage(QWidget):
             self.view = None
             self._show_nothing(self.tr("Create a property first (Properties page)."))
             return
-        with self.ctx.session() as s:
-            self.view = load_score_view(s, pid, self.period_combo.currentData())
+        self.view = score_property(self.ctx.db_path, pid, self.period_combo.currentData())
         if (
             self.view.period_ends
             and tuple(self.period_combo.itemData(i) for i in range(1, self.period_combo.count()))
@@ -343,7 +341,7 @@ class ScorePage(QWidget):
         self.inputs_table.set_rows([])
         self.findings_list.clear()
 
-    def _show(self, view: ScoreView) -> None:
+    def _show(self, view: ScoreResult) -> None:
         language = current_language()
         self._fill_findings(view)
         self._fill_inputs(view)
@@ -448,7 +446,7 @@ class ScorePage(QWidget):
             return self.tr("no weather (degree days) for these months")
         return ""
 
-    def _show_period_states(self, view: ScoreView) -> None:
+    def _show_period_states(self, view: ScoreResult) -> None:
         """Grey out the periods that cannot give a score, saying why in the item and its tooltip."""
         language = current_language()
         model = self.period_combo.model()
@@ -483,7 +481,7 @@ class ScorePage(QWidget):
         current = self.period_combo.fontMetrics().horizontalAdvance(self.period_combo.currentText())
         self.period_combo.setMinimumWidth(max(300, current + 48))
 
-    def _show_station(self, view: ScoreView) -> None:
+    def _show_station(self, view: ScoreResult) -> None:
         dd = view.degree_days
         station = view.station
         warnings: list[str] = []
@@ -518,7 +516,7 @@ class ScorePage(QWidget):
         self.station_warning.setText("\n".join(warnings))
         self.station_warning.setVisible(bool(warnings))
 
-    def _fill_findings(self, view: ScoreView) -> None:
+    def _fill_findings(self, view: ScoreResult) -> None:
         language = current_language()
         self.findings_list.clear()
         style = self.style()
@@ -544,7 +542,7 @@ class ScorePage(QWidget):
         height = sum(self.findings_list.sizeHintForRow(i) for i in range(self.findings_list.count()))
         self.findings_list.setFixedHeight(max(height, 24) + 2 * self.findings_list.frameWidth() + 4)
 
-    def _fill_inputs(self, view: ScoreView) -> None:
+    def _fill_inputs(self, view: ScoreResult) -> None:
         language = current_language()
         prop = view.prop
         record = self.tr("Property record")

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app import weather
 from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
-from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import month_end, month_index
 from espm_desktop.core.degree_days import MonthlyDegreeDays
+from espm_desktop.core.i18n import N_, Number, message
 from espm_desktop.core.validation import FieldError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
@@ -74,10 +74,9 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], right_from: i
             table.setItem(r, c, item)
 
 
-def typed(value: float, language: str) -> str:
-    """A typed value back in the message as the user reads numbers: 15 500,5 / 15,500.5."""
-    decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
-    return formatting.number(value, language, min(decimals, 3))
+def typed_decimals(value: float) -> int:
+    """As many decimals as the user typed (at most 3): a typed value reads back as typed, 15 500,5 / 15,500.5."""
+    return 0 if float(value).is_integer() else min(len(f"{value:g}".partition(".")[2]), 3)
 
 
 class DegreeDaysDialog(FormDialog):
@@ -96,29 +95,31 @@ class DegreeDaysDialog(FormDialog):
 
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         errors = []
-        for key, en, fr in (
-            ("hdd", "Heating degree days", "Les degrés-jours de chauffage"),
-            ("cdd", "Cooling degree days", "Les degrés-jours de refroidissement"),
-        ):
+        rules = {
+            "hdd": (
+                N_("Heating degree days cannot be negative ({value}); type 0 or more."),
+                N_(
+                    "Heating degree days: {value} is more than any Canadian station records in a year; "
+                    "check the number."
+                ),
+            ),
+            "cdd": (
+                N_("Cooling degree days cannot be negative ({value}); type 0 or more."),
+                N_(
+                    "Cooling degree days: {value} is more than any Canadian station records in a year; "
+                    "check the number."
+                ),
+            ),
+        }
+        for key, (negative, too_many) in rules.items():
             value = values.get(key)
-            if value is not None and value < 0:
-                errors.append(
-                    FieldError(
-                        key,
-                        f"{en} cannot be negative ({typed(value, 'en')}); type 0 or more.",
-                        f"{fr} ne peuvent pas être négatifs ({typed(value, 'fr')}); saisissez 0 ou plus.",
-                    )
-                )
-            elif value is not None and value > 15000:
-                errors.append(
-                    FieldError(
-                        key,
-                        f"{en}: {typed(value, 'en')} is more than any Canadian station records in a "
-                        "year; check the number.",
-                        f"{fr} : {typed(value, 'fr')} dépasse ce qu'enregistre toute station canadienne "
-                        "en un an; vérifiez le nombre.",
-                    )
-                )
+            if value is None:
+                continue
+            shown = Number(value, typed_decimals(value))
+            if value < 0:
+                errors.append(FieldError(key, message(negative, value=shown)))
+            elif value > 15000:
+                errors.append(FieldError(key, message(too_many, value=shown)))
         return errors
 
 
@@ -278,7 +279,7 @@ class WeatherPage(QWidget):
     def _refresh_stations(self) -> None:
         keep = self.selected_station_id()
         language = current_language()
-        summaries = weather.station_summaries(self.ctx.engine)
+        summaries = weather.station_summaries(self.ctx.db_path)
         self._station_ids = [st.station_id for st in summaries]
         self.stations_table.blockSignals(True)
         fill_table(
@@ -312,7 +313,7 @@ class WeatherPage(QWidget):
         language = current_language()
         months: list[MonthlyDegreeDays] = []
         if sid is not None:
-            months = weather.station_months(self.ctx.engine, sid)
+            months = weather.station_months(self.ctx.db_path, sid)
         shown = (sid, language, months)
         if shown != self._months_shown:
             self._fill_months(months, language)
@@ -373,7 +374,7 @@ class WeatherPage(QWidget):
         rows: list[tuple[int, date, float, float, str]] = []
         linked = None
         if pid is not None:
-            found = weather.property_weather(self.ctx.engine, pid)
+            found = weather.property_weather(self.ctx.db_path, pid)
             linked = found.linked_station
             rows = [(r.record_id, r.period_end, r.hdd, r.cdd, r.note) for r in found.typed]
         self.link_label.setText(

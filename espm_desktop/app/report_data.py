@@ -1,0 +1,125 @@
+"""What the score and portfolio reports show, gathered from the database the way the Score page gathers it.
+
+Each property goes through `app.score.score_property` (calendarise, check, period, degree days, score) on the
+session's own connection; the reports (reports/score_report.py, reports/portfolio_report.py) only draw.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import NoResultFound
+from sqlalchemy.orm import Session
+
+from espm_desktop.app.score import score_property
+from espm_desktop.core.calendarize import month_complete, month_start
+from espm_desktop.core.score.bank_branch_target import find_target
+from espm_desktop.core.types import DataExchangeStatus
+from espm_desktop.db import models
+from espm_desktop.reports.portfolio_report import OPEN_SEVERITIES, PortfolioReportData, PortfolioRow
+from espm_desktop.reports.score_report import TARGET_SCORE, MonthSource, ScoreReportData
+
+
+def score_report_data(
+    session_or_engine: Session | Engine, property_id: int, language: str, period_end: date | None = None
+) -> ScoreReportData:
+    """Load, calendarise, check and score like the Score page; raises NoResultFound for an unknown id."""
+    if isinstance(session_or_engine, Engine):
+        with Session(session_or_engine) as session:
+            return _score_report(session, property_id, language, period_end)
+    return _score_report(session_or_engine, property_id, language, period_end)
+
+
+def _score_report(
+    session: Session, property_id: int, language: str, period_end: date | None
+) -> ScoreReportData:
+    row = session.get(models.Property, property_id)
+    if row is None:
+        raise NoResultFound(f"No property {property_id}")
+    view = score_property(session, property_id, period_end)
+    address = ", ".join(
+        p for p in (row.street_address, row.city, f"{row.province} {row.postal_code}".strip()) if p
+    )
+    types: list[str] = []
+    monthly: list[MonthSource] = []
+    if view.period is not None:
+        for m in view.months.meters:
+            if m.energy_type not in types:
+                types.append(m.energy_type)
+        for i in view.period.month_indexes():
+            sums = [0.0] * len(types)
+            for m in view.months.meters:
+                sums[types.index(m.energy_type)] += m.source_gj_in(i)
+            monthly.append(MonthSource(month_start(i), tuple(sums)))
+    result = view.result
+    target = None
+    if result is not None and result.score is not None:
+        target = find_target(result, TARGET_SCORE)
+    meters = tuple((m.meter_name, m.energy_type) for m in view.totals.meters) if view.totals else ()
+    return ScoreReportData(
+        property_id=property_id,
+        name=row.name,
+        address=address,
+        espm_property_id=row.espm_property_id,
+        property_type=row.property_type,
+        is_bank_branch=view.is_bank_branch,
+        gross_floor_area_m2=row.gross_floor_area_m2,
+        period=view.period,
+        result=result,
+        degree_days=view.degree_days,
+        station=view.station,
+        findings=view.findings,
+        energy_types=tuple(types),
+        monthly=tuple(monthly),
+        meters=meters,
+        target=target,
+        language=language,
+    )
+
+
+def portfolio_report_data(
+    session_or_engine: Session | Engine, language: str, property_ids: Sequence[int] | None = None
+) -> PortfolioReportData:
+    """Every property (or those of `property_ids`), by name."""
+    if isinstance(session_or_engine, Engine):
+        with Session(session_or_engine) as session:
+            return _portfolio_report(session, language, property_ids)
+    return _portfolio_report(session_or_engine, language, property_ids)
+
+
+def _portfolio_report(
+    session: Session, language: str, property_ids: Sequence[int] | None
+) -> PortfolioReportData:
+    query = select(models.Property).order_by(models.Property.name, models.Property.id)
+    if property_ids is not None:
+        query = query.where(models.Property.id.in_(property_ids))
+    rows = []
+    for prop_row in session.scalars(query).all():
+        view = score_property(session, prop_row.id)
+        months = view.months
+        if view.period is not None:
+            window = view.period.month_indexes()
+        else:
+            span = months.month_range()
+            window = range(max(span.start, span.stop - 12), span.stop) if span else range(0)
+        statuses = Counter(m.data_exchange_status for m in prop_row.meters)
+        rows.append(
+            PortfolioRow(
+                property_id=prop_row.id,
+                name=prop_row.name,
+                property_type=prop_row.property_type,
+                gross_floor_area_m2=prop_row.gross_floor_area_m2,
+                period=view.period,
+                site_gj=view.totals.site_gj if view.totals else None,
+                source_gj=view.totals.source_gj if view.totals else None,
+                score=view.result.score if view.result is not None and view.is_bank_branch else None,
+                months_with_bills=sum(1 for i in window if month_complete(months, i)),
+                exchange=tuple((s.value, statuses[s.value]) for s in DataExchangeStatus if statuses[s.value]),
+                open_findings=sum(1 for f in view.findings if f.severity in OPEN_SEVERITIES),
+            )
+        )
+    return PortfolioReportData(tuple(rows), language)
