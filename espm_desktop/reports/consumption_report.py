@@ -10,28 +10,23 @@ name, date, page n of N; DejaVu embedded; Letter or A4) is the score report's, s
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -49,17 +44,15 @@ from espm_desktop.core.calendarize import (
 )
 from espm_desktop.core.chart_series import Basis, UsePerHdd, meter_series, use_per_hdd
 from espm_desktop.core.checks import Finding, check_meter
+from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.types import Bill
 from espm_desktop.db import models
 from espm_desktop.db.repo import property_data
 from espm_desktop.db.weather import station_monthly_degree_days
-from espm_desktop.fs.atomic_files import atomic_output_path
-from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
-from espm_desktop.reports.score_report import PAGE_SIZES, _numbered_canvas, severity_label
+from espm_desktop.reports.fonts import register_fonts
+from espm_desktop.reports.pdf_doc import MUTED, ReportDoc, page_size_of, write_pdf
+from espm_desktop.reports.score_report import severity_label
 
-ACCENT = colors.HexColor("#1F4E79")
-LIGHT = colors.HexColor("#E8EEF5")
-MUTED = colors.HexColor("#555555")
 _BAR = colors.HexColor("#1F77B4")
 
 
@@ -169,121 +162,60 @@ def _month(cal: MeterMonths, index: int, per_hdd: UsePerHdd | None) -> MonthUse:
 
 
 # --- texts -----------------------------------------------------------------------------------------------------
-T: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Rapport de consommation", "property": "Propriété", "address": "Adresse",
-        "report_date": "Date du rapport", "station": "Station météo liée", "none": "aucune",
-        "summary": "Sommaire des compteurs (12 derniers mois civils complets de chacun)",
-        "col_meter": "Compteur", "col_energy": "Énergie", "col_period": "Période", "col_use": "Consommation",
-        "col_gj": "GJ (site)", "col_cost": "Coût", "col_month": "Mois", "col_hdd": "DJC",
-        "col_per_hdd": "{unit} par DJC", "total": "Total",
-        "period_value": "du {start} au {end}",
-        "not_full": "Pas 12 mois civils complets : les 12 derniers mois de données sont montrés, incomplets.",
-        "no_data": "Aucune facture pour ce compteur.", "no_meters": "Cette propriété n'a aucun compteur.",
-        "chart_unit": "Consommation mensuelle ({unit})",
-        "hdd_note": "Degrés-jours de chauffage (base 18 °C) de la station liée, majorés pour les jours "
-        "manquants, comme à la page Graphiques; la consommation par DJC est omise pour un mois incomplet ou "
-        "de moins de 30 DJC. Source des données : Environnement et Changement climatique Canada.",
-        "no_weather": "Aucune station météo liée : pas de consommation par degré-jour.",
-        "findings": "Constats sur les données", "no_findings": "Aucun problème relevé dans les données.",
-        "col_severity": "Gravité", "col_message": "Constat",
-        "appendix": "Annexe – Liste des factures", "col_start": "Début", "col_end": "Fin", "col_days": "Jours",
-        "col_estimated": "Estimée", "col_source": "Provenance", "yes": "Oui", "no": "Non",
-        "src_manual": "Saisie", "src_import": "Importée", "src_data_exchange": "Échange de données",
-        "page": "Page {n} de {total}",
-    },
-    "en": {
-        "title": "Consumption Report", "property": "Property", "address": "Address",
-        "report_date": "Report date", "station": "Linked weather station", "none": "none",
-        "summary": "Meters at a glance (each meter's latest 12 full calendar months)",
-        "col_meter": "Meter", "col_energy": "Energy", "col_period": "Period", "col_use": "Use",
-        "col_gj": "GJ (site)", "col_cost": "Cost", "col_month": "Month", "col_hdd": "HDD",
-        "col_per_hdd": "{unit} per HDD", "total": "Total",
-        "period_value": "{start} to {end}",
-        "not_full": "Not 12 full calendar months: the last 12 months of data are shown, incomplete.",
-        "no_data": "No bills for this meter.", "no_meters": "This property has no meters.",
-        "chart_unit": "Monthly use ({unit})",
-        "hdd_note": "Heating degree-days (base 18 °C) of the linked station, scaled up for missing days, as on "
-        "the Charts page; use per HDD is left out for an incomplete month or one under 30 HDD. Data Source: "
-        "Environment and Climate Change Canada.",
-        "no_weather": "No linked weather station: no use per degree-day.",
-        "findings": "Data findings", "no_findings": "No problem found in the data.",
-        "col_severity": "Severity", "col_message": "Finding",
-        "appendix": "Appendix – Bill list", "col_start": "Start", "col_end": "End", "col_days": "Days",
-        "col_estimated": "Estimated", "col_source": "Came from", "yes": "Yes", "no": "No",
-        "src_manual": "Typed", "src_import": "Imported", "src_data_exchange": "Data exchange",
-        "page": "Page {n} of {total}",
-    },
-}  # fmt: skip
+# The report's texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+TEXTS: dict[str, str] = {
+    "title": N_("Consumption Report"),
+    "property": N_("Property"),
+    "address": N_("Address"),
+    "report_date": N_("Report date"),
+    "station": N_("Linked weather station"),
+    "none": N_("none"),
+    "summary": N_("Meters at a glance (each meter's latest 12 full calendar months)"),
+    "col_meter": N_("Meter"),
+    "col_energy": N_("Energy"),
+    "col_period": N_("Period"),
+    "col_use": N_("Use"),
+    "col_gj": N_("GJ (site)"),
+    "col_cost": N_("Cost"),
+    "col_month": N_("Month"),
+    "col_hdd": N_("HDD"),
+    "col_per_hdd": N_("{unit} per HDD"),
+    "total": N_("Total"),
+    "period_value": N_("{start} to {end}"),
+    "not_full": N_("Not 12 full calendar months: the last 12 months of data are shown, incomplete."),
+    "no_data": N_("No bills for this meter."),
+    "no_meters": N_("This property has no meters."),
+    "chart_unit": N_("Monthly use ({unit})"),
+    "hdd_note": N_(
+        "Heating degree-days (base 18 °C) of the linked station, scaled up for missing days, as on the "
+        "Charts page; use per HDD is left out for an incomplete month or one under 30 HDD. Data Source: "
+        "Environment and Climate Change Canada."
+    ),
+    "no_weather": N_("No linked weather station: no use per degree-day."),
+    "findings": N_("Data findings"),
+    "no_findings": N_("No problem found in the data."),
+    "col_severity": N_("Severity"),
+    "col_message": N_("Finding"),
+    "appendix": N_("Appendix – Bill list"),
+    "col_start": N_("Start"),
+    "col_end": N_("End"),
+    "col_days": N_("Days"),
+    "col_source": N_("Came from"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "src_manual": N_("Typed"),
+    "src_import": N_("Imported"),
+    "src_data_exchange": N_("Data exchange"),
+    "page": N_("Page {n} of {total}"),
+}
 
 
-# --- the shared page template ------------------------------------------------------------------------------
-class ReportDoc:
-    """Styles, fonts, tables and the number helpers of one rendering (the score report's, for any report)."""
-
-    def __init__(self, language: str, family: FontFamily) -> None:
-        self.lang, self.f = "fr" if fmt.is_french(language) else "en", family
-        base = ParagraphStyle("base", fontName=family.regular, fontSize=9, leading=11.5)
-        self.body = base
-        self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED)
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
-        self.h1 = ParagraphStyle(
-            "h1", parent=base, fontName=family.bold, fontSize=16, leading=20, textColor=ACCENT
-        )
-        self.h2 = ParagraphStyle(
-            "h2", parent=base, fontName=family.bold, fontSize=11.5, leading=14, textColor=ACCENT,
-            spaceBefore=8, spaceAfter=4,
-        )  # fmt: skip
-
-    def s(self, text: str) -> str:
-        return printable(text, self.f)
-
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(self.s(text)), style or self.body)
-
-    def n(self, value: float | Decimal | None, decimals: int = 0) -> str:
-        return "—" if value is None else fmt.number(value, self.lang, decimals)
-
-    def q(self, value: float | None, unit: str, decimals: int = 0) -> str:
-        return "—" if value is None else fmt.quantity(value, unit, self.lang, decimals)
-
-    def money(self, value: Decimal | None) -> str:
-        return "—" if value is None else fmt.money(value, self.lang)
-
-    def d(self, day: date) -> str:
-        return fmt.date_text(day, self.lang)
-
-    def period(self, period: Period, t: dict[str, str]) -> str:
-        return t["period_value"].format(start=self.d(period.start), end=self.d(period.end))
-
-    def table(
-        self, rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True, right_from: int = 99,
-        bold_last: bool = False, right_to: int = 99,
-    ) -> Table:  # fmt: skip
-        """A grid of cells; columns `right_from` to `right_to` (inclusive) aligned right, for numbers."""
-        right = ParagraphStyle("r", parent=self.cell, alignment=2)
-        cells = [
-            [
-                self.p(c, right if right_from <= j <= right_to else self.cell) if isinstance(c, str) else c
-                for j, c in enumerate(r)
-            ]
-            for r in rows
-        ]
-        t = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
-        style = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            # Table sets its cells' font even for paragraphs; Helvetica here would be a font not embedded.
-            ("FONT", (0, 0), (-1, -1), self.f.regular, 8),
-            ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#B0B8C4")),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), LIGHT))
-        if bold_last:
-            style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
-        t.setStyle(TableStyle(style))
-        return t
+def texts(language: str) -> dict[str, str]:
+    """The report's texts in `language` ('fr' or 'en')."""
+    t = {key: _(text, language) for key, text in TEXTS.items()}
+    # The window's bill table says "Estimation"; a bill in this list is « Estimée ».
+    t["col_estimated"] = pgettext("bill list", "Estimated", language)
+    return t
 
 
 def energy_label(energy_type: str, lang: str) -> str:
@@ -294,65 +226,6 @@ def energy_label(energy_type: str, lang: str) -> str:
 def unit_symbol(energy_type: str, unit: str) -> str:
     """'m³', 'kWh': the unit's label without its explanation in brackets."""
     return energy.unit(energy_type, unit).label_fr.split(" ")[0]
-
-
-def write_pdf(
-    doc: ReportDoc,
-    story: list[Any],
-    out: Path | str,
-    size: tuple[float, float],
-    name: str,
-    title: str,
-    day: date,
-    page_text: str,
-    protected: Iterable[Path | str] = (),
-) -> None:
-    """Build `story` into `out` atomically; every page shows `name`, `title`, `day` and "page n of N"."""
-    f, margin = doc.f, 16 * mm
-    header_left, header_right, footer_left = name, f"{title} – {doc.d(day)}", f"{name} – {doc.d(day)}"
-
-    def header(canvas: Canvas, _doc: Any) -> None:
-        w, h = size
-        canvas.saveState()
-        canvas.setFont(f.bold, 8)
-        canvas.setFillColor(ACCENT)
-        canvas.drawString(margin, h - 10 * mm, doc.s(header_left))
-        canvas.setFont(f.regular, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(w - margin, h - 10 * mm, doc.s(header_right))
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(0.5)
-        canvas.line(margin, h - 11.5 * mm, w - margin, h - 11.5 * mm)
-        canvas.restoreState()
-
-    def footer(canvas: Canvas, page: int, total: int) -> None:
-        w, _ = size
-        canvas.saveState()
-        canvas.setFont(f.regular, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(margin, 9 * mm, doc.s(footer_left))
-        canvas.drawRightString(w - margin, 9 * mm, doc.s(page_text.format(n=doc.n(page), total=doc.n(total))))
-        canvas.restoreState()
-
-    draw_footer: Callable[[Canvas, int, int], None] = footer
-    with atomic_output_path(out, protected=protected) as partial:
-        pdf = SimpleDocTemplate(
-            str(partial), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
-            bottomMargin=16 * mm, title=doc.s(f"{title} – {name}"), author="ESPM Desktop", lang=doc.lang,
-        )  # fmt: skip
-        pdf.build(
-            story,
-            onFirstPage=header,
-            onLaterPages=header,
-            canvasmaker=_numbered_canvas(draw_footer, f.regular),
-        )
-
-
-def page_size_of(name: str) -> tuple[float, float]:
-    if name not in PAGE_SIZES:
-        raise ValueError(f"page_size must be one of {', '.join(PAGE_SIZES)}, got {name!r}")
-    w, h = PAGE_SIZES[name]
-    return float(w), float(h)
 
 
 # --- the consumption report --------------------------------------------------------------------------------
@@ -479,7 +352,7 @@ def render_consumption_report(
     """Write the consumption report PDF to `out` atomically; `page_size` is "letter" or "a4"."""
     size = page_size_of(page_size)
     doc = ReportDoc(language, register_fonts())
-    t = T[doc.lang]
+    t = texts(doc.lang)
     width = size[0] - 32 * mm
     ident = [
         (t["property"], data.name),

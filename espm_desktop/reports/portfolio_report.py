@@ -2,14 +2,13 @@
 ENERGY STAR score where one exists, completeness, the Énergir data-exchange status of its meters and its open
 findings — with totals.
 
-Each property is gathered the way the score report gathers it (`load_score_view`: calendarise, check, period,
-score), in one short session; the page template is the consumption report's (`ReportDoc`, `write_pdf`).
+Each property is gathered the way the score report gathers it (app/report_data.py: `portfolio_report_data`);
+the page template is the consumption report's (`ReportDoc`, `write_pdf`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,18 +16,14 @@ from typing import Any
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
 from espm_desktop.core import formatting as fmt
-from espm_desktop.core.calendarize import Period, calendarize_property, month_complete
+from espm_desktop.core.calendarize import Period
 from espm_desktop.core.data_exchange_reference import STATUS_LABELS
+from espm_desktop.core.i18n import N_, _
 from espm_desktop.core.types import DataExchangeStatus
-from espm_desktop.db import models
-from espm_desktop.reports.consumption_report import ReportDoc, page_size_of, write_pdf
 from espm_desktop.reports.fonts import register_fonts
-from espm_desktop.ui.pages.score_data import load_score_view
+from espm_desktop.reports.pdf_doc import ReportDoc, page_size_of, write_pdf
 
 OPEN_SEVERITIES = ("error", "warning")
 """Findings counted as open: information notes are context, not something to fix."""
@@ -86,84 +81,41 @@ class PortfolioReportData:
         return sum(r.gross_floor_area_m2 for r in self.rows if r.site_gj is not None)
 
 
-def portfolio_report_data(
-    session_or_engine: Session | Engine, language: str, property_ids: Sequence[int] | None = None
-) -> PortfolioReportData:
-    """Every property (or those of `property_ids`), by name."""
-    if isinstance(session_or_engine, Engine):
-        with Session(session_or_engine) as session:
-            return _gather(session, language, property_ids)
-    return _gather(session_or_engine, language, property_ids)
-
-
-def _gather(session: Session, language: str, property_ids: Sequence[int] | None) -> PortfolioReportData:
-    query = select(models.Property).order_by(models.Property.name, models.Property.id)
-    if property_ids is not None:
-        query = query.where(models.Property.id.in_(property_ids))
-    rows = []
-    for prop_row in session.scalars(query).all():
-        view = load_score_view(session, prop_row.id)
-        months = calendarize_property(view.prop)
-        if view.period is not None:
-            window = view.period.month_indexes()
-        else:
-            span = months.month_range()
-            window = range(max(span.start, span.stop - 12), span.stop) if span else range(0)
-        statuses = Counter(m.data_exchange_status for m in prop_row.meters)
-        rows.append(
-            PortfolioRow(
-                property_id=prop_row.id,
-                name=prop_row.name,
-                property_type=prop_row.property_type,
-                gross_floor_area_m2=prop_row.gross_floor_area_m2,
-                period=view.period,
-                site_gj=view.totals.site_gj if view.totals else None,
-                source_gj=view.totals.source_gj if view.totals else None,
-                score=view.result.score if view.result is not None and view.is_bank_branch else None,
-                months_with_bills=sum(1 for i in window if month_complete(months, i)),
-                exchange=tuple((s.value, statuses[s.value]) for s in DataExchangeStatus if statuses[s.value]),
-                open_findings=sum(1 for f in view.findings if f.severity in OPEN_SEVERITIES),
-            )
-        )
-    return PortfolioReportData(tuple(rows), language)
-
-
 # --- texts -----------------------------------------------------------------------------------------------------
-T: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Rapport de portefeuille", "portfolio": "Portefeuille",
-        "intro": "Propriétés\u00a0: {count}. Chaque ligne porte sur les 12 derniers mois civils complets de la "
-        "propriété (tous ses compteurs ont des données); la cote ENERGY STAR n'est calculée que pour les "
-        "succursales bancaires (méthode de RNCan).",
-        "col_property": "Propriété", "col_period": "12 derniers mois complets", "col_site": "Site (GJ)",
-        "col_site_eui": "IE de site (GJ/m²)", "col_source_eui": "IE à la source (GJ/m²)", "col_score": "Cote",
-        "col_complete": "Mois avec factures", "col_exchange": "Échange de données Énergir",
-        "col_findings": "Constats ouverts", "total": "Total ({count} propriétés)", "no_period": "aucune période",
-        "no_meter": "aucun compteur", "period_value": "{start} – {end}",
-        "notes": "IE : intensité énergétique = énergie ÷ superficie brute; au total, énergie et superficie des "
-        "propriétés qui ont 12 mois complets. Mois avec factures : mois de la période (ou des 12 derniers mois "
-        "de données) que tous les compteurs couvrent. Constats ouverts : erreurs et avertissements des "
-        "vérifications de données (les constats cochés comme vus dans la fenêtre y sont comptés).",
-        "empty": "Aucune propriété dans la base de données.",
-        "page": "Page {n} de {total}",
-    },
-    "en": {
-        "title": "Portfolio Report", "portfolio": "Portfolio",
-        "intro": "Properties: {count}. Each row covers the property's latest 12 full calendar months (every "
-        "meter has data); the ENERGY STAR score is computed for bank branches only (NRCan method).",
-        "col_property": "Property", "col_period": "Latest 12 full months", "col_site": "Site (GJ)",
-        "col_site_eui": "Site EUI (GJ/m²)", "col_source_eui": "Source EUI (GJ/m²)", "col_score": "Score",
-        "col_complete": "Months with bills", "col_exchange": "Énergir data exchange",
-        "col_findings": "Open findings", "total": "Total ({count} properties)", "no_period": "no period",
-        "no_meter": "no meter", "period_value": "{start} – {end}",
-        "notes": "EUI: energy use intensity = energy ÷ gross floor area; in the total, the energy and floor area "
-        "of the properties that have 12 full months. Months with bills: months of the period (or of the last "
-        "12 months of data) that every meter covers. Open findings: errors and warnings of the data checks "
-        "(findings ticked as seen in the window are counted too).",
-        "empty": "No property in the database.",
-        "page": "Page {n} of {total}",
-    },
-}  # fmt: skip
+# The report's texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+TEXTS: dict[str, str] = {
+    "title": N_("Portfolio Report"),
+    "portfolio": N_("Portfolio"),
+    "intro": N_(
+        "Properties: {count}. Each row covers the property's latest 12 full calendar months (every meter "
+        "has data); the ENERGY STAR score is computed for bank branches only (NRCan method)."
+    ),
+    "col_property": N_("Property"),
+    "col_period": N_("Latest 12 full months"),
+    "col_site": N_("Site (GJ)"),
+    "col_site_eui": N_("Site EUI (GJ/m²)"),
+    "col_source_eui": N_("Source EUI (GJ/m²)"),
+    "col_score": N_("Score"),
+    "col_complete": N_("Months with bills"),
+    "col_exchange": N_("Énergir data exchange"),
+    "col_findings": N_("Open findings"),
+    "total": N_("Total ({count} properties)"),
+    "no_period": N_("no period"),
+    "no_meter": N_("no meter"),
+    "notes": N_(
+        "EUI: energy use intensity = energy ÷ gross floor area; in the total, the energy and floor area "
+        "of the properties that have 12 full months. Months with bills: months of the period (or of the "
+        "last 12 months of data) that every meter covers. Open findings: errors and warnings of the data "
+        "checks (findings ticked as seen in the window are counted too)."
+    ),
+    "empty": N_("No property in the database."),
+    "page": N_("Page {n} of {total}"),
+}
+
+
+def texts(language: str) -> dict[str, str]:
+    """The report's texts in `language` ('fr' or 'en')."""
+    return {key: _(text, language) for key, text in TEXTS.items()}
 
 
 def _exchange(doc: ReportDoc, row: PortfolioRow, t: dict[str, str]) -> str:
@@ -185,7 +137,7 @@ def render_portfolio_report(
     """Write the portfolio report PDF (landscape) to `out` atomically; `page_size` is "letter" or "a4"."""
     size = landscape(page_size_of(page_size))
     doc = ReportDoc(language, register_fonts())
-    t = T[doc.lang]
+    t = texts(doc.lang)
     width = size[0] - 32 * mm
     story: list[Any] = [doc.p(t["title"], doc.h1), doc.p(t["intro"].format(count=doc.n(len(data.rows))))]
     if not data.rows:
@@ -196,10 +148,7 @@ def render_portfolio_report(
         table_rows: list[list[Any]] = [[t[c] for c in cols]]
         for r in data.rows:
             period = (
-                t["period_value"].format(
-                    start=fmt.month_year(r.period.start.year, r.period.start.month, doc.lang, short=True),
-                    end=fmt.month_year(r.period.end.year, r.period.end.month, doc.lang, short=True),
-                )
+                f"{fmt.month_year(r.period.start.year, r.period.start.month, doc.lang, short=True)} – {fmt.month_year(r.period.end.year, r.period.end.month, doc.lang, short=True)}"
                 if r.period
                 else t["no_period"]
             )

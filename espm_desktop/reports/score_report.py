@@ -1,13 +1,13 @@
 """The score report: one property's ENERGY STAR score over 12 months, modelled on ESPM's Statement of Energy
 Performance, with the five steps of NRCan's bank-branch method (seed 002) and where every input came from.
 
-The data are gathered the way the Score page gathers them (ui/pages/score_data.py, which has no Qt), in one
-short session; the PDF is drawn with reportlab (vector bar and chart) and written atomically.
+The data are gathered the way the Score page gathers them (app/report_data.py: `score_report_data`); the PDF is
+drawn with reportlab (vector bar and chart) and written atomically.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,31 +18,22 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from reportlab.platypus import KeepTogether, Spacer, TableStyle
 
 from espm_desktop.core import energy
 from espm_desktop.core import formatting as fmt
-from espm_desktop.core.calendarize import Period, calendarize_property, month_start
+from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
+from espm_desktop.core.degree_days import PropertyDegreeDaysResult
+from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.score.bank_branch import BankBranchResult
-from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
-from espm_desktop.db import models
-from espm_desktop.db.weather import PropertyDegreeDaysResult
-from espm_desktop.fs.atomic_files import atomic_output_path
-from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
-from espm_desktop.ui.pages.score_data import StationView, load_score_view
+from espm_desktop.core.score.bank_branch_target import TargetResult
+from espm_desktop.core.score.weather_station import StationView
+from espm_desktop.reports.fonts import FontFamily, register_fonts
+from espm_desktop.reports.pdf_doc import MARGIN, MUTED, ReportDoc, page_size_of, write_pdf
 
 TARGET_SCORE = 75
-PAGE_SIZES = {"letter": LETTER, "a4": A4}
-_ACCENT = colors.HexColor("#1F4E79")
-_LIGHT = colors.HexColor("#E8EEF5")
-_MUTED = colors.HexColor("#555555")
 _SERIES = (
     colors.HexColor("#1F77B4"),
     colors.HexColor("#E07B1A"),
@@ -86,276 +77,155 @@ class ScoreReportData:
     report_date: date = field(default_factory=date.today)
 
 
-def score_report_data(
-    session_or_engine: Session | Engine, property_id: int, language: str, period_end: date | None = None
-) -> ScoreReportData:
-    """Load, calendarise, check and score like the Score page; raises NoResultFound for an unknown id."""
-    if isinstance(session_or_engine, Engine):
-        with Session(session_or_engine) as session:
-            return _gather(session, property_id, language, period_end)
-    return _gather(session_or_engine, property_id, language, period_end)
-
-
-def _gather(session: Session, property_id: int, language: str, period_end: date | None) -> ScoreReportData:
-    view = load_score_view(session, property_id, period_end)
-    row = session.get(models.Property, property_id)
-    assert row is not None  # load_score_view raised otherwise
-    address = ", ".join(
-        p for p in (row.street_address, row.city, f"{row.province} {row.postal_code}".strip()) if p
-    )
-    types: list[str] = []
-    monthly: list[MonthSource] = []
-    if view.period is not None:
-        months = calendarize_property(view.prop)
-        for m in months.meters:
-            if m.energy_type not in types:
-                types.append(m.energy_type)
-        for i in view.period.month_indexes():
-            sums = [0.0] * len(types)
-            for m in months.meters:
-                sums[types.index(m.energy_type)] += m.source_gj_in(i)
-            monthly.append(MonthSource(month_start(i), tuple(sums)))
-    result = view.result
-    target = None
-    if result is not None and result.score is not None:
-        target = find_target(result, TARGET_SCORE)
-    meters = tuple((m.meter_name, m.energy_type) for m in view.totals.meters) if view.totals else ()
-    return ScoreReportData(
-        property_id=property_id,
-        name=row.name,
-        address=address,
-        espm_property_id=row.espm_property_id,
-        property_type=row.property_type,
-        is_bank_branch=view.is_bank_branch,
-        gross_floor_area_m2=row.gross_floor_area_m2,
-        period=view.period,
-        result=result,
-        degree_days=view.degree_days,
-        station=view.station,
-        findings=view.findings,
-        energy_types=tuple(types),
-        monthly=tuple(monthly),
-        meters=meters,
-        target=target,
-        language=language,
-    )
-
-
 # --- texts -----------------------------------------------------------------------------------------------------
-T: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Relevé de la cote ENERGY STAR", "short_title": "Relevé de la cote ENERGY STAR",
-        "subtitle": "Succursales bancaires au Canada – méthode de RNCan (août 2023), calculée par ESPM Desktop "
-        "sur le modèle du « Statement of Energy Performance » d'ENERGY STAR Portfolio Manager.",
-        "property": "Propriété", "address": "Adresse", "espm_id": "N° de propriété ESPM", "type": "Type",
-        "bank_branch": "Succursale bancaire", "gfa": "Superficie brute", "period": "Période de 12 mois",
-        "period_value": "du {start} au {end}", "no_period": "aucune période de 12 mois complets",
-        "report_date": "Date du relevé", "score_heading": "Cote ENERGY STAR (1 à 100)",
-        "median": "50 : médiane", "certifiable": "75 : admissible à la certification",
-        "no_score": "Aucune cote", "site_energy": "Énergie de site", "source_energy": "Énergie à la source",
-        "source_eui": "Intensité énergétique (IE) à la source", "predicted_eui": "IE à la source prévue",
-        "ratio": "Ratio d'efficacité (réelle ÷ prévue)", "score": "Cote ENERGY STAR",
-        "no_period_text": "Aucune période de 12 mois complets : la cote ne peut pas être calculée.",
-        "eligibility": "Admissibilité", "reason": "Motif :", "warning": "Avertissement :",
-        "not_bank": "Cette propriété n'est pas une succursale bancaire : la méthode ne s'applique pas.",
-        "eligible_ok": "La propriété satisfait aux filtres de la figure 1 ; aucun avertissement.",
-        "steps": "Les cinq étapes de la méthode de RNCan",
-        "step1": "Étape 1 – Données du bâtiment et leur provenance",
-        "col_input": "Donnée", "col_value": "Valeur", "col_source": "Provenance",
-        "step2": "Étape 2 – Énergie de site et à la source, IE à la source",
-        "col_fuel": "Énergie", "col_qty": "Quantité", "col_site_mult": "GJ de site par unité",
-        "col_site": "Site (GJ)", "col_src_mult": "Facteur source", "col_src": "Source (GJ)", "total": "Total",
-        "step3": "Étape 3 – IE à la source prévue (régression centrée)",
-        "col_var": "Variable", "col_building": "Bâtiment", "col_centre": "Centrage", "col_centred": "Centrée",
-        "col_coef": "Coefficient", "col_product": "Produit",
-        "step3_source": "Coefficients : RNCan, figure 3 (138 observations). Valeurs de centrage : les moyennes "
-        "de l'exemple (la colonne « Moyenne » de la figure 2 répète la médiane).",
-        "step4": "Étape 4 – Ratio d'efficacité = IE réelle ÷ IE prévue",
-        "no_ratio": "Le ratio ne peut pas être calculé (voir l'admissibilité).",
-        "step5": "Étape 5 – Cote selon la table de la figure 5",
-        "step5_text": "Le ratio {ratio} se trouve dans la rangée {lo} ≤ ratio < {hi} de la figure 5 : cote "
-        "{score} (pourcentage cumulatif {pct}).",
-        "no_score_text": "Aucune cote : voir les motifs d'admissibilité.",
-        "findings": "Qualité des données de la période", "no_findings": "Aucun problème relevé dans les données.",
-        "col_severity": "Gravité", "col_meter": "Compteur", "col_message": "Constat",
-        "error": "Erreur", "warning_s": "Avertissement", "info": "Information",
-        "monthly": "Énergie à la source par mois et par type d'énergie", "chart_unit": "GJ (source)",
-        "target": "Cible : cote {score}", "no_target": "Aucune cible : la cote ne peut pas être calculée.",
-        "target_row": "La cote {score} correspond aux ratios {lo} ≤ ratio < {hi} (figure 5).",
-        "target_max": "Énergie à la source visée : au plus {gj} (IE à la source {eui}).",
-        "target_met": "Cible déjà atteinte : le ratio {ratio} est inférieur à {hi}; aucune réduction requise.",
-        "col_cut_as": "Réduction à faire, exprimée en", "col_cut": "Quantité", "col_feasible": "Possible seule",
-        "cut_source": "Énergie à la source", "yes": "Oui", "no": "Non",
-        "target_note": "Chaque quantité suppose que toute la réduction porte sur ce seul type d'énergie, la "
-        "superficie, les détails d'utilisation et les degrés-jours restant les mêmes; arrondi à l'unité supérieure.",
-        "dd": "Degrés-jours utilisés (base 18 °C)", "hdd": "Degrés-jours de chauffage (DJC)",
-        "cdd": "Degrés-jours de refroidissement (DJR)", "dd_period": "Période", "dd_source": "Provenance",
-        "station": "Station météo liée",
-        "dd_none": "Aucun degré-jour pour cette période.",
-        "dd_typed": "Saisis à la page Météo pour cette période",
-        "dd_station": "Calculés à partir des données quotidiennes de la station {station} ({climate_id}).",
-        "dd_missing": "{days} jour(s) manquant(s) : chaque mois a été majoré pour ses jours manquants.",
-        "eccc": "Source des données : Environnement et Changement climatique Canada.",
-        "signatures": "Préparé par / vérifié par",
-        "sig_note": "ESPM Desktop calcule la cote selon la méthode publiée; seule ENERGY STAR Portfolio Manager "
-        "délivre la certification.",
-        "prepared": "Préparé par", "verified": "Vérifié par", "sig_name": "Nom", "sig_title": "Titre",
-        "sig_signature": "Signature", "sig_date": "Date",
-        "page": "Page {n} de {total}",
-        "src_form": "Fiche de la propriété (détails d'utilisation)",
-        "src_bills": "Factures calendarisées sur la période : {meters}",
-    },
-    "en": {
-        "title": "ENERGY STAR Score Report", "short_title": "ENERGY STAR Score Report",
-        "subtitle": "Bank branches in Canada – NRCan method (Aug 2023), computed by ESPM Desktop after ENERGY STAR "
-        "Portfolio Manager's Statement of Energy Performance.",
-        "property": "Property", "address": "Address", "espm_id": "ESPM property ID", "type": "Type",
-        "bank_branch": "Bank branch", "gfa": "Gross floor area", "period": "12-month period",
-        "period_value": "{start} to {end}", "no_period": "no period of 12 full months",
-        "report_date": "Report date", "score_heading": "ENERGY STAR score (1 to 100)",
-        "median": "50: median", "certifiable": "75: eligible for certification",
-        "no_score": "No score", "site_energy": "Site energy", "source_energy": "Source energy",
-        "source_eui": "Source energy use intensity (EUI)", "predicted_eui": "Predicted source EUI",
-        "ratio": "Efficiency ratio (actual ÷ predicted)", "score": "ENERGY STAR score",
-        "no_period_text": "No period of 12 full months: the score cannot be computed.",
-        "eligibility": "Eligibility", "reason": "Reason:", "warning": "Warning:",
-        "not_bank": "This property is not a bank branch: the method does not apply.",
-        "eligible_ok": "The property meets the filters of Figure 1; no warning.",
-        "steps": "The five steps of the NRCan method",
-        "step1": "Step 1 – The building's inputs and where they came from",
-        "col_input": "Input", "col_value": "Value", "col_source": "Came from",
-        "step2": "Step 2 – Site and source energy, source EUI",
-        "col_fuel": "Energy", "col_qty": "Quantity", "col_site_mult": "Site GJ per unit",
-        "col_site": "Site (GJ)", "col_src_mult": "Source factor", "col_src": "Source (GJ)", "total": "Total",
-        "step3": "Step 3 – Predicted source EUI (centred regression)",
-        "col_var": "Variable", "col_building": "Building", "col_centre": "Centring", "col_centred": "Centred",
-        "col_coef": "Coefficient", "col_product": "Product",
-        "step3_source": "Coefficients: NRCan, Figure 3 (138 observations). Centring values: the means of the "
-        "worked example (Figure 2's \"Mean\" column repeats the median).",
-        "step4": "Step 4 – Efficiency ratio = actual EUI ÷ predicted EUI",
-        "no_ratio": "The ratio cannot be computed (see eligibility).",
-        "step5": "Step 5 – Score from the Figure 5 table",
-        "step5_text": "The ratio {ratio} falls in the row {lo} ≤ ratio < {hi} of Figure 5: score {score} "
-        "(cumulative percent {pct}).",
-        "no_score_text": "No score: see the eligibility reasons.",
-        "findings": "Data quality of the period", "no_findings": "No problem found in the data.",
-        "col_severity": "Severity", "col_meter": "Meter", "col_message": "Finding",
-        "error": "Error", "warning_s": "Warning", "info": "Information",
-        "monthly": "Monthly source energy by energy type", "chart_unit": "GJ (source)",
-        "target": "Target: score {score}", "no_target": "No target: the score cannot be computed.",
-        "target_row": "Score {score} is given to ratios {lo} ≤ ratio < {hi} (Figure 5).",
-        "target_max": "Source energy aimed at: at most {gj} (source EUI {eui}).",
-        "target_met": "Target already met: the ratio {ratio} is below {hi}; no cut needed.",
-        "col_cut_as": "Cut needed, expressed as", "col_cut": "Quantity", "col_feasible": "Possible alone",
-        "cut_source": "Source energy", "yes": "Yes", "no": "No",
-        "target_note": "Each quantity assumes the whole cut is taken on that one energy type, with the floor area, "
-        "the use details and the degree days unchanged; rounded up to whole units.",
-        "dd": "Degree days used (base 18 °C)", "hdd": "Heating degree days (HDD)",
-        "cdd": "Cooling degree days (CDD)", "dd_period": "Period", "dd_source": "Came from",
-        "station": "Linked weather station",
-        "dd_none": "No degree days for this period.",
-        "dd_typed": "Typed on the Weather page for this period",
-        "dd_station": "Computed from the daily data of station {station} ({climate_id}).",
-        "dd_missing": "{days} missing day(s): each month was scaled up for its missing days.",
-        "eccc": "Data Source: Environment and Climate Change Canada.",
-        "signatures": "Prepared by / verified by",
-        "sig_note": "ESPM Desktop computes the score with the published method; only ENERGY STAR Portfolio "
-        "Manager grants certification.",
-        "prepared": "Prepared by", "verified": "Verified by", "sig_name": "Name", "sig_title": "Title",
-        "sig_signature": "Signature", "sig_date": "Date",
-        "page": "Page {n} of {total}",
-        "src_form": "Property record (use details)",
-        "src_bills": "Bills calendarised over the period: {meters}",
-    },
-}  # fmt: skip
+# The report's texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+TEXTS: dict[str, str] = {
+    "title": N_("ENERGY STAR Score Report"),
+    "short_title": N_("ENERGY STAR Score Report"),
+    "subtitle": N_(
+        "Bank branches in Canada – NRCan method (Aug 2023), computed by ESPM Desktop after ENERGY STAR "
+        "Portfolio Manager's Statement of Energy Performance."
+    ),
+    "property": N_("Property"),
+    "address": N_("Address"),
+    "espm_id": N_("ESPM property ID"),
+    "type": N_("Type"),
+    "bank_branch": N_("Bank branch"),
+    "gfa": N_("Gross floor area"),
+    "period": N_("12-month period"),
+    "period_value": N_("{start} to {end}"),
+    "no_period": N_("no period of 12 full months"),
+    "score_heading": N_("ENERGY STAR score (1 to 100)"),
+    "median": N_("50: median"),
+    "certifiable": N_("75: eligible for certification"),
+    "no_score": N_("No score"),
+    "site_energy": N_("Site energy"),
+    "source_energy": N_("Source energy"),
+    "source_eui": N_("Source energy use intensity (EUI)"),
+    "predicted_eui": N_("Predicted source EUI"),
+    "ratio": N_("Efficiency ratio (actual ÷ predicted)"),
+    "score": N_("ENERGY STAR score"),
+    "no_period_text": N_("No period of 12 full months: the score cannot be computed."),
+    "eligibility": N_("Eligibility"),
+    "reason": N_("Reason:"),
+    "warning": N_("Warning:"),
+    "not_bank": N_("This property is not a bank branch: the method does not apply."),
+    "eligible_ok": N_("The property meets the filters of Figure 1; no warning."),
+    "steps": N_("The five steps of the NRCan method"),
+    "step1": N_("Step 1 – The building's inputs and where they came from"),
+    "col_input": N_("Input"),
+    "col_value": N_("Value"),
+    "col_source": N_("Came from"),
+    "step2": N_("Step 2 – Site and source energy, source EUI"),
+    "col_fuel": N_("Energy"),
+    "col_qty": N_("Quantity"),
+    "col_site": N_("Site (GJ)"),
+    "col_src_mult": N_("Source factor"),
+    "col_src": N_("Source (GJ)"),
+    "total": N_("Total"),
+    "step3": N_("Step 3 – Predicted source EUI (centred regression)"),
+    "col_var": N_("Variable"),
+    "col_building": N_("Building"),
+    "col_centre": N_("Centring"),
+    "col_centred": N_("Centred"),
+    "col_coef": N_("Coefficient"),
+    "col_product": N_("Product"),
+    "step3_source": N_(
+        "Coefficients: NRCan, Figure 3 (138 observations). Centring values: the means of the worked "
+        'example (Figure 2\'s "Mean" column repeats the median).'
+    ),
+    "step4": N_("Step 4 – Efficiency ratio = actual EUI ÷ predicted EUI"),
+    "no_ratio": N_("The ratio cannot be computed (see eligibility)."),
+    "step5": N_("Step 5 – Score from the Figure 5 table"),
+    "step5_text": N_(
+        "The ratio {ratio} falls in the row {lo} ≤ ratio < {hi} of Figure 5: score {score} (cumulative "
+        "percent {pct})."
+    ),
+    "no_score_text": N_("No score: see the eligibility reasons."),
+    "findings": N_("Data quality of the period"),
+    "no_findings": N_("No problem found in the data."),
+    "col_severity": N_("Severity"),
+    "col_meter": N_("Meter"),
+    "col_message": N_("Finding"),
+    "error": N_("Error"),
+    "warning_s": N_("Warning"),
+    "info": N_("Information"),
+    "monthly": N_("Monthly source energy by energy type"),
+    "chart_unit": N_("GJ (source)"),
+    "target": N_("Target: score {score}"),
+    "no_target": N_("No target: the score cannot be computed."),
+    "target_row": N_("Score {score} is given to ratios {lo} ≤ ratio < {hi} (Figure 5)."),
+    "target_max": N_("Source energy aimed at: at most {gj} (source EUI {eui})."),
+    "target_met": N_("Target already met: the ratio {ratio} is below {hi}; no cut needed."),
+    "col_cut_as": N_("Cut needed, expressed as"),
+    "col_cut": N_("Quantity"),
+    "col_feasible": N_("Possible alone"),
+    "cut_source": N_("Source energy"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "target_note": N_(
+        "Each quantity assumes the whole cut is taken on that one energy type, with the floor area, the "
+        "use details and the degree days unchanged; rounded up to whole units."
+    ),
+    "dd": N_("Degree days used (base 18 °C)"),
+    "hdd": N_("Heating degree days (HDD)"),
+    "cdd": N_("Cooling degree days (CDD)"),
+    "dd_period": N_("Period"),
+    "dd_source": N_("Came from"),
+    "station": N_("Linked weather station"),
+    "dd_none": N_("No degree days for this period."),
+    "dd_typed": N_("Typed on the Weather page for this period"),
+    "dd_station": N_("Computed from the daily data of station {station} ({climate_id})."),
+    "dd_missing": N_("{days} missing day(s): each month was scaled up for its missing days."),
+    "eccc": N_("Data Source: Environment and Climate Change Canada."),
+    "signatures": N_("Prepared by / verified by"),
+    "sig_note": N_(
+        "ESPM Desktop computes the score with the published method; only ENERGY STAR Portfolio Manager "
+        "grants certification."
+    ),
+    "prepared": N_("Prepared by"),
+    "verified": N_("Verified by"),
+    "sig_name": N_("Name"),
+    "sig_title": N_("Title"),
+    "sig_signature": N_("Signature"),
+    "sig_date": N_("Date"),
+    "page": N_("Page {n} of {total}"),
+    "src_form": N_("Property record (use details)"),
+    "src_bills": N_("Bills calendarised over the period: {meters}"),
+}
+
+
+def texts(language: str) -> dict[str, str]:
+    """The report's texts in `language` ('fr' or 'en')."""
+    t = {key: _(text, language) for key, text in TEXTS.items()}
+    # Where the window and the other reports say « Date du rapport » and « GJ du site par unité ».
+    t["report_date"] = pgettext("score report", "Report date", language)
+    t["col_site_mult"] = pgettext("score report", "Site GJ per unit", language)
+    return t
 
 
 def severity_label(severity: str, lang: str) -> str:
-    return T[lang]["warning_s" if severity == "warning" else severity]
+    return _(TEXTS["warning_s" if severity == "warning" else severity], lang)
 
 
 def input_source(key: str, lang: str, meters: Sequence[tuple[str, str]], degree_days: str) -> str:
     """Where a step-1 input came from: the bills of which meters, the property record, or the degree days."""
     if key.startswith("energy:"):
         names = ", ".join(name for name, et in meters if et == key.split(":", 1)[1]) or "—"
-        return T[lang]["src_bills"].format(meters=names)
+        return _(TEXTS["src_bills"], lang).format(meters=names)
     if key in ("hdd", "cdd"):
         return degree_days
-    return T[lang]["src_form"]
+    return _(TEXTS["src_form"], lang)
 
 
 # --- rendering -------------------------------------------------------------------------------------------------
-class _Doc:
-    """Styles, fonts and the number helpers of one rendering."""
+class _Doc(ReportDoc):
+    """The shared page (pdf_doc.ReportDoc) with this report's data and texts."""
 
     def __init__(self, data: ScoreReportData, language: str, family: FontFamily) -> None:
-        self.data, self.lang, self.f = data, "fr" if fmt.is_french(language) else "en", family
-        self.t = T[self.lang]
-        base = ParagraphStyle("base", fontName=family.regular, fontSize=9, leading=11.5)
-        self.body = base
-        self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=_MUTED)
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
-        self.h1 = ParagraphStyle(
-            "h1", parent=base, fontName=family.bold, fontSize=16, leading=20, textColor=_ACCENT
-        )
-        self.h2 = ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=family.bold,
-            fontSize=11.5,
-            leading=14,
-            textColor=_ACCENT,
-            spaceBefore=8,
-            spaceAfter=4,
-        )
-
-    def s(self, text: str) -> str:
-        return printable(text, self.f)
-
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of plain text (escaped); `**` is not parsed: use `pm` for markup."""
-        return Paragraph(escape(self.s(text)), style or self.body)
-
-    def pm(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(self.s(markup), style or self.body)
-
-    def n(self, value: float | None, decimals: int = 0) -> str:
-        return "—" if value is None else fmt.number(value, self.lang, decimals)
-
-    def q(self, value: float | None, unit: str, decimals: int = 0) -> str:
-        return "—" if value is None else fmt.quantity(value, unit, self.lang, decimals)
-
-    def d(self, day: date) -> str:
-        return fmt.date_text(day, self.lang)
-
-    def lab(self, name: str, value: str) -> str:
-        return fmt.labelled(name, value, self.lang)
-
-    def table(
-        self,
-        rows: Sequence[Sequence[Any]],
-        widths: Sequence[float],
-        header: bool = True,
-        right_from: int = 99,
-    ) -> Table:
-        cells = [[self.p(c, self.cell) if isinstance(c, str) else c for c in r] for r in rows]
-        t = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
-        style = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            # Table sets its cells' font even for paragraphs; Helvetica here would be a font not embedded.
-            ("FONT", (0, 0), (-1, -1), self.f.regular, 8),
-            ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#B0B8C4")),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), _LIGHT))
-        t.setStyle(TableStyle(style))
-        for r in cells:
-            for c in r[right_from:]:
-                if isinstance(c, Paragraph):
-                    c.style = ParagraphStyle("r", parent=self.cell, alignment=2)
-        return t
+        super().__init__(language, family)
+        self.data = data
+        self.t = texts(self.lang)
 
 
 def _score_bar(doc: _Doc, width: float, score: int | None) -> Drawing:
@@ -388,7 +258,7 @@ def _score_bar(doc: _Doc, width: float, score: int | None) -> Drawing:
                 doc.s(text),
                 fontName=f.regular,
                 fontSize=7,
-                fillColor=_MUTED,
+                fillColor=MUTED,
                 textAnchor="middle",
             )
         )
@@ -450,7 +320,7 @@ def _monthly_chart(doc: _Doc, width: float) -> Drawing:
             doc.s(doc.t["chart_unit"]),
             fontName=f.regular,
             fontSize=7.5,
-            fillColor=_MUTED,
+            fillColor=MUTED,
         )
     )
     legend = Legend()
@@ -734,8 +604,8 @@ def _degree_days(doc: _Doc, width: float) -> list[Any]:
     if dd is None:
         return [*out, doc.p(t["dd_none"])]
     rows = [
-        [t["hdd"], doc.q(dd.hdd, "°C·j" if doc.lang == "fr" else "°C·d")],
-        [t["cdd"], doc.q(dd.cdd, "°C·j" if doc.lang == "fr" else "°C·d")],
+        [t["hdd"], doc.q(dd.hdd, _("°C·d", doc.lang))],
+        [t["cdd"], doc.q(dd.cdd, _("°C·d", doc.lang))],
         [t["dd_period"], t["period_value"].format(start=doc.d(dd.period.start), end=doc.d(dd.period.end))],
         [t["dd_source"], _dd_source(doc)],
     ]
@@ -760,31 +630,6 @@ def _signatures(doc: _Doc, width: float) -> list[Any]:
     return [doc.p(t["signatures"], doc.h2), doc.p(t["sig_note"], doc.small), Spacer(1, 2 * mm), table]
 
 
-def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None], font: str) -> type[Canvas]:
-    """A canvas that holds every page until the end, so each footer can say "page n of N"."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # Without this, every page names Helvetica (reportlab's default), a font that is not embedded.
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                draw_footer(self, self._pageNumber, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
 def render_score_report(
     data: ScoreReportData,
     out: Path | str,
@@ -793,12 +638,10 @@ def render_score_report(
     protected: Iterable[Path | str] = (),
 ) -> None:
     """Write the score report PDF to `out` atomically; `page_size` is "letter" or "a4"."""
-    if page_size not in PAGE_SIZES:
-        raise ValueError(f"page_size must be one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
-    size = PAGE_SIZES[page_size]
+    size = page_size_of(page_size)
     doc = _Doc(data, language, register_fonts())
-    t, f = doc.t, doc.f
-    margin = 16 * mm
+    t = doc.t
+    margin = MARGIN
     width = size[0] - 2 * margin
     story: list[Any] = [
         doc.p(t["title"], doc.h1),
@@ -821,43 +664,15 @@ def render_score_report(
         KeepTogether(_signatures(doc, width)),
     ]
 
-    def header(canvas: Canvas, _doc: Any) -> None:
-        w, h = size
-        canvas.saveState()
-        canvas.setFont(f.bold, 8)
-        canvas.setFillColor(_ACCENT)
-        canvas.drawString(margin, h - 10 * mm, doc.s(data.name))
-        canvas.setFont(f.regular, 8)
-        canvas.setFillColor(_MUTED)
-        canvas.drawRightString(
-            w - margin, h - 10 * mm, doc.s(f"{t['short_title']} – {doc.d(data.report_date)}")
-        )
-        canvas.setStrokeColor(_ACCENT)
-        canvas.setLineWidth(0.5)
-        canvas.line(margin, h - 11.5 * mm, w - margin, h - 11.5 * mm)
-        canvas.restoreState()
-
-    def footer(canvas: Canvas, page: int, total: int) -> None:
-        w, _ = size
-        canvas.saveState()
-        canvas.setFont(f.regular, 7.5)
-        canvas.setFillColor(_MUTED)
-        canvas.drawString(margin, 9 * mm, doc.s(f"{data.name} – {doc.d(data.report_date)}"))
-        canvas.drawRightString(w - margin, 9 * mm, doc.s(t["page"].format(n=doc.n(page), total=doc.n(total))))
-        canvas.restoreState()
-
-    with atomic_output_path(out, protected=protected) as partial:
-        pdf = SimpleDocTemplate(
-            str(partial),
-            pagesize=size,
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=16 * mm,
-            bottomMargin=16 * mm,
-            title=doc.s(f"{t['title']} – {data.name}"),
-            author="ESPM Desktop",
-            lang=doc.lang,
-        )
-        pdf.build(
-            story, onFirstPage=header, onLaterPages=header, canvasmaker=_numbered_canvas(footer, f.regular)
-        )
+    write_pdf(
+        doc,
+        story,
+        out,
+        size,
+        data.name,
+        t["short_title"],
+        data.report_date,
+        t["page"],
+        protected,
+        document_title=t["title"],
+    )
