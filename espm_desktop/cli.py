@@ -10,12 +10,16 @@ from typing import Any
 
 from espm_desktop import paths
 from espm_desktop.cli_support import (
+    cannot_write,
     log_file,
+    messages_in,
+    out_is_database,
     print_error,
     print_json,
     run_guarded,
     setup_logging,
 )
+from espm_desktop.core.i18n import current_language, message
 
 COMMANDS = ("init-demo", "score", "invoice", "import", "export", "sge", "report")
 
@@ -122,7 +126,12 @@ def _open_db(args: argparse.Namespace, *, create: bool, lang: str = "en") -> tup
         print(f"error: {exc.message(lang)}", file=sys.stderr)
         return None
     if opened.backup is not None:
-        print(f"note: {db_path} was upgraded; a copy of it as it was is at {opened.backup}", file=sys.stderr)
+        note = message(
+            "{db} was upgraded; a copy of it as it was is at {backup}",
+            db=str(db_path),
+            backup=str(opened.backup),
+        )
+        print(f"note: {note.text(lang)}", file=sys.stderr)
     from espm_desktop.io.storage_location import detect_location, risk_message
 
     risk = detect_location(db_path)
@@ -161,7 +170,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     try:
         data: Any = load_json(args.json_file)
     except JsonInputError as exc:
-        print_error(f"{_input_name(args.json_file)}: {exc.message('en')}")
+        print_error(f"{_input_name(args.json_file)}: {exc.message(language='en')}")
         return 2
     try:
         result = score_from_json_dict(data)
@@ -189,7 +198,7 @@ def _mapping_arg(text: str | None) -> Any:
     try:
         data = loads_bounded(text) if text.lstrip().startswith("{") else load_json(Path(text))
     except JsonInputError as exc:
-        raise ValueError(f"--mapping {text[:200]}: {exc.message('en')}") from None
+        raise ValueError(f"--mapping {text[:200]}: {exc.message(current_language())}") from None
     if not isinstance(data, dict):
         raise ValueError('--mapping must be a JSON object such as {"start": "Date", "usage": "kWh"}')
     if "columns" not in data and "fixed" not in data:
@@ -220,13 +229,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except MappingRequired as exc:
             print(f"error: {path}: {exc.message(lang)}", file=sys.stderr)
             print(
-                f"A column mapping is needed (--mapping). Headers found in sheet '{exc.sheet}':",
+                message(
+                    "A column mapping is needed (--mapping). Headers found in sheet '{sheet}':",
+                    sheet=exc.sheet,
+                ).text(lang),
                 file=sys.stderr,
             )
             for header in exc.headers:
                 if header:
                     print(f"  {header}", file=sys.stderr)
-            print(f"Proposed mapping: {json.dumps(exc.proposed, ensure_ascii=False)}", file=sys.stderr)
+            proposed = json.dumps(exc.proposed, ensure_ascii=False)
+            print(message("Proposed mapping: {mapping}", mapping=proposed).text(lang), file=sys.stderr)
             return 2
         except AmbiguousDateFormat as exc:
             print(f"error: {path}: {exc.message(lang)} (--date-order dmy|mdy)", file=sys.stderr)
@@ -239,10 +252,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return 3
     db_path, read_only = opened
     if read_only and not args.dry_run:
-        print(f"error: {db_path} is read-only: nothing can be imported into it.", file=sys.stderr)
+        refused = message("{db} is read-only: nothing can be imported into it.", db=str(db_path))
+        print(f"error: {refused.text(lang)}", file=sys.stderr)
         return 3
     # The database layer (SQLAlchemy) is loaded only once every file was read: a refused file answers at once.
-    from espm_desktop.db.bill_import import ConflictChoice, import_for_command_line
+    from espm_desktop.app.bill_import import ConflictChoice, import_for_command_line
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.opening import save_error_message
 
@@ -256,10 +270,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
         )
     except Exception as exc:
-        message = save_error_message(exc, lang)
-        if message is None:
+        reason = save_error_message(exc, lang)
+        if reason is None:
             raise
-        print(f"error: {db_path}: {message}", file=sys.stderr)
+        print(f"error: {db_path}: {reason}", file=sys.stderr)
         return 3
     finally:
         engine.dispose()
@@ -277,7 +291,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 3
     db_path, read_only = opened
     if _same_file(args.out, db_path):
-        print(f"error: --out {args.out} is the database itself; choose another file name.", file=sys.stderr)
+        print(f"error: {out_is_database(args.out)}", file=sys.stderr)
         return 2
     engine = make_engine(db_path, read_only=read_only)
     try:
@@ -285,10 +299,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             engine, ExportFormat(args.fmt), args.out, args.property_ids, protected=(db_path,)
         )
     except OutputError as exc:
-        print(f"error: {exc.message('en')}", file=sys.stderr)
+        print(f"error: {exc.message(language='en')}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"error: {cannot_write(args.out, exc)}", file=sys.stderr)
         return 2
     finally:
         engine.dispose()
@@ -323,8 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     parsed: list[argparse.Namespace] = []
 
     def job() -> int:
-        parsed.append(build_parser().parse_args(argv))
-        return handlers[parsed[0].command](parsed[0])
+        args = build_parser().parse_args(argv)
+        parsed.append(args)
+        with messages_in(getattr(args, "lang", None)):  # --lang, for the commands that have it
+            return handlers[args.command](args)
 
     try:
         return run_guarded(job, lambda: parsed[0] if parsed else None)

@@ -24,7 +24,15 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from espm_desktop.cli_support import print_error, print_out, print_warning
+from espm_desktop.cli_support import (
+    cannot_write,
+    messages_in,
+    out_is_database,
+    print_error,
+    print_out,
+    print_warning,
+)
+from espm_desktop.core.i18n import _, message
 from espm_desktop.core.sge.rules import Phase
 
 EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
@@ -62,9 +70,9 @@ def _day(text: str | None, option: str, lang: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"{option} {text[:40]!r} : inscrivez une date AAAA-MM-JJ."
-            if lang == "fr"
-            else f"{option} {text[:40]!r}: enter a YYYY-MM-DD date."
+            message("{option} {value}: enter a YYYY-MM-DD date.", option=option, value=repr(text[:40])).text(
+                lang
+            )
         ) from None
 
 
@@ -75,14 +83,10 @@ def _amount(text: str | None, lang: str) -> Decimal | None:
     if text is None:
         return None
     if len(text) > MAX_AMOUNT_CHARS:
-        raise ValueError("--amount: trop long." if lang == "fr" else "--amount: too long.")
+        raise ValueError(_("--amount: too long.", lang))
     value = to_decimal(text, "aid_amount")
     if abs(value) >= MAX_AID_AMOUNT or value != to_cents(value):
-        raise ValueError(
-            "--amount : inscrivez un montant en dollars et cents, inférieur à 1 000 000 000 $."
-            if lang == "fr"
-            else "--amount: enter an amount in dollars and cents, under $1,000,000,000."
-        )
+        raise ValueError(_("--amount: enter an amount in dollars and cents, under $1,000,000,000.", lang))
     return value
 
 
@@ -112,7 +116,7 @@ def _run_json(args: argparse.Namespace) -> int:
 
     lang = args.lang or "en"
     if args.json_file is None:
-        print_error("give --json FILE, or --db PATH --participant ID (see --help)")
+        print_error(_("give --json FILE, or --db PATH --participant ID (see --help)", lang))
         return EXIT_INPUT
     source = "stdin" if str(args.json_file) == "-" else str(args.json_file)
     try:
@@ -122,11 +126,11 @@ def _run_json(args: argparse.Namespace) -> int:
             invoice = validate_invoice(replace(invoice, invoice_number=args.number))
         elif not isinstance(data, dict) or data.get("invoice_number") is None:
             print_error(
-                f"{source} : aucun numéro de facture. Sans --db, donnez --number (ou « invoice_number » dans le "
-                "fichier) : chaque facture doit porter son propre numéro, jamais réutilisé."
-                if lang == "fr"
-                else f"{source}: no invoice number. Without --db, give --number (or 'invoice_number' in the file): "
-                "every invoice needs its own number, never reused."
+                message(
+                    "{source}: no invoice number. Without --db, give --number (or 'invoice_number' in the file): "
+                    "every invoice needs its own number, never reused.",
+                    source=source,
+                ).text(lang)
             )
             return EXIT_INPUT
     except JsonInputError as exc:
@@ -145,9 +149,13 @@ def _run_json(args: argparse.Namespace) -> int:
         print_error(exc.message(lang))
         return EXIT_INPUT
     except OSError as exc:
-        print_error(f"cannot write {args.out}: {exc.strerror}")
+        print_error(cannot_write(args.out, exc, lang))
         return EXIT_INPUT
-    print_out(f"Invoice {invoice.invoice_number} written to {args.out}")
+    print_out(
+        message("Invoice {number} written to {out}", number=invoice.invoice_number, out=str(args.out)).text(
+            lang
+        )
+    )
     return EXIT_OK
 
 
@@ -164,16 +172,18 @@ def _run_register(args: argparse.Namespace) -> int:
     lang = args.lang or "en"
     invoice_lang = args.lang or "fr"
     if args.participant is None:
-        print_error("--db needs --participant ID")
+        print_error(_("--db needs --participant ID", lang))
         return EXIT_INPUT
     if args.json_file is not None:
-        print_error("give either --json FILE or --db PATH, not both")
+        print_error(_("give either --json FILE or --db PATH, not both", lang))
         return EXIT_INPUT
     if args.number is not None:
-        print_error("with --db the number is the register's next one: leave --number out")
+        print_error(_("with --db the number is the register's next one: leave --number out", lang))
         return EXIT_INPUT
     if args.credit_note_for is None and (args.phase is None or args.amount is None):
-        print_error("an invoice needs --phase and --amount (or --credit-note-for NUMBER for a credit note)")
+        print_error(
+            _("an invoice needs --phase and --amount (or --credit-note-for NUMBER for a credit note)", lang)
+        )
         return EXIT_INPUT
     try:
         invoice_date = _day(args.date, "--date", lang)
@@ -195,7 +205,7 @@ def _run_register(args: argparse.Namespace) -> int:
         print_error(opened.read_only_message(lang))
         return EXIT_DATABASE
     if _same_file(Path(args.out), db_path):
-        print_error(f"--out {args.out} is the database itself; choose another file name.")
+        print_error(out_is_database(args.out, lang))
         return EXIT_INPUT
     engine = make_engine(db_path)
     written = False
@@ -226,24 +236,48 @@ def _run_register(args: argparse.Namespace) -> int:
         print_error(exc.message(lang))
         return EXIT_INPUT
     except Exception as exc:  # a database error: locked, full disk, damaged file
-        message = save_error_message(exc, lang)
-        if message is None and isinstance(exc, OSError) and not written:
-            print_error(f"cannot write {args.out}: {exc.strerror or exc}")
+        reason = save_error_message(exc, lang)
+        if reason is None and isinstance(exc, OSError) and not written:
+            print_error(cannot_write(args.out, exc, lang))
             return EXIT_INPUT
-        if message is None:
+        if reason is None:
             raise
         if written:
             Path(args.out).unlink(missing_ok=True)  # the invoice it shows was not recorded
-        print_error(f"{db_path}: {message}")
+        print_error(f"{db_path}: {reason}")
         return EXIT_DATABASE
     finally:
         engine.dispose()
     inv = stored.invoice
-    state = "sent" if sent_on is not None else "draft"
-    what = "credit note" if inv.is_credit_note else "invoice"
-    print(f"{what} {inv.invoice_number} recorded ({state}), written to {args.out}", file=sys.stderr)
+    if inv.is_credit_note:
+        done = (
+            message(
+                "credit note {number} recorded (sent), written to {out}",
+                number=inv.invoice_number,
+                out=str(args.out),
+            )
+            if sent_on is not None
+            else message(
+                "credit note {number} recorded (draft), written to {out}",
+                number=inv.invoice_number,
+                out=str(args.out),
+            )
+        )
+    elif sent_on is not None:
+        done = message(
+            "invoice {number} recorded (sent), written to {out}", number=inv.invoice_number, out=str(args.out)
+        )
+    else:
+        done = message(
+            "invoice {number} recorded (draft), written to {out}",
+            number=inv.invoice_number,
+            out=str(args.out),
+        )
+    print(done.text(lang), file=sys.stderr)
     if problem is not None:
-        print_warning(f"the draft can't be sent as it is: {problem.message(lang)}")
+        print_warning(
+            message("the draft can't be sent as it is: {problem}", problem=problem.message(lang)).text(lang)
+        )
     print_out(inv.invoice_number)
     return EXIT_OK
 
@@ -255,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="PDF file to write")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the invoice and the messages")
     add_invoice_db_arguments(parser)
-    return run_invoice_db(parser.parse_args(argv))
+    args = parser.parse_args(argv)
+    with messages_in(args.lang):
+        return run_invoice_db(args)
 
 
 if __name__ == "__main__":

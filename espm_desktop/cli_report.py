@@ -17,6 +17,7 @@ from typing import Any
 
 from espm_desktop import paths
 from espm_desktop.cli_support import print_error, print_out
+from espm_desktop.core.i18n import N_, message
 
 EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
 REPORT_KINDS = ("score", "consumption", "portfolio")
@@ -25,9 +26,9 @@ REPORT_EXIT_CODES = (
     "written; 3 the database can't be opened or read"
 )
 _WRITTEN = {
-    "score": ("Relevé de la cote écrit dans", "Score report written to"),
-    "consumption": ("Rapport de consommation écrit dans", "Consumption report written to"),
-    "portfolio": ("Rapport de portefeuille écrit dans", "Portfolio report written to"),
+    "score": N_("Score report written to {path}"),
+    "consumption": N_("Consumption report written to {path}"),
+    "portfolio": N_("Portfolio report written to {path}"),
 }
 
 
@@ -86,16 +87,14 @@ def _resolve_property(session: Any, ref: str, lang: str) -> int:
         return int(ids[0])
     if ids:
         print_error(
-            f"plusieurs propriétés s'appellent « {text} » : donnez leur numéro ({', '.join(map(str, ids))})"
-            if lang == "fr"
-            else f"several properties are named '{text}': give the id ({', '.join(map(str, ids))})"
+            message(
+                "several properties are named '{name}': give the id ({ids})",
+                name=text,
+                ids=", ".join(map(str, ids)),
+            ).text(lang)
         )
     else:
-        print_error(
-            f"aucune propriété n'a le numéro ou le nom « {text} »"
-            if lang == "fr"
-            else f"no property has the id or name '{text}'"
-        )
+        print_error(message("no property has the id or name '{name}'", name=text).text(lang))
     raise _Refused(EXIT_INPUT)
 
 
@@ -125,10 +124,10 @@ def _write(args: argparse.Namespace) -> int:
     except _Refused as refused:
         return refused.code
     except Exception as exc:
-        message = save_error_message(exc, lang)
-        if message is None:
+        reason = save_error_message(exc, lang)
+        if reason is None:
             raise
-        print_error(f"{db_path}: {message}")
+        print_error(f"{db_path}: {reason}")
         return EXIT_DATABASE
     finally:
         engine.dispose()
@@ -140,7 +139,7 @@ def _write(args: argparse.Namespace) -> int:
     except OSError as exc:
         print_error(f"cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_INPUT
-    print_out(f"{_WRITTEN[args.kind][0 if lang == 'fr' else 1]} {args.out}")
+    print_out(message(_WRITTEN[args.kind], path=str(args.out)).text(lang))
     return EXIT_OK
 
 
@@ -148,9 +147,9 @@ def run_report(args: argparse.Namespace) -> int:
     """Run `report score|consumption|portfolio`; returns the exit code (0, 2 or 3)."""
     if args.kind != "portfolio" and args.property_ref is None:
         print_error(
-            f"le rapport « {args.kind} » demande --property (numéro ou nom de la propriété)"
-            if args.lang == "fr"
-            else f"the '{args.kind}' report needs --property (the property's id or name)"
+            message("the '{kind}' report needs --property (the property's id or name)", kind=args.kind).text(
+                args.lang
+            )
         )
         return EXIT_INPUT
     return _write(args)

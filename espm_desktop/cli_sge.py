@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from espm_desktop import paths
+from espm_desktop.cli_support import cannot_write, messages_in, out_is_database
+from espm_desktop.core.i18n import Message, Number, message
 from espm_desktop.core.sge.aid import AidAmount, AidPayment
 from espm_desktop.core.sge.common import SgeInputError, to_cents, to_decimal
 from espm_desktop.core.sge.statement import (
@@ -88,22 +90,19 @@ def add_sge_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 # --- reading the statement's input ----------------------------------------------------------------------------
-def _bad(key: str, en: str, fr: str) -> SgeInputError:
-    return SgeInputError(key, f"{key} : {fr}", f"{key}: {en}")
+def _bad(key: str, rule: Message) -> SgeInputError:
+    return SgeInputError(key, message("{key}: {rule}", key=key, rule=rule))
 
 
 def _object(value: object, key: str, allowed: Sequence[str]) -> Mapping[str, object]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _bad(key or "(top level)", "must be a JSON object", "doit être un objet JSON")
+        raise _bad(key or "(top level)", message("must be a JSON object"))
     for name in value:
         if name not in allowed:
             where = f"{key}.{name}" if key else str(name)
-            listed = ", ".join(allowed)
-            raise _bad(
-                where, f"unknown key (expected one of: {listed})", f"clé inconnue (attendu : {listed})"
-            )
+            raise _bad(where, message("unknown key (expected one of: {keys})", keys=", ".join(allowed)))
     return value
 
 
@@ -112,29 +111,28 @@ MAX_INPUT = Decimal("1e12")  # a trillion dollars or m³: far above any plant, f
 
 def _number(value: object, key: str, *, money: bool = True) -> Decimal:
     """A JSON number (or a number written as text) as a Decimal: money ≥ 0 in cents, or any m³ quantity."""
-    rule_en = "must be a number ≥ 0" if money else "must be a number"
-    rule_fr = "doit être un nombre ≥ 0" if money else "doit être un nombre"
+    not_a_number = (
+        message("must be a number ≥ 0 (got {value})", value=repr(value))
+        if money
+        else message("must be a number (got {value})", value=repr(value))
+    )
     if value is None:
         return Decimal("0")
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise _bad(key, f"{rule_en} (got {value!r})", f"{rule_fr} (reçu : {value!r})")
+        raise _bad(key, not_a_number)
     try:
         number = Decimal(value) if isinstance(value, (int, Decimal)) else to_decimal(value, key)
     except SgeInputError:
-        raise _bad(key, f"{rule_en} (got {value!r})", f"{rule_fr} (reçu : {value!r})") from None
+        raise _bad(key, not_a_number) from None
     if not number.is_finite() or (money and number < 0):
-        raise _bad(key, f"{rule_en} (got {value!r})", f"{rule_fr} (reçu : {value!r})")
+        raise _bad(key, not_a_number)
     if abs(number) > MAX_INPUT:
         raise _bad(
-            key,
-            f"must be at most {MAX_INPUT:,.0f} (got {value})",
-            f"doit être au plus {MAX_INPUT:,.0f} (reçu : {value})",
+            key, message("must be at most {limit} (got {value})", limit=Number(MAX_INPUT), value=str(value))
         )
     if money and number != to_cents(number):
         raise _bad(
-            key,
-            f"must be dollars and cents, at most two decimals (got {value})",
-            f"doit être en dollars et cents, deux décimales au plus (reçu : {value})",
+            key, message("must be dollars and cents, at most two decimals (got {value})", value=str(value))
         )
     return number
 
@@ -143,7 +141,7 @@ def _list(value: object, key: str) -> list[object]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _bad(key, "must be a list", "doit être une liste")
+        raise _bad(key, message("must be a list"))
     return value
 
 
@@ -167,7 +165,7 @@ def parse_statement_input(data: object) -> StatementInput:
         year = _object(item, key, ("avoided_m3", "new_measures"))
         new = year.get("new_measures", False)
         if not isinstance(new, bool):
-            raise _bad(f"{key}.new_measures", "must be true or false", "doit être true ou false")
+            raise _bad(f"{key}.new_measures", message("must be true or false"))
         # An increase in use (negative avoided m³) is allowed: it earns nothing.
         years.append(SavingsYearInput(_number(year.get("avoided_m3"), f"{key}.avoided_m3", money=False), new))
     return StatementInput(
@@ -265,8 +263,7 @@ def _read_json(path: Path, language: str) -> object:
     try:
         return load_json(path, parse_float=Decimal)
     except JsonInputError as exc:
-        message = exc.message_fr if language == "fr" else exc.message_en
-        raise ValueError(f"{path}: {exc.where}: {message}" if exc.where else f"{path}: {message}") from None
+        raise ValueError(f"{path}: {exc.message(language)}") from None
 
 
 class _Refused(Exception):
@@ -298,7 +295,7 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
         raise _Refused(EXIT_DATABASE) from None
     out = getattr(args, "out", None)
     if out is not None and _same_file(out, Path(db_path)):
-        _error(f"--out {out} is the database itself; choose another file name.")
+        _error(out_is_database(out, lang))
         raise _Refused(EXIT_INPUT)
     engine = make_engine(db_path, read_only=opened.read_only)
     try:
@@ -314,15 +311,21 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
         _error(exc.message(lang))
         raise _Refused(EXIT_INPUT) from None
     except Exception as exc:
-        message = save_error_message(exc, lang)
-        if message is None:
+        reason = save_error_message(exc, lang)
+        if reason is None:
             raise
-        _error(f"{db_path}: {message}")
+        _error(f"{db_path}: {reason}")
         raise _Refused(EXIT_DATABASE) from None
     finally:
         engine.dispose()
     if analysis is None and need_savings:
-        _error(f"the savings of participant {args.participant} can't be computed: {why}")
+        _error(
+            message(
+                "the savings of participant {participant} can't be computed: {why}",
+                participant=str(args.participant),
+                why=why,
+            ).text(lang)
+        )
         raise _Refused(EXIT_INPUT)
     return file, analysis, why, temperatures
 
@@ -336,7 +339,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _cmd_statement(args: argparse.Namespace) -> int:
     if (args.json_file is None) == (args.participant is None):
-        _error("give either --json FILE, or --db PATH and --participant ID")
+        _error(message("give either --json FILE, or --db PATH and --participant ID").text(args.lang))
         return EXIT_INPUT
     if args.json_file is not None:
         try:
@@ -353,7 +356,8 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 
         file, analysis, why, _ = _participant(args, need_savings=False)
         if analysis is None:
-            print(f"note: savings follow-up not computed (phase 5 shows no aid): {why}", file=sys.stderr)
+            note = message("savings follow-up not computed (phase 5 shows no aid): {why}", why=why)
+            print(f"note: {note.text(args.lang)}", file=sys.stderr)
         statement = participant_statement(file, analysis)
     print(json.dumps(statement_json(statement, args.lang), indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -374,9 +378,14 @@ def _write(args: argparse.Namespace, what: str) -> int:
         _error(exc.message(args.lang))
         return EXIT_INPUT
     except OSError as exc:
-        _error(f"cannot write {args.out}: {exc.strerror or exc}")
+        _error(cannot_write(args.out, exc, args.lang))
         return EXIT_INPUT
-    print(f"{'Calculation file' if what == 'workbook' else 'Annual report'} written to {args.out}")
+    done = (
+        message("Calculation file written to {out}", out=str(args.out))
+        if what == "workbook"
+        else message("Annual report written to {out}", out=str(args.out))
+    )
+    print(done.text(args.lang))
     return EXIT_OK
 
 
@@ -394,7 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m espm_desktop.cli_sge sge …`, until cli.py lists the command."""
     parser = argparse.ArgumentParser(prog="espm-desktop", epilog=SGE_EXIT_CODES)
     add_sge_parser(parser.add_subparsers(dest="command", required=True))
-    return run_sge(parser.parse_args(argv))
+    args = parser.parse_args(argv)
+    with messages_in(args.lang):
+        return run_sge(args)
 
 
 if __name__ == "__main__":

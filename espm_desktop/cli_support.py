@@ -13,9 +13,13 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from espm_desktop.core import i18n
+from espm_desktop.core.i18n import message
 from espm_desktop.logs import log_file, setup_logging
 
 __all__ = ["log_file", "setup_logging"]  # the CLI's log helpers, from espm_desktop.logs
@@ -43,6 +47,33 @@ def one_line(text: str) -> str:
     """The text on one printable line: control characters and line breaks shown as escapes, length bounded."""
     text = _UNPRINTABLE.sub(lambda m: json.dumps(m.group())[1:-1], text)
     return text if len(text) <= MAX_MESSAGE_CHARS else f"{text[: MAX_MESSAGE_CHARS - 1]}…"
+
+
+@contextmanager
+def messages_in(language: str | None) -> Iterator[None]:
+    """A job's messages in its --lang (core.i18n's one language); the language before is put back after, as
+    tests and embedding programs run several jobs in one process. None keeps the current language."""
+    before = i18n.current_language()
+    if language:
+        i18n.set_language(language)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
+def cannot_write(out: Path | str, exc: OSError, language: str | None = None) -> str:
+    """The error for an output file the system refused to write."""
+    return message("cannot write {out}: {reason}", out=str(out), reason=str(exc.strerror or exc)).text(
+        language
+    )
+
+
+def out_is_database(out: Path | str, language: str | None = None) -> str:
+    """The error for an --out that names the database the command reads."""
+    return message("--out {out} is the database itself; choose another file name.", out=str(out)).text(
+        language
+    )
 
 
 def print_error(text: str) -> None:

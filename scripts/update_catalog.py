@@ -6,8 +6,8 @@
     python scripts/update_catalog.py --fill TABLE.py   # TABLE.py defines FR = {"English": "French", ...}
 
 Texts are found in the code as Python reads it (ast), in every layer: the window's `self.tr("…")`, `tr("…")` and
-`QCoreApplication.translate(context, "…")`; the Qt-free layers' `_("…")`, `N_("…")`, `message("…", …)` and
-`Message("…", …)`. A second string argument to `tr` is Qt's disambiguation and becomes the gettext context.
+`QCoreApplication.translate(context, "…")`; the Qt-free layers' `_("…")`, `N_("…")`, `pgettext(context, "…")`,
+`message("…", …)` and `Message("…", …)`. A second string argument to `tr` is Qt's disambiguation and becomes the gettext context.
 Existing translations are kept. Translate the empty `msgstr ""` entries (any .po editor, or --fill), then run
 `scripts/build_translations.py` (dev.py does it on install) to compile the .mo files the app reads.
 """
@@ -78,6 +78,11 @@ def extract_file(path: Path, found: Found, root: Path = ROOT) -> None:
             text = _literal(node.args[1])
             if text is not None:
                 context = _literal(node.args[2]) if len(node.args) > 2 else None
+                found.add(text, context, where)
+            continue
+        if name == "pgettext" and len(node.args) >= 2:
+            text, context = _literal(node.args[1]), _literal(node.args[0])
+            if text is not None and context is not None:
                 found.add(text, context, where)
             continue
         if name not in MARKERS:

@@ -6,21 +6,23 @@ Errors stop metrics (ESPM would not compute them); warnings are worth a look; in
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import median
-from typing import Literal
+from operator import attrgetter
+from typing import ClassVar, Literal
 
-from espm_desktop.core import energy
+from espm_desktop.core import energy, formatting
 from espm_desktop.core.calendarize import (
     MeterMonths,
     PropertyMonths,
     calendarize_meter,
+    days_in_month,
     latest_full_period,
     month_end,
     month_start,
 )
-from espm_desktop.core.numbers import format_number
+from espm_desktop.core.i18n import N_, Message, Number, Shown, message
 from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.core.validation import bill_overlap
 
@@ -33,27 +35,20 @@ SPIKE_FACTOR = 3.0
 """A month above 3 × (or below a third of) the median of the same calendar month in other years is flagged."""
 MIN_OTHER_YEARS = 2
 """The comparison needs the same calendar month, fully billed, in at least two other years."""
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem found in the data, with where it is and how to fix it, in both languages."""
+class Finding(Shown):
+    """One problem found in the data, with where it is and how to fix it (`message`, for any language)."""
+
+    _shown_attribute: ClassVar[str] = "message"
 
     code: str
     severity: Severity
     meter_name: str | None
     start: date | None
     end: date | None
-    message_en: str
-    message_fr: str
+    message: Message = field(hash=False)
 
     @property
     def key(self) -> FindingKey:
@@ -68,12 +63,16 @@ class Finding:
 # (code, ISO start or '', ISO end or ''): how an acknowledged finding is kept (db/findings.py).
 FindingKey = tuple[str, str, str]
 
+_START_END = attrgetter("start", "end")
+_ONE_DAY = timedelta(days=1)
+
 
 def _longest_full_run(cal: MeterMonths) -> tuple[int, int | None]:
     """(length, first month index) of the longest run of consecutive full months."""
     best, best_first, run, first = 0, None, 0, 0
-    for idx in range(cal.first_month, cal.first_month + len(cal.usage)):
-        if cal.is_full(idx):
+    for k, covered in enumerate(cal.covered_days):
+        idx = cal.first_month + k
+        if covered == days_in_month(idx):  # cal.is_full(idx), without a call per month
             if run == 0:
                 first = idx
             run += 1
@@ -96,13 +95,13 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                 name,
                 None,
                 None,
-                f"Meter '{name}' has no bills. Enter or import at least 12 months of bills.",
-                f"Le compteur « {name} » n'a aucune facture. "
-                "Saisissez ou importez au moins 12 mois de factures.",
+                message(
+                    "Meter '{meter}' has no bills. Enter or import at least 12 months of bills.", meter=name
+                ),
             )
         )
         return out
-    bills = sorted(meter.bills, key=lambda b: (b.start, b.end))
+    bills = sorted(meter.bills, key=_START_END)
     for b in bills:
         if b.end < b.start:
             out.append(
@@ -112,10 +111,12 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     name,
                     b.start,
                     b.end,
-                    f"Meter '{name}': the bill from {b.start} ends "
-                    f"on {b.end}, before it starts. Fix the dates.",
-                    f"Compteur « {name} » : la facture du {b.start} se termine le {b.end}, avant son début. "
-                    "Corrigez les dates.",
+                    message(
+                        "Meter '{meter}': the bill from {start} ends on {end}, before it starts. Fix the dates.",
+                        meter=name,
+                        start=b.start.isoformat(),
+                        end=b.end.isoformat(),
+                    ),
                 )
             )
         if b.usage < 0:
@@ -126,10 +127,14 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     name,
                     b.start,
                     b.end,
-                    f"Meter '{name}': the bill {b.start} to {b.end} has negative usage ({b.usage:g}). "
-                    "Enter the usage as a positive number.",
-                    f"Compteur « {name} » : la facture du {b.start} au {b.end} a une consommation négative "
-                    f"({b.usage:g}). Saisissez une valeur positive.",
+                    message(
+                        "Meter '{meter}': the bill {start} to {end} has negative usage ({usage}). Enter the usage "
+                        "as a positive number.",
+                        meter=name,
+                        start=b.start.isoformat(),
+                        end=b.end.isoformat(),
+                        usage=f"{b.usage:g}",
+                    ),
                 )
             )
         days = (b.end - b.start).days + 1
@@ -141,11 +146,14 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     name,
                     b.start,
                     b.end,
-                    f"Meter '{name}': the bill {b.start} to {b.end} covers {days} days (more than 65). "
-                    "Split it into monthly bills if you have them.",
-                    f"Compteur « {name} » : la facture du {b.start} "
-                    f"au {b.end} couvre {days} jours (plus de 65). "
-                    "Divisez-la en factures mensuelles si vous les avez.",
+                    message(
+                        "Meter '{meter}': the bill {start} to {end} covers {days} days (more than 65). Split it "
+                        "into monthly bills if you have them.",
+                        meter=name,
+                        start=b.start.isoformat(),
+                        end=b.end.isoformat(),
+                        days=str(days),
+                    ),
                 )
             )
     covered_until = bills[0].end
@@ -153,7 +161,7 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
     # does not clash with it clashes with no earlier bill.
     reaching = bills[0]
     for b in bills[1:]:
-        if b.start > covered_until + timedelta(days=1):
+        if b.start > covered_until + _ONE_DAY:
             gap_start, gap_end = covered_until + timedelta(days=1), b.start - timedelta(days=1)
             gap_days = (gap_end - gap_start).days + 1
             out.append(
@@ -163,13 +171,19 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     name,
                     gap_start,
                     gap_end,
-                    f"Meter '{name}' has a gap of {gap_days} day(s) from {gap_start} to {gap_end}. "
-                    "Add the missing bill.",
-                    f"Le compteur « {name} » a un trou de {gap_days} jour(s) du {gap_start} au {gap_end}. "
-                    "Ajoutez la facture manquante.",
+                    message(
+                        "Meter '{meter}' has a gap of {days} day(s) from {start} to {end}. Add the missing bill.",
+                        meter=name,
+                        days=str(gap_days),
+                        start=gap_start.isoformat(),
+                        end=gap_end.isoformat(),
+                    ),
                 )
             )
-        elif (clash := bill_overlap(b.start, b.end, reaching.start, reaching.end)) is not None:
+        elif (
+            b.start <= covered_until
+            and (clash := bill_overlap(b.start, b.end, reaching.start, reaching.end)) is not None
+        ):
             # ESPM's rule (core.validation.bill_overlap): only the end date may equal the next start date.
             out.append(
                 Finding(
@@ -178,11 +192,14 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                     name,
                     clash.start,
                     clash.end,
-                    f"Meter '{name}': bills overlap by {clash.days} days from {clash.start} to {clash.end} "
-                    "(only the end date may equal the next start date). Fix or delete one of the bills.",
-                    f"Compteur « {name} » : des factures se chevauchent de {clash.days} jours du {clash.start} au "
-                    f"{clash.end} (seule la date de fin peut égaler la date de début suivante). "
-                    "Corrigez ou supprimez une des factures.",
+                    message(
+                        "Meter '{meter}': bills overlap by {days} days from {start} to {end} (only the end date "
+                        "may equal the next start date). Fix or delete one of the bills.",
+                        meter=name,
+                        days=str(clash.days),
+                        start=clash.start.isoformat(),
+                        end=clash.end.isoformat(),
+                    ),
                 )
             )
         if b.end > covered_until:
@@ -196,10 +213,13 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                 name,
                 meter.active_date,
                 bills[0].start,
-                f"Meter '{name}' became active on {meter.active_date} but its first bill starts on "
-                f"{bills[0].start}. Align the active date with the first bill.",
-                f"Le compteur « {name} » est devenu actif le {meter.active_date}, mais sa première facture "
-                f"commence le {bills[0].start}. Alignez la date d'activation sur la première facture.",
+                message(
+                    "Meter '{meter}' became active on {active} but its first bill starts on {first}. Align the "
+                    "active date with the first bill.",
+                    meter=name,
+                    active=meter.active_date.isoformat(),
+                    first=bills[0].start.isoformat(),
+                ),
             )
         )
     cal = cal if cal is not None else calendarize_meter(meter)
@@ -214,27 +234,40 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
                 name,
                 start,
                 (month_start(first + run) - timedelta(days=1)) if first is not None else None,
-                f"Meter '{name}' has {run} full calendar month(s) in a row; metrics need 12 (first day of a "
-                "month to the last day of the 12th). With mid-month billing, enter 13 bills.",
-                f"Le compteur « {name} » a {run} mois civil(s) complet(s) consécutif(s); il en faut 12 (du "
-                "premier jour d'un mois au dernier jour du 12e). Avec une facturation en milieu de mois, "
-                "saisissez 13 factures.",
+                message(
+                    "Meter '{meter}' has {run} full calendar month(s) in a row; metrics need 12 (first day of a "
+                    "month to the last day of the 12th). With mid-month billing, enter 13 bills.",
+                    meter=name,
+                    run=str(run),
+                ),
             )
         )
     return out
 
 
+def _median_without(ordered: list[float], value: float) -> float:
+    """statistics.median of `ordered` (sorted) with one occurrence of `value` taken out, without copying it."""
+    k = bisect_left(ordered, value)
+    n = len(ordered) - 1
+    mid = n // 2
+    if n % 2:
+        return ordered[mid if mid < k else mid + 1]
+    lo, hi = mid - 1, mid
+    return (ordered[lo if lo < k else lo + 1] + ordered[hi if hi < k else hi + 1]) / 2
+
+
 def _most_unusual(pool: list[tuple[int, float]]) -> tuple[int, float, float, int] | None:
     """(month index, value, median of the others, how many others) of the month furthest outside the band."""
     best: tuple[float, tuple[int, float, float, int]] | None = None
+    ordered = sorted(v for _i, v in pool)
+    others = len(pool) - 1
     for idx, value in pool:
-        others = [v for i, v in pool if i != idx]
-        typical = median(others)
+        typical = _median_without(ordered, value)
         if typical <= 0 or typical / SPIKE_FACTOR <= value <= SPIKE_FACTOR * typical:
             continue
         distance = math.inf if value <= 0 else abs(math.log(value / typical))
         if best is None or distance > best[0]:
-            best = (distance, (idx, value, typical, len(others)))
+            best = (distance, (idx, value, typical, others))
     return best[1] if best else None
 
 
@@ -248,55 +281,71 @@ def usage_spikes(cal: MeterMonths) -> list[Finding]:
     """
     by_month: dict[int, list[tuple[int, float]]] = {}
     for idx in cal.full_months():
-        by_month.setdefault(idx % 12, []).append((idx, cal.usage_in(idx)))
+        by_month.setdefault(idx % 12, []).append((idx, cal.usage[idx - cal.first_month]))
     unit = energy.unit(cal.energy_type, cal.unit)
-    unit_en, unit_fr = unit.label_en.split(" (")[0], unit.label_fr.split(" (")[0]
+    unit_name = energy.DataText(unit.label_en.split(" (")[0], french=unit.label_fr.split(" (")[0])
     out: list[Finding] = []
     for pool in by_month.values():
         while len(pool) > MIN_OTHER_YEARS and (found := _most_unusual(pool)) is not None:
-            out.append(_spike_finding(cal.meter_name, unit_en, unit_fr, *found))
+            out.append(_spike_finding(cal.meter_name, unit_name, *found))
             pool = [p for p in pool if p[0] != found[0]]
     out.sort(key=lambda f: f.start or date.min)
     return out
 
 
-def _spike_finding(
-    name: str, unit_en: str, unit_fr: str, idx: int, value: float, typical: float, years: int
-) -> Finding:
-    name_en, name_fr = _MONTHS_EN[idx % 12], _MONTHS_FR[idx % 12]
-    month_en, month_fr = f"{name_en} {idx // 12}", f"{name_fr} {idx // 12}"
-    v_en, v_fr = format_number(value, "en"), format_number(value, "fr")
-    t_en, t_fr = format_number(typical, "en"), format_number(typical, "fr")
-    if value > typical:
-        ratio = value / typical
-        code = "usage_spike"
-        en = (
-            f"Meter '{name}': {month_en} shows {v_en} {unit_en}, {format_number(ratio, 'en', 1)} times "
-            f"the median of {name_en} in the {years} other years ({t_en} {unit_en}). "
-            "Check that bill: unit, decimal point, an estimated read caught up."
+def _month_text(idx: int, with_year: bool) -> energy.DataText:
+    """'January 2024' / 'janvier 2024' (or the month alone), as core.formatting writes them."""
+    year, month = idx // 12, idx % 12 + 1
+    if with_year:
+        return energy.DataText(
+            formatting.month_year(year, month, "en"), french=formatting.month_year(year, month, "fr")
         )
-        fr = (
-            f"Compteur « {name} » : {month_fr} indique {v_fr} {unit_fr}, soit {format_number(ratio, 'fr', 1)} "
-            f"fois la médiane de {name_fr} des {years} autres années ({t_fr} {unit_fr}). "
-            "Vérifiez cette facture : unité, virgule, lecture estimée rattrapée."
+    return energy.DataText(
+        formatting.month_name(month, "en", short=False),
+        french=formatting.month_name(month, "fr", short=False),
+    )
+
+
+def _spike_finding(name: str, unit: Message, idx: int, value: float, typical: float, years: int) -> Finding:
+    values: dict[str, object] = {
+        "meter": name,
+        "month": _month_text(idx, with_year=True),
+        "value": Number(value),
+        "unit": unit,
+        "month_name": _month_text(idx, with_year=False),
+        "years": str(years),
+        "typical": Number(typical),
+    }
+    if value > typical:
+        code = "usage_spike"
+        text = Message(
+            N_(
+                "Meter '{meter}': {month} shows {value} {unit}, {ratio} times the median of {month_name} in the "
+                "{years} other years ({typical} {unit}). Check that bill: unit, decimal point, an estimated read "
+                "caught up."
+            ),
+            {**values, "ratio": Number(value / typical, 1)},
         )
     else:
         code = "usage_drop"
-        en = (
-            f"Meter '{name}': {month_en} shows {v_en} {unit_en}, less than a third of the median of "
-            f"{name_en} in the {years} other years ({t_en} {unit_en}). "
-            "Check that bill: unit, decimal point, a missing part of the month."
+        text = Message(
+            N_(
+                "Meter '{meter}': {month} shows {value} {unit}, less than a third of the median of {month_name} "
+                "in the {years} other years ({typical} {unit}). Check that bill: unit, decimal point, a missing "
+                "part of the month."
+            ),
+            values,
         )
-        fr = (
-            f"Compteur « {name} » : {month_fr} indique {v_fr} {unit_fr}, moins du tiers de la médiane de "
-            f"{name_fr} des {years} autres années ({t_fr} {unit_fr}). "
-            "Vérifiez cette facture : unité, virgule, partie du mois manquante."
-        )
-    return Finding(code, "warning", name, month_start(idx), month_end(idx), en, fr)
+    return Finding(code, "warning", name, month_start(idx), month_end(idx), text)
 
 
-def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> list[Finding]:
-    """All findings for a property: floor area, meters, then each meter, then a common 12-month period."""
+def check_property(
+    prop: PropertyData, months: PropertyMonths | None = None, *, has_common_period: bool | None = None
+) -> list[Finding]:
+    """All findings for a property: floor area, meters, then each meter, then a common 12-month period.
+
+    `has_common_period`: whether latest_full_period(months) found a period, when the caller already knows.
+    """
     out: list[Finding] = []
     if prop.gross_floor_area_m2 <= 0:
         out.append(
@@ -306,10 +355,11 @@ def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> 
                 None,
                 None,
                 None,
-                f"Property '{prop.name}' has a gross floor area of {prop.gross_floor_area_m2:g} m². "
-                "Enter its gross floor area.",
-                f"La propriété « {prop.name} » a une superficie brute de {prop.gross_floor_area_m2:g} m². "
-                "Saisissez sa superficie brute.",
+                message(
+                    "Property '{property}' has a gross floor area of {area} m². Enter its gross floor area.",
+                    property=prop.name,
+                    area=f"{prop.gross_floor_area_m2:g}",
+                ),
             )
         )
     if not prop.meters:
@@ -320,16 +370,19 @@ def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> 
                 None,
                 None,
                 None,
-                f"Property '{prop.name}' has no energy meters for metrics. Add a meter and its bills.",
-                f"La propriété « {prop.name} » n'a aucun compteur d'énergie pour les indicateurs. "
-                "Ajoutez un compteur et ses factures.",
+                message(
+                    "Property '{property}' has no energy meters for metrics. Add a meter and its bills.",
+                    property=prop.name,
+                ),
             )
         )
         return out
     cals = months.meters if months is not None else tuple(calendarize_meter(m) for m in prop.meters)
     for meter, cal in zip(prop.meters, cals, strict=True):
         out.extend(check_meter(meter, cal))
-    if latest_full_period(PropertyMonths(prop.name, cals)) is None:
+    if has_common_period is None:
+        has_common_period = latest_full_period(PropertyMonths(prop.name, cals)) is not None
+    if not has_common_period:
         out.append(
             Finding(
                 "no_common_period",
@@ -337,11 +390,11 @@ def check_property(prop: PropertyData, months: PropertyMonths | None = None) -> 
                 None,
                 None,
                 None,
-                f"Property '{prop.name}': there are no 12 full "
-                "calendar months in which every meter has data. "
-                "Fill the gaps so all meters cover the same 12 months.",
-                f"Propriété « {prop.name} » : il n'y a pas 12 mois civils complets où tous les compteurs ont "
-                "des données. Comblez les trous pour que tous couvrent les mêmes 12 mois.",
+                message(
+                    "Property '{property}': there are no 12 full calendar months in which every meter has data. "
+                    "Fill the gaps so all meters cover the same 12 months.",
+                    property=prop.name,
+                ),
             )
         )
     return out

@@ -39,6 +39,7 @@ from espm_desktop.core.data_exchange_reference import (
     RevokeMethod,
 )
 from espm_desktop.core.data_exchange_text import STAGES
+from espm_desktop.core.i18n import _, message
 from espm_desktop.core.types import Bill, BillSource, DataExchangeStatus
 
 __all__ = [
@@ -123,12 +124,13 @@ def _strip_spaces(field_key: SetupField, typed: str) -> tuple[str, LocalizedText
     cleaned = _WHITESPACE.sub("", trimmed)
     if cleaned == trimmed:
         return cleaned, None
-    label = FIELD_LABELS[field_key]
-    notice = LocalizedText(
-        f"{label.fr} : les espaces ont été retirés (« {typed.strip()} » → « {cleaned} »); "
-        "ESPM exige le numéro sans espace.",
-        f"{label.en}: spaces were removed (“{typed.strip()}” → “{cleaned}”); "
-        "ESPM needs the number without spaces.",
+    notice = LocalizedText.of(
+        message(
+            "{label}: spaces were removed (“{typed}” → “{cleaned}”); ESPM needs the number without spaces.",
+            label=FIELD_LABELS[field_key],
+            typed=trimmed,
+            cleaned=cleaned,
+        )
     )
     return cleaned, notice
 
@@ -136,25 +138,30 @@ def _strip_spaces(field_key: SetupField, typed: str) -> tuple[str, LocalizedText
 def _check_length(field_key: SetupField, typed: str, rule: LengthRule) -> FieldCheck:
     cleaned, notice = _strip_spaces(field_key, typed)
     label = FIELD_LABELS[field_key]
+    # Counts as str: written as the guide writes them, whatever the language's digit grouping.
     if rule.min_chars == rule.max_chars:
-        rule_fr = f"{rule.min_chars} caractères"
-        rule_en = f"{rule.min_chars} characters"
+        length = message("{count} characters", count=str(rule.min_chars))
     else:
-        rule_fr = f"entre {rule.min_chars} et {rule.max_chars} caractères"
-        rule_en = f"{rule.min_chars} to {rule.max_chars} characters"
+        length = message("{low} to {high} characters", low=str(rule.min_chars), high=str(rule.max_chars))
     if not cleaned:
-        error = LocalizedText(
-            f"{label.fr} : valeur manquante. Copiez-le de votre dernière facture Énergir ({rule_fr}, "
-            "sans espace).",
-            f"{label.en}: missing. Copy it from your latest Énergir bill ({rule_en}, no spaces).",
+        error = LocalizedText.of(
+            message(
+                "{label}: missing. Copy it from your latest Énergir bill ({length}, no spaces).",
+                label=label,
+                length=length,
+            )
         )
         return FieldCheck(field_key, None, error, notice)
     if not rule.min_chars <= len(cleaned) <= rule.max_chars:
-        error = LocalizedText(
-            f"{label.fr} : « {cleaned} » a {len(cleaned)} caractères; Énergir exige {rule_fr}, sans espace. "
-            "Vérifiez le numéro sur votre dernière facture.",
-            f"{label.en}: “{cleaned}” has {len(cleaned)} characters; Énergir requires {rule_en}, no spaces. "
-            "Check the number on your latest bill.",
+        error = LocalizedText.of(
+            message(
+                "{label}: “{value}” has {count} characters; Énergir requires {length}, no spaces. "
+                "Check the number on your latest bill.",
+                label=label,
+                value=cleaned,
+                count=str(len(cleaned)),
+                length=length,
+            )
         )
         return FieldCheck(field_key, cleaned, error, notice)
     return FieldCheck(field_key, cleaned, None, notice)
@@ -185,11 +192,14 @@ def validate_initial_load(typed: str | int) -> FieldCheck:
     elif re.fullmatch(r"[+-]?\d+", text):
         months = int(text)
     if months is None or not 0 <= months <= INITIAL_LOAD_MAX_MONTHS:
-        error = LocalizedText(
-            f"{label.fr} : « {text} » n'est pas accepté. Inscrivez un nombre entier de mois de 0 à "
-            f"{INITIAL_LOAD_MAX_MONTHS} (0 pour ne pas inclure d'historique).",
-            f"{label.en}: “{text}” is not accepted. Enter a whole number of months from 0 to "
-            f"{INITIAL_LOAD_MAX_MONTHS} (0 for no history).",
+        error = LocalizedText.of(
+            message(
+                "{label}: “{value}” is not accepted. Enter a whole number of months from 0 to {most} "
+                "(0 for no history).",
+                label=label,
+                value=text,
+                most=str(INITIAL_LOAD_MAX_MONTHS),
+            )
         )
         return FieldCheck(SetupField.INITIAL_LOAD_MONTHS, months, error)
     return FieldCheck(SetupField.INITIAL_LOAD_MONTHS, months)
@@ -200,9 +210,8 @@ def validate_meter_name(typed: str) -> FieldCheck:
     cleaned = typed.strip()
     if not cleaned:
         label = FIELD_LABELS[SetupField.METER_NAME]
-        error = LocalizedText(
-            f"{label.fr} : valeur manquante. Donnez un nom au compteur (p. ex. « Gaz naturel 1 »).",
-            f"{label.en}: missing. Give the meter a name (e.g. “Natural gas 1”).",
+        error = LocalizedText.of(
+            message("{label}: missing. Give the meter a name (e.g. “Natural gas 1”).", label=label)
         )
         return FieldCheck(SetupField.METER_NAME, None, error)
     return FieldCheck(SetupField.METER_NAME, cleaned)
@@ -261,25 +270,31 @@ def advance_status(setup: EnergirMeterSetup, to: DataExchangeStatus, on: date) -
     """
     current = status_rank(setup.status)
     target = status_rank(to)
-    to_fr, to_en = STATUS_LABELS[to].fr, STATUS_LABELS[to].en
-    now_fr, now_en = STATUS_LABELS[setup.status].fr, STATUS_LABELS[setup.status].en
+    to_label, now_label = STATUS_LABELS[to], STATUS_LABELS[setup.status]
     if target < current:
         raise SetupTransitionError(
-            LocalizedText(
-                f"Compteur « {setup.meter_name} » : impossible de passer de « {now_fr} » à « {to_fr} »; "
-                "utilisez « revenir en arrière » pour corriger l'étape.",
-                f"Meter “{setup.meter_name}”: cannot go from “{now_en}” back to “{to_en}”; "
-                "use “go back” to correct the step.",
+            LocalizedText.of(
+                message(
+                    "Meter “{meter}”: cannot go from “{now}” back to “{to}”; use “go back” to correct the step.",
+                    meter=setup.meter_name,
+                    now=now_label,
+                    to=to_label,
+                )
             )
         )
     previous = setup.date_of(setup.status)
     if previous is not None and on < previous:
         raise SetupTransitionError(
-            LocalizedText(
-                f"Compteur « {setup.meter_name} » : la date de « {to_fr} » ({on.isoformat()}) précède "
-                f"celle de « {now_fr} » ({previous.isoformat()}). Corrigez la date.",
-                f"Meter “{setup.meter_name}”: the date of “{to_en}” ({on.isoformat()}) is before the date "
-                f"of “{now_en}” ({previous.isoformat()}). Correct the date.",
+            LocalizedText.of(
+                message(
+                    "Meter “{meter}”: the date of “{to}” ({on}) is before the date of “{now}” ({previous}). "
+                    "Correct the date.",
+                    meter=setup.meter_name,
+                    to=to_label,
+                    on=on.isoformat(),
+                    now=now_label,
+                    previous=previous.isoformat(),
+                )
             )
         )
     if target == current:
@@ -414,5 +429,4 @@ def field_value(setup: EnergirMeterSetup, key: SetupField, lang: Language) -> st
         case SetupField.INITIAL_LOAD_MONTHS:
             return str(setup.initial_load_months)
         case SetupField.SHARE_DOWNSTREAM:
-            yes_no = ("Oui", "Non") if lang == "fr" else ("Yes", "No")
-            return yes_no[0] if setup.share_downstream else yes_no[1]
+            return _("Yes", lang) if setup.share_downstream else _("No", lang)

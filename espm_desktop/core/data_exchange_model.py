@@ -1,4 +1,4 @@
-"""Shapes of the setup guide's content: bilingual text, fields to type, steps and stages."""
+"""Shapes of the setup guide's content: its texts, fields to type, steps and stages."""
 
 from __future__ import annotations
 
@@ -6,20 +6,43 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from espm_desktop.core.i18n import Message
 from espm_desktop.core.types import DataExchangeStatus
 
 Language = Literal["fr", "en"]
 
 
-@dataclass(frozen=True, slots=True)
-class LocalizedText:
-    """The same text in French and English."""
+class LocalizedText(Message):
+    """A text of the guide (or about it) to show in French or English: an English catalog id and its values.
 
-    fr: str
-    en: str
+    The French of the guide's own texts is Énergir's wording, held in the message catalog
+    (resources/translations/espm_desktop_fr.po); `get(lang)`, `fr` and `en` render it.
+    """
 
     def get(self, lang: Language) -> str:
-        return self.fr if lang == "fr" else self.en
+        return self.text(lang)
+
+    @property
+    def fr(self) -> str:
+        return self.text("fr")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
+
+    def __hash__(self) -> int:  # values may hold a dict; equal texts have equal templates
+        return hash((self.template, self.context))
+
+    @classmethod
+    def of(cls, msg: Message) -> LocalizedText:
+        """`msg` (from `message("…", name=value)`, which the catalog's extractor reads) as a LocalizedText."""
+        return cls(msg.template, msg.values, msg.context)
+
+
+def tr(text: str, disambiguation: str) -> LocalizedText:
+    """A guide text whose English has another French elsewhere in the app: the catalog holds it under a context
+    (the extractor reads `tr(text, disambiguation)` as Qt's, whose disambiguation is the gettext context)."""
+    return LocalizedText(text, context=disambiguation)
 
 
 class SetupField(StrEnum):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from espm_desktop.core.i18n import Message, MessageError, current_language, message
+
 GJ_PER_KBTU = 1 / 947.817
 """1 GJ = 947.817 kBtu (ESPM Thermal Energy Conversions)."""
 
@@ -40,13 +42,23 @@ _EXTRA_UNIT_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-class UnknownUnitError(ValueError):
+class UnknownUnitError(MessageError):
     """A unit or energy type that the table does not know, or a unit that does not apply to a type."""
 
-    def __init__(self, message_en: str, message_fr: str) -> None:
-        super().__init__(f"{message_en} / {message_fr}")
-        self.message_en = message_en
-        self.message_fr = message_fr
+
+@dataclass(frozen=True)
+class DataText(Message):
+    """A text the table gives in both languages (a label of resources/energy_units.csv): data, not a catalog
+    entry, that a message can name like any of its values."""
+
+    french: str = ""
+
+    def text(self, language: str | None = None) -> str:
+        return (
+            self.french
+            if (language or current_language()).startswith("fr") and self.french
+            else self.template
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,10 @@ class Unit:
     source: str
     confirmed: bool
     source_fr: str = ""  # the same citation in French; empty in a table written before the column existed
+
+    @property
+    def label(self) -> DataText:
+        return DataText(self.label_en, french=self.label_fr)
 
     def source_text(self, language: str) -> str:
         """Where the factors come from, in the language (English when no French text is given)."""
@@ -80,6 +96,10 @@ class EnergyType:
     source_factor: float
     confirmed: bool
     units: tuple[Unit, ...]
+
+    @property
+    def label(self) -> DataText:
+        return DataText(self.label_en, french=self.label_fr)
 
 
 def _norm(label: str) -> str:
@@ -162,8 +182,11 @@ def energy_type(energy_type_id: str) -> EnergyType:
         return _tables().types[energy_type_id]
     except KeyError:
         raise UnknownUnitError(
-            f"Unknown energy type '{energy_type_id}'. Choose one of: {', '.join(_tables().types)}.",
-            f"Type d'énergie inconnu « {energy_type_id} ». Choisissez parmi : {', '.join(_tables().types)}.",
+            message(
+                "Unknown energy type '{type_id}'. Choose one of: {known}.",
+                type_id=energy_type_id,
+                known=", ".join(_tables().types),
+            )
         ) from None
 
 
@@ -179,10 +202,13 @@ def unit(energy_type_id: str, unit_id: str) -> Unit:
     if found is None:
         accepted = ", ".join(u.unit for u in et.units)
         raise UnknownUnitError(
-            f"Unit '{unit_id}' is not accepted for {et.label_en} ({energy_type_id}). "
-            f"Accepted units: {accepted}.",
-            f"L'unité « {unit_id} » n'est pas acceptée pour {et.label_fr} ({energy_type_id}). "
-            f"Unités acceptées : {accepted}.",
+            message(
+                "Unit '{unit}' is not accepted for {type} ({type_id}). Accepted units: {accepted}.",
+                unit=unit_id,
+                type=et.label,
+                type_id=energy_type_id,
+                accepted=accepted,
+            )
         )
     return found
 
@@ -217,8 +243,9 @@ def energy_type_from_espm_label(label: str) -> str:
     if found is None:
         known = ", ".join(t.espm_meter_type for t in _tables().types.values())
         raise UnknownUnitError(
-            f"Unknown meter type '{label}'. Known ESPM meter types: {known}.",
-            f"Type de compteur inconnu « {label} ». Types de compteur ESPM connus : {known}.",
+            message(
+                "Unknown meter type '{label}'. Known ESPM meter types: {known}.", label=label, known=known
+            )
         )
     return found
 
@@ -232,14 +259,20 @@ def unit_from_espm_label(label: str, energy_type_id: str | None = None) -> tuple
     tables = _tables()
     unit_id = tables.unit_ids_by_label.get(_norm(label))
     if unit_id is None:
-        where_en = f" for {energy_type_id}" if energy_type_id else ""
-        where_fr = f" pour {energy_type_id}" if energy_type_id else ""
-        raise UnknownUnitError(
-            f"Unknown unit '{label}'{where_en}. Use an ESPM unit label such as 'kWh (thousand Watt-hours)', "
-            "'cm (cubic meters)' or 'GJ'.",
-            f"Unité inconnue « {label} »{where_fr}. Utilisez une unité ESPM comme « kWh (thousand "
-            "Watt-hours) », « cm (cubic meters) » ou « GJ ».",
-        )
+        if energy_type_id:
+            problem = message(
+                "Unknown unit '{label}' for {type_id}. Use an ESPM unit label such as "
+                "'kWh (thousand Watt-hours)', 'cm (cubic meters)' or 'GJ'.",
+                label=label,
+                type_id=energy_type_id,
+            )
+        else:
+            problem = message(
+                "Unknown unit '{label}'. Use an ESPM unit label such as 'kWh (thousand Watt-hours)', "
+                "'cm (cubic meters)' or 'GJ'.",
+                label=label,
+            )
+        raise UnknownUnitError(problem)
     if energy_type_id is not None:
         unit(energy_type_id, unit_id)
         return energy_type_id, unit_id

@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import ClassVar
 
 from espm_desktop.core import formatting
 
@@ -81,6 +82,11 @@ def lookup(text: str, language: str | None = None, context: str | None = None) -
 def _(text: str, language: str | None = None) -> str:
     """`text` in the current language (or `language`), itself when the catalog has no translation."""
     return lookup(text, language) or text
+
+
+def pgettext(context: str, text: str, language: str | None = None) -> str:
+    """`text` under a context: for an English text that has another French elsewhere ("Report date")."""
+    return lookup(text, language, context) or text
 
 
 def N_(text: str) -> str:  # noqa: N802 (gettext's name for the marker)
@@ -161,3 +167,33 @@ def message(template: str, **values: object) -> Message:
 def render(item: Message | str, language: str | None = None) -> str:
     """The one function that turns what a layer returned into text for a person."""
     return item.text(language) if isinstance(item, Message) else _(item, language)
+
+
+class Shown:
+    """What carries a `Message` for a person (an error's `problem`, a finding's `message`): its text in a language.
+
+    `message_en` / `message_fr` are kept for the callers (JSON outputs, tests) that name a language outright.
+    """
+
+    __slots__ = ()
+    _shown_attribute: ClassVar[str] = "problem"
+
+    def text(self, language: str | None = None) -> str:
+        shown: Message = getattr(self, self._shown_attribute)
+        return shown.text(language)
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
+
+
+class MessageError(Shown, ValueError):
+    """An error a person reads: `problem` says what is wrong and what to do; `str(exc)` is the English (logs)."""
+
+    def __init__(self, problem: Message, logged: str | None = None) -> None:
+        super().__init__(logged if logged is not None else problem.text("en"))
+        self.problem = problem

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from statistics import NormalDist
 
+from espm_desktop.core.i18n import N_, Message, MessageError, message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.deadlines import add_months, program_year_bounds, program_year_of
 
@@ -60,12 +61,6 @@ class PeriodWeather:
     def from_totals(hdd_totals: Mapping[float, float], days: int) -> PeriodWeather:
         """From a period's total HDD at each balance point (e.g. ECCC's HDD at 18 °C)."""
         return PeriodWeather({bp: total / days for bp, total in hdd_totals.items()})
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    message_fr: str
-    message_en: str
 
 
 def balance_point_grid(
@@ -155,11 +150,8 @@ class BaselineFit:
     warnings: tuple[Message, ...]
 
 
-class SavingsInputError(ValueError):
-    def __init__(self, message_fr: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_fr = message_fr
-        self.message_en = message_en
+class SavingsInputError(MessageError):
+    """The savings can't be computed from these figures; `problem` says why and what to do."""
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float] | None:
@@ -195,26 +187,25 @@ def _weighted_r2(y: list[float], fitted: list[float], w: list[float]) -> float:
     return 1.0 - ss_res / ss_tot if ss_tot > 0 else 0.0
 
 
-def _period_checks(periods: Sequence[BillingPeriod], label_fr: str, label_en: str) -> list[Message]:
+_LONG_PERIOD = {
+    "baseline": N_("Baseline: the period {start} to {end} lasts {days} days (> {limit}): check the bill."),
+    "reporting": N_("Reporting: the period {start} to {end} lasts {days} days (> {limit}): check the bill."),
+}
+_SHORT_PERIOD = {
+    "baseline": N_("Baseline: the period {start} to {end} lasts only {days} days (off-cycle read)."),
+    "reporting": N_("Reporting: the period {start} to {end} lasts only {days} days (off-cycle read)."),
+}
+
+
+def _period_checks(periods: Sequence[BillingPeriod], which: str) -> list[Message]:
+    """Periods too long or too short for a monthly bill, in the baseline or the reporting period (`which`)."""
     found: list[Message] = []
     for p in periods:
+        values = {"start": p.start.isoformat(), "end": p.end.isoformat(), "days": str(p.days)}
         if p.days > LONG_PERIOD_DAYS:
-            found.append(
-                Message(
-                    f"{label_fr} : la période du {p.start} au {p.end} dure {p.days} jours "
-                    f"(> {LONG_PERIOD_DAYS}) : vérifiez la facture.",
-                    f"{label_en}: the period {p.start} to {p.end} lasts {p.days} days "
-                    f"(> {LONG_PERIOD_DAYS}): check the bill.",
-                )
-            )
+            found.append(Message(_LONG_PERIOD[which], {**values, "limit": str(LONG_PERIOD_DAYS)}))
         elif p.days < SHORT_PERIOD_DAYS:
-            found.append(
-                Message(
-                    f"{label_fr} : la période du {p.start} au {p.end} ne dure que {p.days} jours "
-                    "(lecture hors cycle).",
-                    f"{label_en}: the period {p.start} to {p.end} lasts only {p.days} days (off-cycle read).",
-                )
-            )
+            found.append(Message(_SHORT_PERIOD[which], values))
     return found
 
 
@@ -226,23 +217,24 @@ def fit_baseline(
     """Fit the intercept-only and every HDD candidate; keep the qualifying one with the best adjusted R²."""
     if len(periods) != len(weather):
         raise ValueError("one PeriodWeather per billing period")
-    warnings = _period_checks(periods, "Période de référence", "Baseline")
+    warnings = _period_checks(periods, "baseline")
     kept: list[tuple[BillingPeriod, PeriodWeather]] = []
     for period, w in zip(periods, weather, strict=True):
         if w.coverage < MIN_TEMPERATURE_COVERAGE:
             warnings.append(
-                Message(
-                    f"Période du {period.start} au {period.end} écartée : températures pour {w.coverage:.0%} "
-                    "des jours seulement (90 % requis).",
-                    f"Period {period.start} to {period.end} left out: temperatures for only {w.coverage:.0%} "
-                    "of its days (90 % needed).",
+                message(
+                    "Period {start} to {end} left out: temperatures for only {coverage} of its days (90 % needed).",
+                    start=period.start.isoformat(),
+                    end=period.end.isoformat(),
+                    coverage=f"{w.coverage:.0%}",
                 )
             )
         elif use_production and period.production is None:
             warnings.append(
-                Message(
-                    f"Période du {period.start} au {period.end} écartée : production manquante.",
-                    f"Period {period.start} to {period.end} left out: production missing.",
+                message(
+                    "Period {start} to {end} left out: production missing.",
+                    start=period.start.isoformat(),
+                    end=period.end.isoformat(),
                 )
             )
         else:
@@ -250,16 +242,12 @@ def fit_baseline(
     n_params_min = 2 if use_production else 1
     if len(kept) < n_params_min + 2:
         raise SavingsInputError(
-            f"Trop peu de périodes de référence utilisables ({len(kept)}) pour établir un modèle.",
-            f"Too few usable baseline periods ({len(kept)}) to fit a model.",
+            message("Too few usable baseline periods ({count}) to fit a model.", count=str(len(kept)))
         )
     baseline_days = sum(p.days for p, _ in kept)
     if baseline_days < BASELINE_MIN_DAYS:
         warnings.append(
-            Message(
-                f"La période de référence couvre {baseline_days} jours : CalTRACK demande 365 jours.",
-                f"The baseline covers {baseline_days} days: CalTRACK asks for 365 days.",
-            )
+            message("The baseline covers {days} days: CalTRACK asks for 365 days.", days=str(baseline_days))
         )
     y = [p.usage_m3 / p.days for p, _ in kept]
     wts = [float(p.days) for p, _ in kept]
@@ -292,9 +280,9 @@ def fit_baseline(
             best = (adj, kind, bp, beta)
     if best is None:
         raise SavingsInputError(
-            "Aucun modèle admissible : les coefficients doivent être positifs. Vérifiez les relevés et la "
-            "production.",
-            "No qualifying model: coefficients must be positive. Check the readings and the production.",
+            message(
+                "No qualifying model: coefficients must be positive. Check the readings and the production."
+            )
         )
     _, kind, bp, beta = best
     intercept = beta[0]
@@ -467,16 +455,17 @@ def compute_savings(
     if len(periods) != len(weather):
         raise ValueError("one PeriodWeather per billing period")
     adjustment_list = list(adjustments)
-    warnings = _period_checks(periods, "Période de suivi", "Reporting")
+    warnings = _period_checks(periods, "reporting")
     rows: list[PeriodSavings] = []
     for period, w in zip(periods, weather, strict=True):
         if w.coverage < MIN_TEMPERATURE_COVERAGE:
             warnings.append(
-                Message(
-                    f"Période du {period.start} au {period.end} : températures pour {w.coverage:.0%} "
-                    "des jours seulement; l'estimation est moins sûre.",
-                    f"Period {period.start} to {period.end}: temperatures for only {w.coverage:.0%} of its "
-                    "days; the estimate is less reliable.",
+                message(
+                    "Period {start} to {end}: temperatures for only {coverage} of its days; the estimate is less "
+                    "reliable.",
+                    start=period.start.isoformat(),
+                    end=period.end.isoformat(),
+                    coverage=f"{w.coverage:.0%}",
                 )
             )
         applied = [a for a in adjustment_list if a.m3_in(period) != 0]
@@ -519,18 +508,22 @@ def check_periods(baseline_start: date, baseline_end: date, reporting_start: dat
     """
     if baseline_end < baseline_start:
         raise SavingsInputError(
-            f"La période de référence finit le {baseline_end}, avant son début ({baseline_start}). "
-            "Corrigez les dates de la période de référence.",
-            f"The baseline ends on {baseline_end}, before it starts ({baseline_start}). "
-            "Correct the baseline dates.",
+            message(
+                "The baseline ends on {end}, before it starts ({start}). Correct the baseline dates.",
+                end=baseline_end.isoformat(),
+                start=baseline_start.isoformat(),
+            )
         )
     if reporting_start <= baseline_end:
         after = baseline_end + timedelta(days=1)
         raise SavingsInputError(
-            f"Le suivi commence le {reporting_start}, avant la fin de la période de référence ({baseline_end}). "
-            f"Le suivi doit commencer après la période de référence : choisissez le {after} ou plus tard.",
-            f"The reporting period starts on {reporting_start}, before the end of the baseline period "
-            f"({baseline_end}). It must start after the baseline: choose {after} or later.",
+            message(
+                "The reporting period starts on {start}, before the end of the baseline period ({end}). It must "
+                "start after the baseline: choose {after} or later.",
+                start=reporting_start.isoformat(),
+                end=baseline_end.isoformat(),
+                after=after.isoformat(),
+            )
         )
 
 
@@ -557,33 +550,33 @@ class ProgramYearSavings:
     def claimable(self) -> bool:
         return self.status is ClaimStatus.CLAIMABLE
 
-    def status_message(self, language: str = "fr") -> str:
+    @property
+    def status_note(self) -> Message:
         """Why the year can or cannot be claimed, with the dates that decide it."""
-        through = self.metered_through.isoformat() if self.metered_through else "—"
-        ready = self.claimable_from.isoformat() if self.claimable_from else "—"
-        limit = rules.SAVINGS_CLAIM_WINDOW_YEARS
-        fr, en = {
-            ClaimStatus.CLAIMABLE: ("Demande possible", "Can be claimed"),
-            ClaimStatus.INCOMPLETE: (
-                f"Année incomplète : données mesurées sans interruption jusqu'au {through}; l'année finit le "
-                f"{self.end.isoformat()}. Demande possible à partir du {ready} si les factures suivent.",
-                f"Year not complete: continuous metered data up to {through}; the year ends on "
-                f"{self.end.isoformat()}. A claim is possible from {ready} if the bills follow.",
+        values = {
+            "through": self.metered_through.isoformat() if self.metered_through else "—",
+            "ready": self.claimable_from.isoformat() if self.claimable_from else "—",
+            "end": self.end.isoformat(),
+            "limit": str(rules.SAVINGS_CLAIM_WINDOW_YEARS),
+        }
+        template = {
+            ClaimStatus.CLAIMABLE: N_("Can be claimed"),
+            ClaimStatus.INCOMPLETE: N_(
+                "Year not complete: continuous metered data up to {through}; the year ends on {end}. A claim is "
+                "possible from {ready} if the bills follow."
             ),
-            ClaimStatus.AWAITING_12_MONTHS: (
-                f"Moins de 12 mois de mesurage en continu (jusqu'au {through}) : demande possible à partir du "
-                f"{ready}.",
-                f"Less than 12 months of continuous measurement (up to {through}): a claim is possible from "
-                f"{ready}.",
+            ClaimStatus.AWAITING_12_MONTHS: N_(
+                "Less than 12 months of continuous measurement (up to {through}): a claim is possible from {ready}."
             ),
-            ClaimStatus.BEYOND_WINDOW: (
-                f"Refusée : au-delà des {limit} ans de suivi comptés depuis l'acceptation des premiers livrables "
-                "de la phase 4.",
-                f"Refused: beyond the {limit} years of follow-up counted from the acceptance of the first "
-                "phase 4 deliverables.",
+            ClaimStatus.BEYOND_WINDOW: N_(
+                "Refused: beyond the {limit} years of follow-up counted from the acceptance of the first phase 4 "
+                "deliverables."
             ),
         }[self.status]
-        return en if language == "en" else fr
+        return Message(template, values)
+
+    def status_message(self, language: str = "fr") -> str:
+        return self.status_note.text("en" if language == "en" else "fr")
 
 
 def continuous_measurement(periods: Sequence[BillingPeriod]) -> tuple[date, date] | None:
@@ -650,12 +643,9 @@ def savings_by_program_year(
 
 def program_years_missing_acceptance() -> Message:
     """Said wherever program years are shown when the phase 4 deliverables have no acceptance date."""
-    return Message(
-        "Années du programme impossibles à établir : entrez la date d'acceptation des premiers livrables de la "
-        "phase 4 (onglet Phases et aide). Sans elle, aucune demande d'aide pour le suivi des économies ne peut "
-        "être calculée.",
+    return message(
         "Program years cannot be set: enter the acceptance date of the first phase 4 deliverables (Phases and "
-        "aid tab). Without it, no savings follow-up aid claim can be computed.",
+        "aid tab). Without it, no savings follow-up aid claim can be computed."
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from espm_desktop.core import energy
+from espm_desktop.core.i18n import Message, message
 from espm_desktop.core.validation import FieldError
 
 
@@ -61,57 +62,66 @@ def plan_unit_change(
         "old_unit": old_unit,
         "new_unit": new_unit,
     }
+    bills = str(bill_count)
     if old_energy_type != new_energy_type:
-        old_type = _type_labels(old_energy_type)
-        new_type = _type_labels(new_energy_type)
         return FieldError(
             "energy_type",
-            f"This meter has {bill_count} bill(s) of {old_type[0]}: its energy type can't become {new_type[0]}, "
-            "because the bills would then count another fuel. Create a new meter for "
-            f"{new_type[0]}, or delete the bills first.",
-            f"Ce compteur a {bill_count} facture(s) de {old_type[1]} : son type d'énergie ne peut pas devenir "
-            f"{new_type[1]}, car les factures compteraient alors une autre énergie. Créez un nouveau compteur "
-            f"pour {new_type[1]} ou supprimez d'abord les factures.",
+            message(
+                "This meter has {bills} bill(s) of {old_type}: its energy type can't become {new_type}, because "
+                "the bills would then count another fuel. Create a new meter for {new_type}, or delete the bills "
+                "first.",
+                bills=bills,
+                old_type=_type_label(old_energy_type),
+                new_type=_type_label(new_energy_type),
+            ),
             "unit_change_energy_type",
             values,
         )
-    type_en, type_fr = _type_labels(old_energy_type)
+    old_type = _type_label(old_energy_type)
     try:
         before = energy.unit(old_energy_type, old_unit)
         after = energy.unit(new_energy_type, new_unit)
     except energy.UnknownUnitError as exc:
         return FieldError(
             "unit",
-            f"No conversion factor from {old_unit} to {new_unit} for {type_en}: {exc.message_en} "
-            f"The {bill_count} bill(s) stay in {old_unit}.",
-            f"Aucun facteur de conversion de {old_unit} à {new_unit} pour {type_fr} : {exc.message_fr} "
-            f"Les {bill_count} facture(s) restent en {old_unit}.",
+            message(
+                "No conversion factor from {old_unit} to {new_unit} for {type}: {reason} The {bills} bill(s) stay "
+                "in {old_unit}.",
+                old_unit=old_unit,
+                new_unit=new_unit,
+                type=old_type,
+                reason=exc.problem,
+                bills=bills,
+            ),
             "unit_change_no_factor",
             values,
         )
     unconfirmed = [u for u in (before, after) if not _site_factor_confirmed(u)]
     if unconfirmed:
-        names = ", ".join(u.unit for u in unconfirmed)
         return FieldError(
             "unit",
-            f"The factor for {names} of {type_en} is not confirmed for Canada (see the energy table), so the "
-            f"{bill_count} bill(s) can't be converted from {old_unit} to {new_unit}. Keep {old_unit}, or delete "
-            "the bills and enter them again in the new unit.",
-            f"Le facteur pour {names} ({type_fr}) n'est pas confirmé pour le Canada (voir la table des "
-            f"énergies) : les {bill_count} facture(s) ne peuvent pas être converties de {old_unit} à {new_unit}. "
-            f"Gardez {old_unit}, ou supprimez les factures et saisissez-les de nouveau dans la nouvelle unité.",
+            message(
+                "The factor for {names} of {type} is not confirmed for Canada (see the energy table), so the "
+                "{bills} bill(s) can't be converted from {old_unit} to {new_unit}. Keep {old_unit}, or delete the "
+                "bills and enter them again in the new unit.",
+                names=", ".join(u.unit for u in unconfirmed),
+                type=old_type,
+                bills=bills,
+                old_unit=old_unit,
+                new_unit=new_unit,
+            ),
             "unit_change_factor_not_confirmed",
             values,
         )
     return UnitConversion(old_energy_type, old_unit, new_unit, _factor(before) / _factor(after))
 
 
-def _type_labels(energy_type_id: str) -> tuple[str, str]:
+def _type_label(energy_type_id: str) -> Message | str:
+    """The energy type's label in the table, or its id when the table does not know it."""
     try:
-        et = energy.energy_type(energy_type_id)
+        return energy.energy_type(energy_type_id).label
     except energy.UnknownUnitError:
-        return energy_type_id, energy_type_id
-    return et.label_en, et.label_fr
+        return energy_type_id
 
 
 def usage_decimals(value: float, most: int = 6) -> int:

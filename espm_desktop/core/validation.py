@@ -1,4 +1,4 @@
-"""Field checks for what a user types in a form. Each error names the field, the rule and what was typed, in FR and EN.
+"""Field checks for what a user types in a form. Each error names the field, the rule and what was typed.
 
 One rule, one function, called by every entry point (form, grid, paste, assistant, import, data checks):
 - Énergir numbers: `check_energir_number` / `energir_number_error` (formats of seed 000, notes ¹–³, kept in
@@ -22,46 +22,44 @@ from espm_desktop.core.data_exchange import (
     validate_invoice_number,
     validate_meter_number,
 )
+from espm_desktop.core.i18n import N_, Message, Shown, message
 from espm_desktop.core.types import Bill
 
 
 @dataclass(frozen=True, slots=True)
-class FieldError:
-    """An error on one field: the rule's id (`code`) and the values it names, with the text in both languages."""
+class FieldError(Shown):
+    """An error on one field: what is wrong (`problem`, shown in the reader's language), the rule's id (`code`)
+    and the values it names."""
 
     field: str
-    message_en: str
-    message_fr: str
+    problem: Message = dataclass_field(hash=False)
     code: str = ""
     values: Mapping[str, object] = dataclass_field(default_factory=dict, hash=False)
 
+    def text(self, language: str | None = None) -> str:
+        return self.problem.text(language)
+
     def message(self, language: str) -> str:
-        return self.message_fr if language.startswith("fr") else self.message_en
+        return self.problem.text("fr" if language.startswith("fr") else "en")
 
 
-def _required(field: str, label_en: str, label_fr: str, value: str) -> FieldError | None:
+def _required(field: str, problem: Message, value: str) -> FieldError | None:
     if not value.strip():
-        return FieldError(field, f"{label_en} is required.", f"{label_fr} est obligatoire.")
+        return FieldError(field, problem)
     return None
 
 
 def _range(
-    field: str, label_en: str, label_fr: str, value: float | None, low: float, high: float | None = None
+    field: str, value: float | None, low: float, high: float | None, template: str
 ) -> FieldError | None:
+    """`template` says the rule with {low}, {high} (when there is a top) and {value}, as the form wrote them."""
     if value is None:
         return None
     if value < low or (high is not None and value > high):
-        if high is None:
-            return FieldError(
-                field,
-                f"{label_en} must be {low:g} or more (you entered {value:g}).",
-                f"{label_fr} doit être d'au moins {low:g} (vous avez saisi {value:g}).",
-            )
-        return FieldError(
-            field,
-            f"{label_en} must be between {low:g} and {high:g} (you entered {value:g}).",
-            f"{label_fr} doit être entre {low:g} et {high:g} (vous avez saisi {value:g}).",
-        )
+        values = {"low": f"{low:g}", "value": f"{value:g}"}
+        if high is not None:
+            values["high"] = f"{high:g}"
+        return FieldError(field, Message(template, values))
     return None
 
 
@@ -91,7 +89,7 @@ def validate_property(
     today: date | None = None,
 ) -> list[FieldError]:
     errors: list[FieldError] = []
-    if e := _required("name", "Property name", "Le nom de la propriété", name):
+    if e := _required("name", message("Property name is required."), name):
         errors.append(e)
     code = normalise_postal_code(postal_code)
     if code:
@@ -109,52 +107,66 @@ def validate_property(
             errors.append(
                 FieldError(
                     "postal_code",
-                    f"Postal code must look like A1A 1A1 (you entered “{postal_code}”).",
-                    f"Le code postal doit avoir la forme A1A 1A1 (vous avez saisi « {postal_code} »).",
+                    message("Postal code must look like A1A 1A1 (you entered “{value}”).", value=postal_code),
                 )
             )
     year = (today or date.today()).year
     checks = [
         _range(
-            "gross_floor_area_m2", "Gross floor area (m²)", "La superficie brute (m²)", gross_floor_area_m2, 0
+            "gross_floor_area_m2",
+            gross_floor_area_m2,
+            0,
+            None,
+            N_("Gross floor area (m²) must be {low} or more (you entered {value})."),
         ),
         _range(
             "year_built",
-            "Year built",
-            "L'année de construction",
             None if year_built is None else float(year_built),
             1600,
             year + 5,
+            N_("Year built must be between {low} and {high} (you entered {value})."),
         ),
-        _range("workers", "Workers on the main shift", "Le nombre de travailleurs", workers, 0),
+        _range(
+            "workers",
+            workers,
+            0,
+            None,
+            N_("Workers on the main shift must be {low} or more (you entered {value})."),
+        ),
         _range(
             "weekly_hours",
-            "Weekly operating hours",
-            "Les heures d'exploitation par semaine",
             weekly_hours,
             0,
             168,
+            N_("Weekly operating hours must be between {low} and {high} (you entered {value})."),
         ),
         _range(
             "computers",
-            "Number of computers",
-            "Le nombre d'ordinateurs",
             None if computers is None else float(computers),
             0,
+            None,
+            N_("Number of computers must be {low} or more (you entered {value})."),
         ),
         _range(
-            "percent_heated", "% of floor area heated", "Le % de superficie chauffée", percent_heated, 0, 100
+            "percent_heated",
+            percent_heated,
+            0,
+            100,
+            N_("% of floor area heated must be between {low} and {high} (you entered {value})."),
         ),
         _range(
-            "percent_cooled", "% of floor area cooled", "Le % de superficie refroidie", percent_cooled, 0, 100
+            "percent_cooled",
+            percent_cooled,
+            0,
+            100,
+            N_("% of floor area cooled must be between {low} and {high} (you entered {value})."),
         ),
         _range(
             "months_in_operation",
-            "Months in operation",
-            "Le nombre de mois d'exploitation",
             None if months_in_operation is None else float(months_in_operation),
             0,
             12,
+            N_("Months in operation must be between {low} and {high} (you entered {value})."),
         ),
     ]
     errors.extend(e for e in checks if e is not None)
@@ -199,8 +211,7 @@ def energir_number_error(column: str, typed: str | None) -> FieldError | None:
     cleaned = str(outcome.value or "")
     return FieldError(
         column,
-        outcome.error.en,
-        outcome.error.fr,
+        outcome.error,
         "energir_number_format",
         {"number": ENERGIR_NUMBER_FIELDS[column].value, "value": cleaned, "length": len(cleaned)},
     )
@@ -218,8 +229,7 @@ def initial_load_error(column: str, months: int | str | None) -> FieldError | No
         return None
     return FieldError(
         column,
-        outcome.error.en,
-        outcome.error.fr,
+        outcome.error,
         "initial_load_range",
         {"value": str(months).strip(), "min": 0, "max": 24},
     )
@@ -272,32 +282,45 @@ def overlap_error(
         "overlap_start": found.start,
         "overlap_end": found.end,
     }
+    shown = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "other_start": other_start.isoformat(),
+        "other_end": other_end.isoformat(),
+        "days": str(found.days),
+    }
     if start == other_start and end == other_end:
         return FieldError(
             column,
-            f"This meter already has a bill from {start} to {end}.",
-            f"Ce compteur a déjà une facture du {start} au {end}.",
+            message(
+                "This meter already has a bill from {start} to {end}.", start=shown["start"], end=shown["end"]
+            ),
             "bill_duplicate",
             values,
         )
     if found.contained:
         return FieldError(
             column,
-            f"This bill ({start} to {end}) overlaps the bill from {other_start} to {other_end} by {found.days} "
-            "day(s): one of them lies inside the other. ESPM only lets a bill's end date be the next bill's start "
-            "date. Fix the dates of one of the two bills.",
-            f"Cette facture (du {start} au {end}) chevauche celle du {other_start} au {other_end} de "
-            f"{found.days} jour(s) : l'une est comprise dans l'autre. ESPM permet seulement que la date de fin "
-            "d'une facture soit la date de début de la suivante. Corrigez les dates de l'une des deux factures.",
+            Message(
+                N_(
+                    "This bill ({start} to {end}) overlaps the bill from {other_start} to {other_end} by {days} "
+                    "day(s): one of them lies inside the other. ESPM only lets a bill's end date be the next "
+                    "bill's start date. Fix the dates of one of the two bills."
+                ),
+                shown,
+            ),
             "bill_overlap",
             values,
         )
     return FieldError(
         column,
-        f"This bill overlaps the bill from {other_start} to {other_end} by {found.days} days; "
-        "ESPM allows one shared day at most. Fix the dates of one of the two bills.",
-        f"Cette facture chevauche celle du {other_start} au {other_end} de {found.days} jours; "
-        "ESPM permet au plus un jour commun. Corrigez les dates de l'une des deux factures.",
+        message(
+            "This bill overlaps the bill from {other_start} to {other_end} by {days} days; ESPM allows one shared "
+            "day at most. Fix the dates of one of the two bills.",
+            other_start=shown["other_start"],
+            other_end=shown["other_end"],
+            days=shown["days"],
+        ),
         "bill_overlap",
         values,
     )
@@ -318,19 +341,21 @@ def validate_meter(
 ) -> list[FieldError]:
     """The meter form's rules; `energir_numbers` maps the form's Énergir fields to what was typed."""
     errors: list[FieldError] = []
-    if e := _required("name", "Meter name", "Le nom du compteur", name):
+    if e := _required("name", message("Meter name is required."), name):
         errors.append(e)
-    if e := _required("energy_type", "Energy type", "Le type d'énergie", energy_type):
+    if e := _required("energy_type", message("Energy type is required."), energy_type):
         errors.append(e)
-    if e := _required("unit", "Unit", "L'unité", unit):
+    if e := _required("unit", message("Unit is required."), unit):
         errors.append(e)
     if active_date and inactive_date and inactive_date < active_date:
         errors.append(
             FieldError(
                 "inactive_date",
-                f"The date the meter became inactive ({inactive_date}) is before the date it became active "
-                f"({active_date}).",
-                f"La date d'inactivité du compteur ({inactive_date}) précède sa date d'activation ({active_date}).",
+                message(
+                    "The date the meter became inactive ({inactive}) is before the date it became active ({active}).",
+                    inactive=inactive_date.isoformat(),
+                    active=active_date.isoformat(),
+                ),
             )
         )
     for column, typed in (energir_numbers or {}).items():
@@ -351,17 +376,18 @@ def validate_bill(start: date, end: date, usage: float | None, others: list[Bill
         errors.append(
             FieldError(
                 "end_date",
-                f"End date {end} is before start date {start}.",
-                f"La date de fin {end} précède la date de début {start}.",
+                message(
+                    "End date {end} is before start date {start}.",
+                    end=end.isoformat(),
+                    start=start.isoformat(),
+                ),
             )
         )
         return errors
     if usage is not None and usage < 0:
         errors.append(
             FieldError(
-                "usage",
-                f"Usage must be zero or more (you entered {usage:g}).",
-                f"La consommation doit être positive ou nulle (vous avez saisi {usage:g}).",
+                "usage", message("Usage must be zero or more (you entered {value}).", value=f"{usage:g}")
             )
         )
     for other in others:

@@ -8,7 +8,6 @@ and another program could then checkpoint or delete the WAL under them.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import logging
 import os
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from espm_desktop import paths
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import N_, Message, current_language
 from espm_desktop.db.sqlite_files import BUSY_TIMEOUT_S, connect_read_only, sqlite_uri
 from espm_desktop.fs import fsync_file, fsync_folder
 
@@ -56,54 +57,38 @@ class BackupInfo:
     revision: str | None = None  # alembic_version of the backup
 
 
-# (operation, reason) -> (English, French); {path} is BackupError.path, {detail} what the system said.
+# (operation, reason) -> what the user reads (the catalog holds the French); {path} is BackupError.path,
+# {detail} what the system said.
 _MESSAGES = {
-    ("backup", "disk_full"): (
+    ("backup", "disk_full"): N_(
         "Not enough free space to write the backup {path}. Free some space on that disk (or choose a backup "
-        "folder on another disk), then try again.",
-        "Pas assez d'espace libre pour écrire la sauvegarde {path}. Libérez de l'espace sur ce disque (ou "
-        "choisissez un dossier de sauvegarde sur un autre disque), puis réessayez.",
+        "folder on another disk), then try again."
     ),
-    ("backup", "not_verified"): (
-        "The backup of {path} failed SQLite's integrity check and was deleted. Check the disk, then try again.",
-        "La sauvegarde de {path} a échoué à la vérification d'intégrité de SQLite et a été supprimée. "
-        "Vérifiez le disque, puis réessayez.",
+    ("backup", "not_verified"): N_(
+        "The backup of {path} failed SQLite's integrity check and was deleted. Check the disk, then try again."
     ),
-    ("backup", "unreadable_source"): (
-        "SQLite can't read the database {path}, so no backup was made. Restore an earlier backup of it.",
-        "SQLite ne peut pas lire la base de données {path} : aucune sauvegarde n'a été faite. Restaurez-en "
-        "une sauvegarde antérieure.",
+    ("backup", "unreadable_source"): N_(
+        "SQLite can't read the database {path}, so no backup was made. Restore an earlier backup of it."
     ),
-    ("backup", "io"): (
+    ("backup", "io"): N_(
         "The backup {path} could not be written ({detail}). Check that you may write in its folder, then "
-        "try again.",
-        "La sauvegarde {path} n'a pas pu être écrite ({detail}). Vérifiez que vous pouvez écrire dans son "
-        "dossier, puis réessayez.",
+        "try again."
     ),
-    ("restore", "disk_full"): (
+    ("restore", "disk_full"): N_(
         "Not enough free space to restore {path}; it was not changed. Free some space on that disk, then "
-        "restore again.",
-        "Pas assez d'espace libre pour restaurer {path} ; elle n'a pas été modifiée. Libérez de l'espace sur "
-        "ce disque, puis restaurez de nouveau.",
+        "restore again."
     ),
-    ("restore", "not_verified"): (
+    ("restore", "not_verified"): N_(
         "The backup {path} is damaged or is not an ESPM Desktop database; nothing was restored. Choose "
-        "another backup.",
-        "La sauvegarde {path} est endommagée ou n'est pas une base ESPM Desktop ; rien n'a été restauré. "
-        "Choisissez une autre sauvegarde.",
+        "another backup."
     ),
-    ("restore", "unreadable_source"): (
+    ("restore", "unreadable_source"): N_(
         "The database {path} does not exist, so there is nothing to restore into. Open the backup as a "
-        "database instead.",
-        "La base de données {path} n'existe pas : il n'y a rien à restaurer. Ouvrez plutôt la sauvegarde "
-        "comme base de données.",
+        "database instead."
     ),
-    ("restore", "io"): (
+    ("restore", "io"): N_(
         "The database {path} was not restored ({detail}); it was not changed. Check that you may write in "
-        "its folder and that no other program is saving to it, then restore again.",
-        "La base de données {path} n'a pas été restaurée ({detail}) ; elle n'a pas été modifiée. Vérifiez "
-        "que vous pouvez écrire dans son dossier et qu'aucun autre programme n'y enregistre, puis restaurez "
-        "de nouveau.",
+        "its folder and that no other program is saving to it, then restore again."
     ),
 }
 
@@ -117,20 +102,21 @@ class BackupError(Exception):
         self.path = Path(path)
         self.operation = operation  # "backup" | "restore"
         self.detail = detail
-        super().__init__(self.message("en"))
+        super().__init__(self.text("en"))
+
+    def text(self, language: str | None = None) -> str:
+        """Why, in `language` (the current one when None)."""
+        values = {"path": str(self.path), "detail": self.detail or self.reason}
+        language = "fr" if is_french(language or current_language()) else "en"
+        return Message(_MESSAGES[(self.operation, self.reason)], values).text(language)
 
     def message(self, language: str) -> str:
-        english, french = _MESSAGES[(self.operation, self.reason)]
-        return (french if language.startswith("fr") else english).format(
-            path=self.path, detail=self.detail or self.reason
-        )
+        return self.text(language)
 
 
 def default_backup_folder(db_path: Path, base: Path | None = None) -> Path:
     """One folder per database, named after the file and its full path (two `espm.sqlite` don't mix)."""
-    absolute = str(Path(db_path).absolute())
-    digest = hashlib.sha1(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return (base or paths.backup_dir()) / f"{Path(db_path).stem}-{digest}"
+    return paths.database_backup_dir(db_path, base)
 
 
 def make_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = None) -> BackupInfo:

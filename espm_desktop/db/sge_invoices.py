@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.i18n import message
 from espm_desktop.core.savings import (
     SavingsInputError,
 )
@@ -74,8 +75,11 @@ def invoice_by_number(session: Session, participant_id: int, number: str) -> Sto
     )
     if found is None:
         raise StoreError(
-            f"Le participant n° {participant_id} n'a pas de facture n° {number}.",
-            f"Participant {participant_id} has no invoice number {number}.",
+            message(
+                "Participant {participant} has no invoice number {number}.",
+                participant=str(participant_id),
+                number=number,
+            )
         )
     return found
 
@@ -97,8 +101,10 @@ def create_invoice(
     participant = participant_row(session, participant_id)
     if participant.archived_on is not None:
         raise StoreError(
-            f"Le participant « {participant.company_name} » est archivé : rétablissez-le avant de facturer.",
-            f"Participant '{participant.company_name}' is archived: restore it before invoicing.",
+            message(
+                "Participant '{name}' is archived: restore it before invoicing.",
+                name=participant.company_name,
+            )
         )
     info = participant_info(participant)
     invoice = validate_invoice(

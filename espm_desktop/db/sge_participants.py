@@ -12,10 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.i18n import message
 from espm_desktop.core.savings import (
     NonRoutineAdjustment,
 )
 from espm_desktop.core.sge.aid import ExpenseLine
+from espm_desktop.core.sge.common import joined
 from espm_desktop.core.sge.invoice import (
     Beneficiary,
     InvoiceDocument,
@@ -74,9 +76,7 @@ def archived_participants(session: Session) -> dict[int, date]:
 def participant_row(session: Session, participant_id: int) -> SgeParticipant:
     row = session.get(SgeParticipant, participant_id)
     if row is None:
-        raise StoreError(
-            f"Aucun participant SGÉ n° {participant_id}.", f"No SGÉ participant {participant_id}."
-        )
+        raise StoreError(message("No SGÉ participant {number}.", number=str(participant_id)))
     return row
 
 
@@ -257,15 +257,18 @@ _INFO_FIELDS = (
 def save_participant(session: Session, info: ParticipantInfo) -> int:
     """Create (no id) or update the participant's own fields; returns its id."""
     if not info.company_name.strip():
-        raise StoreError("Le nom de l'entreprise est obligatoire.", "The company name is required.")
+        raise StoreError(message("The company name is required."))
     if (
         info.baseline_start is not None
         and info.baseline_end is not None
         and info.baseline_end < info.baseline_start
     ):
         raise StoreError(
-            f"La période de référence finit ({info.baseline_end}) avant de commencer ({info.baseline_start}).",
-            f"The baseline period ends ({info.baseline_end}) before it starts ({info.baseline_start}).",
+            message(
+                "The baseline period ends ({end}) before it starts ({start}).",
+                end=info.baseline_end.isoformat(),
+                start=info.baseline_start.isoformat(),
+            )
         )
     if info.participant_id is None:
         row = SgeParticipant(company_name=info.company_name.strip())
@@ -321,13 +324,13 @@ def restore_participant(session: Session, participant_id: int) -> None:
 def child_row(session: Session, model: type[Any], record_id: int) -> Any:
     row = session.get(model, record_id)
     if row is None:
-        raise StoreError(f"Enregistrement {record_id} introuvable.", f"Record {record_id} not found.")
+        raise StoreError(message("Record {number} not found.", number=str(record_id)))
     return row
 
 
 def save_contact(session: Session, participant_id: int, contact: Contact) -> int:
     if not contact.name.strip():
-        raise StoreError("Le nom du contact est obligatoire.", "The contact's name is required.")
+        raise StoreError(message("The contact's name is required."))
     row = (
         SgeContact(participant_id=participant_id, name=contact.name)
         if contact.contact_id is None
@@ -404,7 +407,7 @@ def save_grant(session: Session, participant_id: int, grant: StoredGrant) -> int
 
 def save_measure(session: Session, participant_id: int, measure: Measure) -> int:
     if not measure.name.strip():
-        raise StoreError("Le nom de la mesure est obligatoire.", "The measure's name is required.")
+        raise StoreError(message("The measure's name is required."))
     row = (
         SgeMeasure(participant_id=participant_id)
         if measure.measure_id is None
@@ -424,7 +427,7 @@ def save_measure(session: Session, participant_id: int, measure: Measure) -> int
 
 def save_indicator(session: Session, participant_id: int, indicator: Indicator) -> int:
     if not indicator.name.strip():
-        raise StoreError("Le nom de l'IPÉ est obligatoire.", "The indicator's name is required.")
+        raise StoreError(message("The indicator's name is required."))
     row = (
         SgeIndicator(participant_id=participant_id)
         if indicator.indicator_id is None
@@ -447,13 +450,15 @@ def save_adjustment(session: Session, participant_id: int, item: StoredAdjustmen
     adj = item.adjustment
     if adj.end < adj.start:
         raise StoreError(
-            f"L'ajustement finit ({adj.end}) avant de commencer ({adj.start}).",
-            f"The adjustment ends ({adj.end}) before it starts ({adj.start}).",
+            message(
+                "The adjustment ends ({end}) before it starts ({start}).",
+                end=adj.end.isoformat(),
+                start=adj.start.isoformat(),
+            )
         )
     if not adj.note.strip():
         raise StoreError(
-            "Expliquez l'ajustement non routinier dans la note (p. ex. « nouvelle ligne de production »).",
-            "Explain the non-routine adjustment in the note (e.g. 'new production line').",
+            message("Explain the non-routine adjustment in the note (e.g. 'new production line').")
         )
     row = (
         SgeSavingsAdjustment(participant_id=participant_id)
@@ -470,17 +475,26 @@ def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry
     """What is wrong with a production period among the participant's others (itself skipped by id)."""
     errors = []
     if entry.end < entry.start:
-        errors.append(FieldError(
-            "end",
-            f"End ({entry.end}) is before the start ({entry.start}): a period must end on or after its start.",
-            f"Fin ({entry.end}) avant le début ({entry.start}) : une période doit finir le jour du début ou après.",
-        ))  # fmt: skip
+        errors.append(
+            FieldError(
+                "end",
+                message(
+                    "End ({end}) is before the start ({start}): a period must end on or after its start.",
+                    end=entry.end.isoformat(),
+                    start=entry.start.isoformat(),
+                ),
+            )
+        )
     if entry.quantity < 0:
-        errors.append(FieldError(
-            "quantity",
-            f"Quantity ({entry.quantity:g}) is negative: production cannot be below zero.",
-            f"Quantité ({entry.quantity:g}) négative : la production ne peut pas être sous zéro.",
-        ))  # fmt: skip
+        errors.append(
+            FieldError(
+                "quantity",
+                message(
+                    "Quantity ({quantity}) is negative: production cannot be below zero.",
+                    quantity=f"{entry.quantity:g}",
+                ),
+            )
+        )
     if entry.end >= entry.start:
         for o in others:
             if entry.production_id is not None and o.production_id == entry.production_id:
@@ -488,13 +502,18 @@ def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry
             shared = (min(entry.end, o.end) - max(entry.start, o.start)).days + 1
             # One shared day is allowed: like bills, a period may start on the day the previous one ends.
             if shared > 1:
-                errors.append(FieldError(
-                    "start",
-                    f"The period overlaps the period {o.start} to {o.end} by {shared} days (one day at most): "
-                    "change the dates or edit that period.",
-                    f"La période chevauche celle du {o.start} au {o.end} de {shared} jours (un jour au plus) : "
-                    "changez les dates ou modifiez cette période.",
-                ))  # fmt: skip
+                errors.append(
+                    FieldError(
+                        "start",
+                        message(
+                            "The period overlaps the period {start} to {end} by {days} days (one day at most): "
+                            "change the dates or edit that period.",
+                            start=o.start.isoformat(),
+                            end=o.end.isoformat(),
+                            days=str(shared),
+                        ),
+                    )
+                )
                 break
     return errors
 
@@ -507,7 +526,10 @@ def save_production(session: Session, participant_id: int, entry: ProductionEntr
     ]
     problems = production_problems(entry, others)
     if problems:
-        raise StoreError(" ".join(p.message_fr for p in problems), " ".join(p.message_en for p in problems))
+        parts: list[object] = []
+        for p in problems:
+            parts += [" ", p.problem] if parts else [p.problem]
+        raise StoreError(joined(*parts))
     row = (
         SgeProduction(participant_id=participant_id)
         if entry.production_id is None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from espm_desktop.core.i18n import MessageError
 from espm_desktop.core.savings import (
     NonRoutineAdjustment,
 )
@@ -161,13 +162,8 @@ class ParticipantFile:
         return next((c for c in self.contacts if c.energy_manager), None)
 
 
-class StoreError(ValueError):
-    """A record to change is missing or the change breaks a rule; message in French and English."""
-
-    def __init__(self, message_fr: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_fr = message_fr
-        self.message_en = message_en
+class StoreError(MessageError):
+    """A record to change is missing or the change breaks a rule; `problem` says which, for any language."""
 
     def message(self, language: str = "fr") -> str:
-        return self.message_en if language == "en" else self.message_fr
+        return self.problem.text("en" if language == "en" else "fr")

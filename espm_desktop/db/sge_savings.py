@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.i18n import Message, message
 from espm_desktop.core.savings import (
     BaselineFit,
     BillingPeriod,
-    Message,
     ProgramYearSavings,
     SavingsInputError,
     SavingsResult,
@@ -25,6 +25,7 @@ from espm_desktop.core.savings import (
     savings_by_program_year,
     weather_from_daily,
 )
+from espm_desktop.core.sge.common import joined
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import models
 from espm_desktop.db.sge_participants import load_participant
@@ -74,18 +75,23 @@ def _production_in(period: BillingPeriod, entries: tuple[ProductionEntry, ...]) 
     return total if covered else None
 
 
-def _period_list(periods: Sequence[BillingPeriod], shown: int = 6) -> tuple[str, str]:
-    """'start–end' of the first periods, then how many more, in French and in English."""
-    fr = ", ".join(f"du {p.start} au {p.end}" for p in periods[:shown])
-    en = ", ".join(f"{p.start} to {p.end}" for p in periods[:shown])
+def _period_list(periods: Sequence[BillingPeriod], shown: int = 6) -> Message:
+    """'start to end' of the first periods, then how many more."""
+    parts: list[object] = []
+    for p in periods[:shown]:
+        if parts:
+            parts.append(", ")
+        parts.append(message("{start} to {end}", start=p.start.isoformat(), end=p.end.isoformat()))
     more = len(periods) - shown
-    if more > 0:
-        fr, en = f"{fr} et {more} autre{'s' if more > 1 else ''}", f"{en} and {more} more"
-    return fr, en
+    if more == 1:
+        parts.append(message(" and 1 more"))
+    elif more > 1:
+        parts.append(message(" and {count} more", count=str(more)))
+    return joined(*parts)
 
 
-def _no_data(fr: str, en: str) -> SavingsInputError:
-    return SavingsInputError(fr, en)
+def _no_data(problem: Message) -> SavingsInputError:
+    return SavingsInputError(problem)
 
 
 def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
@@ -94,31 +100,29 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
     info = file.info
     meter = session.get(models.Meter, info.gas_meter_id) if info.gas_meter_id is not None else None
     if meter is None:
-        raise _no_data(
-            "Choisissez le compteur de gaz du site (onglet Économies) pour calculer les économies.",
-            "Choose the site's gas meter (Savings tab) to compute the savings.",
-        )
+        raise _no_data(message("Choose the site's gas meter (Savings tab) to compute the savings."))
     if meter.unit != "m3":
         raise _no_data(
-            f"Le compteur « {meter.name} » est en {meter.unit} : le suivi SGÉ se calcule en m³. "
-            "Choisissez un compteur de gaz naturel en m³.",
-            f"Meter '{meter.name}' is in {meter.unit}: SGÉ follow-up is computed in m³. "
-            "Choose a natural-gas meter in m³.",
+            message(
+                "Meter '{meter}' is in {unit}: SGÉ follow-up is computed in m³. Choose a natural-gas meter in m³.",
+                meter=meter.name,
+                unit=meter.unit,
+            )
         )
     if info.baseline_start is None or info.baseline_end is None or info.reporting_start is None:
         raise _no_data(
-            "Indiquez le début et la fin de la période de référence et le début de la période de suivi.",
-            "Enter the start and end of the baseline period and the start of the reporting period.",
+            message("Enter the start and end of the baseline period and the start of the reporting period.")
         )
     check_periods(info.baseline_start, info.baseline_end, info.reporting_start)
     prop = meter.property
     station = session.get(models.WeatherStation, prop.weather_station_id) if prop.weather_station_id else None
     if station is None:
         raise _no_data(
-            f"La propriété « {prop.name} » n'est liée à aucune station météo. Importez les fichiers quotidiens "
-            "d'Environnement Canada (page Météo) et liez-y la propriété.",
-            f"Property '{prop.name}' is not linked to a weather station. Import Environment Canada daily files "
-            "(Weather page) and link the property to its station.",
+            message(
+                "Property '{property}' is not linked to a weather station. Import Environment Canada daily files "
+                "(Weather page) and link the property to its station.",
+                property=prop.name,
+            )
         )
     temps = {
         day: t
@@ -144,23 +148,30 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
     report = periods(info.reporting_start, None)
     if not base:
         raise _no_data(
-            f"Aucune facture du compteur « {meter.name} » entre le {info.baseline_start} et le "
-            f"{info.baseline_end} : importez les factures ou changez la période de référence.",
-            f"No bill of meter '{meter.name}' between {info.baseline_start} and {info.baseline_end}: "
-            "import the bills or change the baseline period.",
+            message(
+                "No bill of meter '{meter}' between {start} and {end}: import the bills or change the baseline "
+                "period.",
+                meter=meter.name,
+                start=info.baseline_start.isoformat(),
+                end=info.baseline_end.isoformat(),
+            )
         )
     if not report:
         raise _no_data(
-            f"Aucune facture du compteur « {meter.name} » depuis le {info.reporting_start} (période de suivi).",
-            f"No bill of meter '{meter.name}' since {info.reporting_start} (reporting period).",
+            message(
+                "No bill of meter '{meter}' since {start} (reporting period).",
+                meter=meter.name,
+                start=info.reporting_start.isoformat(),
+            )
         )
     needed = [p.start + timedelta(days=i) for p in base + report for i in range(p.days)]
     if not any(day in temps for day in needed):
         raise _no_data(
-            f"La station « {station.name} » n'a aucune température pour les périodes des factures : importez "
-            "les années manquantes (page Météo).",
-            f"Station '{station.name}' has no temperature for the bills' periods: import the missing years "
-            "(Weather page).",
+            message(
+                "Station '{station}' has no temperature for the bills' periods: import the missing years "
+                "(Weather page).",
+                station=station.name,
+            )
         )
     # One balance-point grid for both periods, from the temperatures the bills span.
     span = {d: temps[d] for d in needed if d in temps}
@@ -172,22 +183,23 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
     except SavingsInputError as exc:
         if not missing_base:
             raise
-        listed_fr, listed_en = _period_list(missing_base)
         raise _no_data(
-            f"{exc.message_fr} Périodes de référence sans production : {listed_fr}. Saisissez-la avec "
-            "« Production… » (onglet Économies) ou décochez la variable de production.",
-            f"{exc.message_en} Baseline periods without production: {listed_en}. Enter it with "
-            "'Production…' (Savings tab) or untick the production variable.",
+            message(
+                "{problem} Baseline periods without production: {periods}. Enter it with 'Production…' "
+                "(Savings tab) or untick the production variable.",
+                problem=exc.problem,
+                periods=_period_list(missing_base),
+            )
         ) from exc
     missing_report = [p for p in report if info.use_production and p.production is None]
     if missing_report:
         # The model would read no production as zero output and overstate the savings.
-        listed_fr, listed_en = _period_list(missing_report)
         raise _no_data(
-            f"La variable de production est cochée, mais ces périodes de suivi n'ont pas de production : "
-            f"{listed_fr}. Saisissez-la avec « Production… » (onglet Économies) ou décochez la variable.",
-            f"The production variable is on, but these reporting periods have no production: {listed_en}. "
-            "Enter it with 'Production…' (Savings tab) or untick the variable.",
+            message(
+                "The production variable is on, but these reporting periods have no production: {periods}. "
+                "Enter it with 'Production…' (Savings tab) or untick the variable.",
+                periods=_period_list(missing_report),
+            )
         )
     adjustments = [a.adjustment for a in file.adjustments]
     report_result = compute_savings(fit.model, report, weather_from_daily(report, span, grid), adjustments)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 from espm_desktop import paths
+from espm_desktop.core.i18n import N_, Message
 from espm_desktop.fs import fsync_file, fsync_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -45,54 +46,33 @@ _DISK_FULL_ERRNOS = frozenset(
     code for code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None)) if code is not None
 )
 
-# What each problem says, in English and French; {path} and {detail} are filled in.
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "database": (
-        "{path} is the database ESPM Desktop has open (or one of its files). It was left untouched; "
-        "choose another file name.",
-        "{path} est la base de données ouverte par ESPM Desktop (ou l'un de ses fichiers). Il n'a pas été "
-        "modifié ; choisissez un autre nom de fichier.",
+# What each problem says (English, translated through core.i18n); {path} and {detail} are filled in.
+_MESSAGES: dict[str, str] = {
+    "database": N_(
+        "{path} is the database ESPM Desktop has open (or one of its files). It was left untouched; choose "
+        "another file name."
     ),
-    "sqlite_file": (
-        "{path} is a database (an SQLite file). It was left untouched; choose another file name.",
-        "{path} est une base de données (un fichier SQLite). Il n'a pas été modifié ; choisissez un autre "
-        "nom de fichier.",
+    "sqlite_file": N_(
+        "{path} is a database (an SQLite file). It was left untouched; choose another file name."
     ),
-    "backup_folder": (
+    "backup_folder": N_(
         "{path} is in the folder where ESPM Desktop keeps its backups. Nothing was written there; choose "
-        "another folder.",
-        "{path} se trouve dans le dossier où ESPM Desktop garde ses copies de sauvegarde. Rien n'y a été "
-        "écrit ; choisissez un autre dossier.",
+        "another folder."
     ),
-    "directory": (
-        "{path} is a folder, not a file. Choose a file name inside it.",
-        "{path} est un dossier, pas un fichier. Choisissez un nom de fichier dans ce dossier.",
+    "directory": N_("{path} is a folder, not a file. Choose a file name inside it."),
+    "special_file": N_("{path} is not an ordinary file (a device or a pipe). Choose a file in a folder."),
+    "bad_name": N_(
+        "The file name {path} holds characters the file system can't store. Nothing was written; choose "
+        "another name."
     ),
-    "special_file": (
-        "{path} is not an ordinary file (a device or a pipe). Choose a file in a folder.",
-        "{path} n'est pas un fichier ordinaire (un périphérique ou un tube). Choisissez un fichier dans un "
-        "dossier.",
-    ),
-    "bad_name": (
-        "The file name {path} holds characters the file system can't store. Nothing was written; "
-        "choose another name.",
-        "Le nom de fichier {path} contient des caractères que le système de fichiers ne peut pas "
-        "enregistrer. Rien n'a été écrit ; choisissez un autre nom.",
-    ),
-    "disk_full": (
+    "disk_full": N_(
         "There is not enough free space to write {path} ({detail}). Nothing was changed; the previous file, "
-        "if any, is intact. Free some space on the disk, or choose another one, then try again.",
-        "Il n'y a pas assez d'espace libre pour écrire {path} ({detail}). Rien n'a été modifié ; le fichier "
-        "précédent, s'il y en avait un, est intact. Libérez de l'espace sur le disque ou choisissez-en un "
-        "autre, puis réessayez.",
+        "if any, is intact. Free some space on the disk, or choose another one, then try again."
     ),
-    "io": (
+    "io": N_(
         "{path} could not be written ({detail}). Nothing was changed; the previous file, if any, is intact. "
         "If the file is open in another program, close it; check that the folder exists and that you may "
-        "write in it, then try again.",
-        "{path} n'a pas pu être écrit ({detail}). Rien n'a été modifié ; le fichier précédent, s'il y en "
-        "avait un, est intact. Si le fichier est ouvert dans un autre programme, fermez-le ; vérifiez que le "
-        "dossier existe et que vous pouvez y écrire, puis réessayez.",
+        "write in it, then try again."
     ),
 }
 
@@ -120,10 +100,24 @@ class OutputError(OSError):
         self.strerror = self.message("en")
         self.filename = display_path(path)
 
+    @property
+    def problem(self) -> Message:
+        """What went wrong and what to do, in no language yet (core.i18n)."""
+        return Message(_MESSAGES[self.kind], {"path": display_path(self.path), "detail": self.detail})
+
+    def text(self, language: str | None = None) -> str:
+        return self.problem.text(None if language is None else "fr" if language.startswith("fr") else "en")
+
     def message(self, language: str) -> str:
-        en, fr = _MESSAGES[self.kind]
-        text = fr if language == "fr" else en
-        return text.format(path=display_path(self.path), detail=self.detail)
+        return self.text(language)
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
 
     def __str__(self) -> str:
         return self.message("en")

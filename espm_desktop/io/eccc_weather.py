@@ -17,19 +17,46 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from espm_desktop.core import i18n
 from espm_desktop.core.degree_days import DailyWeather
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import N_, Message, current_language, message
 
-ATTRIBUTION = "Data Source: Environment and Climate Change Canada"
-ATTRIBUTION_FR = "Source des données : Environnement et Changement climatique Canada"
+ATTRIBUTION = N_("Data Source: Environment and Climate Change Canada")
+"""ECCC's required attribution, in English; show it with core.i18n's `_()` in the reader's language."""
+
+
+def __getattr__(name: str) -> str:
+    # ATTRIBUTION_FR, for readers written before the catalog held the French.
+    if name == "ATTRIBUTION_FR":
+        return i18n._(ATTRIBUTION, "fr")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class WeatherFileError(ValueError):
-    """A file that is not an ECCC daily climate CSV, or a row that cannot be read."""
+    """A file that is not an ECCC daily climate CSV, or a row that cannot be read.
 
-    def __init__(self, message_en: str, message_fr: str) -> None:
-        super().__init__(f"{message_en} / {message_fr}")
-        self.message_en = message_en
-        self.message_fr = message_fr
+    `reason` names the file (and the line) and says why, in no language yet (core.i18n).
+    """
+
+    def __init__(self, reason: Message) -> None:
+        self.reason = reason
+        super().__init__(self.text("en"))
+
+    def text(self, language: str | None = None) -> str:
+        """The message in `language` (the current one when None)."""
+        return self.reason.text("fr" if is_french(language or current_language()) else "en")
+
+    def message(self, language: str) -> str:
+        return self.text(language)
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +121,8 @@ def _find_columns(header: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _float(text: str, where: tuple[str, str], source: str) -> float | None:
-    """`where` names the place in English and in French: ("line 42, latitude", "ligne 42, latitude")."""
+def _float(text: str, where: Message, source: str | Message) -> float | None:
+    """`where` names the place: message("line {line}, latitude", line="42")."""
     text = text.strip()
     if not text:
         return None
@@ -103,8 +130,7 @@ def _float(text: str, where: tuple[str, str], source: str) -> float | None:
         return float(text.replace(",", "."))
     except ValueError:
         raise WeatherFileError(
-            f"{source}: {where[0]}: '{text}' is not a number.",
-            f"{source} : {where[1]} : « {text} » n'est pas un nombre.",
+            message("{source}: {where}: '{value}' is not a number.", source=source, where=where, value=text)
         ) from None
 
 
@@ -113,14 +139,19 @@ def _cell(row: Sequence[str], idx: int | None) -> str:
 
 
 def _value(
-    row: Sequence[str], header: Sequence[str], cols: dict[str, int], name: str, line: int, source: str
+    row: Sequence[str],
+    header: Sequence[str],
+    cols: dict[str, int],
+    name: str,
+    line: int,
+    source: str | Message,
 ) -> tuple[float | None, str]:
     """A value and its flag; flag M (missing) gives None even if a number is present."""
     idx = cols.get(name)
     flag = _cell(row, cols.get(f"{name}_flag"))
     if idx is None:
         return None, flag
-    where = (f"line {line}, column '{header[idx]}'", f"ligne {line}, colonne « {header[idx]} »")
+    where = message("line {line}, column '{column}'", line=str(line), column=header[idx])
     v = _float(_cell(row, idx), where, source)
     return (None if flag == "M" else v), flag
 
@@ -128,7 +159,7 @@ def _value(
 def parse_eccc_daily(data: bytes | str, source_name: str = "") -> WeatherFile:
     """Parse one ECCC daily file (either layout) into station info and daily records."""
     text = decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
-    source = source_name or "weather file"
+    source: str | Message = source_name or message("weather file")
     rows = list(csv.reader(io.StringIO(text)))
     preamble: dict[str, str] = {}
     header_at = None
@@ -143,18 +174,20 @@ def parse_eccc_daily(data: bytes | str, source_name: str = "") -> WeatherFile:
             preamble[_key(row[0])] = row[1].strip()
     if header_at is None:
         raise WeatherFileError(
-            f"{source}: no 'Longitude (x)' or 'Date/Time' header row found; download a daily CSV "
-            "from climate.weather.gc.ca.",
-            f"{source} : aucune ligne d'en-tête « Longitude (x) » ou « Date/Time »; téléchargez un CSV "
-            "quotidien sur climat.meteo.gc.ca.",
+            message(
+                "{source}: no 'Longitude (x)' or 'Date/Time' header row found; download a daily CSV "
+                "from climate.weather.gc.ca.",
+                source=source,
+            )
         )
     header = rows[header_at]
     cols = _find_columns(header)
     if "date" not in cols or ("mean" not in cols and "hdd" not in cols):
         raise WeatherFileError(
-            f"{source}: the header has no 'Date/Time' or no 'Mean Temp (°C)' column; is it a daily file?",
-            f"{source} : l'en-tête n'a pas de colonne « Date/Time » ou « Mean Temp (°C) »; "
-            "est-ce un fichier quotidien?",
+            message(
+                "{source}: the header has no 'Date/Time' or no 'Mean Temp (°C)' column; is it a daily file?",
+                source=source,
+            )
         )
     days: list[DailyWeather] = []
     station_name = preamble.get("stationname", preamble.get("nomdelastation", ""))
@@ -168,10 +201,13 @@ def parse_eccc_daily(data: bytes | str, source_name: str = "") -> WeatherFile:
             day = date.fromisoformat(raw_date[:10])
         except ValueError:
             raise WeatherFileError(
-                f"{source}, line {n}: '{raw_date}' in column "
-                f"'{header[cols['date']]}' is not a date (YYYY-MM-DD).",
-                f"{source}, ligne {n} : « {raw_date} » dans la colonne « {header[cols['date']]} » n'est pas "
-                "une date (AAAA-MM-JJ).",
+                message(
+                    "{source}, line {line}: '{value}' in column '{column}' is not a date (YYYY-MM-DD).",
+                    source=source,
+                    line=str(n),
+                    value=raw_date,
+                    column=header[cols["date"]],
+                )
             ) from None
 
         mean, mean_flag = _value(row, header, cols, "mean", n, source)
@@ -181,20 +217,18 @@ def parse_eccc_daily(data: bytes | str, source_name: str = "") -> WeatherFile:
         if not station_name:
             station_name = _cell(row, cols.get("station"))
             climate_id = _cell(row, cols.get("climate_id"))
-            lat = _float(_cell(row, cols.get("lat")), (f"line {n}, latitude", f"ligne {n}, latitude"), source)
-            lon = _float(
-                _cell(row, cols.get("lon")), (f"line {n}, longitude", f"ligne {n}, longitude"), source
-            )
+            lat = _float(_cell(row, cols.get("lat")), message("line {line}, latitude", line=str(n)), source)
+            lon = _float(_cell(row, cols.get("lon")), message("line {line}, longitude", line=str(n)), source)
     if lat is None and "latitude" in preamble:
-        lat = _float(preamble["latitude"], ("Latitude", "Latitude"), source)
-        lon = _float(preamble.get("longitude", ""), ("Longitude", "Longitude"), source)
+        lat = _float(preamble["latitude"], message("Latitude"), source)
+        lon = _float(preamble.get("longitude", ""), message("Longitude"), source)
     station = StationInfo(
         name=station_name,
         climate_id=climate_id,
         province=preamble.get("province", ""),
         latitude=lat,
         longitude=lon,
-        elevation_m=_float(preamble.get("elevation", ""), ("Elevation", "Altitude"), source),
+        elevation_m=_float(preamble.get("elevation", ""), message("Elevation"), source),
         wmo_id=preamble.get("wmoidentifier", ""),
         tc_id=preamble.get("tcidentifier", ""),
     )
@@ -210,13 +244,14 @@ def merge_weather_files(files: Sequence[WeatherFile]) -> WeatherFile:
     """Join several yearly files of one station into one, "
     "days in date order, first file wins on duplicates."""
     if not files:
-        raise WeatherFileError("No weather file given.", "Aucun fichier météo fourni.")
+        raise WeatherFileError(message("No weather file given."))
     ids = {f.station.climate_id for f in files if f.station.climate_id}
     if len(ids) > 1:
         raise WeatherFileError(
-            f"The files come from different stations ({', '.join(sorted(ids))}); use one station.",
-            f"Les fichiers proviennent de stations différentes ({', '.join(sorted(ids))}); "
-            "utilisez une seule station.",
+            message(
+                "The files come from different stations ({stations}); use one station.",
+                stations=", ".join(sorted(ids)),
+            )
         )
     by_day: dict[date, DailyWeather] = {}
     for f in files:

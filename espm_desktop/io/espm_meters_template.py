@@ -22,6 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from espm_desktop.core import energy
 from espm_desktop.core.data_exchange import EnergirMeterSetup
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import Message, current_language, message
 from espm_desktop.core.types import MeterData
 from espm_desktop.fs.atomic_files import atomic_workbook_path
 
@@ -99,8 +101,19 @@ class TemplateWarning:
 
     row: int
     meter_name: str
-    message_fr: str
-    message_en: str
+    message: Message
+
+    def text(self, language: str | None = None) -> str:
+        """The warning in `language` (the current one when None)."""
+        return self.message.text("fr" if is_french(language or current_language()) else "en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
 
 
 def _set_text(cell: Cell, text: str | None) -> None:
@@ -222,11 +235,12 @@ def build_meters_workbook(
                 TemplateWarning(
                     row,
                     meter.name,
-                    f"Ligne {row}, compteur « {meter.name} » : la date à laquelle le compteur est devenu "
-                    "actif est requise par ESPM. Saisissez-la dans le compteur ou dans le fichier "
-                    "(colonne G).",
-                    f"Row {row}, meter “{meter.name}”: ESPM requires the date the meter became active. "
-                    "Enter it on the meter or in the file (column G).",
+                    message(
+                        "Row {row}, meter “{meter}”: ESPM requires the date the meter became active. "
+                        "Enter it on the meter or in the file (column G).",
+                        row=str(row),
+                        meter=meter.name,
+                    ),
                 )
             )
         else:

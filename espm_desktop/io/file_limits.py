@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
 
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import Message, Number, current_language, message
+
 MB = 1_000_000
 GIB = 1 << 30
 
@@ -61,37 +64,38 @@ _CHUNK = 4 << 20
 
 
 class ImportFileError(Exception):
-    """A file that cannot be imported at all (unreadable, wrong kind, over a limit, no usable sheet)."""
+    """A file that cannot be imported at all (unreadable, wrong kind, over a limit, no usable sheet).
 
-    def __init__(self, file: str, message_en: str, message_fr: str) -> None:
-        super().__init__(f"{file}: {message_en}")
+    `reason` says why and what to do, in no language yet (core.i18n); `message(language)` renders it.
+    """
+
+    def __init__(self, file: str, reason: Message) -> None:
         self.file = file
-        self.message_en = message_en
-        self.message_fr = message_fr
+        self.reason = reason
+        super().__init__(f"{file}: {self.text('en')}")
+
+    def text(self, language: str | None = None) -> str:
+        """Why the file was refused, in `language` (the current one when None)."""
+        return self.reason.text("fr" if is_french(language or current_language()) else "en")
 
     def message(self, language: str) -> str:
-        return self.message_fr if language.startswith("fr") else self.message_en
+        return self.text(language)
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
 
 
-def _n(value: int) -> str:
-    return f"{value:,}"
-
-
-def _n_fr(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
-
-
-def _size(value: int) -> str:
+def _size(value: int) -> Message:
     if value < MB:
-        return f"{value / 1000:,.0f} KB"
+        return message("{size} KB", size=Number(value / 1000))
     if value < 1000 * MB:
-        return f"{value / MB:,.0f} MB"
-    return f"{value / (1000 * MB):,.1f} GB"
-
-
-def _size_fr(value: int) -> str:
-    text = _size(value).replace(",", "\u202f").replace(".", ",")
-    return text.replace("KB", "ko").replace("MB", "Mo").replace("GB", "Go")
+        return message("{size} MB", size=Number(value / MB))
+    return message("{size} GB", size=Number(value / (1000 * MB), 1))
 
 
 def check_csv_file(path: Path) -> None:
@@ -100,11 +104,12 @@ def check_csv_file(path: Path) -> None:
     if size > MAX_CSV_FILE_BYTES:
         raise ImportFileError(
             path.name,
-            f"The file is {_size(size)}; ESPM Desktop reads CSV files of at most {_size(MAX_CSV_FILE_BYTES)}. "
-            "Split it into several files (by year or by property) and import them one after the other.",
-            f"Le fichier fait {_size_fr(size)}; ESPM Desktop lit des fichiers CSV d'au plus "
-            f"{_size_fr(MAX_CSV_FILE_BYTES)}. Scindez-le en plusieurs fichiers (par année ou par immeuble) "
-            "et importez-les l'un après l'autre.",
+            message(
+                "The file is {size}; ESPM Desktop reads CSV files of at most {limit}. Split it into several "
+                "files (by year or by property) and import them one after the other.",
+                size=_size(size),
+                limit=_size(MAX_CSV_FILE_BYTES),
+            ),
         )
 
 
@@ -112,9 +117,10 @@ def cannot_open(path: Path, exc: OSError) -> ImportFileError:
     """The error for a file the system won't let us open or read."""
     return ImportFileError(
         path.name,
-        f"The file cannot be opened ({exc.strerror or exc}). Check that it exists and is not open elsewhere.",
-        f"Le fichier ne peut pas être ouvert ({exc.strerror or exc}). Vérifiez qu'il existe et qu'il n'est "
-        "pas ouvert ailleurs.",
+        message(
+            "The file cannot be opened ({reason}). Check that it exists and is not open elsewhere.",
+            reason=str(exc.strerror or exc),
+        ),
     )
 
 
@@ -144,22 +150,17 @@ class SheetExtent:
     """Its reference, e.g. 'XFD1048576'; '' when the sheet has no cell."""
 
 
-def _resave_fix_en() -> str:
-    return "Open it in Excel or LibreOffice and save it again as .xlsx, or export it again from Portfolio Manager."
+_RESAVE_FIX = message(
+    "Open it in Excel or LibreOffice and save it again as .xlsx, or export it again from Portfolio Manager."
+)
 
 
-def _resave_fix_fr() -> str:
-    return (
-        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx, ou exportez-le de "
-        "nouveau depuis Portfolio Manager."
-    )
-
-
-def _damaged(path: Path, detail_en: str, detail_fr: str) -> ImportFileError:
+def _damaged(path: Path, detail: Message) -> ImportFileError:
     return ImportFileError(
         path.name,
-        f"The file is not a readable Excel workbook ({detail_en}). {_resave_fix_en()}",
-        f"Le fichier n'est pas un classeur Excel lisible ({detail_fr}). {_resave_fix_fr()}",
+        message(
+            "The file is not a readable Excel workbook ({detail}). {fix}", detail=detail, fix=_RESAVE_FIX
+        ),
     )
 
 
@@ -173,16 +174,17 @@ def open_checked_zip(path: Path) -> zipfile.ZipFile:
     if size > MAX_WORKBOOK_FILE_BYTES:
         raise ImportFileError(
             path.name,
-            f"The workbook is {_size(size)}; ESPM Desktop reads workbooks of at most "
-            f"{_size(MAX_WORKBOOK_FILE_BYTES)}. Save it as CSV, or split the bills into several workbooks.",
-            f"Le classeur fait {_size_fr(size)}; ESPM Desktop lit des classeurs d'au plus "
-            f"{_size_fr(MAX_WORKBOOK_FILE_BYTES)}. Enregistrez-le en CSV ou répartissez les factures dans "
-            "plusieurs classeurs.",
+            message(
+                "The workbook is {size}; ESPM Desktop reads workbooks of at most {limit}. Save it as CSV, or "
+                "split the bills into several workbooks.",
+                size=_size(size),
+                limit=_size(MAX_WORKBOOK_FILE_BYTES),
+            ),
         )
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _damaged(path, f"damaged zip: {str(exc)[:80]}", f"zip endommagé : {str(exc)[:80]}") from None
+        raise _damaged(path, message("damaged zip: {error}", error=str(exc)[:80])) from None
     try:
         _check_directory(path, zf.infolist())
     except BaseException:
@@ -195,10 +197,12 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_ZIP_ENTRIES:
         raise ImportFileError(
             path.name,
-            f"The workbook holds {_n(len(infos))} parts; ESPM Desktop reads workbooks of at most "
-            f"{_n(MAX_ZIP_ENTRIES)} parts. {_resave_fix_en()}",
-            f"Le classeur contient {_n_fr(len(infos))} parties; ESPM Desktop lit des classeurs d'au plus "
-            f"{_n_fr(MAX_ZIP_ENTRIES)} parties. {_resave_fix_fr()}",
+            message(
+                "The workbook holds {parts} parts; ESPM Desktop reads workbooks of at most {limit} parts. {fix}",
+                parts=len(infos),
+                limit=MAX_ZIP_ENTRIES,
+                fix=_RESAVE_FIX,
+            ),
         )
     total = 0
     for info in infos:
@@ -209,30 +213,36 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         ):
             raise ImportFileError(
                 path.name,
-                f"The workbook's part {info.filename} unpacks to {_size(info.file_size)} from "
-                f"{_size(info.compress_size)} ({ratio:,.0f} to 1); ESPM Desktop reads parts of at most "
-                f"{_size(MAX_ENTRY_BYTES)} compressed at most {MAX_COMPRESSION_RATIO} to 1. This looks like a "
-                f"damaged or malicious file (a zip bomb). {_resave_fix_en()}",
-                f"La partie {info.filename} du classeur se décompresse en {_size_fr(info.file_size)} à partir "
-                f"de {_size_fr(info.compress_size)} ({ratio:,.0f} pour 1); ESPM Desktop lit des parties d'au "
-                f"plus {_size_fr(MAX_ENTRY_BYTES)} compressées au plus {MAX_COMPRESSION_RATIO} pour 1. Le "
-                f"fichier semble endommagé ou malveillant (bombe zip). {_resave_fix_fr()}",
+                message(
+                    "The workbook's part {part} unpacks to {size} from {compressed} ({ratio} to 1); ESPM Desktop "
+                    "reads parts of at most {limit} compressed at most {max_ratio} to 1. This looks like a "
+                    "damaged or malicious file (a zip bomb). {fix}",
+                    part=info.filename,
+                    size=_size(info.file_size),
+                    compressed=_size(info.compress_size),
+                    ratio=Number(ratio),
+                    limit=_size(MAX_ENTRY_BYTES),
+                    max_ratio=MAX_COMPRESSION_RATIO,
+                    fix=_RESAVE_FIX,
+                ),
             )
         if info.flag_bits & 0x1:
             raise ImportFileError(
                 path.name,
-                "The workbook is protected by a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook) and save it again.",
-                "Le classeur est protégé par un mot de passe. Ouvrez-le dans Excel, retirez le mot de passe "
-                "(Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.",
+                message(
+                    "The workbook is protected by a password. Open it in Excel, remove the password "
+                    "(File > Info > Protect Workbook) and save it again."
+                ),
             )
     if total > MAX_TOTAL_BYTES:
         raise ImportFileError(
             path.name,
-            f"The workbook unpacks to {_size(total)}; ESPM Desktop reads workbooks of at most "
-            f"{_size(MAX_TOTAL_BYTES)} unpacked. Split the bills into several workbooks.",
-            f"Le classeur se décompresse en {_size_fr(total)}; ESPM Desktop lit des classeurs d'au plus "
-            f"{_size_fr(MAX_TOTAL_BYTES)} décompressés. Répartissez les factures dans plusieurs classeurs.",
+            message(
+                "The workbook unpacks to {size}; ESPM Desktop reads workbooks of at most {limit} unpacked. "
+                "Split the bills into several workbooks.",
+                size=_size(total),
+                limit=_size(MAX_TOTAL_BYTES),
+            ),
         )
 
 
@@ -246,14 +256,15 @@ def inflate_part(path: Path, zf: zipfile.ZipFile, member: str) -> Iterator[bytes
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise _damaged(
             path,
-            f"part {member} uses compression method {info.compress_type}",
-            f"la partie {member} utilise la méthode de compression {info.compress_type}",
+            message(
+                "part {part} uses compression method {method}", part=member, method=str(info.compress_type)
+            ),
         )
     with path.open("rb") as raw:
         raw.seek(info.header_offset)
         header = raw.read(30)
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise _damaged(path, f"part {member} is missing", f"la partie {member} est absente")
+            raise _damaged(path, message("part {part} is missing", part=member))
         name_len, extra_len = struct.unpack("<HH", header[26:30])
         raw.seek(info.header_offset + 30 + name_len + extra_len)
         produced = 0
@@ -263,11 +274,7 @@ def inflate_part(path: Path, zf: zipfile.ZipFile, member: str) -> Iterator[bytes
                 break
             yield chunk
     if produced != info.file_size:
-        raise _damaged(
-            path,
-            f"part {member} does not have the size the zip declares",
-            f"la partie {member} n'a pas la taille que le zip déclare",
-        )
+        raise _damaged(path, message("part {part} does not have the size the zip declares", part=member))
 
 
 def _raw_chunks(raw: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -304,11 +311,7 @@ def read_small_part(path: Path, zf: zipfile.ZipFile, member: str) -> bytes:
     """A part parsed whole (workbook.xml, .rels), refused above SMALL_PART_MAX_BYTES."""
     info = zf.getinfo(member)
     if info.file_size > SMALL_PART_MAX_BYTES:
-        raise _damaged(
-            path,
-            f"part {member} is {_size(info.file_size)}",
-            f"la partie {member} fait {_size_fr(info.file_size)}",
-        )
+        raise _damaged(path, message("part {part} is {size}", part=member, size=_size(info.file_size)))
     return b"".join(inflate_part(path, zf, member))
 
 
@@ -348,7 +351,7 @@ def workbook_sheets(path: Path, zf: zipfile.ZipFile) -> list[SheetPart]:
         relations = _rels(path, zf, workbook)
         root = ElementTree.fromstring(read_small_part(path, zf, workbook))
     except ElementTree.ParseError as exc:
-        raise _damaged(path, f"workbook.xml: {exc}", f"workbook.xml : {exc}") from None
+        raise _damaged(path, message("workbook.xml: {error}", error=str(exc))) from None
     sheets: list[SheetPart] = []
     for element in root.iter():
         if _local(element.tag) != "sheet":
@@ -431,11 +434,7 @@ def scan_sheet_extent(path: Path, zf: zipfile.ZipFile, sheet: SheetPart) -> None
     places every cell as calamine does.
     """
     if sheet.member is None or sheet.member not in zf.NameToInfo:
-        raise _damaged(
-            path,
-            f"sheet '{sheet.name}' has no data part",
-            f"la feuille « {sheet.name} » n'a pas de partie de données",
-        )
+        raise _damaged(path, message("sheet '{sheet}' has no data part", sheet=sheet.name))
     area = allowed_area(zf.getinfo(sheet.member).file_size)
     box_rows = max(1, min(MAX_SHEET_ROWS, area // _BOX_COLUMNS))
     extent = _fast_extent(path, zf, sheet, box_rows, area)
@@ -448,20 +447,23 @@ def _judge(path: Path, sheet: SheetPart, extent: SheetExtent, area: int) -> None
     too_far = extent.rows > MAX_SHEET_ROWS or extent.columns > MAX_SHEET_COLUMNS
     if not too_far and extent.rows * extent.columns <= area:
         return
-    limit_en = f"at most {_n(MAX_SHEET_COLUMNS)} columns and {_n(MAX_SHEET_ROWS)} rows"
-    limit_fr = f"au plus {_n_fr(MAX_SHEET_COLUMNS)} colonnes et {_n_fr(MAX_SHEET_ROWS)} lignes"
+    limit = message(
+        "at most {columns} columns and {rows} rows", columns=MAX_SHEET_COLUMNS, rows=MAX_SHEET_ROWS
+    )
     if not too_far:
-        limit_en = f"at most {_n(area)} cells (rows × columns) for a sheet of this size"
-        limit_fr = f"au plus {_n_fr(area)} cellules (lignes × colonnes) pour une feuille de cette taille"
+        limit = message("at most {cells} cells (rows × columns) for a sheet of this size", cells=area)
     raise ImportFileError(
         path.name,
-        f"Sheet '{sheet.name}' spans {_n(extent.columns)} columns × {_n(extent.rows)} rows "
-        f"(up to cell {extent.cell}); ESPM Desktop reads {limit_en}. Remove the stray cell ({extent.cell}) "
-        "or copy the data to a new sheet, then save the workbook again.",
-        f"La feuille « {sheet.name} » couvre {_n_fr(extent.columns)} colonnes × {_n_fr(extent.rows)} "
-        f"lignes (jusqu'à la cellule {extent.cell}); ESPM Desktop lit {limit_fr}. Supprimez la cellule "
-        f"égarée ({extent.cell}) ou copiez les données dans une nouvelle feuille, puis enregistrez de "
-        "nouveau le classeur.",
+        message(
+            "Sheet '{sheet}' spans {columns} columns × {rows} rows (up to cell {cell}); ESPM Desktop reads "
+            "{limit}. Remove the stray cell ({cell}) or copy the data to a new sheet, then save the workbook "
+            "again.",
+            sheet=sheet.name,
+            columns=extent.columns,
+            rows=extent.rows,
+            cell=extent.cell,
+            limit=limit,
+        ),
     )
 
 
@@ -471,11 +473,7 @@ def _xml_parts(path: Path, zf: zipfile.ZipFile, sheet: SheetPart) -> Iterator[by
     first = True
     for block in inflate_part(path, zf, sheet.member or ""):
         if first and b"\x00" in block[:4096]:
-            raise _damaged(
-                path,
-                f"sheet '{sheet.name}' is not UTF-8 XML",
-                f"la feuille « {sheet.name} » n'est pas du XML UTF-8",
-            )
+            raise _damaged(path, message("sheet '{sheet}' is not UTF-8 XML", sheet=sheet.name))
         first = False
         buf = pending + block
         cut = buf.rfind(b"<")
@@ -486,9 +484,7 @@ def _xml_parts(path: Path, zf: zipfile.ZipFile, sheet: SheetPart) -> Iterator[by
                 pending = b""
             elif len(buf) > _MAX_TAG_BYTES:
                 raise _damaged(
-                    path,
-                    f"sheet '{sheet.name}' holds a tag of more than 8 MB",
-                    f"la feuille « {sheet.name} » contient une balise de plus de 8 Mo",
+                    path, message("sheet '{sheet}' holds a tag of more than 8 MB", sheet=sheet.name)
                 )
             else:
                 pending = buf

@@ -20,6 +20,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import Message, current_language, message
+
 MAX_BYTES = 10 * 1024 * 1024
 """A score request or an invoice is a few kilobytes; 10 MB leaves room for long generated files."""
 MAX_DEPTH = 32
@@ -31,16 +34,30 @@ STDIN_NAME = "-"
 
 
 class JsonInputError(ValueError):
-    """A JSON input that is refused; `where` is 'line L, column C', a key such as 'energy[0].unit', or ''."""
+    """A JSON input that is refused; `where` is 'line L, column C', a key such as 'energy[0].unit', or ''.
 
-    def __init__(self, where: str, message_en: str, message_fr: str) -> None:
-        super().__init__(f"{where}: {message_en}" if where else message_en)
+    `reason` says why, in no language yet (core.i18n); `message(language)` puts `where` before it."""
+
+    def __init__(self, where: str, reason: Message) -> None:
         self.where = where
-        self.message_en = message_en
-        self.message_fr = message_fr
+        self.reason = reason
+        english = reason.text("en")
+        super().__init__(f"{where}: {english}" if where else english)
+
+    def text(self, language: str | None = None) -> str:
+        """Why the input was refused, without `where`, in `language` (the current one when None)."""
+        return self.reason.text("fr" if is_french(language or current_language()) else "en")
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
+
+    @property
+    def message_fr(self) -> str:
+        return self.text("fr")
 
     def message(self, language: str = "en") -> str:
-        text = self.message_fr if language == "fr" else self.message_en
+        text = self.text(language)
         return f"{self.where}: {text}" if self.where else text
 
 
@@ -54,10 +71,10 @@ def _megabytes(size: int) -> str:
 def _too_big(limit: int) -> JsonInputError:
     return JsonInputError(
         "",
-        f"the file is larger than {_megabytes(limit)}; a JSON input is a few kilobytes. Check that it is the "
-        "right file.",
-        f"le fichier dépasse {_megabytes(limit)} ; une entrée JSON fait quelques kilo-octets. Vérifiez que "
-        "c'est le bon fichier.",
+        message(
+            "the file is larger than {size}; a JSON input is a few kilobytes. Check that it is the right file.",
+            size=_megabytes(limit),
+        ),
     )
 
 
@@ -90,9 +107,7 @@ def read_json_bytes(source: Path | str, *, max_bytes: int = MAX_BYTES) -> bytes:
     path = Path(source)
     try:
         if path.is_dir():
-            raise JsonInputError(
-                "", "this is a folder, not a JSON file.", "c'est un dossier, pas un fichier JSON."
-            )
+            raise JsonInputError("", message("this is a folder, not a JSON file."))
         size = os.stat(path).st_size
         if size > max_bytes:
             raise _too_big(max_bytes)
@@ -100,9 +115,7 @@ def read_json_bytes(source: Path | str, *, max_bytes: int = MAX_BYTES) -> bytes:
             return _read_bounded(stream, max_bytes)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise JsonInputError(
-            "", f"cannot read the file ({reason}).", f"impossible de lire le fichier ({reason})."
-        ) from None
+        raise JsonInputError("", message("cannot read the file ({reason}).", reason=reason)) from None
 
 
 # --- decoding -----------------------------------------------------------------------------------------
@@ -125,7 +138,7 @@ def _position(data: bytes, offset: int) -> str:
 def decode_json_bytes(data: bytes) -> str:
     """Text of a JSON file: UTF-8 with or without a BOM, UTF-16 or UTF-32 with a BOM; anything else refused."""
     if not data.strip():
-        raise JsonInputError("", "the file is empty.", "le fichier est vide.")
+        raise JsonInputError("", message("the file is empty."))
     found = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), None)
     if found is not None:
         encoding, body = found[1], data[len(found[0]) :]
@@ -135,9 +148,9 @@ def decode_json_bytes(data: bytes) -> str:
         if b"\x00" in data[:4]:
             raise JsonInputError(
                 "",
-                "the file looks like UTF-16 or UTF-32 text without a byte-order mark. Save it as UTF-8.",
-                "le fichier semble être du texte UTF-16 ou UTF-32 sans indicateur d'ordre des octets. "
-                "Enregistrez-le en UTF-8.",
+                message(
+                    "the file looks like UTF-16 or UTF-32 text without a byte-order mark. Save it as UTF-8."
+                ),
             )
     try:
         return body.decode(encoding)
@@ -148,10 +161,12 @@ def decode_json_bytes(data: bytes) -> str:
         bad = body[exc.start : exc.start + 1].hex().upper()
         raise JsonInputError(
             where,
-            f"the file is not valid {encoding.upper()} text (byte 0x{bad}); it may be in Windows-1252 or "
-            "Latin-1. Save it as UTF-8.",
-            f"le fichier n'est pas du texte {encoding.upper()} valide (octet 0x{bad}) ; il est peut-être en "
-            "Windows-1252 ou Latin-1. Enregistrez-le en UTF-8.",
+            message(
+                "the file is not valid {encoding} text (byte 0x{byte}); it may be in Windows-1252 or Latin-1. "
+                "Save it as UTF-8.",
+                encoding=encoding.upper(),
+                byte=bad,
+            ),
         ) from None
 
 
@@ -183,29 +198,24 @@ def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
         if token in "[{":
             depth += 1
             if depth > max_depth:
-                raise JsonInputError(
-                    _line_column(text, match.start()),
-                    f"arrays and objects are nested more than {max_depth} levels deep.",
-                    f"les tableaux et objets sont imbriqués sur plus de {max_depth} niveaux.",
-                )
+                raise JsonInputError(_line_column(text, match.start()), _too_deep(max_depth))
         elif token in "]}":
             depth -= 1
     # Unbalanced quotes made the first count wrong; the parser refuses such text anyway.
-    raise JsonInputError(
-        "",
-        f"arrays and objects are nested more than {max_depth} levels deep.",
-        f"les tableaux et objets sont imbriqués sur plus de {max_depth} niveaux.",
-    )
+    raise JsonInputError("", _too_deep(max_depth))
+
+
+def _too_deep(max_depth: int) -> Message:
+    return message("arrays and objects are nested more than {depth} levels deep.", depth=str(max_depth))
 
 
 class _Refused:
     """Stands in the parsed data for a value the hooks refused, so the refusal can name its key."""
 
-    __slots__ = ("message_en", "message_fr")
+    __slots__ = ("reason",)
 
-    def __init__(self, message_en: str, message_fr: str) -> None:
-        self.message_en = message_en
-        self.message_fr = message_fr
+    def __init__(self, reason: Message) -> None:
+        self.reason = reason
 
 
 class _DuplicateKeys(dict[str, Any]):
@@ -231,9 +241,12 @@ class _Hooks:
             return None
         self.refused = True
         return _Refused(
-            f"the number {_short(literal)} has {len(literal)} characters; at most {self.max_chars} are "
-            "allowed.",
-            f"le nombre {_short(literal)} a {len(literal)} caractères ; au plus {self.max_chars} sont permis.",
+            message(
+                "the number {number} has {length} characters; at most {limit} are allowed.",
+                number=_short(literal),
+                length=str(len(literal)),
+                limit=str(self.max_chars),
+            )
         )
 
     def integer(self, literal: str) -> Any:
@@ -246,17 +259,12 @@ class _Hooks:
         value = self.parse_float(literal)
         if isinstance(value, float) and not math.isfinite(value):
             self.refused = True
-            return _Refused(
-                f"the number {_short(literal)} is too large.", f"le nombre {_short(literal)} est trop grand."
-            )
+            return _Refused(message("the number {number} is too large.", number=_short(literal)))
         return value
 
     def constant(self, literal: str) -> Any:
         self.refused = True
-        return _Refused(
-            f"{literal} is not a number JSON allows; write a number.",
-            f"{literal} n'est pas un nombre permis en JSON ; inscrivez un nombre.",
-        )
+        return _Refused(message("{literal} is not a number JSON allows; write a number.", literal=literal))
 
     def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
@@ -300,13 +308,11 @@ def _walk(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
 def _first_problem(data: Any) -> JsonInputError | None:
     for path, value in _walk(data):
         if isinstance(value, _Refused):
-            return JsonInputError(key_path(path), value.message_en, value.message_fr)
+            return JsonInputError(key_path(path), value.reason)
         if isinstance(value, _DuplicateKeys) and value.duplicate:
             key = key_path((*path, value.duplicate))
             return JsonInputError(
-                key,
-                "this key appears more than once in the same object; keep only one.",
-                "cette clé apparaît plus d'une fois dans le même objet ; n'en gardez qu'une.",
+                key, message("this key appears more than once in the same object; keep only one.")
             )
         if isinstance(value, str):
             bad_path = path if _SURROGATE.search(value) else None
@@ -317,8 +323,9 @@ def _first_problem(data: Any) -> JsonInputError | None:
         if bad_path is not None:
             return JsonInputError(
                 key_path(bad_path),
-                "the text contains an unpaired UTF-16 surrogate (\\ud800–\\udfff), which is not a character.",
-                "le texte contient un demi-caractère UTF-16 isolé (\\ud800–\\udfff), qui n'est pas un caractère.",
+                message(
+                    "the text contains an unpaired UTF-16 surrogate (\\ud800–\\udfff), which is not a character."
+                ),
             )
     return None
 
@@ -343,9 +350,7 @@ def loads_bounded(
         )
     except json.JSONDecodeError as exc:
         raise JsonInputError(
-            f"line {exc.lineno}, column {exc.colno}",
-            f"not valid JSON: {exc.msg}.",
-            f"JSON non valide : {exc.msg}.",
+            f"line {exc.lineno}, column {exc.colno}", message("not valid JSON: {error}.", error=exc.msg)
         ) from None
     if hooks.refused or _MAYBE_SURROGATE.search(text):
         problem = _first_problem(data)

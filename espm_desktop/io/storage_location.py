@@ -19,6 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from espm_desktop.core.formatting import is_french
+from espm_desktop.core.i18n import Message, message
+
 NETWORK = "network"
 CLOUD_SYNC = "cloud_sync"
 
@@ -263,40 +266,34 @@ def windows_drive_type(path: str) -> int | None:
 
 def risk_message(risk: StorageRisk, language: str) -> str:
     """A short explanation for the user, in French ("fr…") or English."""
-    french = language.casefold().startswith("fr")
+    return risk_warning(risk).text("fr" if is_french(language) else "en")
+
+
+def risk_warning(risk: StorageRisk) -> Message:
+    """The explanation of `risk_message`, in no language yet (core.i18n)."""
     if risk.kind == CLOUD_SYNC:
-        if french:
-            return (
-                f"Cette base de données se trouve dans un dossier synchronisé par {risk.detail} "
-                f"({risk.folder}). Les services de synchronisation peuvent copier le fichier pendant son "
-                "écriture et l'endommager : gardez-la dans un dossier non synchronisé de cet ordinateur et ne "
-                "placez dans le dossier synchronisé que des copies de sauvegarde."
-            )
-        return (
-            f"This database is in a folder synchronised by {risk.detail} ({risk.folder}). Sync services can "
-            "copy the file while it is being written and damage it: keep it in a folder on this computer "
-            "that is not synchronised, and put only backup copies in the synchronised folder."
+        return message(
+            "This database is in a folder synchronised by {service} ({folder}). Sync services can copy the "
+            "file while it is being written and damage it: keep it in a folder on this computer that is not "
+            "synchronised, and put only backup copies in the synchronised folder.",
+            service=risk.detail,
+            folder=risk.folder,
         )
-    place = _network_place(risk, french)
-    if french:
-        return (
-            f"Cette base de données se trouve dans un dossier réseau ({place}). Une base de données SQLite "
-            "peut être endommagée lorsqu'elle est conservée sur un lecteur réseau : gardez-la dans un dossier "
-            "de cet ordinateur."
-        )
-    return (
-        f"This database is in a network folder ({place}). SQLite databases can be damaged when kept on a "
-        "network drive: keep it in a folder on this computer."
+    return message(
+        "This database is in a network folder ({place}). SQLite databases can be damaged when kept on a "
+        "network drive: keep it in a folder on this computer.",
+        place=_network_place(risk),
     )
 
 
-def _network_place(risk: StorageRisk, french: bool) -> str:
-    # The folder's shape says which kind of detail was built, so French need not parse English words.
+def _network_place(risk: StorageRisk) -> Message:
+    # The folder's shape says which kind of detail was built (_windows_network, _mount_risk), so the French
+    # need not translate English words inside `detail`.
     if risk.folder.startswith("\\\\"):
-        return f"chemin UNC {risk.folder}" if french else risk.detail
+        return message("UNC path {share}", share=risk.folder)
     if re.fullmatch(r"[A-Za-z]:\\?", risk.folder):
-        return f"lecteur réseau {risk.folder[:2]}" if french else risk.detail
-    return f"{risk.detail} monté sur {risk.folder}" if french else f"{risk.detail} at {risk.folder}"
+        return message("network drive {drive}", drive=risk.folder[:2])
+    return message("{fs_type} at {folder}", fs_type=risk.detail, folder=risk.folder)
 
 
 def _split(path: str, windows: bool) -> tuple[str, list[str]]:

@@ -53,6 +53,7 @@ from espm_desktop.core.data_exchange import (
     resume_point_for,
     status_rank,
 )
+from espm_desktop.core.i18n import N_, _
 from espm_desktop.fs.atomic_files import atomic_write
 from espm_desktop.reports.fonts import FontFamily, printable, register_fonts
 
@@ -92,33 +93,31 @@ _COL_REF = 12 * mm
 _COL_GUIDE = 20 * mm
 _COL_DATE = 26 * mm
 
-_CHROME: dict[str, tuple[str, str]] = {
-    "title": ("Configuration ESPM et échange de données Énergir", "ESPM setup and Énergir data exchange"),
-    "kicker": ("Liste de contrôle", "Checklist"),
-    "property": ("Propriété", "Property"),
-    "meter": ("Compteur", "Meter"),
-    "prepared": ("Préparé le", "Prepared on"),
-    "values": ("Vos valeurs à saisir dans ESPM", "Your values to enter in ESPM"),
-    "progress": ("Progression de l'échange de données", "Data-exchange progress"),
-    "next": ("Prochaine étape", "Next step"),
-    "all_done": ("Toutes les étapes sont faites.", "All steps are done."),
-    "guide_step": ("Guide\u00a0: {n}", "Guide: {n}"),
-    "waits": ("attente d'Énergir", "waiting for Énergir"),
-    "page": ("Page {x} de {y}", "Page {x} of {y}"),
-    "source": (
-        "Source : Énergir, « Guide de création de compte — Plateforme ENERGY STAR Portfolio Manager "
-        "(ESPM) », 8 juin 2023.",
+# The page's own texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+_CHROME: dict[str, str] = {
+    "title": N_("ESPM setup and Énergir data exchange"),
+    "kicker": N_("Checklist"),
+    "property": N_("Property"),
+    "meter": N_("Meter"),
+    "prepared": N_("Prepared on"),
+    "values": N_("Your values to enter in ESPM"),
+    "progress": N_("Data-exchange progress"),
+    "next": N_("Next step"),
+    "all_done": N_("All steps are done."),
+    "guide_step": N_("Guide: {n}"),
+    "waits": N_("waiting for Énergir"),
+    "page": N_("Page {x} of {y}"),
+    "source": N_(
         "Source: Énergir, “Guide de création de compte — Plateforme ENERGY STAR Portfolio Manager (ESPM)”, "
-        "June 8, 2023 (English text: our translation).",
+        "June 8, 2023 (English text: our translation)."
     ),
-    "help": ("Aide", "Help"),
-    "header": ("Échange de données Énergir · ESPM", "Énergir data exchange · ESPM"),
+    "help": N_("Help"),
+    "header": N_("Énergir data exchange · ESPM"),
 }
 
 
 def _t(key: str, lang: Language) -> str:
-    fr, en = _CHROME[key]
-    return fr if lang == "fr" else en
+    return _(_CHROME[key], lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from espm_desktop.core.i18n import Message, message
+
 MISSING_MARK = "□"
 MISSING_FALLBACK = "?"
 ELLIPSIS = "…"
@@ -26,18 +28,34 @@ class TextNote:
     replaced: str = ""
     shortened: bool = False
 
-    def message(self, language: str = "en") -> str:
-        shown = " ".join(f"U+{ord(c):04X}" for c in self.replaced[:10])
-        parts_en, parts_fr = [], []
+    @property
+    def note(self) -> Message:
+        """What was changed, in no language yet (core.i18n)."""
+        notes: list[Message] = []
         if self.replaced:
-            parts_en.append(f"the font cannot draw {shown}; shown as {MISSING_MARK} or {MISSING_FALLBACK}")
-            parts_fr.append(f"la police ne peut pas tracer {shown} ; remplacé par {MISSING_MARK} ou ?")
+            shown = " ".join(f"U+{ord(c):04X}" for c in self.replaced[:10])
+            notes.append(
+                message(
+                    "the font cannot draw {characters}; shown as {mark} or {fallback}",
+                    characters=shown,
+                    mark=MISSING_MARK,
+                    fallback=MISSING_FALLBACK,
+                )
+            )
         if self.shortened:
-            parts_en.append("too long for its place on the page; shortened with …")
-            parts_fr.append("trop long pour sa place sur la page ; raccourci avec …")
-        if language == "fr":
-            return f"{self.field} : " + " ; ".join(parts_fr)
-        return f"{self.field}: " + "; ".join(parts_en)
+            notes.append(message("too long for its place on the page; shortened with …"))
+        said: Message | str = ""
+        if len(notes) == 2:
+            said = message("{first}; {second}", first=notes[0], second=notes[1])
+        elif notes:
+            said = notes[0]
+        return message("{field}: {notes}", field=self.field, notes=said)
+
+    def text(self, language: str | None = None) -> str:
+        return self.note.text(None if language is None else "fr" if language.startswith("fr") else "en")
+
+    def message(self, language: str = "en") -> str:
+        return self.text(language)
 
 
 def has_glyph(font_name: str, char: str) -> bool:

@@ -25,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from espm_desktop.core.i18n import N_, _, message
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import (
     BaselineModel,
@@ -91,83 +92,61 @@ class AnnualReportData:
     report_date: date = field(default_factory=date.today)
 
 
-T: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Rapport annuel du comité Énergie",
-        "subtitle": "Volet Système de gestion de l'énergie (SGÉ) d'Énergir – phase 5, suivi des économies",
-        "company": "Entreprise", "site": "Site", "file": "N° de dossier Énergir", "date": "Date du rapport",
-        "committee": "Comité Énergie", "manager": "gestionnaire Énergie",
-        "ipe": "1. Indicateurs de performance énergétique (IPÉ) : objectifs et résultats",
-        "ipe_cols": "IPÉ|Usage significatif|Unité|Référence|Objectif|Résultats|Atteint?",
-        "met": "Oui", "not_met": "Pas encore", "none": "Aucun",
-        "measures": "2. Mesures d'économie d'énergie", "done": "Mesures mises en place",
-        "to_come": "Mesures à venir", "measure_cols": "Mesure|Usage significatif|Date|Économie prévue (m³/an)",
-        "saved": "3. Économies de gaz naturel réalisées",
-        "year_cols": "Année du programme|Du|Au|Gaz évité (m³)|Demande",
-        "total": "Total depuis le début du suivi",
-        "uncertainty": "Incertitude relative des économies (ASHRAE Guideline 14, {conf}) : ± {fsu}",
-        "aid": "Aide au suivi des économies (0,10 $/m³, au plus 175 000 $)",
-        "method": "4. Méthode et calculs",
-        "method_text": (
-            "Option C de l'IPMVP (compteur du site entier), méthode facturation de CalTRACK 2.0 en °C : la "
-            "consommation par jour de chaque période de facturation est régressée, pondérée par le nombre de "
-            "jours, sur les degrés-jours de chauffage moyens par jour à un point d'équilibre cherché entre les "
-            "températures observées. Le modèle retenu a des coefficients positifs et le meilleur R² ajusté. "
-            "Économie d'une période = consommation prévue par le modèle avec la météo de la période "
-            "(+ ajustements non routiniers) − consommation réelle."
-        ),
-        "inputs": "Compteur : {meter}. Station météo : {station}. Période de référence : du {b0} au {b1}. "
-        "Suivi depuis le {r0}.",
-        "model": "Modèle", "equation": "Consommation par jour (m³) = {a} + {b} × DJC par jour ({bp})",
-        "equation0": "Consommation par jour (m³) = {a} (modèle à ordonnée seule)",
-        "prod": " + {c} × production par jour",
-        "stat_cols": "Statistique|Valeur|Critère",
-        "periods": "Calcul par période de suivi",
-        "period_cols": "Début|Fin|Jours|DJC/jour|Prévu (m³)|Ajustement (m³)|Réel (m³)|Évité (m³)",
-        "adjustments": "Ajustements non routiniers", "adj_cols": "Du|Au|m³/jour|Note",
-        "chart1": "Consommation par jour : modèle de référence et réel",
-        "chart2": "Économies cumulées (CUSUM, m³)",
-        "predicted": "Référence ajustée (modèle)", "actual": "Réel",
-        "baseline_periods": "périodes de référence", "n": "Périodes de référence",
-    },
-    "en": {
-        "title": "Energy committee annual report",
-        "subtitle": "Énergir's energy management system (SGÉ) component – phase 5, savings follow-up",
-        "company": "Company", "site": "Site", "file": "Énergir file no.", "date": "Report date",
-        "committee": "Energy committee", "manager": "energy manager",
-        "ipe": "1. Energy performance indicators (IPÉ): objectives and results",
-        "ipe_cols": "IPÉ|Significant use|Unit|Baseline|Objective|Results|Met?",
-        "met": "Yes", "not_met": "Not yet", "none": "None",
-        "measures": "2. Energy savings measures", "done": "Measures in place", "to_come": "Measures to come",
-        "measure_cols": "Measure|Significant use|Date|Expected savings (m³/yr)",
-        "saved": "3. Natural gas saved",
-        "year_cols": "Program year|From|To|Gas avoided (m³)|Claim",
-        "total": "Total since the reporting start",
-        "uncertainty": "Fractional savings uncertainty (ASHRAE Guideline 14, {conf}): ± {fsu}",
-        "aid": "Savings follow-up aid ($0.10/m³, at most $175,000)",
-        "method": "4. Method and calculations",
-        "method_text": (
-            "IPMVP Option C (whole-site meter), CalTRACK 2.0 billing method in °C: each billing period's use per "
-            "day is regressed, weighted by its days, on the average heating degree-days per day at a balance "
-            "point searched within the observed temperatures. The chosen model has positive coefficients and "
-            "the best adjusted R². A period's savings = use the model predicts with that period's weather "
-            "(+ non-routine adjustments) − actual use."
-        ),
-        "inputs": "Meter: {meter}. Weather station: {station}. Baseline period: {b0} to {b1}. "
-        "Reporting since {r0}.",
-        "model": "Model", "equation": "Use per day (m³) = {a} + {b} × HDD per day ({bp})",
-        "equation0": "Use per day (m³) = {a} (intercept-only model)",
-        "prod": " + {c} × production per day",
-        "stat_cols": "Statistic|Value|Criterion",
-        "periods": "Calculation per reporting period",
-        "period_cols": "Start|End|Days|HDD/day|Predicted (m³)|Adjustment (m³)|Actual (m³)|Avoided (m³)",
-        "adjustments": "Non-routine adjustments", "adj_cols": "From|To|m³/day|Note",
-        "chart1": "Use per day: baseline model and actual",
-        "chart2": "Cumulative savings (CUSUM, m³)",
-        "predicted": "Adjusted baseline (model)", "actual": "Actual",
-        "baseline_periods": "baseline periods", "n": "Baseline periods",
-    },
-}  # fmt: skip
+# The report's texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+TEXTS: dict[str, str] = {
+    "title": N_("Energy committee annual report"),
+    "subtitle": N_("Énergir's energy management system (SGÉ) component – phase 5, savings follow-up"),
+    "company": N_("Company"),
+    "site": N_("Site"),
+    "file": N_("Énergir file no."),
+    "date": N_("Report date"),
+    "committee": N_("Energy committee"),
+    "manager": N_("energy manager"),
+    "ipe": N_("1. Energy performance indicators (IPÉ): objectives and results"),
+    "ipe_cols": N_("IPÉ|Significant use|Unit|Baseline|Objective|Results|Met?"),
+    "met": N_("Yes"),
+    "not_met": N_("Not yet"),
+    "none": N_("None"),
+    "measures": N_("2. Energy savings measures"),
+    "done": N_("Measures in place"),
+    "to_come": N_("Measures to come"),
+    "measure_cols": N_("Measure|Significant use|Date|Expected savings (m³/yr)"),
+    "saved": N_("3. Natural gas saved"),
+    "year_cols": N_("Program year|From|To|Gas avoided (m³)|Claim"),
+    "total": N_("Total since the reporting start"),
+    "uncertainty": N_("Fractional savings uncertainty (ASHRAE Guideline 14, {conf}): ± {fsu}"),
+    "aid": N_("Savings follow-up aid ($0.10/m³, at most $175,000)"),
+    "method": N_("4. Method and calculations"),
+    "method_text": N_(
+        "IPMVP Option C (whole-site meter), CalTRACK 2.0 billing method in °C: each billing period's use "
+        "per day is regressed, weighted by its days, on the average heating degree-days per day at a "
+        "balance point searched within the observed temperatures. The chosen model has positive "
+        "coefficients and the best adjusted R². A period's savings = use the model predicts with that "
+        "period's weather (+ non-routine adjustments) − actual use."
+    ),
+    "inputs": N_(
+        "Meter: {meter}. Weather station: {station}. Baseline period: {b0} to {b1}. Reporting since {r0}."
+    ),
+    "model": N_("Model"),
+    "equation": N_("Use per day (m³) = {a} + {b} × HDD per day ({bp})"),
+    "equation0": N_("Use per day (m³) = {a} (intercept-only model)"),
+    "prod": N_("+ {c} × production per day"),
+    "stat_cols": N_("Statistic|Value|Criterion"),
+    "periods": N_("Calculation per reporting period"),
+    "period_cols": N_("Start|End|Days|HDD/day|Predicted (m³)|Adjustment (m³)|Actual (m³)|Avoided (m³)"),
+    "adjustments": N_("Non-routine adjustments"),
+    "adj_cols": N_("From|To|m³/day|Note"),
+    "chart1": N_("Use per day: baseline model and actual"),
+    "chart2": N_("Cumulative savings (CUSUM, m³)"),
+    "predicted": N_("Adjusted baseline (model)"),
+    "actual": N_("Actual"),
+    "n": N_("Baseline periods"),
+}
+
+
+def texts(language: str) -> dict[str, str]:
+    """The report's texts in `language` ('fr' or 'en')."""
+    return {key: _(text, language) for key, text in TEXTS.items()}
 
 
 def _num(value: float | None, language: str, decimals: int = 0) -> str:
@@ -187,13 +166,13 @@ def _line_chart(
     drawing.add(String(0, height - 10, title, fontName=family.bold, fontSize=9.5, fillColor=_ACCENT))
     plot = LinePlot()
     plot.x, plot.y, plot.width, plot.height = 48, 30, width - 60, height - 62
-    plot.data = [points for _, _, points in series]
-    for index, (_, colour, _) in enumerate(series):
+    plot.data = [points for _name, _colour, points in series]
+    for index, (_name, colour, _points) in enumerate(series):
         plot.lines[index].strokeColor = colour
         plot.lines[index].strokeWidth = 1.4
         plot.lines[index].symbol = makeMarker("FilledCircle", size=2.2, fillColor=colour, strokeColor=colour)
-    xs = [x for _, _, points in series for x, _ in points]
-    ys = [y for _, _, points in series for _, y in points]
+    xs = [x for _name, _colour, points in series for x, _y in points]
+    ys = [y for _name, _colour, points in series for _x, y in points]
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = min(xs), max(xs)
     first, last = date.fromordinal(int(min(xs))), date.fromordinal(int(max(xs)))
     months = (last.year - first.year) * 12 + last.month - first.month
@@ -264,7 +243,7 @@ def render_annual_report(
             render_annual_report(data, fh, language)
         return
     lang = "en" if language == "en" else "fr"
-    t = T[lang]
+    t = texts(lang)
     family = register_fonts()
     h1 = ParagraphStyle("h1", fontName=family.bold, fontSize=16, leading=20, textColor=_ACCENT)
     h2 = ParagraphStyle("h2", fontName=family.bold, fontSize=11.5, leading=15, textColor=_ACCENT, spaceBefore=8,
@@ -382,16 +361,16 @@ def render_annual_report(
     else:
         equation = t["equation0"].format(a=_num(model.intercept_m3_per_day, lang, 1))
     if model.production_slope_m3_per_unit:
-        equation += t["prod"].format(c=_num(model.production_slope_m3_per_unit, lang, 3))
+        equation += " " + t["prod"].format(c=_num(model.production_slope_m3_per_unit, lang, 3))
     story.append(p(f"<b>{t['model']} :</b> {escape(equation)}".replace(" :", ":" if lang == "en" else " :")))
     rows = [
         cols("stat_cols"),
         ["R²", _num(model.r_squared, lang, 4), ""],
-        ["R² ajusté" if lang == "fr" else "Adjusted R²", _num(model.adjusted_r_squared, lang, 4), "CalTRACK"],
+        [_("Adjusted R²", lang), _num(model.adjusted_r_squared, lang, 4), "CalTRACK"],
         ["CV(RMSE)", f"{_num(model.cv_rmse * 100, lang, 2)} %", "≤ 20 % (ASHRAE Guideline 14)"],
         ["NMBE", f"{_num(model.nmbe * 100, lang, 2)} %", "± 5 % (ASHRAE Guideline 14)"],
-        [t["n"], f"{model.n_periods} ({model.baseline_days} j)" if lang == "fr" else f"{model.n_periods} ({model.baseline_days} d)",
-         "≥ 365 j" if lang == "fr" else "≥ 365 d"],
+        [t["n"], message("{periods} ({days} d)", periods=str(model.n_periods), days=str(model.baseline_days)).text(lang),
+         _("≥ 365 d", lang)],
     ]  # fmt: skip
     story.append(_table(rows, [50 * mm, 40 * mm, 70 * mm], family, right_from=1))
     story.append(p(t["periods"], h3))

@@ -24,6 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from espm_desktop.core import formatting
+from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import format_money, format_percent
 from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice, invoice_document
@@ -38,85 +40,53 @@ def _fonts() -> tuple[str, str]:
     return family.regular, family.bold
 
 
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "invoice": "FACTURE",
-        "credit_note": "NOTE DE CRÉDIT",
-        "number": "N° de facture",
-        "credit_number": "N° de note de crédit",
-        "date": "Date de facturation",
-        "file": "N° de dossier Énergir",
-        "corrects": "Corrige la facture n°",
-        "of_date": "du",
-        "draft": "BROUILLON",
-        "send_credit_to": "Transmettre cette note de crédit à Énergir",
-        "beneficiary": "Bénéficiaire de l'aide financière",
-        "grantor": "Facturé à (subventionnaire)",
-        "work_address": "Adresse où sont réalisés les travaux",
-        "description": "Description",
-        "amount": "Montant",
-        "aid": "Montant de l'aide financière (avis d'acceptation d'Énergir)",
-        "credited": "Montant crédité sur la facture n°",
-        "gst": "TPS",
-        "qst": "TVQ",
-        "total": "Total",
-        "tax_numbers": "Numéros d'inscription du bénéficiaire",
-        "gst_no": "N° TPS",
-        "qst_no": "N° TVQ",
-        "send_to": "Transmettre cette facture avec la Demande de versement de l'aide financière",
-        "by_email": "Par courriel",
-        "by_mail": "Par la poste",
-    },
-    "en": {
-        "invoice": "INVOICE",
-        "credit_note": "CREDIT NOTE",
-        "number": "Invoice no.",
-        "credit_number": "Credit note no.",
-        "date": "Invoice date",
-        "file": "Énergir file no.",
-        "corrects": "Corrects invoice no.",
-        "of_date": "of",
-        "draft": "DRAFT",
-        "send_credit_to": "Send this credit note to Énergir",
-        "beneficiary": "Recipient of the financial aid",
-        "grantor": "Billed to (grantor)",
-        "work_address": "Address where the work is carried out",
-        "description": "Description",
-        "amount": "Amount",
-        "aid": "Financial aid amount (Énergir acceptance notice)",
-        "credited": "Amount credited on invoice no.",
-        "gst": "GST",
-        "qst": "QST",
-        "total": "Total",
-        "tax_numbers": "Recipient's registration numbers",
-        "gst_no": "GST no.",
-        "qst_no": "QST no.",
-        "send_to": "Send this invoice with the Request for payment of the financial aid",
-        "by_email": "By e-mail",
-        "by_mail": "By mail",
-    },
+# The invoice's own texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
+LABELS: dict[str, str] = {
+    "invoice": N_("INVOICE"),
+    "credit_note": N_("CREDIT NOTE"),
+    "number": N_("Invoice no."),
+    "credit_number": N_("Credit note no."),
+    "file": N_("Énergir file no."),
+    "corrects": N_("Corrects invoice no."),
+    "of_date": N_("of"),
+    "draft": N_("DRAFT"),
+    "send_credit_to": N_("Send this credit note to Énergir"),
+    "grantor": N_("Billed to (grantor)"),
+    "work_address": N_("Address where the work is carried out"),
+    "description": N_("Description"),
+    "amount": N_("Amount"),
+    "aid": N_("Financial aid amount (Énergir acceptance notice)"),
+    "credited": N_("Amount credited on invoice no."),
+    "gst": N_("GST"),
+    "qst": N_("QST"),
+    "total": N_("Total"),
+    "gst_no": N_("GST no."),
+    "qst_no": N_("QST no."),
+    "send_to": N_("Send this invoice with the Request for payment of the financial aid"),
+    "by_email": N_("By e-mail"),
+    "by_mail": N_("By mail"),
 }
+
+
+def labels(language: str) -> dict[str, str]:
+    """The invoice's texts in `language` ('fr' or 'en')."""
+    t = {key: _(text, language) for key, text in LABELS.items()}
+    # The invoice form says « Date de la facture »; Annexe D's model invoice, « Date de facturation ».
+    t["date"] = pgettext("SGÉ invoice", "Invoice date", language)
+    return t
+
 
 _ACCENT = colors.HexColor("#1F4E79")
 _LIGHT = colors.HexColor("#E8EEF5")
 
 
-_MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def format_date(day: date, language: str = "fr") -> str:
     """2 mai 2024 / May 2, 2024: an invoice date a reader cannot misread as day/month."""
+    month = formatting.month_name(day.month, language, short=False)
     if language == "en":
-        return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+        return f"{month} {day.day}, {day.year}"
     first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
+    return f"{first} {month} {day.year}"
 
 
 def _lines(text: str) -> str:
@@ -219,7 +189,7 @@ def render_invoice_pdf(
         return
     doc_data = document_to_print(invoice, language)
     lang = "en" if doc_data.language == "en" else "fr"
-    t = LABELS[lang]
+    t = labels(lang)
     regular, bold = _fonts()
     shown = _fitted_texts(doc_data, regular, bold)[0]
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)

@@ -35,6 +35,7 @@ from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from espm_desktop.core.i18n import N_, _, message
 from espm_desktop.core.savings import (
     HDD,
     MIN_TEMPERATURE_COVERAGE,
@@ -65,6 +66,8 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 M3 = "#,##0"
 MONEY = '#,##0.00 "$"'
 DAY = "yyyy-mm-dd"
+# The type of a reporting period's row; the totals sum the rows whose type starts with its French.
+REPORTING = N_("Reporting")
 HDD_FORMAT = "#,##0.0"
 COEFFICIENT = "#,##0.0000"
 DIFFERENCE = "0.00E+00"
@@ -72,8 +75,16 @@ DIFFERENCE = "0.00E+00"
 # Columns of the « Aide par année » sheet that readers of the file (tests, the agreement check) look up.
 AID_AMOUNT_COLUMN = "J"  # the live formula
 AID_STATEMENT_COLUMN = "K"  # the app's statement, as values
-AID_TOTAL_LABEL = "Total de l'aide / Total aid"
 YES, NO = "oui", "non"
+
+
+def _both(text: str, unit: str = "") -> str:
+    """A label for French and English reviewers alike, « Début / Start »: the catalog's French, then the English
+    (`text`, a catalog id); `unit` ends it: « Consommation / Use (m³) »."""
+    return f"{_(text, 'fr')} / {text}{unit}"
+
+
+AID_TOTAL_LABEL = _both(N_("Total aid"))
 
 # The guide's words (seed 001, phase 5 « Aide financière » and « Remarque ») beside the inputs they set.
 _GUIDE = rules.SAVINGS_AID.text("fr")
@@ -88,7 +99,7 @@ START_CITATION = (
     "« À partir de la date d'acceptation des premiers livrables de la phase Élaboration et mise en œuvre, le "
     f"participant dispose de quatre (4) ans » : l'année 1 commence ce jour-là — {_GUIDE}"
 )
-CALTRACK = "CalTRACK 2.0, méthode facturation / billing method"
+CALTRACK = "CalTRACK 2.0, " + _both(N_("billing method"))
 G14 = "ASHRAE Guideline 14-2014"
 
 
@@ -172,8 +183,8 @@ def write_savings_workbook(
     wb.calculation = CalcProperties(fullCalcOnLoad=True)  # no cached values: spreadsheets compute on opening
     rows: list[tuple[str, PeriodSavings]] = []
     if baseline is not None:
-        rows += [("Référence / Baseline", r) for r in baseline.periods]
-    rows += [("Suivi / Reporting", r) for r in result.periods]
+        rows += [(_both(N_("Baseline")), r) for r in baseline.periods]
+    rows += [(_both(REPORTING), r) for r in result.periods]
     n_baseline = len(baseline.periods) if baseline is not None else 0
 
     _inputs_sheet(wb, rows)
@@ -210,8 +221,8 @@ def _inputs_sheet(wb: Workbook, rows: Sequence[tuple[str, PeriodSavings]]) -> No
     ws = wb.active
     assert ws is not None
     ws.title = INPUTS
-    _header(ws, ["Type", "Début / Start", "Fin / End", "Jours / Days", "Consommation / Use (m³)", "Production",
-                 "Ajustement non routinier / Non-routine adjustment (m³)", "Note"])  # fmt: skip
+    _header(ws, ["Type", _both(N_("Start")), _both(N_("End")), _both(N_("Days")), _both(N_("Use"), " (m³)"),
+                 "Production", _both(N_("Non-routine adjustment"), " (m³)"), "Note"])  # fmt: skip
     for i, (kind, row) in enumerate(rows, start=2):
         p = row.period
         production = p.production if p.production is not None else 0
@@ -227,8 +238,8 @@ def _temperature_sheet(wb: Workbook, daily_mean_c: Mapping[date, float], station
     """The station's daily mean temperatures (inputs) and each day's HDD at the balance point."""
     ws = wb.create_sheet(TEMPERATURES)
     where = f" — {station}" if station else ""
-    _header(ws, ["Date", f"Température moyenne / Mean temperature (°C){where}",
-                 "DJC au point d'équilibre / HDD at the balance point"], landscape=False)  # fmt: skip
+    _header(ws, ["Date", _both(N_("Mean temperature"), f" (°C){where}"), _both(N_("HDD at the balance point"))],
+            landscape=False)  # fmt: skip
     for i, day in enumerate(sorted(daily_mean_c), start=2):
         ws.append([day, daily_mean_c[day], f"=MAX(0,BalancePoint-B{i})"])
         ws[f"B{i}"].fill = _INPUT_FILL
@@ -244,17 +255,16 @@ def _degree_day_sheet(wb: Workbook, rows: Sequence[tuple[str, PeriodSavings]], *
     ws = wb.create_sheet(DEGREE_DAYS)
     src = f"'{INPUTS}'!"
     if not live:
-        _header(ws, ["Début / Start", "Fin / End", "DJC par jour / HDD per day", "DJC / HDD total"])
-        for i, (_, row) in enumerate(rows, start=2):
+        _header(ws, [_both(N_("Start")), _both(N_("End")), _both(N_("HDD per day")), _both(N_("HDD total"))])
+        for i, (_kind, row) in enumerate(rows, start=2):
             ws.append([f"={src}B{i}", f"={src}C{i}", row.hdd_per_day, f"=C{i}*{src}D{i}"])
             ws[f"C{i}"].fill = _INPUT_FILL
             _formats(ws, i, {"A": DAY, "B": DAY, "C": "0.00", "D": HDD_FORMAT})
         return "C"
-    _header(ws, ["Début / Start", "Fin / End", "Jours / Days", "Jours avec température / Days with a temperature",
-                 "Couverture / Coverage", "DJC des jours mesurés / HDD of the measured days",
-                 "DJC par jour / HDD per day", "DJC de la période / Period HDD",
-                 "DJC par jour selon l'app / App's HDD per day", "Écart / Difference"])  # fmt: skip
-    for i, (_, row) in enumerate(rows, start=2):
+    _header(ws, [_both(N_("Start")), _both(N_("End")), _both(N_("Days")), _both(N_("Days with a temperature")),
+                 _both(N_("Coverage")), _both(N_("HDD of the measured days")), _both(N_("HDD per day")),
+                 _both(N_("Period HDD")), _both(N_("App's HDD per day")), _both(N_("Difference"))])  # fmt: skip
+    for i, (_kind, row) in enumerate(rows, start=2):
         bounds = f'DayDate,">="&A{i},DayDate,"<="&B{i}'
         ws.append([f"={src}B{i}", f"={src}C{i}", f"={src}D{i}", f"=COUNTIFS({bounds})", f"=D{i}/C{i}",
                    f"=SUMIFS(DayHdd,{bounds})", f"=IF(D{i}>0,F{i}/D{i},0)", f"=G{i}*C{i}", row.hdd_per_day,
@@ -270,11 +280,12 @@ def _regression_sheet(
 ) -> dict[str, str]:
     """The weighted baseline fit redone with LINEST; returns the formulas of the re-derived coefficients."""
     ws = wb.create_sheet(REGRESSION)
-    terms = ["√w"] + (["√w·DJC / √w·HDD"] if with_hdd else []) + (["√w·prod."] if with_production else [])
-    _header(ws, ["Début / Start", "Fin / End", "Jours = poids w / Days = weight w", "Couverture / Coverage",
-                 "Inclus / Included", "Usage par jour / Use per day (m³)", "DJC par jour / HDD per day",
-                 "Production par jour / per day", "√w·usage / √w·use", *terms,
-                 "Prévu par jour (LINEST) / Predicted per day"])  # fmt: skip
+    terms = ["√w"] + ([_both(N_("√w·HDD"))] if with_hdd else []) + (["√w·prod."] if with_production else [])
+    predicted = N_("Predicted per day")
+    _header(ws, [_both(N_("Start")), _both(N_("End")), _both(N_("Days = weight w")), _both(N_("Coverage")),
+                 _both(N_("Included")), _both(N_("Use per day"), " (m³)"), _both(N_("HDD per day")),
+                 "Production " + _both(N_("per day")), _both(N_("√w·use")), *terms,
+                 f"{_(predicted, 'fr')} (LINEST) / {predicted}"])  # fmt: skip
     x_first, x_last = "J", get_column_letter(9 + len(terms))
     fitted = get_column_letter(10 + len(terms))
     last = n_baseline + 1
@@ -315,29 +326,28 @@ def _model_sheet(wb: Workbook, result: SavingsResult, station: str, live: Mappin
     """The app's model (values: the predictions use them) beside the coefficients LINEST re-derives."""
     model = result.model
     ws = wb.create_sheet(MODEL)
-    _header(ws, ["Paramètre / Parameter", "Valeur de l'app / App's value",
-                 "Recalculé (LINEST pondéré) / Re-derived (weighted LINEST)", "Écart / Difference",
-                 "Source"])  # fmt: skip
+    _header(ws, [_both(N_("Parameter")), _both(N_("App's value")), _both(N_("Re-derived (weighted LINEST)")),
+                 _both(N_("Difference")), "Source"])  # fmt: skip
     _widths(ws, {"A": 46, "B": 18, "C": 22, "D": 14, "E": 55})
     bp = model.balance_point_c if model.balance_point_c is not None else 18.0
     bp_source = CALTRACK if model.balance_point_c is not None else "Modèle sans DJC : 18 °C pour information"
     parameters: list[tuple[str, str | None, object, str, str]] = [
-        ("Modèle / Model", None, model.kind, "", CALTRACK),
-        ("Station météo / Weather station", None, station or "—", "", "Environnement et Changement climatique "
-         "Canada (ECCC) ou station liée à la propriété / station linked to the property"),
-        ("Point d'équilibre / Balance point (°C)", "BalancePoint", bp, "", bp_source),
-        ("Couverture minimale des températures / Minimum temperature coverage", "MinCoverage",
-         MIN_TEMPERATURE_COVERAGE, "", f"{CALTRACK} : période écartée sous ce seuil / period left out below"),
-        ("Ordonnée / Intercept (m³/jour)", "Intercept", model.intercept_m3_per_day, "Intercept", CALTRACK),
-        ("Pente DJC / HDD slope (m³/DJC)", "HddSlope", model.hdd_slope_m3_per_hdd, "HddSlope", CALTRACK),
-        ("Pente production / Production slope (m³/unité)", "ProdSlope", model.production_slope_m3_per_unit,
+        (_both(N_("Model")), None, model.kind, "", CALTRACK),
+        (_both(N_("Weather station")), None, station or "—", "", "Environnement et Changement climatique "
+         "Canada (ECCC) ou " + _both(N_("station linked to the property"))),
+        (_both(N_("Balance point"), " (°C)"), "BalancePoint", bp, "", bp_source),
+        (_both(N_("Minimum temperature coverage")), "MinCoverage",
+         MIN_TEMPERATURE_COVERAGE, "", f"{CALTRACK} : " + _both(N_("period left out below"))),
+        (_both(N_("Intercept"), " (m³/jour)"), "Intercept", model.intercept_m3_per_day, "Intercept", CALTRACK),
+        (_both(N_("HDD slope"), " (m³/DJC)"), "HddSlope", model.hdd_slope_m3_per_hdd, "HddSlope", CALTRACK),
+        (_both(N_("Production slope"), " (m³/unité)"), "ProdSlope", model.production_slope_m3_per_unit,
          "ProdSlope", CALTRACK),
-        ("R² (pondéré / weighted)", None, model.r_squared, "RSquared", G14),
-        ("R² ajusté / Adjusted R²", None, model.adjusted_r_squared, "", CALTRACK),
+        (f"R² ({_both(N_('weighted'))})", None, model.r_squared, "RSquared", G14),
+        (_both(N_("Adjusted R²")), None, model.adjusted_r_squared, "", CALTRACK),
         ("CV(RMSE)", None, model.cv_rmse, "", G14),
         ("NMBE", None, model.nmbe, "", G14),
-        ("Périodes de référence / Baseline periods", None, model.n_periods, "", CALTRACK),
-        (f"Incertitude relative des économies / Fractional savings uncertainty ({result.confidence:.0%})", None,
+        (_both(N_("Baseline periods")), None, model.n_periods, "", CALTRACK),
+        (_both(N_("Fractional savings uncertainty"), f" ({result.confidence:.0%})"), None,
          result.fractional_savings_uncertainty, "", G14),
     ]  # fmt: skip
     for r, (label, name, value, live_key, source) in enumerate(parameters, start=2):
@@ -362,9 +372,9 @@ def _model_sheet(wb: Workbook, result: SavingsResult, station: str, live: Mappin
 def _calc_sheet(wb: Workbook, rows: Sequence[tuple[str, PeriodSavings]], hdd_column: str) -> Worksheet:
     """Predicted, adjusted, actual and avoided m³ per period (the app's coefficients), and the totals."""
     ws = wb.create_sheet(CALC)
-    _header(ws, ["Type", "Début / Start", "Fin / End", "Jours / Days", "DJC par jour / HDD per day",
-                 "Prévu / Predicted (m³)", "Ajustement / Adjustment (m³)", "Réel / Actual (m³)",
-                 "Évité / Avoided (m³)"])  # fmt: skip
+    _header(ws, ["Type", _both(N_("Start")), _both(N_("End")), _both(N_("Days")), _both(N_("HDD per day")),
+                 _both(N_("Predicted"), " (m³)"), _both(N_("Adjustment"), " (m³)"), _both(N_("Actual"), " (m³)"),
+                 _both(N_("Avoided"), " (m³)")])  # fmt: skip
     src = f"'{INPUTS}'!"
     for i in range(2, len(rows) + 2):
         ws.append([f"={src}A{i}", f"={src}B{i}", f"={src}C{i}", f"={src}D{i}", f"='{DEGREE_DAYS}'!{hdd_column}{i}",
@@ -373,11 +383,12 @@ def _calc_sheet(wb: Workbook, rows: Sequence[tuple[str, PeriodSavings]], hdd_col
         _formats(ws, i, {"B": DAY, "C": DAY, "E": "0.000", "F": M3, "G": M3, "H": M3, "I": M3})
     last = len(rows) + 1
     total = last + 2
-    ws[f"A{total}"] = "Total du suivi / Reporting total"
+    ws[f"A{total}"] = _both(N_("Reporting total"))
+    reporting = _(REPORTING, "fr")
     for col in "FGHI":
-        ws[f"{col}{total}"] = f'=SUMIF($A$2:$A${last},"Suivi*",{col}$2:{col}${last})'
+        ws[f"{col}{total}"] = f'=SUMIF($A$2:$A${last},"{reporting}*",{col}$2:{col}${last})'
         ws[f"{col}{total}"].number_format = M3
-    ws[f"A{total + 1}"] = "Économie relative / Savings fraction"
+    ws[f"A{total + 1}"] = _both(N_("Savings fraction"))
     ws[f"I{total + 1}"] = f"=I{total}/(F{total}+G{total})"
     ws[f"I{total + 1}"].number_format = "0.0%"
     for col in "AFGHI":
@@ -393,9 +404,12 @@ def _split_sheet(wb: Workbook, n_baseline: int, n_reporting: int, n_years: int) 
     core/sge/deadlines.py program_year_bounds; days before year 1 belong to no program year.
     """
     ws = wb.create_sheet(SPLIT)
-    years = [f"Année {y} / Year {y} (m³)" for y in range(1, n_years + 1)]
-    _header(ws, ["Début / Start", "Fin / End", "Jours / Days", "Évité / Avoided (m³)",
-                 "Avant l'année 1 / Before year 1 (m³)", *years])  # fmt: skip
+    years = [
+        f"{label.text('fr')} / {label.text('en')} (m³)"
+        for label in (message("Year {year}", year=str(y)) for y in range(1, n_years + 1))
+    ]
+    _header(ws, [_both(N_("Start")), _both(N_("End")), _both(N_("Days")), _both(N_("Avoided"), " (m³)"),
+                 _both(N_("Before year 1"), " (m³)"), *years])  # fmt: skip
     calc = f"'{CALC}'!"
     for i in range(2, n_reporting + 2):
         c = i + n_baseline
@@ -437,11 +451,11 @@ def _aid_sheet(
 ) -> None:
     """Phase-5 aid per program year as live formulas, the app's statement beside, and the guide's inputs."""
     ws = wb.create_sheet(AID)
-    _header(ws, ["Année du programme / Program year", "Du / From", "Au / To", "Évité / Avoided (m³)",
-                 "Année complète (oui/non) / Year complete (yes/no)", "m³ comptés, entiers / Counted, whole m³",
-                 "Nouvelles mesures (oui/non) / New measures (yes/no)", "m³ × taux / m³ × rate ($)",
-                 "Solde du plafond / Cap left ($)", "Aide / Aid ($)", "Aide selon l'app / App's aid ($)",
-                 "Écart / Difference ($)", "Règle appliquée par l'app / Rule the app applied"])  # fmt: skip
+    _header(ws, [_both(N_("Program year")), _both(N_("From")), _both(N_("To")), _both(N_("Avoided"), " (m³)"),
+                 _both(N_("Year complete (yes/no)")), _both(N_("Counted, whole m³")),
+                 _both(N_("New measures (yes/no)")), _both(N_("m³ × rate"), " ($)"), _both(N_("Cap left"), " ($)"),
+                 _both(N_("Aid"), " ($)"), _both(N_("App's aid"), " ($)"), _both(N_("Difference"), " ($)"),
+                 _both(N_("Rule the app applied"))])  # fmt: skip
     _widths(ws, {"A": 11, "B": 12, "C": 12, "D": 14, "E": 13, "F": 14, "G": 14, "H": 15, "I": 15, "J": 15,
                  "K": 15, "L": 12, "M": 55})  # fmt: skip
     choice = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False)
@@ -495,14 +509,14 @@ def _aid_sheet(
         ws[f"{col}{total}"].font = _TOTAL_FONT
     # The guide's inputs, named so the formulas above read AidRate, AidCap, AidYears and ProgramStart.
     first = total + 2
-    ws[f"A{first}"] = "Paramètres du programme / Program parameters"
+    ws[f"A{first}"] = _both(N_("Program parameters"))
     ws[f"A{first}"].font = _TOTAL_FONT
     inputs: list[tuple[str, str | None, object, str, str]] = [
-        ("Début de l'année 1 / Start of year 1", "ProgramStart", program_start, DAY, START_CITATION),
-        ("Taux / Rate ($/m³)", "AidRate", float(rules.SAVINGS_RATE_PER_M3), MONEY, RATE_CITATION),
-        ("Plafond / Cap ($)", "AidCap", float(rules.SAVINGS_CAP), MONEY, CAP_CITATION),
-        ("Années payables / Payable years", "AidYears", rules.SAVINGS_MAX_YEARS, "0", YEARS_CITATION),
-        ("Nouvelles mesures (colonne G) / New measures (column G)", None, None, "", NEW_MEASURES_CITATION),
+        (_both(N_("Start of year 1")), "ProgramStart", program_start, DAY, START_CITATION),
+        (_both(N_("Rate"), " ($/m³)"), "AidRate", float(rules.SAVINGS_RATE_PER_M3), MONEY, RATE_CITATION),
+        (_both(N_("Cap"), " ($)"), "AidCap", float(rules.SAVINGS_CAP), MONEY, CAP_CITATION),
+        (_both(N_("Payable years")), "AidYears", rules.SAVINGS_MAX_YEARS, "0", YEARS_CITATION),
+        (_both(N_("New measures (column G)")), None, None, "", NEW_MEASURES_CITATION),
     ]
     for r, (label, name, value, number_format, citation) in enumerate(inputs, start=first + 1):
         ws[f"A{r}"] = label

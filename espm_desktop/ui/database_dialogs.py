@@ -46,9 +46,10 @@ def problem_title(kind: str) -> str:
 
 def backup_folder_for(settings: AppSettings, db_path: Path) -> Path:
     """This database's backup folder: under the folder chosen in the settings, or the default one."""
-    from espm_desktop.db.backups import default_backup_folder
+    # (paths, not db.backups: opening a database at start-up needs the folder, not the backup machinery)
+    from espm_desktop.paths import database_backup_dir
 
-    return default_backup_folder(db_path, settings.backup_folder())
+    return database_backup_dir(db_path, settings.backup_folder())
 
 
 def choose_database_to_open(parent: QWidget | None) -> Path | None:

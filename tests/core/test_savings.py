@@ -176,7 +176,7 @@ def test_missing_temperatures_and_short_baseline_warn() -> None:
     weather = [PeriodWeather.from_totals({18.0: 300.0 - 40 * m}, 28) for m in range(1, 7)]
     weather[0] = PeriodWeather({18.0: 5.0}, coverage=0.5)
     fit = fit_baseline(periods, weather)
-    text = " ".join(w.message_en for w in fit.warnings)
+    text = " ".join(w.text("en") for w in fit.warnings)
     assert "left out" in text and "365 days" in text
     assert fit.model.n_periods == 5
 

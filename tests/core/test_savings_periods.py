@@ -25,7 +25,7 @@ from espm_desktop.core.savings import (
     savings_by_program_year,
     t_quantile,
 )
-from espm_desktop.core.sge.common import SgeInputError, field_label, format_money, user_text
+from espm_desktop.core.sge.common import SgeInputError, field_label, format_money, to_decimal, user_text
 from espm_desktop.core.sge.deadlines import (
     add_months,
     program_year_bounds,
@@ -155,17 +155,13 @@ def test_t_quantile_matches_the_closed_forms() -> None:
 
 # --- 3. field names and amounts in the user's words ---------------------------------------------------------
 def test_field_keys_become_labels_in_both_languages() -> None:
-    error = SgeInputError(
-        "beneficiary.gst_number",
-        "Le champ « beneficiary.gst_number » est obligatoire sur la facture (Annexe D du guide SGÉ).",
-        "Field 'beneficiary.gst_number' is required on the invoice (SGÉ guide, Appendix D).",
-    )
-    assert error.user_message("fr") == (
-        "Le champ « Numéro de TPS du bénéficiaire » est obligatoire sur la facture (Annexe D du guide SGÉ)."
-    )
+    with pytest.raises(SgeInputError) as caught:
+        to_decimal("x", "beneficiary.gst_number")
+    error = caught.value
+    assert error.user_message("fr") == "« Numéro de TPS du bénéficiaire » doit être un nombre (reçu : 'x')."
     assert "“Beneficiary's GST number”" in error.user_message("en")
     assert "beneficiary" not in error.user_message("fr") + error.user_message("en")
-    assert error.message("en").startswith("Field 'beneficiary.gst_number'")  # the CLI's JSON keeps its key
+    assert error.message("en").startswith("'beneficiary.gst_number'")  # the CLI's JSON keeps its key
     assert field_label("implementation.implementation_other.eligible_costs_by_year[1]", "fr") == (
         "Dépenses admissibles des autres composantes, année 2"
     )
@@ -261,6 +257,6 @@ def test_without_the_acceptance_date_no_program_year_and_no_claim(demo_db) -> No
     _, analysis, statement = _demo(demo_db, forget)
     assert analysis.by_program_year == () and analysis.first_deliverables_accepted is None
     assert analysis.program_years_note is not None
-    assert "date d'acceptation des premiers livrables" in analysis.program_years_note.message_fr
-    assert "no savings follow-up aid claim can be computed" in analysis.program_years_note.message_en
+    assert "date d'acceptation des premiers livrables" in analysis.program_years_note.text("fr")
+    assert "no savings follow-up aid claim can be computed" in analysis.program_years_note.text("en")
     assert statement.savings_follow_up.years == ()

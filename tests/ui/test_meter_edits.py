@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.data_exchange import SetupField, validate_initial_load, validate_invoice_number
+from espm_desktop.core.i18n import message as i18n_message
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
@@ -292,7 +293,7 @@ def test_a_check_constraint_is_not_reported_as_a_name_conflict(controller: AppCo
     from espm_desktop.ui.pages.base import integrity_field_error
 
     meter_id = seed_meter(controller, "natural_gas", "m3")
-    conflict = FieldError("name", "name taken", "nom pris")
+    conflict = FieldError("name", i18n_message("name taken"))
     fields = ["name", "espm_meter_id", "initial_load_months"]
     failures: list[IntegrityError] = []
     for change in ({"initial_load_months": 36}, {"name": None}):

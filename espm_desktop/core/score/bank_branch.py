@@ -18,8 +18,15 @@ from espm_desktop.core.calendarize import (
     latest_full_period,
     period_totals,
 )
+from espm_desktop.core.i18n import Message, message
 from espm_desktop.core.score import bank_branch_model as model
-from espm_desktop.core.score.bank_branch_eligibility import ScoreNote, analytical_warnings, eligibility, note
+from espm_desktop.core.score.bank_branch_eligibility import (
+    ScoreNote,
+    analytical_warnings,
+    both_languages,
+    eligibility,
+    note,
+)
 from espm_desktop.core.score.bank_branch_model import LookupRow
 from espm_desktop.core.types import PropertyData, PropertyType
 
@@ -52,24 +59,37 @@ class BankBranchInputs:
     vacant_area_m2: float | None = None
 
 
+class _Labelled:
+    """A row whose label (a catalog text, or a label of the energy table) is read in either language."""
+
+    __slots__ = ()
+    label: Message
+
+    @property
+    def label_en(self) -> str:
+        return self.label.text("en")
+
+    @property
+    def label_fr(self) -> str:
+        return self.label.text("fr")
+
+
 @dataclass(frozen=True, slots=True)
-class InputRow:
+class InputRow(_Labelled):
     """Step 1 row: a use detail or an energy total as entered."""
 
     key: str
-    label_en: str
-    label_fr: str
+    label: Message
     value: float | None
     unit: str
 
 
 @dataclass(frozen=True, slots=True)
-class FuelRow:
+class FuelRow(_Labelled):
     """Step 2 row: fuel, billing units, site multiplier, site GJ, source multiplier, source GJ."""
 
     energy_type: str
-    label_en: str
-    label_fr: str
+    label: Message
     quantity: float
     unit: str
     site_multiplier: float
@@ -79,12 +99,11 @@ class FuelRow:
 
 
 @dataclass(frozen=True, slots=True)
-class VariableRow:
+class VariableRow(_Labelled):
     """Step 3 row: variable, building value, centring value, centred value, coefficient, product."""
 
     key: str
-    label_en: str
-    label_fr: str
+    label: Message
     building_value: float | None
     centring_value: float | None
     centred_value: float | None
@@ -124,58 +143,24 @@ def row_for_score(score: int) -> LookupRow:
     for r in model.lookup_table():
         if r.score == score:
             return r
-    raise ValueError(f"score must be 1–100, got {score} / la cote doit être entre 1 et 100, reçu {score}")
+    raise ValueError(both_languages(message("score must be 1–100, got {score}", score=str(score))))
 
 
 def _input_rows(inp: BankBranchInputs) -> tuple[InputRow, ...]:
     rows = [
-        InputRow(
-            f"energy:{e.energy_type}",
-            energy.energy_type(e.energy_type).label_en,
-            energy.energy_type(e.energy_type).label_fr,
-            e.quantity,
-            e.unit,
-        )
+        InputRow(f"energy:{e.energy_type}", energy.energy_type(e.energy_type).label, e.quantity, e.unit)
         for e in inp.energy
     ]
     rows += [
-        InputRow(
-            "gross_floor_area_m2", "Gross floor area", "Superficie brute", inp.gross_floor_area_m2, "m²"
-        ),
-        InputRow("workers", "Workers on main shift", "Travailleurs sur le quart principal", inp.workers, ""),
-        InputRow(
-            "percent_cooled",
-            "Percent cooled",
-            "Pourcentage de la superficie refroidie",
-            inp.percent_cooled,
-            "%",
-        ),
-        InputRow(
-            "percent_heated",
-            "Percent heated",
-            "Pourcentage de la superficie chauffée",
-            inp.percent_heated,
-            "%",
-        ),
-        InputRow(
-            "cdd", "Cooling degree days (CDD)", "Degrés-jours de refroidissement (DJR)", inp.cdd, "°C·d"
-        ),
-        InputRow("hdd", "Heating degree days (HDD)", "Degrés-jours de chauffage (DJC)", inp.hdd, "°C·d"),
-        InputRow(
-            "weekly_hours",
-            "Weekly operating hours",
-            "Heures d'exploitation par semaine",
-            inp.weekly_hours,
-            "h",
-        ),
-        InputRow("computers", "Number of computers", "Nombre d'ordinateurs", _f(inp.computers), ""),
-        InputRow(
-            "months_in_operation",
-            "Months in operation",
-            "Mois d'exploitation",
-            _f(inp.months_in_operation),
-            "",
-        ),
+        InputRow("gross_floor_area_m2", message("Gross floor area"), inp.gross_floor_area_m2, "m²"),
+        InputRow("workers", message("Workers on main shift"), inp.workers, ""),
+        InputRow("percent_cooled", message("Percent cooled"), inp.percent_cooled, "%"),
+        InputRow("percent_heated", message("Percent heated"), inp.percent_heated, "%"),
+        InputRow("cdd", message("Cooling degree days (CDD)"), inp.cdd, "°C·d"),
+        InputRow("hdd", message("Heating degree days (HDD)"), inp.hdd, "°C·d"),
+        InputRow("weekly_hours", message("Weekly operating hours"), inp.weekly_hours, "h"),
+        InputRow("computers", message("Number of computers"), _f(inp.computers), ""),
+        InputRow("months_in_operation", message("Months in operation"), _f(inp.months_in_operation), ""),
     ]
     return tuple(rows)
 
@@ -193,8 +178,7 @@ def _fuel_rows(inp: BankBranchInputs) -> tuple[FuelRow, ...]:
         rows.append(
             FuelRow(
                 e.energy_type,
-                et.label_en,
-                et.label_fr,
+                et.label,
                 e.quantity,
                 e.unit,
                 mult,
@@ -209,37 +193,32 @@ def _fuel_rows(inp: BankBranchInputs) -> tuple[FuelRow, ...]:
 def _variable_rows(inp: BankBranchInputs) -> tuple[VariableRow, ...]:
     assert inp.workers is not None and inp.percent_cooled is not None and inp.percent_heated is not None
     assert inp.cdd is not None and inp.hdd is not None
-    rows = [
-        VariableRow("constant", "Constant", "Constante", None, None, None, model.CONSTANT, model.CONSTANT)
-    ]
-    for key, en, fr, value, centre, coef in (
+    rows = [VariableRow("constant", message("Constant"), None, None, None, model.CONSTANT, model.CONSTANT)]
+    for key, label, value, centre, coef in (
         (
             "worker_density",
-            "Worker density (per 100 m²)",
-            "Densité de travailleurs (par 100 m²)",
+            message("Worker density (per 100 m²)"),
             inp.workers / inp.gross_floor_area_m2 * 100,
             model.CENTRE_WORKER_DENSITY,
             model.COEF_WORKER_DENSITY,
         ),
         (
             "cooled_x_cdd",
-            "Percent cooled × CDD",
-            "Pourcentage de la superficie refroidie × DJR",
+            message("Percent cooled × CDD"),
             inp.percent_cooled / 100 * inp.cdd,
             model.CENTRE_COOLED_X_CDD,
             model.COEF_COOLED_X_CDD,
         ),
         (
             "heated_x_hdd",
-            "Percent heated × HDD",
-            "Pourcentage de la superficie chauffée × DJC",
+            message("Percent heated × HDD"),
             inp.percent_heated / 100 * inp.hdd,
             model.CENTRE_HEATED_X_HDD,
             model.COEF_HEATED_X_HDD,
         ),
     ):
         centred = value - centre
-        rows.append(VariableRow(key, en, fr, value, centre, centred, coef, coef * centred))
+        rows.append(VariableRow(key, label, value, centre, centred, coef, coef * centred))
     return tuple(rows)
 
 
@@ -271,10 +250,10 @@ def compute_score(inp: BankBranchInputs) -> BankBranchResult:
             reasons.append(
                 note(
                     "predicted_eui",
-                    f"The predicted source EUI is {predicted:.3f} "
-                    "GJ/m² (not positive); check the use details.",
-                    f"L'IE à la source prévue est de {predicted:.3f} "
-                    "GJ/m² (non positive); vérifiez les détails.",
+                    message(
+                        "The predicted source EUI is {eui} GJ/m² (not positive); check the use details.",
+                        eui=f"{predicted:.3f}",
+                    ),
                 )
             )
     eligible = not reasons and ratio is not None

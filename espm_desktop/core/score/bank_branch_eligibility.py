@@ -7,9 +7,9 @@ removed outliers from the reference data, so here they only raise a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from espm_desktop.core.numbers import format_number
+from espm_desktop.core.i18n import N_, Message, Number, Shown, message
 from espm_desktop.core.score import bank_branch_model as model
 from espm_desktop.core.types import PropertyType
 
@@ -18,16 +18,34 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreNote:
-    """Why a score is blocked (reason) or to be read with care (warning), in both languages."""
+class ScoreNote(Shown):
+    """Why a score is blocked (reason) or to be read with care (warning), for any language."""
+
+    _shown_attribute: ClassVar[str] = "message"
 
     code: str
-    message_en: str
-    message_fr: str
+    message: Message
 
 
-def note(code: str, en: str, fr: str) -> ScoreNote:
-    return ScoreNote(code, en, fr)
+def note(code: str, text: Message) -> ScoreNote:
+    return ScoreNote(code, text)
+
+
+def both_languages(text: Message) -> str:
+    """'English / French': the text of an error raised to a caller that may show either language."""
+    return f"{text.text('en')} / {text.text('fr')}"
+
+
+_MISSING: dict[str, str] = {
+    "workers": N_("Enter the workers of the property."),
+    "weekly_hours": N_("Enter the weekly hours of the property."),
+    "computers": N_("Enter the computers of the property."),
+    "percent_heated": N_("Enter the percent heated of the property."),
+    "percent_cooled": N_("Enter the percent cooled of the property."),
+    "months_in_operation": N_("Enter the months in operation of the property."),
+    "hdd": N_("Enter the heating degree days of the property."),
+    "cdd": N_("Enter the cooling degree days of the property."),
+}
 
 
 def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[ScoreNote]:
@@ -37,23 +55,21 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             note(
                 "property_type",
-                f"The score applies to bank branches only; this property is '{inp.property_type}'. "
-                "Set the primary function to Bank Branch if more "
-                "than 50 % of the floor area is a bank branch.",
-                "La cote s'applique seulement aux succursales bancaires; "
-                f"cette propriété est « {inp.property_type} ». "
-                "Choisissez Succursale bancaire si plus de 50 % de la superficie en est une.",
+                message(
+                    "The score applies to bank branches only; this property is '{type}'. Set the primary "
+                    "function to Bank Branch if more than 50 % of the floor area is a bank branch.",
+                    type=inp.property_type,
+                ),
             )
         )
     if site_by_type.get("electricity_grid", 0.0) <= 0.0:
         out.append(
             note(
                 "no_electricity",
-                "No electricity use in the 12 months: a bank branch must "
-                "report electricity. Add the electric meter's bills.",
-                "Aucune consommation d'électricité sur les 12 mois "
-                ": une succursale bancaire doit déclarer son "
-                "électricité. Ajoutez les factures du compteur électrique.",
+                message(
+                    "No electricity use in the 12 months: a bank branch must report electricity. Add the "
+                    "electric meter's bills."
+                ),
             )
         )
     gfa = inp.gross_floor_area_m2
@@ -61,65 +77,65 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             note(
                 "floor_area",
-                f"Gross floor area {gfa:g} m² is below {model.MIN_FLOOR_AREA_M2} "
-                "m² (1,000 ft²). Check the floor area.",
-                f"La superficie brute de {gfa:g} m² est inférieure "
-                f"à {model.MIN_FLOOR_AREA_M2} m² (1 000 pi²). "
-                "Vérifiez la superficie.",
+                message(
+                    "Gross floor area {area} m² is below {minimum} m² (1,000 ft²). Check the floor area.",
+                    area=f"{gfa:g}",
+                    minimum=f"{model.MIN_FLOOR_AREA_M2}",
+                ),
             )
         )
-    missing = [
-        (key, en, fr)
-        for key, en, fr, value in (
-            ("workers", "workers", "travailleurs", inp.workers),
-            ("weekly_hours", "weekly hours", "heures par semaine", inp.weekly_hours),
-            ("computers", "computers", "ordinateurs", inp.computers),
-            ("percent_heated", "percent heated", "pourcentage chauffé", inp.percent_heated),
-            ("percent_cooled", "percent cooled", "pourcentage refroidi", inp.percent_cooled),
-            ("months_in_operation", "months in operation", "mois d'exploitation", inp.months_in_operation),
-            ("hdd", "heating degree days", "degrés-jours de chauffage", inp.hdd),
-            ("cdd", "cooling degree days", "degrés-jours de refroidissement", inp.cdd),
-        )
-        if value is None
-    ]
-    for key, en, fr in missing:
-        out.append(
-            note(f"missing_{key}", f"Enter the {en} of the property.", f"Saisissez les {fr} de la propriété.")
-        )
+    given = {
+        "workers": inp.workers,
+        "weekly_hours": inp.weekly_hours,
+        "computers": inp.computers,
+        "percent_heated": inp.percent_heated,
+        "percent_cooled": inp.percent_cooled,
+        "months_in_operation": inp.months_in_operation,
+        "hdd": inp.hdd,
+        "cdd": inp.cdd,
+    }
+    for key, template in _MISSING.items():
+        if given[key] is None:
+            out.append(note(f"missing_{key}", Message(template)))
     h = inp.weekly_hours
     if h is not None and not (model.MIN_WEEKLY_HOURS <= h < model.MAX_WEEKLY_HOURS_EXCLUSIVE):
         out.append(
             note(
                 "weekly_hours",
-                f"Weekly hours {h:g} must be at least 30 and less than 168. Check the operating hours.",
-                f"Les heures par semaine ({h:g}) doivent être d'au "
-                "moins 30 et de moins de 168. Vérifiez les heures.",
+                message(
+                    "Weekly hours {hours} must be at least 30 and less than 168. Check the operating hours.",
+                    hours=f"{h:g}",
+                ),
             )
         )
     if inp.workers is not None and inp.workers < model.MIN_WORKERS:
         out.append(
             note(
                 "workers",
-                f"Workers on the main shift = {inp.workers:g}: at least one worker is required.",
-                f"Travailleurs sur le quart principal = {inp.workers:g} : il faut au moins un travailleur.",
+                message(
+                    "Workers on the main shift = {workers}: at least one worker is required.",
+                    workers=f"{inp.workers:g}",
+                ),
             )
         )
     if inp.computers is not None and inp.computers < model.MIN_COMPUTERS:
         out.append(
             note(
                 "computers",
-                f"Computers = {inp.computers}: at least one computer is required.",
-                f"Ordinateurs = {inp.computers} : il faut au moins un ordinateur.",
+                message(
+                    "Computers = {computers}: at least one computer is required.",
+                    computers=str(inp.computers),
+                ),
             )
         )
     if inp.months_in_operation is not None and inp.months_in_operation < model.MIN_MONTHS_IN_OPERATION:
         out.append(
             note(
                 "months_in_operation",
-                f"Months in operation = {inp.months_in_operation}: "
-                "the branch must operate at least 10 months a year.",
-                f"Mois d'exploitation = {inp.months_in_operation} : "
-                "la succursale doit être exploitée au moins 10 mois.",
+                message(
+                    "Months in operation = {months}: the branch must operate at least 10 months a year.",
+                    months=str(inp.months_in_operation),
+                ),
             )
         )
     ph = inp.percent_heated
@@ -127,10 +143,11 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             note(
                 "percent_heated",
-                f"Percent heated = {ph:g} %: more than 50 % of the "
-                "building must be heated (enter a percentage, 0–100).",
-                f"Pourcentage chauffé = {ph:g} % : plus de 50 % du "
-                "bâtiment doit être chauffé (pourcentage de 0 à 100).",
+                message(
+                    "Percent heated = {percent} %: more than 50 % of the building must be heated (enter a "
+                    "percentage, 0–100).",
+                    percent=f"{ph:g}",
+                ),
             )
         )
     if gfa > 0 and inp.parking_area_m2 is not None:
@@ -139,11 +156,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
             out.append(
                 note(
                     "parking",
-                    f"Enclosed parking is {share:.0%} of the floor "
-                    "area including parking; it must be under 50 %.",
-                    f"Le stationnement fermé représente {share:.0%} "
-                    "de la superficie incluant le stationnement; "
-                    "il doit être inférieur à 50 %.",
+                    message(
+                        "Enclosed parking is {share} of the floor area including parking; it must be under 50 %.",
+                        share=f"{share:.0%}",
+                    ),
                 )
             )
     if (
@@ -154,9 +170,10 @@ def eligibility(inp: BankBranchInputs, site_by_type: dict[str, float]) -> list[S
         out.append(
             note(
                 "vacant",
-                f"Vacant space is {inp.vacant_area_m2 / gfa:.0%} of the floor area; it must be under 50 %.",
-                f"L'espace vacant représente {inp.vacant_area_m2 / gfa:.0%} "
-                "de la superficie; il doit être inférieur à 50 %.",
+                message(
+                    "Vacant space is {share} of the floor area; it must be under 50 %.",
+                    share=f"{inp.vacant_area_m2 / gfa:.0%}",
+                ),
             )
         )
     return out
@@ -171,23 +188,22 @@ def analytical_warnings(inp: BankBranchInputs, eui: float | None) -> list[ScoreN
             out.append(
                 note(
                     "worker_density",
-                    f"Worker density {density:.2f} per 100 m² is above 5, outside the reference data. "
-                    "Check workers and floor area.",
-                    f"La densité de {format_number(density, 'fr', 2)} travailleurs par 100 "
-                    "m² dépasse 5, hors des données de référence. "
-                    "Vérifiez les travailleurs et la superficie.",
+                    message(
+                        "Worker density {density} per 100 m² is above 5, outside the reference data. Check "
+                        "workers and floor area.",
+                        density=Number(density, 2),
+                    ),
                 )
             )
     if eui is not None and not (model.MIN_SOURCE_EUI_EXCLUSIVE < eui <= model.MAX_SOURCE_EUI):
         out.append(
             note(
                 "source_eui",
-                f"Source EUI {eui:.3f} GJ/m² is outside 0.15 "
-                "(exclusive) to 4.0 GJ/m² seen in the reference data. "
-                "Check for missing or duplicated bills and the floor area.",
-                f"L'IE à la source de {format_number(eui, 'fr', 3)} GJ/m² est hors de "
-                "l'intervalle de référence (plus de 0,15 à 4,0 GJ/m²). "
-                "Vérifiez les factures manquantes ou en double et la superficie.",
+                message(
+                    "Source EUI {eui} GJ/m² is outside 0.15 (exclusive) to 4.0 GJ/m² seen in the reference data. "
+                    "Check for missing or duplicated bills and the floor area.",
+                    eui=Number(eui, 3),
+                ),
             )
         )
     return out

@@ -10,7 +10,9 @@ import math
 from dataclasses import dataclass, replace
 
 from espm_desktop.core import energy
+from espm_desktop.core.i18n import message
 from espm_desktop.core.score.bank_branch import BankBranchInputs, BankBranchResult, EnergyUse, row_for_score
+from espm_desktop.core.score.bank_branch_eligibility import both_languages
 from espm_desktop.core.score.bank_branch_model import LookupRow
 
 TARGET_MARGIN = 1e-4
@@ -45,8 +47,7 @@ def find_target(result: BankBranchResult, target_score: int = 75) -> TargetResul
     """How much source energy to cut (and as m³ of gas or kWh of electricity) to reach `target_score`."""
     if result.predicted_source_eui_gj_per_m2 is None or result.efficiency_ratio is None:
         raise ValueError(
-            "The score cannot be computed for this property; fix the reasons first. / "
-            "La cote ne peut pas être calculée pour cette propriété; corrigez d'abord les motifs."
+            both_languages(message("The score cannot be computed for this property; fix the reasons first."))
         )
     row = row_for_score(target_score)
     predicted = result.predicted_source_eui_gj_per_m2
@@ -101,8 +102,13 @@ def apply_cut(inp: BankBranchInputs, energy_type: str, unit: str, quantity: floa
         new.append(e)
     if remaining_gj > 1e-9:
         raise ValueError(
-            f"Cannot cut {quantity:g} {unit} of {energy_type}: the inputs hold less. / "
-            f"Impossible de retrancher {quantity:g} {unit} de "
-            f"{energy_type} : les données en contiennent moins."
+            both_languages(
+                message(
+                    "Cannot cut {quantity} {unit} of {energy_type}: the inputs hold less.",
+                    quantity=f"{quantity:g}",
+                    unit=unit,
+                    energy_type=energy_type,
+                )
+            )
         )
     return replace(inp, energy=tuple(new))

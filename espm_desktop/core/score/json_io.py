@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from espm_desktop.core import energy
-from espm_desktop.core.numbers import format_number
+from espm_desktop.core.i18n import Message, MessageError, Number, message
 from espm_desktop.core.score.bank_branch import (
     BankBranchInputs,
     BankBranchResult,
@@ -49,14 +49,12 @@ MAX_TEXT_CHARS = 100
 """Energy types, units and property types are short labels."""
 
 
-class ScoreInputError(ValueError):
+class ScoreInputError(MessageError):
     """A request that cannot be scored; `key` names the offending key (e.g. 'energy[1].unit')."""
 
-    def __init__(self, key: str, message_en: str, message_fr: str) -> None:
-        super().__init__(f"{key}: {message_en} / {message_fr}")
+    def __init__(self, key: str, problem: Message) -> None:
+        super().__init__(problem, f"{key}: {problem.text('en')} / {problem.text('fr')}")
         self.key = key
-        self.message_en = message_en
-        self.message_fr = message_fr
 
 
 def _shown(value: object) -> str:
@@ -65,12 +63,16 @@ def _shown(value: object) -> str:
 
 
 def _out_of_range(name: str, value: object, low: float, high: float, unit: str) -> ScoreInputError:
-    en = f"{format_number(low, 'en')} and {format_number(high, 'en')}{unit}"
-    fr = f"{format_number(low, 'fr')} et {format_number(high, 'fr')}{unit}"
     return ScoreInputError(
         name,
-        f"'{name}' must be between {en}, got {_shown(value)}.",
-        f"« {name} » doit être entre {fr}, reçu {_shown(value)}.",
+        message(
+            "'{name}' must be between {low} and {high}{unit}, got {value}.",
+            name=name,
+            low=Number(low),
+            high=Number(high),
+            unit=unit,
+            value=_shown(value),
+        ),
     )
 
 
@@ -88,7 +90,7 @@ def _number(
     if key not in data or data[key] is None:
         if not required:
             return None
-        raise ScoreInputError(name, f"missing key '{name}'.", f"clé « {name} » manquante.")
+        raise ScoreInputError(name, message("missing key '{name}'.", name=name))
     value = data[key]
     # An int is compared exactly; float() of a 400-digit int would overflow.
     if (
@@ -97,15 +99,11 @@ def _number(
         or (isinstance(value, float) and not math.isfinite(value))
     ):
         raise ScoreInputError(
-            name,
-            f"'{name}' must be a number, got {_shown(value)}.",
-            f"« {name} » doit être un nombre, reçu {_shown(value)}.",
+            name, message("'{name}' must be a number, got {value}.", name=name, value=_shown(value))
         )
     if value < 0:
         raise ScoreInputError(
-            name,
-            f"'{name}' must not be negative, got {_shown(value)}.",
-            f"« {name} » ne doit pas être négatif, reçu {_shown(value)}.",
+            name, message("'{name}' must not be negative, got {value}.", name=name, value=_shown(value))
         )
     if not low <= value <= high:
         raise _out_of_range(name, value, low, high, unit)
@@ -122,9 +120,7 @@ def _integer(data: Mapping[str, Any], key: str, high: float) -> int:
     value = _required(data, key, high)
     if value != int(value):
         raise ScoreInputError(
-            key,
-            f"'{key}' must be a whole number, got {value!r}.",
-            f"« {key} » doit être un entier, reçu {value!r}.",
+            key, message("'{name}' must be a whole number, got {value}.", name=key, value=repr(value))
         )
     return int(value)
 
@@ -134,30 +130,26 @@ def _percent(data: Mapping[str, Any], key: str) -> float:
     assert value is not None
     if value > MAX_PERCENT:
         raise ScoreInputError(
-            key,
-            f"'{key}' is a percentage from 0 to 100, got {value!r}.",
-            f"« {key} » est un pourcentage de 0 à 100, reçu {value!r}.",
+            key, message("'{name}' is a percentage from 0 to 100, got {value}.", name=key, value=repr(value))
         )
     return value
 
 
 def _energy(data: Mapping[str, Any]) -> tuple[EnergyUse, ...]:
     if "energy" not in data:
-        raise ScoreInputError("energy", "missing key 'energy'.", "clé « energy » manquante.")
+        raise ScoreInputError("energy", message("missing key '{name}'.", name="energy"))
     items = data["energy"]
     if not isinstance(items, list):
-        raise ScoreInputError(
-            "energy",
-            "'energy' must be a list of {type, quantity, unit}.",
-            "« energy » doit être une liste de {type, quantity, unit}.",
-        )
+        raise ScoreInputError("energy", message("'energy' must be a list of {type, quantity, unit}."))
     if len(items) > MAX_ENERGY_ITEMS:
         raise ScoreInputError(
             "energy",
-            f"'energy' has {len(items):,} lines; at most {MAX_ENERGY_ITEMS} are allowed (one per energy type "
-            "or meter, with annual quantities).",
-            f"« energy » a {len(items)} lignes ; au plus {MAX_ENERGY_ITEMS} sont permises (une par type "
-            "d'énergie ou compteur, quantités annuelles).",
+            message(
+                "'energy' has {count} lines; at most {most} are allowed (one per energy type or meter, with "
+                "annual quantities).",
+                count=len(items),
+                most=str(MAX_ENERGY_ITEMS),
+            ),
         )
     out = []
     total_gj = 0.0
@@ -166,15 +158,12 @@ def _energy(data: Mapping[str, Any]) -> tuple[EnergyUse, ...]:
         if not isinstance(item, Mapping):
             raise ScoreInputError(
                 f"energy[{i}]",
-                f"energy[{i}] must be an object {{type, quantity, unit}}.",
-                f"energy[{i}] doit être un objet {{type, quantity, unit}}.",
+                message("energy[{index}] must be an object {{type, quantity, unit}}.", index=str(i)),
             )
         for key in ("type", "unit"):
             if not isinstance(item.get(key), str):
                 raise ScoreInputError(
-                    f"{where}{key}",
-                    f"missing key '{where}{key}' (text).",
-                    f"clé « {where}{key} » manquante (texte).",
+                    f"{where}{key}", message("missing key '{name}' (text).", name=f"{where}{key}")
                 )
             _check_label(item[key], f"{where}{key}")
         try:
@@ -183,31 +172,37 @@ def _energy(data: Mapping[str, Any]) -> tuple[EnergyUse, ...]:
             try:
                 et = energy.energy_type_from_espm_label(item["type"])
             except energy.UnknownUnitError as err:
-                raise ScoreInputError(f"{where}type", err.message_en, err.message_fr) from None
+                raise ScoreInputError(f"{where}type", err.problem) from None
         try:
             _, unit_id = energy.unit_from_espm_label(item["unit"], et)
         except energy.UnknownUnitError as err:
-            raise ScoreInputError(f"{where}unit", err.message_en, err.message_fr) from None
+            raise ScoreInputError(f"{where}unit", err.problem) from None
         quantity = _number(item, "quantity", where)
         assert quantity is not None
         site_gj = quantity * energy.site_gj_per_unit(et, unit_id)
         if not site_gj <= MAX_ENERGY_GJ:
             raise ScoreInputError(
                 f"{where}quantity",
-                f"'{where}quantity' {quantity:g} {item['unit']} is {site_gj:.3g} GJ a year; more than "
-                f"{MAX_ENERGY_GJ:g} GJ is not a building's use. Check the quantity and the unit.",
-                f"« {where}quantity » {quantity:g} {item['unit']} donne {site_gj:.3g} GJ par an ; plus de "
-                f"{MAX_ENERGY_GJ:g} GJ n'est pas la consommation d'un bâtiment. Vérifiez la quantité et l'unité.",
+                message(
+                    "'{name}' {quantity} {unit} is {gj} GJ a year; more than {limit} GJ is not a building's use. "
+                    "Check the quantity and the unit.",
+                    name=f"{where}quantity",
+                    quantity=f"{quantity:g}",
+                    unit=item["unit"],
+                    gj=f"{site_gj:.3g}",
+                    limit=f"{MAX_ENERGY_GJ:g}",
+                ),
             )
         total_gj += site_gj
         out.append(EnergyUse(et, quantity, unit_id))
     if total_gj > MAX_ENERGY_GJ:
         raise ScoreInputError(
             "energy",
-            f"the energy lines add up to {total_gj:.3g} GJ a year; more than {MAX_ENERGY_GJ:g} GJ is not a "
-            "building's use.",
-            f"les lignes d'énergie totalisent {total_gj:.3g} GJ par an ; plus de {MAX_ENERGY_GJ:g} GJ n'est pas "
-            "la consommation d'un bâtiment.",
+            message(
+                "the energy lines add up to {gj} GJ a year; more than {limit} GJ is not a building's use.",
+                gj=f"{total_gj:.3g}",
+                limit=f"{MAX_ENERGY_GJ:g}",
+            ),
         )
     return tuple(out)
 
@@ -216,20 +211,22 @@ def _check_label(value: str, key: str) -> None:
     if len(value) > MAX_TEXT_CHARS:
         raise ScoreInputError(
             key,
-            f"'{key}' has {len(value):,} characters; at most {MAX_TEXT_CHARS} are allowed.",
-            f"« {key} » a {len(value)} caractères ; au plus {MAX_TEXT_CHARS} sont permis.",
+            message(
+                "'{field}' has {length} characters; at most {most} are allowed.",
+                field=key,
+                length=len(value),
+                most=MAX_TEXT_CHARS,
+            ),
         )
 
 
 def parse_score_request(data: Mapping[str, Any]) -> BankBranchInputs:
     """Validate a request dict into score inputs; ScoreInputError names the bad key."""
     if not isinstance(data, Mapping):
-        raise ScoreInputError("", "the request must be a JSON object.", "la requête doit être un objet JSON.")
+        raise ScoreInputError("", message("the request must be a JSON object."))
     property_type = data.get("property_type", "bank_branch")
     if not isinstance(property_type, str):
-        raise ScoreInputError(
-            "property_type", "'property_type' must be text.", "« property_type » doit être du texte."
-        )
+        raise ScoreInputError("property_type", message("'property_type' must be text."))
     _check_label(property_type, "property_type")
     area = (MIN_FLOOR_AREA_M2, MAX_FLOOR_AREA_M2)
     return BankBranchInputs(
@@ -265,24 +262,36 @@ def result_to_json(result: BankBranchResult) -> dict[str, Any]:
         "efficiency_ratio": result.efficiency_ratio,
         "score": result.score,
         "eligible": result.eligible,
-        "reasons": [asdict(n) for n in result.reasons],
-        "warnings": [asdict(n) for n in result.warnings],
+        "reasons": [_plain(n) for n in result.reasons],
+        "warnings": [_plain(n) for n in result.warnings],
         "steps": {
-            "inputs": [asdict(r) for r in result.input_rows],
+            "inputs": [_plain(r) for r in result.input_rows],
             "source_energy": {
-                "fuels": [asdict(r) for r in result.fuel_rows],
+                "fuels": [_plain(r) for r in result.fuel_rows],
                 "total_site_gj": result.site_energy_gj,
                 "total_source_gj": result.source_energy_gj,
                 "source_eui_gj_per_m2": result.source_eui_gj_per_m2,
             },
             "predicted_eui": {
-                "variables": [asdict(r) for r in result.variable_rows],
+                "variables": [_plain(r) for r in result.variable_rows],
                 "predicted_source_eui_gj_per_m2": result.predicted_source_eui_gj_per_m2,
             },
             "ratio": result.efficiency_ratio,
             "lookup": lookup,
         },
     }
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    """A row or note as JSON: its label or message in English and in French (`label_en`, `label_fr`)."""
+    out: dict[str, Any] = {}
+    for f in fields(row):
+        value = getattr(row, f.name)
+        if isinstance(value, Message):
+            out[f"{f.name}_en"], out[f"{f.name}_fr"] = value.text("en"), value.text("fr")
+        else:
+            out[f.name] = value
+    return out
 
 
 def target_to_json(target: TargetResult) -> dict[str, Any]:
@@ -305,8 +314,9 @@ def score_from_json_dict(data: Any) -> dict[str, Any]:
         if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= 100:
             raise ScoreInputError(
                 "target_score",
-                f"'target_score' must be a whole number from 1 to 100, got {_shown(target)}.",
-                f"« target_score » doit être un entier de 1 à 100, reçu {_shown(target)}.",
+                message(
+                    "'target_score' must be a whole number from 1 to 100, got {value}.", value=_shown(target)
+                ),
             )
         if result.predicted_source_eui_gj_per_m2 is not None and result.efficiency_ratio is not None:
             out["target"] = target_to_json(find_target(result, target))
@@ -322,9 +332,11 @@ def _refuse_non_finite(out: Mapping[str, Any]) -> None:
         if isinstance(value, float) and not math.isfinite(value):
             raise ScoreInputError(
                 name,
-                f"the result '{name}' is not a finite number ({value}); check the inputs it depends on.",
-                f"le résultat « {name} » n'est pas un nombre fini ({value}) ; vérifiez les données dont il "
-                "dépend.",
+                message(
+                    "the result '{name}' is not a finite number ({value}); check the inputs it depends on.",
+                    name=name,
+                    value=str(value),
+                ),
             )
         if isinstance(value, Mapping):
             stack.extend((f"{name}.{k}" if name else str(k), v) for k, v in value.items())

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
+from espm_desktop.core.i18n import Message, Shown, message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import (
     SgeInputError,
-    format_money,
-    format_percent,
-    format_quantity,
+    joined,
+    money,
+    percent,
+    quantity,
     require_non_negative,
     to_cents,
 )
@@ -25,10 +28,17 @@ class AidAmount:
     """An amount of aid and the rule that produced it, written out with the numbers used."""
 
     amount: Decimal
-    explanation_fr: str
-    explanation_en: str
+    rule: Message  # the rule written out with its numbers
     citation: Citation
     limited_by_cap: bool = False
+
+    @property
+    def explanation_en(self) -> str:
+        return self.rule.text("en")
+
+    @property
+    def explanation_fr(self) -> str:
+        return self.rule.text("fr")
 
     def explanation(self, language: str = "fr") -> str:
         text = self.explanation_en if language == "en" else self.explanation_fr
@@ -60,9 +70,10 @@ class ExpenseLine:
             if self.hours is None or self.hourly_rate is None:
                 raise SgeInputError(
                     "hours",
-                    f"La ligne « {self.description} » (spécialistes internes) doit indiquer les heures et le "
-                    "taux horaire.",
-                    f"Line '{self.description}' (internal specialists) needs hours and an hourly rate.",
+                    message(
+                        "Line '{description}' (internal specialists) needs hours and an hourly rate.",
+                        description=self.description,
+                    ),
                 )
             require_non_negative(self.hours, "hours")
             require_non_negative(self.hourly_rate, "hourly_rate")
@@ -71,10 +82,11 @@ class ExpenseLine:
 
 
 @dataclass(frozen=True, slots=True)
-class RejectedExpense:
+class RejectedExpense(Shown):
+    _shown_attribute: ClassVar[str] = "message"
+
     line: ExpenseLine
-    message_fr: str
-    message_en: str
+    message: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,21 +102,22 @@ def summarize_expenses(phase: Phase, lines: Sequence[ExpenseLine]) -> ExpenseSum
     allowed = rules.ELIGIBLE_EXPENSE_KINDS[phase]
     accepted: list[ExpenseLine] = []
     rejected: list[RejectedExpense] = []
-    phase_fr, phase_en = rules.PHASE_NAMES[phase]
     for line in lines:
         if line.phase is not phase:
             continue
-        kind_fr, kind_en = rules.EXPENSE_KIND_NAMES[line.kind]
         if line.kind in allowed:
             accepted.append(line)
         else:
             rejected.append(
                 RejectedExpense(
                     line,
-                    f"« {line.description} » ({kind_fr}) n'est pas une dépense admissible de la {phase_fr}. "
-                    "Rattachez-la à la bonne phase ou retirez-la.",
-                    f"'{line.description}' ({kind_en}) is not an eligible expense of {phase_en}. "
-                    "Attach it to the right phase or remove it.",
+                    message(
+                        "'{description}' ({kind}) is not an eligible expense of {phase}. "
+                        "Attach it to the right phase or remove it.",
+                        description=line.description,
+                        kind=Message(rules.EXPENSE_KIND_NAMES[line.kind]),
+                        phase=Message(rules.PHASE_NAMES[phase]),
+                    ),
                 )
             )
     total = sum((line.cost for line in accepted), ZERO)
@@ -117,19 +130,15 @@ def _capped_share(
     require_non_negative(eligible, field)
     by_share = to_cents(eligible * share)
     amount = min(cap, by_share)
-    cap_fr, cap_en = format_money(cap, "fr"), format_money(cap, "en")
-    sh_fr, sh_en = format_percent(share, "fr"), format_percent(share, "en")
     return AidAmount(
         amount=amount,
-        explanation_fr=(
-            f"Le moindre de {cap_fr} et de {sh_fr} des dépenses admissibles "
-            f"({sh_fr} × {format_money(eligible, 'fr')} = {format_money(by_share, 'fr')}) : "
-            f"{format_money(amount, 'fr')}"
-        ),
-        explanation_en=(
-            f"The lesser of {cap_en} and {sh_en} of eligible expenses "
-            f"({sh_en} × {format_money(eligible, 'en')} = {format_money(by_share, 'en')}): "
-            f"{format_money(amount, 'en')}"
+        rule=message(
+            "The lesser of {cap} and {share} of eligible expenses ({share} × {eligible} = {by_share}): {amount}",
+            cap=money(cap),
+            share=percent(share),
+            eligible=money(eligible),
+            by_share=money(by_share),
+            amount=money(amount),
         ),
         citation=citation,
         limited_by_cap=by_share > cap,
@@ -169,9 +178,7 @@ def phase_aid(phase: Phase, eligible_expenses: Decimal) -> AidAmount:
     if phase is Phase.IMPLEMENTATION_OTHER:
         return other_components_aid(eligible_expenses)
     raise SgeInputError(
-        "phase",
-        "Le suivi des économies est payé au m³ économisé : utilisez savings_follow_up_payments.",
-        "Savings follow-up is paid per m³ saved: use savings_follow_up_payments.",
+        "phase", message("Savings follow-up is paid per m³ saved: use savings_follow_up_payments.")
     )
 
 
@@ -194,9 +201,7 @@ def implementation_payment_schedule(
         max_years = 1 + rules.OTHER_COMPONENTS_LATER_PAYMENTS
     else:
         raise SgeInputError(
-            "phase",
-            "Seule la phase Élaboration et mise en œuvre est payée par versements annuels.",
-            "Only the development and implementation phase is paid in yearly payments.",
+            "phase", message("Only the development and implementation phase is paid in yearly payments.")
         )
     payments: list[AidPayment] = []
     paid = ZERO
@@ -206,36 +211,34 @@ def implementation_payment_schedule(
         capped = False
         if index > max_years:
             amount = ZERO
-            fr = f"Année {index} : aucun versement, au plus {max_years} versements annuels"
-            en = f"Year {index}: no payment, at most {max_years} yearly payments"
+            rule = message(
+                "Year {year}: no payment, at most {most} yearly payments",
+                year=str(index),
+                most=str(max_years),
+            )
         else:
             remaining = total_cap - paid
             year_cap = min(first_cap, remaining) if (index == 1 and first_cap is not None) else remaining
             amount = max(ZERO, min(by_share, year_cap))
             capped = amount < by_share
-            fr = (
-                f"Année {index} : le moindre de {format_percent(share, 'fr')} × "
-                f"{format_money(expenses, 'fr')} = {format_money(by_share, 'fr')} et du plafond de l'année "
-                f"{format_money(year_cap, 'fr')}"
-            )
-            en = (
-                f"Year {index}: the lesser of {format_percent(share, 'en')} × "
-                f"{format_money(expenses, 'en')} = "
-                f"{format_money(by_share, 'en')} and this year's cap {format_money(year_cap, 'en')}"
+            lesser = message(
+                "Year {year}: the lesser of {share} × {expenses} = {by_share} and this year's cap {year_cap}",
+                year=str(index),
+                share=percent(share),
+                expenses=money(expenses),
+                by_share=money(by_share),
+                year_cap=money(year_cap),
             )
             if index == 1 and first_cap is not None:
-                fr += f" (1er versement plafonné à {format_money(first_cap, 'fr')})"
-                en += f" (first payment capped at {format_money(first_cap, 'en')})"
+                cap_note = message(" (first payment capped at {cap})", cap=money(first_cap))
             else:
-                fr += f" (total plafonné à {format_money(total_cap, 'fr')}, "
-                fr += f"déjà versé {format_money(paid, 'fr')})"
-                en += f" (total capped at {format_money(total_cap, 'en')}, "
-                en += f"already paid {format_money(paid, 'en')})"
-            fr += f" : {format_money(amount, 'fr')}"
-            en += f": {format_money(amount, 'en')}"
+                cap_note = message(
+                    " (total capped at {cap}, already paid {paid})", cap=money(total_cap), paid=money(paid)
+                )
+            rule = joined(lesser, cap_note, message(": {amount}", amount=money(amount)))
         paid += amount
         payments.append(
-            AidPayment(index, AidAmount(amount, fr, en, rules.IMPLEMENTATION_AID, limited_by_cap=capped))
+            AidPayment(index, AidAmount(amount, rule, rules.IMPLEMENTATION_AID, limited_by_cap=capped))
         )
     return tuple(payments)
 
@@ -258,44 +261,41 @@ def savings_follow_up_payments(years: Sequence[SavingsYear]) -> tuple[AidPayment
     for item in sorted(years, key=lambda y: y.year):
         if item.year < 1:
             raise SgeInputError(
-                "year",
-                f"L'année du suivi doit être 1 ou plus (reçu : {item.year}).",
-                f"The follow-up year must be 1 or more (got {item.year}).",
+                "year", message("The follow-up year must be 1 or more (got {year}).", year=str(item.year))
             )
         saved = max(item.saved_m3, ZERO)  # an increase in use earns nothing, it is not clawed back
         by_rate = to_cents(saved * rate)
-        m3_fr, m3_en = format_quantity(saved, "fr"), format_quantity(saved, "en")
         capped = False
+        year = str(item.year)
         if item.year > rules.SAVINGS_MAX_YEARS:
             amount = ZERO
-            fr = f"Année {item.year} : aucune aide, au plus {rules.SAVINGS_MAX_YEARS} ans de suivi"
-            en = f"Year {item.year}: no aid, at most {rules.SAVINGS_MAX_YEARS} years of follow-up"
+            rule = message(
+                "Year {year}: no aid, at most {most} years of follow-up",
+                year=year,
+                most=str(rules.SAVINGS_MAX_YEARS),
+            )
         elif not item.new_measures_in_year:
             amount = ZERO
-            fr = (
-                f"Année {item.year} : aucune aide, aucune nouvelle mesure d'économie admissible "
-                "mise en place cette année"
+            rule = message(
+                "Year {year}: no aid, no new eligible savings measure was put in place this year", year=year
             )
-            en = f"Year {item.year}: no aid, no new eligible savings measure was put in place this year"
         else:
             remaining = cap - paid
             amount = max(ZERO, min(by_rate, remaining))
             capped = amount < by_rate
-            fr = (
-                f"Année {item.year} : le moindre de {m3_fr} m³ × 0,10 $/m³ = "
-                f"{format_money(by_rate, 'fr')} et du "
-                f"solde du plafond de {format_money(cap, 'fr')} ({format_money(remaining, 'fr')}) : "
-                f"{format_money(amount, 'fr')}"
-            )
-            en = (
-                f"Year {item.year}: the lesser of {m3_en} m³ × $0.10/m³ = "
-                f"{format_money(by_rate, 'en')} and what "
-                f"is left of the {format_money(cap, 'en')} cap ({format_money(remaining, 'en')}): "
-                f"{format_money(amount, 'en')}"
+            rule = message(
+                "Year {year}: the lesser of {m3} m³ × $0.10/m³ = {by_rate} and what is left of the {cap} cap "
+                "({remaining}): {amount}",
+                year=year,
+                m3=quantity(saved),
+                by_rate=money(by_rate),
+                cap=money(cap),
+                remaining=money(remaining),
+                amount=money(amount),
             )
         paid += amount
         payments.append(
-            AidPayment(item.year, AidAmount(amount, fr, en, rules.SAVINGS_AID, limited_by_cap=capped))
+            AidPayment(item.year, AidAmount(amount, rule, rules.SAVINGS_AID, limited_by_cap=capped))
         )
     return tuple(payments)
 

@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from espm_desktop.core.i18n import N_, Message, MessageError, Money, Number, Percent, _, message
 from espm_desktop.core.numbers import parse_decimal_text
 
 CENT = Decimal("0.01")
 NBSP = "\u00a0"  # keeps "25 000,00 $" on one line
 
 
-class SgeInputError(ValueError):
-    """A value a user typed or a file gave is unusable; names the field in French and English."""
+class SgeInputError(MessageError):
+    """A value a user typed or a file gave is unusable: the field's key and what is wrong with it.
 
-    def __init__(self, field: str, message_fr: str, message_en: str) -> None:
-        super().__init__(f"{field}: {message_en}")
+    `str(exc)` is "field: English text" (the log and the command line's JSON errors read it).
+    """
+
+    def __init__(self, field: str, problem: Message) -> None:
+        super().__init__(problem, f"{field}: {problem.text('en')}")
         self.field = field
-        self.message_fr = message_fr
-        self.message_en = message_en
 
     def message(self, language: str = "fr") -> str:
-        return self.message_en if language == "en" else self.message_fr
+        return self.problem.text("en" if language == "en" else "fr")
 
     def user_message(self, language: str = "fr") -> str:
         """The message as a window shows it: field keys in the user's words, amounts in their format.
@@ -32,39 +34,57 @@ class SgeInputError(ValueError):
         return user_text(self.message(language), language)
 
 
-# The keys the SGÉ rules name fields by, in the words of the forms (French, English). An indexed key
+def joined(*parts: object) -> Message:
+    """Messages (and glue text kept as is, and values such as `money`) written one after the other: a rule's
+    explanation built clause by clause, each clause translated on its own."""
+    return Message("".join(f"{{p{i}}}" for i in range(len(parts))), {f"p{i}": p for i, p in enumerate(parts)})
+
+
+def money(amount: Decimal) -> Money:
+    """An amount inside a message, written as `format_money` writes it (to the cent, half up)."""
+    return Money(to_cents(amount))
+
+
+def percent(share: Decimal) -> Percent:
+    """A share (0.5) inside a message, written as `format_percent` writes it (50 %, 9,975 %)."""
+    pct = (share * 100).normalize()
+    return Percent(pct, _places(pct))
+
+
+def quantity(value: Decimal, places: int = 0) -> Number:
+    """A quantity inside a message, written as `format_quantity` writes it."""
+    return Number(value, places)
+
+
+# The keys the SGÉ rules name fields by, in the words of the forms. An indexed key
 # ("…eligible_costs_by_year[2]") is labelled by its base key and the program year (index + 1).
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "beneficiary.name": ("Nom du bénéficiaire", "Beneficiary's name"),
-    "beneficiary.address": ("Adresse du bénéficiaire", "Beneficiary's address"),
-    "beneficiary.gst_number": ("Numéro de TPS du bénéficiaire", "Beneficiary's GST number"),
-    "beneficiary.qst_number": ("Numéro de TVQ du bénéficiaire", "Beneficiary's QST number"),
-    "work_address": ("Adresse des travaux", "Address of the work"),
-    "energir_file_number": ("Numéro de dossier Énergir", "Énergir file number"),
-    "invoice_number": ("Numéro de facture", "Invoice number"),
-    "invoice_date": ("Date de la facture", "Invoice date"),
-    "phase": ("Phase", "Phase"),
-    "aid_amount": ("Montant de l'aide", "Aid amount"),
-    "amount": ("Montant", "Amount"),
-    "language": ("Langue", "Language"),
-    "status": ("Statut", "Status"),
-    "corrects": ("Facture corrigée", "Corrected invoice"),
-    "annual_gas_m3": ("Consommation annuelle de gaz naturel (m³)", "Annual natural gas use (m³)"),
-    "other_grants": ("Autres aides financières", "Other grants"),
-    "diagnostic.eligible_costs": ("Dépenses admissibles du diagnostic", "Diagnostic eligible expenses"),
-    "implementation.implementation_metering.eligible_costs_by_year": (
-        "Dépenses admissibles du mesurage en continu",
-        "Continuous metering eligible expenses",
+FIELD_LABELS: dict[str, str] = {
+    "beneficiary.name": N_("Beneficiary's name"),
+    "beneficiary.address": N_("Beneficiary's address"),
+    "beneficiary.gst_number": N_("Beneficiary's GST number"),
+    "beneficiary.qst_number": N_("Beneficiary's QST number"),
+    "work_address": N_("Address of the work"),
+    "energir_file_number": N_("Énergir file number"),
+    "invoice_number": N_("Invoice number"),
+    "invoice_date": N_("Invoice date"),
+    "phase": N_("Phase"),
+    "aid_amount": N_("Aid amount"),
+    "amount": N_("Amount"),
+    "language": N_("Language"),
+    "status": N_("Status"),
+    "corrects": N_("Corrected invoice"),
+    "annual_gas_m3": N_("Annual natural gas use (m³)"),
+    "other_grants": N_("Other grants"),
+    "diagnostic.eligible_costs": N_("Diagnostic eligible expenses"),
+    "implementation.implementation_metering.eligible_costs_by_year": N_(
+        "Continuous metering eligible expenses"
     ),
-    "implementation.implementation_other.eligible_costs_by_year": (
-        "Dépenses admissibles des autres composantes",
-        "Other components eligible expenses",
-    ),
-    "yearly_eligible": ("Dépenses admissibles de l'année", "Eligible expenses of the year"),
-    "year": ("Année du suivi", "Follow-up year"),
-    "hours": ("Heures", "Hours"),
-    "hourly_rate": ("Taux horaire", "Hourly rate"),
-    "cost": ("Coût", "Cost"),
+    "implementation.implementation_other.eligible_costs_by_year": N_("Other components eligible expenses"),
+    "yearly_eligible": N_("Eligible expenses of the year"),
+    "year": N_("Follow-up year"),
+    "hours": N_("Hours"),
+    "hourly_rate": N_("Hourly rate"),
+    "cost": N_("Cost"),
 }
 _INDEXED_KEY = re.compile(r"^(?P<base>[\w.]+)\[(?P<index>\d+)\]$")
 
@@ -73,14 +93,14 @@ def field_label(field: str, language: str = "fr") -> str:
     """A field key in the user's words; an unknown key comes back unchanged."""
     indexed = _INDEXED_KEY.match(field)
     base = indexed["base"] if indexed else field
-    labels = FIELD_LABELS.get(base)
-    if labels is None:
+    label = FIELD_LABELS.get(base)
+    if label is None:
         return field
-    label = labels[1] if language == "en" else labels[0]
+    language = "en" if language == "en" else "fr"
     if indexed:
-        year = int(indexed["index"]) + 1
-        label += f", year {year}" if language == "en" else f", année {year}"
-    return label
+        year = str(int(indexed["index"]) + 1)
+        return message("{label}, year {year}", label=Message(label), year=year).text(language)
+    return _(label, language)
 
 
 # An amount written as Python prints a Decimal ("20000.00", "-5.10"): digits, a point, exactly two decimals,
@@ -121,9 +141,7 @@ def to_decimal(value: object, field: str) -> Decimal:
     """Read a money or quantity value without passing through binary floats."""
     if isinstance(value, bool) or value is None:
         raise SgeInputError(
-            field,
-            f"« {field} » doit être un nombre (reçu : {value!r}).",
-            f"'{field}' must be a number (got {value!r}).",
+            field, message("'{field}' must be a number (got {value}).", field=field, value=repr(value))
         )
     try:
         # Accepts "1 234,56" (French) and "1,234.56" (English), like every number field of the app.
@@ -132,16 +150,12 @@ def to_decimal(value: object, field: str) -> Decimal:
         parsed = None
     if parsed is None:
         raise SgeInputError(
-            field,
-            f"« {field} » doit être un nombre (reçu : {value!r}).",
-            f"'{field}' must be a number (got {value!r}).",
+            field, message("'{field}' must be a number (got {value}).", field=field, value=repr(value))
         ) from None
     result = parsed
     if not result.is_finite():
         raise SgeInputError(
-            field,
-            f"« {field} » doit être un nombre fini (reçu : {value!r}).",
-            f"'{field}' must be a finite number (got {value!r}).",
+            field, message("'{field}' must be a finite number (got {value}).", field=field, value=repr(value))
         )
     return result
 
@@ -150,10 +164,11 @@ def require_non_negative(amount: Decimal, field: str) -> Decimal:
     if amount < 0:
         raise SgeInputError(
             field,
-            f"« {field} » ne peut pas être négatif ({format_quantity(amount, 'fr', _places(amount))}). "
-            "Entrez un montant positif ou zéro.",
-            f"'{field}' cannot be negative ({format_quantity(amount, 'en', _places(amount))}). "
-            "Enter zero or a positive amount.",
+            message(
+                "'{field}' cannot be negative ({amount}). Enter zero or a positive amount.",
+                field=field,
+                amount=quantity(amount, _places(amount)),
+            ),
         )
     return amount
 

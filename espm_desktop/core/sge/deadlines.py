@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from espm_desktop.core.i18n import N_, Message, _, message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.rules import Citation
 
@@ -63,10 +64,17 @@ DUE_SOON_DAYS = 30
 @dataclass(frozen=True, slots=True)
 class Deadline:
     key: str
-    label_fr: str
-    label_en: str
+    label: str  # English, the catalog's id
     due: date
     citation: Citation
+
+    @property
+    def label_en(self) -> str:
+        return self.label
+
+    @property
+    def label_fr(self) -> str:
+        return _(self.label, "fr")
 
     def days_left(self, today: date) -> int:
         """Days from `today` to the due date; 0 on the day itself, negative once past."""
@@ -80,19 +88,21 @@ class Deadline:
 
     def describe(self, today: date, language: str = "fr") -> str:
         left = self.days_left(today)
-        if language == "en":
-            when = f"{left} days left" if left >= 0 else f"{-left} days overdue"
-            return f"{self.label_en}: {self.due.isoformat()} ({when})"
-        when = f"{left} jours restants" if left >= 0 else f"en retard de {-left} jours"
-        return f"{self.label_fr} : {self.due.isoformat()} ({when})"
+        if left >= 0:
+            when = message("{days} days left", days=str(left))
+        else:
+            when = message("{days} days overdue", days=str(-left))
+        described = message(
+            "{label}: {due} ({when})", label=Message(self.label), due=self.due.isoformat(), when=when
+        )
+        return described.text("en" if language == "en" else "fr")
 
 
 def diagnostic_deadline(acceptance: date) -> Deadline:
     """Six months from acceptance of the Diagnostic aid to carry out the phase (Tableau 2, step 3)."""
     return Deadline(
         "diagnostic_completion",
-        "Réaliser la phase Diagnostic",
-        "Complete the Diagnostic phase",
+        N_("Complete the Diagnostic phase"),
         add_months(acceptance, rules.DIAGNOSTIC_DEADLINE_MONTHS),
         rules.DIAGNOSTIC_DEADLINE,
     )
@@ -102,8 +112,7 @@ def implementation_deliverables_deadline(acceptance: date) -> Deadline:
     """Eighteen months from acceptance of the phase 4 aid to present the deliverables (Tableau 5, step 5)."""
     return Deadline(
         "implementation_deliverables",
-        "Présenter les livrables de la phase Élaboration et mise en œuvre",
-        "Present the development and implementation deliverables",
+        N_("Present the development and implementation deliverables"),
         add_months(acceptance, rules.IMPLEMENTATION_DELIVERABLES_MONTHS),
         rules.IMPLEMENTATION_DEADLINE,
     )
@@ -113,8 +122,7 @@ def savings_claims_deadline(first_deliverables_acceptance: date) -> Deadline:
     """Four years from acceptance of the first phase 4 deliverables to claim savings follow-up aid."""
     return Deadline(
         "savings_claims",
-        "Présenter les demandes d'aide pour le suivi des économies",
-        "Submit the savings follow-up aid claims",
+        N_("Submit the savings follow-up aid claims"),
         savings_claim_window_end(first_deliverables_acceptance),
         rules.SAVINGS_AID,
     )

@@ -27,8 +27,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from espm_desktop.core.i18n import N_, Message, _, message
 from espm_desktop.core.sge import rules
-from espm_desktop.core.sge.common import SgeInputError, format_money, to_cents, to_decimal
+from espm_desktop.core.sge.common import SgeInputError, joined, money, to_cents, to_decimal
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.core.sge.statement import AidStatement, locate, remaining
 from espm_desktop.core.sge.taxes import normalise_registration_number, rates_on
@@ -56,28 +57,28 @@ TEXT_LIMITS: dict[str, tuple[int, int]] = {
     "invoice_number": (40, 1),
 }
 # What a person calls each field (messages never show the internal names).
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "beneficiary.name": ("nom du bénéficiaire", "recipient's name"),
-    "beneficiary.address": ("adresse du bénéficiaire", "recipient's address"),
-    "beneficiary.gst_number": ("numéro de TPS", "GST number"),
-    "beneficiary.qst_number": ("numéro de TVQ", "QST number"),
-    "work_address": ("adresse des travaux", "address of the work"),
-    "energir_file_number": ("numéro de dossier Énergir", "Énergir file number"),
-    "invoice_number": ("numéro de facture", "invoice number"),
-    "invoice_date": ("date de facturation", "invoice date"),
-    "language": ("langue de la facture", "language of the invoice"),
-    "aid_amount": ("montant de l'aide", "aid amount"),
-    "phase": ("phase", "phase"),
+FIELD_LABELS: dict[str, str] = {
+    "beneficiary.name": N_("recipient's name"),
+    "beneficiary.address": N_("recipient's address"),
+    "beneficiary.gst_number": N_("GST number"),
+    "beneficiary.qst_number": N_("QST number"),
+    "work_address": N_("address of the work"),
+    "energir_file_number": N_("Énergir file number"),
+    "invoice_number": N_("invoice number"),
+    "invoice_date": N_("invoice date"),
+    "language": N_("language of the invoice"),
+    "aid_amount": N_("aid amount"),
+    "phase": N_("phase"),
 }
 # Invisible characters that reorder text (bidirectional overrides) could make a number read differently.
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # A phase as a sentence names it: « pour la phase 4 – mesurage en continu, année 1 ».
-PHASE_SHORT_NAMES: dict[Phase, tuple[str, str]] = {
-    Phase.DIAGNOSTIC: ("phase 2 – diagnostic", "phase 2 – diagnostic"),
-    Phase.IMPLEMENTATION_METERING: ("phase 4 – mesurage en continu", "phase 4 – continuous metering"),
-    Phase.IMPLEMENTATION_OTHER: ("phase 4 – autres composantes", "phase 4 – other components"),
-    Phase.SAVINGS_FOLLOW_UP: ("phase 5 – suivi des économies", "phase 5 – savings follow-up"),
+PHASE_SHORT_NAMES: dict[Phase, str] = {
+    Phase.DIAGNOSTIC: N_("phase 2 – diagnostic"),
+    Phase.IMPLEMENTATION_METERING: N_("phase 4 – continuous metering"),
+    Phase.IMPLEMENTATION_OTHER: N_("phase 4 – other components"),
+    Phase.SAVINGS_FOLLOW_UP: N_("phase 5 – savings follow-up"),
 }
 PHASE_CAPS: dict[Phase, tuple[Decimal, rules.Citation]] = {
     Phase.DIAGNOSTIC: (rules.DIAGNOSTIC_CAP, rules.DIAGNOSTIC_AID),
@@ -85,20 +86,34 @@ PHASE_CAPS: dict[Phase, tuple[Decimal, rules.Citation]] = {
     Phase.IMPLEMENTATION_OTHER: (rules.OTHER_COMPONENTS_CAP, rules.IMPLEMENTATION_AID),
     Phase.SAVINGS_FOLLOW_UP: (rules.SAVINGS_CAP, rules.SAVINGS_AID),
 }
-CREDIT_DESCRIPTION_FR = "Crédit sur l'aide financière facturée (volet SGÉ)"
-CREDIT_DESCRIPTION_EN = "Credit on the financial aid invoiced (SGÉ component)"
+CREDIT_DESCRIPTION = N_("Credit on the financial aid invoiced (SGÉ component)")
+
+
+def _lang(language: str) -> str:
+    return "en" if language == "en" else "fr"
+
+
+def _label(field: str) -> Message | str:
+    """A field as a message names it; an unknown key is shown as it is."""
+    label = FIELD_LABELS.get(field)
+    return field if label is None else Message(label)
 
 
 def field_label(field: str, language: str = "fr") -> str:
-    fr, en = FIELD_LABELS.get(field, (field, field))
-    return en if language == "en" else fr
+    label = FIELD_LABELS.get(field)
+    return field if label is None else _(label, _lang(language))
+
+
+def _phase_where(phase: Phase, year: int | None) -> Message:
+    """« phase 4 – mesurage en continu, année 1 »: the phase (and program year) as a sentence names it."""
+    name = Message(PHASE_SHORT_NAMES[phase])
+    if year is None or phase is Phase.DIAGNOSTIC:
+        return name
+    return message("{label}, year {year}", label=name, year=str(year))
 
 
 def phase_short_name(phase: Phase, year: int | None, language: str = "fr") -> str:
-    fr, en = PHASE_SHORT_NAMES[phase]
-    if year is None or phase is Phase.DIAGNOSTIC:
-        return en if language == "en" else fr
-    return f"{en}, year {year}" if language == "en" else f"{fr}, année {year}"
+    return _phase_where(phase, year).text(_lang(language))
 
 
 class InvoiceStatus(StrEnum):
@@ -246,14 +261,11 @@ class PaymentInvoice:
 
     def description(self, language: str | None = None) -> str:
         """« Aide financière relative au volet SGÉ » followed by the phase (Annexe D); a credit note says so."""
-        lang = language or self.language
-        if self.is_credit_note:
-            base = CREDIT_DESCRIPTION_EN if lang == "en" else CREDIT_DESCRIPTION_FR
-        else:
-            base = rules.INVOICE_DESCRIPTION_EN if lang == "en" else rules.INVOICE_DESCRIPTION_FR
-        text = f"{base} – {rules.phase_name(self.phase, lang)}"
+        lang = _lang(language or self.language)
+        base = CREDIT_DESCRIPTION if self.is_credit_note else rules.INVOICE_DESCRIPTION
+        text = joined(Message(base), " – ", Message(rules.PHASE_NAMES[self.phase])).text(lang)
         if self.program_year is not None and self.phase is not Phase.DIAGNOSTIC:
-            text += f", program year {self.program_year}" if lang == "en" else f", année {self.program_year}"
+            text += message(", program year {year}", year=str(self.program_year)).text(lang)
         return text
 
 
@@ -294,20 +306,25 @@ class InvoiceLockedError(SgeInputError):
     """A sent or paid invoice was about to change."""
 
 
-def _status_name(status: InvoiceStatus, language: str) -> str:
-    names = {InvoiceStatus.DRAFT: ("brouillon", "draft"), InvoiceStatus.SENT: ("envoyée", "sent"),
-             InvoiceStatus.PAID: ("payée", "paid")}  # fmt: skip
-    fr, en = names[status]
-    return en if language == "en" else fr
+_STATUS_NAMES = {
+    InvoiceStatus.DRAFT: N_("draft"),
+    InvoiceStatus.SENT: N_("sent"),
+    InvoiceStatus.PAID: N_("paid"),
+}
+
+
+def _status_name(status: InvoiceStatus) -> Message:
+    return Message(_STATUS_NAMES[status])
 
 
 def _locked(invoice: PaymentInvoice) -> InvoiceLockedError:
     return InvoiceLockedError(
         "status",
-        f"La facture {invoice.invoice_number} est « {_status_name(invoice.status, 'fr')} » : elle ne peut plus "
-        "être modifiée. Émettez une note de crédit puis une nouvelle facture.",
-        f"Invoice {invoice.invoice_number} is '{_status_name(invoice.status, 'en')}' and can no longer be edited. "
-        "Issue a credit note, then a new invoice.",
+        message(
+            "Invoice {number} is '{status}' and can no longer be edited. Issue a credit note, then a new invoice.",
+            number=invoice.invoice_number,
+            status=_status_name(invoice.status),
+        ),
     )
 
 
@@ -315,8 +332,7 @@ def _require_text(value: str, field: str) -> str:
     if not value.strip():
         raise SgeInputError(
             field,
-            f"Le champ « {field_label(field, 'fr')} » est obligatoire sur la facture (Annexe D du guide SGÉ).",
-            f"The {field_label(field, 'en')} is required on the invoice (SGÉ guide, Appendix D).",
+            message("The {label} is required on the invoice (SGÉ guide, Appendix D).", label=_label(field)),
         )
     return value.strip()
 
@@ -327,46 +343,65 @@ def _shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
-def _money_shown(amount: Decimal, language: str) -> str:
+def _money_shown(amount: Decimal) -> object:
     """An amount in a message: formatted for the language when it is a plausible amount, else quoted."""
     if amount.is_finite() and abs(amount) < MAX_AID_AMOUNT * 1000:
-        return format_money(amount, language) if amount == to_cents(amount) else _shown(amount)
+        return money(amount) if amount == to_cents(amount) else _shown(amount)
     return _shown(amount)
 
 
 def _check_text(value: str, field: str) -> None:
     """Refuse control characters, unpaired surrogates and text longer than the field's limit."""
     per_line, max_lines = TEXT_LIMITS.get(field, (MAX_TEXT_CHARS, 1))
-    fr_name, en_name = field_label(field, "fr"), field_label(field, "en")
+    label = _label(field)
     for char in value:
         allowed_break = max_lines > 1 and char in "\r\n"
         if allowed_break:
             continue
         code = ord(char)
         if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000 or char in _BIDI_CONTROLS:
-            raise SgeInputError(
-                field,
-                f"Le champ « {fr_name} » contient un caractère de contrôle ou invisible (U+{code:04X}) : "
-                "retirez-le"
-                + (" (un saut de ligne n'est permis que dans une adresse)." if char in "\r\n" else "."),
-                f"The {en_name} contains a control or invisible character (U+{code:04X}): remove it"
-                + (" (a line break is allowed only in an address)." if char in "\r\n" else "."),
-            )
+            if char in "\r\n":
+                problem = message(
+                    "The {label} contains a control or invisible character (U+{code}): remove it (a line break "
+                    "is allowed only in an address).",
+                    label=label,
+                    code=f"{code:04X}",
+                )
+            else:
+                problem = message(
+                    "The {label} contains a control or invisible character (U+{code}): remove it.",
+                    label=label,
+                    code=f"{code:04X}",
+                )
+            raise SgeInputError(field, problem)
     lines = [line for line in value.splitlines() if line.strip()] if max_lines > 1 else [value]
     if len(lines) > max_lines:
         raise SgeInputError(
             field,
-            f"Le champ « {fr_name} » a {len(lines)} lignes ; au plus {max_lines} sont permises.",
-            f"The {en_name} has {len(lines)} lines; at most {max_lines} are allowed.",
+            message(
+                "The {label} has {lines} lines; at most {most} are allowed.",
+                label=label,
+                lines=str(len(lines)),
+                most=str(max_lines),
+            ),
         )
     longest = max((len(line) for line in lines), default=0)
     if longest > per_line:
-        what_fr, what_en = ("une ligne de ", "a line of ") if max_lines > 1 else ("", "")
-        raise SgeInputError(
-            field,
-            f"Le champ « {fr_name} » : {what_fr}{longest} caractères ; au plus {per_line} sont permis.",
-            f"The {en_name}: {what_en}{longest} characters; at most {per_line} are allowed.",
-        )
+        if max_lines > 1:
+            problem = message(
+                "The {label}: a line of {length} characters; at most {most} are allowed.",
+                label=label,
+                length=str(longest),
+                most=str(per_line),
+            )
+        else:
+            problem = message(
+                "The {label}: {length} characters; at most {most} are allowed.",
+                label=label,
+                length=str(longest),
+                most=str(per_line),
+            )
+        raise SgeInputError(field, problem)
 
 
 def validate_invoice(invoice: PaymentInvoice) -> PaymentInvoice:
@@ -386,44 +421,39 @@ def validate_invoice(invoice: PaymentInvoice) -> PaymentInvoice:
         _check_text(_require_text(value, field), field)
     if invoice.language not in ("fr", "en"):
         raise SgeInputError(
-            "language",
-            f"Langue {_shown(invoice.language)} inconnue : utilisez « fr » ou « en ».",
-            f"Unknown language {_shown(invoice.language)}: use 'fr' or 'en'.",
+            "language", message("Unknown language {value}: use 'fr' or 'en'.", value=_shown(invoice.language))
         )
     amount = invoice.aid_amount
     if not amount.is_finite() or abs(amount) >= MAX_AID_AMOUNT:
         raise SgeInputError(
             "aid_amount",
-            f"Le montant d'aide {_shown(amount)} n'est pas plausible : il doit être inférieur à "
-            f"{format_money(MAX_AID_AMOUNT, 'fr')}. Inscrivez le montant de l'avis d'acceptation d'Énergir.",
-            f"The aid amount {_shown(amount)} is not plausible: it must be under "
-            f"{format_money(MAX_AID_AMOUNT, 'en')}. Enter the amount of Énergir's acceptance notice.",
+            message(
+                "The aid amount {amount} is not plausible: it must be under {limit}. Enter the amount of "
+                "Énergir's acceptance notice.",
+                amount=_shown(amount),
+                limit=money(MAX_AID_AMOUNT),
+            ),
         )
     if amount != to_cents(amount):
         raise SgeInputError(
             "aid_amount",
-            f"Le montant d'aide {_shown(amount)} a plus de deux décimales : inscrivez le montant en dollars et "
-            "cents de l'avis d'acceptation.",
-            f"The aid amount {_shown(amount)} has more than two decimals: enter the dollars-and-cents amount of "
-            "the acceptance notice.",
+            message(
+                "The aid amount {amount} has more than two decimals: enter the dollars-and-cents amount of the "
+                "acceptance notice.",
+                amount=_shown(amount),
+            ),
         )
     if invoice.is_credit_note and amount >= 0:
-        raise SgeInputError(
-            "aid_amount",
-            "Une note de crédit porte un montant négatif.",
-            "A credit note carries a negative amount.",
-        )
+        raise SgeInputError("aid_amount", message("A credit note carries a negative amount."))
     if not invoice.is_credit_note and amount <= 0:
         raise SgeInputError(
             "aid_amount",
-            f"Le montant d'aide doit être positif (reçu : {_money_shown(amount, 'fr')}).",
-            f"The aid amount must be positive (got {_money_shown(amount, 'en')}).",
+            message("The aid amount must be positive (got {amount}).", amount=_money_shown(amount)),
         )
     if invoice.program_year is not None and not 1 <= invoice.program_year <= 5:
         raise SgeInputError(
             "program_year",
-            f"Année de programme {invoice.program_year} : inscrivez une année de 1 à 5.",
-            f"Program year {invoice.program_year}: enter a year from 1 to 5.",
+            message("Program year {year}: enter a year from 1 to 5.", year=str(invoice.program_year)),
         )
     if invoice.document is None and invoice.rates is None:
         rates_on(invoice.invoice_date)  # refuses a date before the known tax rates
@@ -448,22 +478,28 @@ def check_accepted_aid(phase: Phase, amount: Decimal | None) -> None:
     if amount is None:
         return
     cap, source = PHASE_CAPS[phase]
-    where_fr, where_en = phase_short_name(phase, None, "fr"), phase_short_name(phase, None, "en")
+    where = _phase_where(phase, None)
     if amount < 0 or amount != to_cents(amount):
         raise SgeInputError(
             "accepted_aid_amount",
-            f"Aide acceptée de {_money_shown(amount, 'fr')} pour la {where_fr} : inscrivez un montant positif en "
-            "dollars et cents, celui de l'avis d'acceptation d'Énergir.",
-            f"Accepted aid of {_money_shown(amount, 'en')} for {where_en}: enter a positive dollars-and-cents "
-            "amount, the one of Énergir's acceptance notice.",
+            message(
+                "Accepted aid of {amount} for {phase}: enter a positive dollars-and-cents amount, the one of "
+                "Énergir's acceptance notice.",
+                amount=_money_shown(amount),
+                phase=where,
+            ),
         )
     if amount > cap:
         raise SgeInputError(
             "accepted_aid_amount",
-            f"L'aide acceptée de {format_money(amount, 'fr')} dépasse le plafond de {format_money(cap, 'fr')} de "
-            f"la {where_fr} ({source.text('fr')}). Vérifiez l'avis d'acceptation d'Énergir.",
-            f"The accepted aid of {format_money(amount, 'en')} is above the {format_money(cap, 'en')} cap of "
-            f"{where_en} ({source.text('en')}). Check Énergir's acceptance notice.",
+            message(
+                "The accepted aid of {amount} is above the {cap} cap of {phase} ({source}). Check Énergir's "
+                "acceptance notice.",
+                amount=money(amount),
+                cap=money(cap),
+                phase=where,
+                source=source.message,
+            ),
         )
 
 
@@ -474,45 +510,49 @@ def check_invoice_amount(
     if invoice.is_credit_note:
         return
     phase, year = invoice.phase, invoice.program_year
-    where_fr, where_en = phase_short_name(phase, year, "fr"), phase_short_name(phase, year, "en")
+    where = _phase_where(phase, year)
     if accepted_aid is None:
         raise SgeInputError(
             "aid_amount",
-            f"Aucune aide acceptée n'est inscrite pour la {where_fr} : inscrivez le montant de l'avis "
-            "d'acceptation d'Énergir (onglet « Phases et aide ») avant d'envoyer la facture (Annexe D).",
-            f"No accepted aid is entered for {where_en}: enter the amount of Énergir's acceptance notice "
-            "('Phases and aid' tab) before sending the invoice (Appendix D).",
+            message(
+                "No accepted aid is entered for {phase}: enter the amount of Énergir's acceptance notice "
+                "('Phases and aid' tab) before sending the invoice (Appendix D).",
+                phase=where,
+            ),
         )
     if phase is Phase.DIAGNOSTIC and so_far.one_payment_taken_by is not None:
-        taken = so_far.one_payment_taken_by
         raise SgeInputError(
             "phase",
-            f"L'aide de la {where_fr} est « octroyée en un seul versement » ({rules.DIAGNOSTIC_AID.text('fr')}) "
-            f"et la facture {taken} la réclame déjà. Pour la corriger, émettez une note de crédit sur la facture "
-            f"{taken}, puis une nouvelle facture.",
-            f"The aid of {where_en} is 'granted in one payment' ({rules.DIAGNOSTIC_AID.text('en')}) and invoice "
-            f"{taken} already claims it. To correct it, issue a credit note on invoice {taken}, then a new invoice.",
+            message(
+                "The aid of {phase} is 'granted in one payment' ({source}) and invoice {taken} already claims it. "
+                "To correct it, issue a credit note on invoice {taken}, then a new invoice.",
+                phase=where,
+                source=rules.DIAGNOSTIC_AID.message,
+                taken=so_far.one_payment_taken_by,
+            ),
         )
     which, part = locate(phase)
     allowed = remaining(statement, which, part, 1 if phase is Phase.DIAGNOSTIC else year, ZERO)
     left = min(allowed, accepted_aid) - so_far.amount
     if invoice.aid_amount <= left:
         return
-    shown = max(left, ZERO)
-    m = {lang: (format_money(shown, lang), format_money(invoice.aid_amount, lang), format_money(accepted_aid, lang),
-                format_money(allowed, lang), format_money(so_far.amount, lang)) for lang in ("fr", "en")}  # fmt: skip
-    left_fr, asked_fr, acc_fr, allowed_fr, done_fr = m["fr"]
-    left_en, asked_en, acc_en, allowed_en, done_en = m["en"]
-    upto_fr = "" if year is None or phase is Phase.DIAGNOSTIC else f" jusqu'à l'année {year}"
-    upto_en = "" if year is None or phase is Phase.DIAGNOSTIC else f" up to year {year}"
+    upto: Message | str = (
+        "" if year is None or phase is Phase.DIAGNOSTIC else message(" up to year {year}", year=str(year))
+    )
     raise SgeInputError(
         "aid_amount",
-        f"Facture de {asked_fr} refusée. Il reste {left_fr} d'aide acceptée pour la {where_fr}. "
-        f"(Aide acceptée par Énergir : {acc_fr} ; aide selon l'état de l'aide{upto_fr} : {allowed_fr} ; "
-        f"déjà facturé, notes de crédit déduites : {done_fr}.) Inscrivez au plus {left_fr}.",
-        f"Invoice of {asked_en} refused. {left_en} of accepted aid remains for {where_en}. "
-        f"(Aid accepted by Énergir: {acc_en}; aid per the aid statement{upto_en}: {allowed_en}; "
-        f"already invoiced, credit notes deducted: {done_en}.) Enter at most {left_en}.",
+        message(
+            "Invoice of {asked} refused. {left} of accepted aid remains for {phase}. (Aid accepted by Énergir: "
+            "{accepted}; aid per the aid statement{upto}: {allowed}; already invoiced, credit notes deducted: "
+            "{done}.) Enter at most {left}.",
+            asked=money(invoice.aid_amount),
+            left=money(max(left, ZERO)),
+            phase=where,
+            accepted=money(accepted_aid),
+            upto=upto,
+            allowed=money(allowed),
+            done=money(so_far.amount),
+        ),
     )
 
 
@@ -520,26 +560,30 @@ def check_status_date(
     kind: str, on: date, invoice: PaymentInvoice, today: date, sent_on: date | None = None
 ) -> None:
     """A sent or paid date is chosen by the user: never in the future, never before the invoice (or the sending)."""
-    label_fr, label_en = ("envoi", "sending") if kind == "sent" else ("paiement", "payment")
+    label = Message(N_("sending") if kind == "sent" else N_("payment"))
     if on > today:
         raise SgeInputError(
             f"{kind}_on",
-            f"La date d'{label_fr} {on.isoformat()} est dans le futur : choisissez une date jusqu'à aujourd'hui "
-            f"({today.isoformat()}).",
-            f"The {label_en} date {on.isoformat()} is in the future: choose a date up to today ({today.isoformat()}).",
+            message(
+                "The {label} date {day} is in the future: choose a date up to today ({today}).",
+                label=label,
+                day=on.isoformat(),
+                today=today.isoformat(),
+            ),
         )
     earliest = max(invoice.invoice_date, sent_on) if sent_on is not None else invoice.invoice_date
     if on < earliest:
-        what_fr = "de l'envoi" if sent_on is not None and sent_on > invoice.invoice_date else "de la facture"
-        what_en = (
-            "it was sent" if sent_on is not None and sent_on > invoice.invoice_date else "the invoice date"
-        )
+        if sent_on is not None and sent_on > invoice.invoice_date:
+            template = N_(
+                "The {label} date {day} is before it was sent ({earliest}): choose that date or a later one."
+            )
+        else:
+            template = N_(
+                "The {label} date {day} is before the invoice date ({earliest}): choose that date or a later one."
+            )
         raise SgeInputError(
             f"{kind}_on",
-            f"La date d'{label_fr} {on.isoformat()} précède la date {what_fr} ({earliest.isoformat()}) : "
-            "choisissez une date égale ou postérieure.",
-            f"The {label_en} date {on.isoformat()} is before {what_en} ({earliest.isoformat()}): choose that date "
-            "or a later one.",
+            Message(template, {"label": label, "day": on.isoformat(), "earliest": earliest.isoformat()}),
         )
 
 
@@ -571,11 +615,7 @@ def edit_invoice(invoice: PaymentInvoice, **changes: Any) -> PaymentInvoice:
     if invoice.status is not InvoiceStatus.DRAFT:
         raise _locked(invoice)
     if "status" in changes:
-        raise SgeInputError(
-            "status",
-            "Changez le statut avec mark_sent ou mark_paid.",
-            "Change the status with mark_sent or mark_paid.",
-        )
+        raise SgeInputError("status", message("Change the status with mark_sent or mark_paid."))
     return validate_invoice(replace(invoice, **changes))
 
 
@@ -591,10 +631,11 @@ def mark_paid(invoice: PaymentInvoice) -> PaymentInvoice:
     if invoice.status is not InvoiceStatus.SENT:
         raise SgeInputError(
             "status",
-            f"Seule une facture envoyée peut être marquée payée (la facture {invoice.invoice_number} est "
-            f"« {_status_name(invoice.status, 'fr')} »).",
-            f"Only a sent invoice can be marked paid (invoice {invoice.invoice_number} is "
-            f"'{_status_name(invoice.status, 'en')}').",
+            message(
+                "Only a sent invoice can be marked paid (invoice {number} is '{status}').",
+                number=invoice.invoice_number,
+                status=_status_name(invoice.status),
+            ),
         )
     return replace(invoice, status=InvoiceStatus.PAID)
 
@@ -613,34 +654,35 @@ def credit_note(
     if original.status is InvoiceStatus.DRAFT:
         raise SgeInputError(
             "status",
-            f"La facture {original.invoice_number} est un brouillon : modifiez-la au lieu d'émettre une note "
-            "de crédit.",
-            f"Invoice {original.invoice_number} is a draft: edit it instead of issuing a credit note.",
+            message(
+                "Invoice {number} is a draft: edit it instead of issuing a credit note.",
+                number=original.invoice_number,
+            ),
         )
     if original.is_credit_note:
-        raise SgeInputError(
-            "corrects",
-            "On ne crédite pas une note de crédit.",
-            "A credit note cannot itself be credited.",
-        )
+        raise SgeInputError("corrects", message("A credit note cannot itself be credited."))
     creditable = original.aid_amount - abs(already_credited)
     credited = creditable if amount is None else abs(amount)
     if credited > creditable or credited <= 0:
-        fr_max, en_max = format_money(creditable, "fr"), format_money(creditable, "en")
         raise SgeInputError(
             "amount",
-            f"Le montant crédité ({_money_shown(credited, 'fr')}) doit être entre 0,01 $ et {fr_max}, ce qui reste "
-            f"de la facture {original.invoice_number} après ses notes de crédit.",
-            f"The credited amount ({_money_shown(credited, 'en')}) must be between $0.01 and {en_max}, what remains "
-            f"of invoice {original.invoice_number} after its credit notes.",
+            message(
+                "The credited amount ({amount}) must be between $0.01 and {most}, what remains of invoice {number} "
+                "after its credit notes.",
+                amount=_money_shown(credited),
+                most=money(creditable),
+                number=original.invoice_number,
+            ),
         )
     if note_date < original.invoice_date:
         raise SgeInputError(
             "invoice_date",
-            f"La note de crédit ({note_date.isoformat()}) ne peut pas précéder la facture {original.invoice_number} "
-            f"({original.invoice_date.isoformat()}).",
-            f"The credit note ({note_date.isoformat()}) cannot be dated before invoice {original.invoice_number} "
-            f"({original.invoice_date.isoformat()}).",
+            message(
+                "The credit note ({day}) cannot be dated before invoice {number} ({original}).",
+                day=note_date.isoformat(),
+                number=original.invoice_number,
+                original=original.invoice_date.isoformat(),
+            ),
         )
     return validate_invoice(
         replace(
@@ -674,19 +716,21 @@ _BENEFICIARY_KEYS = ("name", "address", "gst_number", "qst_number")
 
 def _text(data: Mapping[str, object], key: str, field: str) -> str:
     if key not in data:
-        raise SgeInputError(field, f"Champ « {field} » manquant.", f"Field '{field}' is missing.")
+        raise SgeInputError(field, message("Field '{field}' is missing.", field=field))
     value = data[key]
     if not isinstance(value, str):
         raise SgeInputError(
-            field,
-            f"« {field} » doit être un texte (reçu : {_shown(value)}).",
-            f"'{field}' must be a string (got {_shown(value)}).",
+            field, message("'{field}' must be a string (got {value}).", field=field, value=_shown(value))
         )
     if len(value) > MAX_TEXT_CHARS:
         raise SgeInputError(
             field,
-            f"« {field} » a {len(value)} caractères ; au plus {MAX_TEXT_CHARS} sont permis.",
-            f"'{field}' has {len(value):,} characters; at most {MAX_TEXT_CHARS:,} are allowed.",
+            message(
+                "'{field}' has {length} characters; at most {most} are allowed.",
+                field=field,
+                length=len(value),
+                most=MAX_TEXT_CHARS,
+            ),
         )
     _check_text(value, field)
     return _require_text(value, field)
@@ -695,25 +739,23 @@ def _text(data: Mapping[str, object], key: str, field: str) -> str:
 def parse_invoice_data(data: object, existing_numbers: Iterable[str] = ()) -> PaymentInvoice:
     """Build a draft invoice from the CLI's JSON object; no invoice number means the next in sequence."""
     if not isinstance(data, Mapping):
-        raise SgeInputError(
-            "(root)",
-            "Le fichier JSON doit contenir un objet { ... }.",
-            "The JSON file must contain an object { ... }.",
-        )
+        raise SgeInputError("(root)", message("The JSON file must contain an object { ... }."))
     unknown = sorted(set(map(str, data)) - _TOP_LEVEL_KEYS)
     if unknown:
         key = unknown[0] if len(unknown[0]) <= 60 else f"{unknown[0][:59]}…"
         raise SgeInputError(
             key,
-            f"Champ inconnu {_shown(unknown[0])} : les champs permis sont {', '.join(sorted(_TOP_LEVEL_KEYS))}.",
-            f"Unknown field {_shown(unknown[0])}: allowed fields are {', '.join(sorted(_TOP_LEVEL_KEYS))}.",
+            message(
+                "Unknown field {name}: allowed fields are {allowed}.",
+                name=_shown(unknown[0]),
+                allowed=", ".join(sorted(_TOP_LEVEL_KEYS)),
+            ),
         )
     raw_beneficiary = data.get("beneficiary")
     if not isinstance(raw_beneficiary, Mapping):
         raise SgeInputError(
             "beneficiary",
-            "« beneficiary » doit être un objet avec name, address, gst_number et qst_number.",
-            "'beneficiary' must be an object with name, address, gst_number and qst_number.",
+            message("'beneficiary' must be an object with name, address, gst_number and qst_number."),
         )
     name, address, gst_number, qst_number = (
         _text(raw_beneficiary, key, f"beneficiary.{key}") for key in _BENEFICIARY_KEYS
@@ -724,8 +766,7 @@ def parse_invoice_data(data: object, existing_numbers: Iterable[str] = ()) -> Pa
     except ValueError:
         raise SgeInputError(
             "invoice_date",
-            f"« invoice_date » doit être une date AAAA-MM-JJ (reçu : {_shown(raw_date)}).",
-            f"'invoice_date' must be a YYYY-MM-DD date (got {_shown(raw_date)}).",
+            message("'invoice_date' must be a YYYY-MM-DD date (got {value}).", value=_shown(raw_date)),
         ) from None
     raw_phase = _text(data, "phase", "phase")
     try:
@@ -734,17 +775,18 @@ def parse_invoice_data(data: object, existing_numbers: Iterable[str] = ()) -> Pa
         allowed = ", ".join(p.value for p in Phase)
         raise SgeInputError(
             "phase",
-            f"Phase {_shown(raw_phase)} inconnue : utilisez {allowed}.",
-            f"Unknown phase {_shown(raw_phase)}: use one of {allowed}.",
+            message("Unknown phase {value}: use one of {allowed}.", value=_shown(raw_phase), allowed=allowed),
         ) from None
     if "aid_amount" not in data:
-        raise SgeInputError("aid_amount", "Champ « aid_amount » manquant.", "Field 'aid_amount' is missing.")
+        raise SgeInputError("aid_amount", message("Field '{field}' is missing.", field="aid_amount"))
     raw_amount = data["aid_amount"]
     if isinstance(raw_amount, str | int | Decimal) and len(str(raw_amount)) > MAX_AMOUNT_CHARS:
         raise SgeInputError(
             "aid_amount",
-            f"« aid_amount » a plus de {MAX_AMOUNT_CHARS} caractères : inscrivez le montant en dollars et cents.",
-            f"'aid_amount' has more than {MAX_AMOUNT_CHARS} characters: enter the amount in dollars and cents.",
+            message(
+                "'aid_amount' has more than {most} characters: enter the amount in dollars and cents.",
+                most=str(MAX_AMOUNT_CHARS),
+            ),
         )
     aid_amount = to_decimal(raw_amount, "aid_amount")
     number = (
@@ -773,20 +815,18 @@ def parse_invoice_json(text: str, existing_numbers: Iterable[str] = ()) -> Payme
         data = json.loads(text, parse_float=Decimal)
     except RecursionError:
         raise SgeInputError(
-            "(json)",
-            "JSON invalide : les tableaux et objets sont imbriqués trop profondément.",
-            "Invalid JSON: arrays and objects are nested too deeply.",
+            "(json)", message("Invalid JSON: arrays and objects are nested too deeply.")
         ) from None
     except json.JSONDecodeError as exc:
         raise SgeInputError(
             "(json)",
-            f"JSON invalide, ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}.",
-            f"Invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.",
+            message(
+                "Invalid JSON at line {line}, column {column}: {reason}.",
+                line=str(exc.lineno),
+                column=str(exc.colno),
+                reason=exc.msg,
+            ),
         ) from None
     except ValueError:  # an integer of more than 4,300 digits
-        raise SgeInputError(
-            "(json)",
-            "JSON invalide : un nombre a trop de chiffres.",
-            "Invalid JSON: a number has too many digits.",
-        ) from None
+        raise SgeInputError("(json)", message("Invalid JSON: a number has too many digits.")) from None
     return parse_invoice_data(data, existing_numbers)

@@ -13,8 +13,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-GUIDE_FR = "Guide du participant SGÉ d'Énergir (2019)"
-GUIDE_EN = "Énergir SGÉ participant guide (2019)"
+from espm_desktop.core.i18n import N_, Message, _
+
+GUIDE = N_("Énergir SGÉ participant guide (2019)")
 CONDITIONS_IN_FORCE_SINCE = date(2019, 10, 1)  # footer of every page
 
 
@@ -27,59 +28,59 @@ class Phase(StrEnum):
     SAVINGS_FOLLOW_UP = "savings_follow_up"
 
 
-PHASE_NAMES: dict[Phase, tuple[str, str]] = {
-    Phase.DIAGNOSTIC: ("Phase 2 – Diagnostic", "Phase 2 – Diagnostic"),
-    Phase.IMPLEMENTATION_METERING: (
-        "Phase 4 – Élaboration et mise en œuvre du SGÉ (mesurage en continu)",
-        "Phase 4 – EnMS development and implementation (continuous metering)",
-    ),
-    Phase.IMPLEMENTATION_OTHER: (
-        "Phase 4 – Élaboration et mise en œuvre du SGÉ (autres composantes)",
-        "Phase 4 – EnMS development and implementation (other components)",
-    ),
-    Phase.SAVINGS_FOLLOW_UP: (
-        "Phase 5 – Suivi des économies d'énergie",
-        "Phase 5 – Energy savings follow-up",
-    ),
+# The guide's own names (in French in the catalog); the English is what the English window shows.
+PHASE_NAMES: dict[Phase, str] = {
+    Phase.DIAGNOSTIC: N_("Phase 2 – Diagnostic"),
+    Phase.IMPLEMENTATION_METERING: N_("Phase 4 – EnMS development and implementation (continuous metering)"),
+    Phase.IMPLEMENTATION_OTHER: N_("Phase 4 – EnMS development and implementation (other components)"),
+    Phase.SAVINGS_FOLLOW_UP: N_("Phase 5 – Energy savings follow-up"),
 }
 
 
+def _lang(language: str | None) -> str | None:
+    """'en' stays English; any other given language is French, as the SGÉ modules always read it."""
+    return language if language in (None, "en") else "fr"
+
+
 def phase_name(phase: Phase, language: str = "fr") -> str:
-    fr, en = PHASE_NAMES[phase]
-    return en if language == "en" else fr
+    return _(PHASE_NAMES[phase], _lang(language))
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where in the guide a rule is written."""
+    """Where in the guide a rule is written (English, as the catalog's id)."""
 
-    section_fr: str
-    section_en: str
+    section: str
+
+    @property
+    def message(self) -> Message:
+        """The guide and the section, to put inside a message."""
+        return Message("{guide}, {section}", {"guide": Message(GUIDE), "section": Message(self.section)})
 
     def text(self, language: str = "fr") -> str:
-        if language == "en":
-            return f"{GUIDE_EN}, {self.section_en}"
-        return f"{GUIDE_FR}, {self.section_fr}"
+        return self.message.text(_lang(language))
+
+    @property
+    def section_en(self) -> str:
+        return self.section
+
+    @property
+    def section_fr(self) -> str:
+        return _(self.section, "fr")
 
 
 # --- Eligibility (« Critères d'admissibilité », p. 8) -----------------------------------------------------
 MIN_ANNUAL_GAS_M3 = Decimal("2000000")
-ELIGIBILITY = Citation("« Critères d'admissibilité »", "“Eligibility criteria” (Critères d'admissibilité)")
+ELIGIBILITY = Citation(N_("“Eligibility criteria” (Critères d'admissibilité)"))
 
 # --- Phase 2 – Diagnostic (« Aide financière » p. 9; Tableau 1; Tableau 2 step 3 and note 4) ---------------
 DIAGNOSTIC_CAP = Decimal("25000")
 DIAGNOSTIC_SHARE = Decimal("0.50")
 DIAGNOSTIC_PAYMENTS = 1  # « octroyée en un seul versement »
 DIAGNOSTIC_DEADLINE_MONTHS = 6
-DIAGNOSTIC_AID = Citation(
-    "Phase 2 – Diagnostic, « Aide financière » et Tableau 1",
-    "Phase 2 – Diagnostic, “Financial aid” and Table 1",
-)
-DIAGNOSTIC_DEADLINE = Citation(
-    "Tableau 2, étape 3 « Exécution des travaux » et note 4",
-    "Table 2, step 3 “Carrying out the work” and note 4",
-)
-DIAGNOSTIC_EXPENSES = Citation("Phase 2, « Dépenses admissibles »", "Phase 2, “Eligible expenses”")
+DIAGNOSTIC_AID = Citation(N_("Phase 2 – Diagnostic, “Financial aid” and Table 1"))
+DIAGNOSTIC_DEADLINE = Citation(N_("Table 2, step 3 “Carrying out the work” and note 4"))
+DIAGNOSTIC_EXPENSES = Citation(N_("Phase 2, “Eligible expenses”"))
 
 # --- Phase 4 – Élaboration et mise en œuvre (Tableau 3, Tableau 4, Tableau 5 step 5) ------------------------
 METERING_CAP = Decimal("75000")
@@ -90,17 +91,9 @@ OTHER_COMPONENTS_SHARE = Decimal("0.50")
 OTHER_COMPONENTS_FIRST_YEAR_CAP = Decimal("50000")
 OTHER_COMPONENTS_LATER_PAYMENTS = 4  # « Quatre (4) autres versements annuels »
 IMPLEMENTATION_DELIVERABLES_MONTHS = 18
-IMPLEMENTATION_AID = Citation(
-    "Phase 4 – Élaboration et mise en œuvre, Tableau 3",
-    "Phase 4 – Development and implementation, Table 3",
-)
-IMPLEMENTATION_EXPENSES = Citation(
-    "Phase 4, Tableau 4 « Dépenses admissibles »", "Phase 4, Table 4 “Eligible expenses”"
-)
-IMPLEMENTATION_DEADLINE = Citation(
-    "Tableau 5, étape 5 « Versement de l'aide financière »",
-    "Table 5, step 5 “Payment of the financial aid”",
-)
+IMPLEMENTATION_AID = Citation(N_("Phase 4 – Development and implementation, Table 3"))
+IMPLEMENTATION_EXPENSES = Citation(N_("Phase 4, Table 4 “Eligible expenses”"))
+IMPLEMENTATION_DEADLINE = Citation(N_("Table 5, step 5 “Payment of the financial aid”"))
 
 # --- Phase 5 – Suivi des économies (« Aide financière » p. 14; Tableau 1 note 3) ----------------------------
 SAVINGS_RATE_PER_M3 = Decimal("0.10")
@@ -108,24 +101,18 @@ SAVINGS_CAP = Decimal("175000")
 SAVINGS_MAX_YEARS = 4
 SAVINGS_CLAIM_WINDOW_YEARS = 4  # from acceptance of the first implementation deliverables
 SAVINGS_MAX_BASELINE_MONTHS = 12  # « après une période maximale de mesurage en continu d'un an »
-SAVINGS_AID = Citation(
-    "Phase 5 – Suivi des économies d'énergie, « Aide financière » et remarque",
-    "Phase 5 – Energy savings follow-up, “Financial aid” and note",
-)
+SAVINGS_AID = Citation(N_("Phase 5 – Energy savings follow-up, “Financial aid” and note"))
 
 # --- Stacking (« Cumul des aides financières », p. 16) ---------------------------------------------
 STACKING_MAX_TOTAL_SHARE = Decimal("0.75")
 CLIENT_MIN_SHARE = Decimal("0.25")
-STACKING = Citation(
-    "« Cumul des aides financières »", "“Stacking of financial aid” (Cumul des aides financières)"
-)
+STACKING = Citation(N_("“Stacking of financial aid” (Cumul des aides financières)"))
 # Aid from Transition énergétique Québec cannot be combined with the SGÉ aid (same section).
 STACKING_EXCLUDED_GRANTOR = "Transition énergétique Québec"
 
 # --- Annexe D – Traitement des taxes applicables -----------------------------------------------------------
 # GST and QST rates, with the date each took effect and its source: core/sge/taxes.py (TAX_RATES).
-INVOICE_DESCRIPTION_FR = "Aide financière relative au volet SGÉ"
-INVOICE_DESCRIPTION_EN = "Financial aid for the SGÉ (energy management system) component"
+INVOICE_DESCRIPTION = N_("Financial aid for the SGÉ (energy management system) component")
 GRANTOR_NAME = "Énergir"
 SEND_TO_EMAIL = "efficaciteenergetique@energir.com"
 SEND_TO_POSTAL_LINES: tuple[str, ...] = (
@@ -134,9 +121,7 @@ SEND_TO_POSTAL_LINES: tuple[str, ...] = (
     "1717, rue du Havre",
     "Montréal (Québec) H2K 2X3",
 )
-ANNEXE_D = Citation(
-    "Annexe D « Traitement des taxes applicables »", "Appendix D “Treatment of applicable taxes”"
-)
+ANNEXE_D = Citation(N_("Appendix D “Treatment of applicable taxes”"))
 
 
 class ExpenseKind(StrEnum):
@@ -148,15 +133,17 @@ class ExpenseKind(StrEnum):
     ISO_50001 = "iso_50001"  # ISO 50001 certification process
 
 
-EXPENSE_KIND_NAMES: dict[ExpenseKind, tuple[str, str]] = {
-    ExpenseKind.INTERNAL_HOURS: (
-        "Spécialistes internes (heures × taux)",
-        "Internal specialists (hours × rate)",
-    ),
-    ExpenseKind.CONSULTANT: ("Consultants externes", "External consultants"),
-    ExpenseKind.EQUIPMENT: ("Équipements et installation", "Equipment and installation"),
-    ExpenseKind.ISO_50001: ("Certification ISO 50001", "ISO 50001 certification"),
+EXPENSE_KIND_NAMES: dict[ExpenseKind, str] = {
+    ExpenseKind.INTERNAL_HOURS: N_("Internal specialists (hours × rate)"),
+    ExpenseKind.CONSULTANT: N_("External consultants"),
+    ExpenseKind.EQUIPMENT: N_("Equipment and installation"),
+    ExpenseKind.ISO_50001: N_("ISO 50001 certification"),
 }
+
+
+def expense_kind_name(kind: ExpenseKind, language: str = "fr") -> str:
+    return _(EXPENSE_KIND_NAMES[kind], _lang(language))
+
 
 # Which expense kinds each phase pays for. Diagnostic: consultants, internal specialists, equipment
 # (Phase 2 « Dépenses admissibles »). Metering: equipment and data tools, bought, installed and commissioned

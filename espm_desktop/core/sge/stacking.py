@@ -6,15 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from espm_desktop.core.i18n import Message, message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.aid import AidAmount
-from espm_desktop.core.sge.common import (
-    SgeInputError,
-    format_money,
-    format_percent,
-    require_non_negative,
-    to_cents,
-)
+from espm_desktop.core.sge.common import SgeInputError, money, percent, require_non_negative, to_cents
 from espm_desktop.core.sge.rules import Phase
 
 ZERO = Decimal("0")
@@ -40,8 +35,15 @@ class StackingResult:
     energir_aid: AidAmount  # after the reduction
     reduction: Decimal
     client_share: Decimal  # what the client still pays, at least 25 % of the costs
-    warnings_fr: tuple[str, ...]
-    warnings_en: tuple[str, ...]
+    warnings: tuple[Message, ...]
+
+    @property
+    def warnings_en(self) -> tuple[str, ...]:
+        return tuple(w.text("en") for w in self.warnings)
+
+    @property
+    def warnings_fr(self) -> tuple[str, ...]:
+        return tuple(w.text("fr") for w in self.warnings)
 
 
 def _is_excluded_grantor(grantor: str) -> bool:
@@ -60,8 +62,9 @@ def apply_stacking(
     if phase not in STACKED_PHASES:
         raise SgeInputError(
             "phase",
-            "La règle de cumul ne vise que les phases Diagnostic et Élaboration et mise en œuvre.",
-            "The stacking rule only covers the Diagnostic and the development and implementation phases.",
+            message(
+                "The stacking rule only covers the Diagnostic and the development and implementation phases."
+            ),
         )
     require_non_negative(eligible_costs, "eligible_costs")
     grants = [g for g in other_grants if g.phase is phase]
@@ -72,49 +75,43 @@ def apply_stacking(
     before = energir_aid.amount
     after = max(ZERO, min(before, ceiling - others))
     reduction = before - after
-    share_fr = format_percent(rules.STACKING_MAX_TOTAL_SHARE, "fr")
-    share_en = format_percent(rules.STACKING_MAX_TOTAL_SHARE, "en")
+    share = percent(rules.STACKING_MAX_TOTAL_SHARE)
     if reduction > 0:
-        fr = (
-            f"{format_money(before, 'fr')} réduit à {format_money(after, 'fr')} : les aides cumulées "
-            f"({format_money(others, 'fr')} d'autres organismes) ne peuvent dépasser {share_fr} des coûts "
-            f"({share_fr} × {format_money(eligible_costs, 'fr')} = {format_money(ceiling, 'fr')})"
-        )
-        en = (
-            f"{format_money(before, 'en')} reduced to {format_money(after, 'en')}: all grants together "
-            f"({format_money(others, 'en')} from other bodies) may not exceed {share_en} of the costs "
-            f"({share_en} × {format_money(eligible_costs, 'en')} = {format_money(ceiling, 'en')})"
+        rule = message(
+            "{before} reduced to {after}: all grants together ({others} from other bodies) may not exceed "
+            "{share} of the costs ({share} × {costs} = {ceiling})",
+            before=money(before),
+            after=money(after),
+            others=money(others),
+            share=share,
+            costs=money(eligible_costs),
+            ceiling=money(ceiling),
         )
     else:
-        fr = (
-            f"{format_money(after, 'fr')} : avec {format_money(others, 'fr')} d'autres organismes, "
-            f"le cumul reste sous {share_fr} des coûts ({format_money(ceiling, 'fr')})"
+        rule = message(
+            "{after}: with {others} from other bodies, the total stays within {share} of the costs ({ceiling})",
+            after=money(after),
+            others=money(others),
+            share=share,
+            ceiling=money(ceiling),
         )
-        en = (
-            f"{format_money(after, 'en')}: with {format_money(others, 'en')} from other bodies, "
-            f"the total stays within {share_en} of the costs ({format_money(ceiling, 'en')})"
+    warnings = [
+        message(
+            "Aid from '{grantor}' cannot be combined with Énergir's SGÉ aid "
+            "(Transition énergétique Québec is excluded from stacking).",
+            grantor=grant.grantor,
         )
-    warnings_fr: list[str] = []
-    warnings_en: list[str] = []
-    for grant in grants:
-        if _is_excluded_grantor(grant.grantor):
-            warnings_fr.append(
-                f"L'aide de « {grant.grantor} » ne peut pas être cumulée avec l'aide SGÉ d'Énergir "
-                "(Transition énergétique Québec est exclue du cumul)."
-            )
-            warnings_en.append(
-                f"Aid from '{grant.grantor}' cannot be combined with Énergir's SGÉ aid "
-                "(Transition énergétique Québec is excluded from stacking)."
-            )
+        for grant in grants
+        if _is_excluded_grantor(grant.grantor)
+    ]
     return StackingResult(
         phase=phase,
         eligible_costs=eligible_costs,
         other_grants_total=others,
         ceiling=ceiling,
         energir_before=before,
-        energir_aid=AidAmount(after, fr, en, rules.STACKING, limited_by_cap=reduction > 0),
+        energir_aid=AidAmount(after, rule, rules.STACKING, limited_by_cap=reduction > 0),
         reduction=reduction,
         client_share=eligible_costs - others - after,
-        warnings_fr=tuple(warnings_fr),
-        warnings_en=tuple(warnings_en),
+        warnings=tuple(warnings),
     )

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from espm_desktop.core.i18n import N_, Message, message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.aid import (
     AidAmount,
@@ -60,20 +61,15 @@ from espm_desktop.core.sge.aid import (
     other_components_aid,
     savings_follow_up_payments,
 )
-from espm_desktop.core.sge.common import SgeInputError, format_money, require_non_negative, to_cents
+from espm_desktop.core.sge.common import SgeInputError, joined, money, require_non_negative, to_cents
 from espm_desktop.core.sge.rules import Citation, Phase
 from espm_desktop.core.sge.stacking import OtherGrant, StackingResult, apply_stacking
 
 ZERO = Decimal("0")
 WHOLE_M3 = Decimal("1")
 
-TABLE_1 = Citation(
-    "Tableau 1 « Phases clés et soutien offert par Énergir »", "Table 1 “Key phases and Énergir's support”"
-)
-IMPLEMENTATION_TITLE = (
-    "Phase 4 – Élaboration et mise en œuvre du SGÉ",
-    "Phase 4 – EnMS development and implementation",
-)
+TABLE_1 = Citation(N_("Table 1 “Key phases and Énergir's support”"))
+IMPLEMENTATION_TITLE = N_("Phase 4 – EnMS development and implementation")
 
 
 class StatementPhase(StrEnum):
@@ -220,22 +216,22 @@ class AidStatement:
     total: AidAmount
 
     @property
+    def warnings(self) -> tuple[Message, ...]:
+        return self.diagnostic.stacking.warnings + self.implementation.stacking.warnings
+
+    @property
     def warnings_fr(self) -> tuple[str, ...]:
-        return self.diagnostic.stacking.warnings_fr + self.implementation.stacking.warnings_fr
+        return tuple(w.text("fr") for w in self.warnings)
 
     @property
     def warnings_en(self) -> tuple[str, ...]:
-        return self.diagnostic.stacking.warnings_en + self.implementation.stacking.warnings_en
+        return tuple(w.text("en") for w in self.warnings)
 
 
 # --- computing ----------------------------------------------------------------------------------------------
 def _cents(aid: AidAmount) -> AidAmount:
     """The same amount written with its two decimals (25000 → 25000.00), as every amount of the statement."""
     return replace(aid, amount=to_cents(aid.amount))
-
-
-def _money(amount: Decimal) -> tuple[str, str]:
-    return format_money(amount, "fr"), format_money(amount, "en")
 
 
 def _stack(
@@ -249,7 +245,7 @@ def _stack(
     """
     require_non_negative(grants, "other_grants")
     listed = [OtherGrant("", phase, grants)] + [OtherGrant(name, phase, ZERO) for name in names]
-    planned = AidAmount(before, "", "", rules.STACKING)
+    planned = AidAmount(before, joined(), rules.STACKING)
     return apply_stacking(phase, costs, planned, listed)
 
 
@@ -258,11 +254,9 @@ def _diagnostic(data: DiagnosticInput) -> DiagnosticStatement:
     before = _cents(diagnostic_aid(costs))
     stacked = _stack(Phase.DIAGNOSTIC, costs, before.amount, data.other_grants, data.grantors)
     aid = before if stacked.reduction == 0 else _cents(stacked.energir_aid)
-    fr, en = _money(aid.amount)
     payment = AidAmount(
         aid.amount,
-        f"Versement unique (« octroyée en un seul versement ») : {fr}",
-        f"Single payment (“granted in one payment”): {en}",
+        message("Single payment (“granted in one payment”): {amount}", amount=money(aid.amount)),
         rules.DIAGNOSTIC_AID,
     )
     return DiagnosticStatement(costs, data.other_grants, before, stacked, aid, (AidPayment(1, payment),))
@@ -296,44 +290,42 @@ def _payments(part: Part, costs_by_year: Sequence[Decimal], part_aid: Decimal) -
         due = min(by_share, part_aid)  # what years 1..y may pay in all
         year_cap = first_cap if year == 1 else None
         amount = to_cents(max(ZERO, (due if year_cap is None else min(due, year_cap)) - paid))
-        (cum_fr, cum_en), (by_fr, by_en), (aid_fr, aid_en) = (
-            _money(cumulative),
-            _money(by_share),
-            _money(part_aid),
-        )
-        fr = (f"Année {year} : le moindre de 50 % des coûts admissibles cumulés (50 % × {cum_fr} = {by_fr}) et "
-              f"de l'aide de la partie ({aid_fr})")  # fmt: skip
-        en = (f"Year {year}: the lesser of 50% of the cumulative eligible costs (50% × {cum_en} = {by_en}) and "
-              f"the part's aid ({aid_en})")  # fmt: skip
+        clauses: list[Message] = [
+            message(
+                "Year {year}: the lesser of 50% of the cumulative eligible costs (50% × {cumulative} = {by_share}) "
+                "and the part's aid ({aid})",
+                year=str(year),
+                cumulative=money(cumulative),
+                by_share=money(by_share),
+                aid=money(part_aid),
+            )
+        ]
         if year_cap is not None:
-            fr += f", 1er versement plafonné à {format_money(year_cap, 'fr')}"
-            en += f", first payment capped at {format_money(year_cap, 'en')}"
+            clauses.append(message(", first payment capped at {cap}", cap=money(year_cap)))
         if paid:
-            fr += f", moins les versements précédents ({format_money(paid, 'fr')})"
-            en += f", less earlier payments ({format_money(paid, 'en')})"
-        fr += f" : {format_money(amount, 'fr')}"
-        en += f": {format_money(amount, 'en')}"
+            clauses.append(message(", less earlier payments ({paid})", paid=money(paid)))
+        clauses.append(message(": {amount}", amount=money(amount)))
         carried = due - paid - amount
         if carried > 0:
-            fr += f" ({format_money(carried, 'fr')} reportés aux versements suivants)"
-            en += f" ({format_money(carried, 'en')} carried over to the next payments)"
+            clauses.append(message(" ({carried} carried over to the next payments)", carried=money(carried)))
         if year > len(costs_by_year):
-            fr += " — aucun nouveau coût cette année : versement du montant reporté"
-            en += " — no new cost this year: payment of the amount carried over"
+            clauses.append(message(" — no new cost this year: payment of the amount carried over"))
         capped = amount < by_share - paid
         out.append(
-            AidPayment(year, AidAmount(amount, fr, en, rules.IMPLEMENTATION_AID, limited_by_cap=capped))
+            AidPayment(
+                year, AidAmount(amount, joined(*clauses), rules.IMPLEMENTATION_AID, limited_by_cap=capped)
+            )
         )
         paid += amount
         year += 1
     for late in range(max_years + 1, len(costs_by_year) + 1):
-        cost_fr, cost_en = _money(costs_by_year[late - 1])
-        out.append(AidPayment(late, AidAmount(
-            to_cents(ZERO),
-            f"Année {late} : aucun versement, au plus {max_years} versements annuels ({cost_fr} non comptés)",
-            f"Year {late}: no payment, at most {max_years} yearly payments ({cost_en} not counted)",
-            rules.IMPLEMENTATION_AID,
-        )))  # fmt: skip
+        rule = message(
+            "Year {year}: no payment, at most {most} yearly payments ({cost} not counted)",
+            year=str(late),
+            most=str(max_years),
+            cost=money(costs_by_year[late - 1]),
+        )
+        out.append(AidPayment(late, AidAmount(to_cents(ZERO), rule, rules.IMPLEMENTATION_AID)))
     return tuple(out)
 
 
@@ -361,20 +353,16 @@ def _implementation(data: ImplementationInput) -> ImplementationStatement:
         aid = part_before
         if stacked.reduction > 0:
             after = part_before.amount - cut
-            r_fr, r_en = _money(stacked.reduction)
-            b_fr, b_en = _money(part_before.amount)
-            p_fr, p_en = _money(planned)
-            c_fr, c_en = _money(cut)
-            a_fr, a_en = _money(after)
-            aid = AidAmount(
-                after,
-                f"{b_fr} − sa part de la réduction de la phase 4 ({r_fr} × {b_fr} / {p_fr} = {c_fr}, au prorata "
-                f"de l'aide de chaque partie; la dernière partie prend l'écart d'arrondi) : {a_fr}",
-                f"{b_en} − its share of the phase-4 reduction ({r_en} × {b_en} / {p_en} = {c_en}, in proportion "
-                f"to each part's aid; the last part takes the rounding difference): {a_en}",
-                rules.STACKING,
-                limited_by_cap=True,
-            )  # fmt: skip
+            rule = message(
+                "{before} − its share of the phase-4 reduction ({reduction} × {before} / {planned} = {cut}, in "
+                "proportion to each part's aid; the last part takes the rounding difference): {after}",
+                before=money(part_before.amount),
+                reduction=money(stacked.reduction),
+                planned=money(planned),
+                cut=money(cut),
+                after=money(after),
+            )
+            aid = AidAmount(after, rule, rules.STACKING, limited_by_cap=True)
         costs_by_year = inputs[part].eligible_costs_by_year
         parts[part] = PartStatement(
             part, costs_by_year, counted, part_before, cut, aid, _payments(part, costs_by_year, aid.amount)
@@ -386,15 +374,13 @@ def _implementation(data: ImplementationInput) -> ImplementationStatement:
 
 
 def _sum_parts(parts: dict[Part, PartStatement], amount: Decimal) -> AidAmount:
-    m_fr, m_en = _money(parts[Part.METERING].aid.amount)
-    o_fr, o_en = _money(parts[Part.OTHER_COMPONENTS].aid.amount)
-    t_fr, t_en = _money(amount)
-    return AidAmount(
-        amount,
-        f"Mesurage en continu {m_fr} + autres composantes {o_fr} = {t_fr}",
-        f"Continuous metering {m_en} + other components {o_en} = {t_en}",
-        rules.IMPLEMENTATION_AID,
+    rule = message(
+        "Continuous metering {metering} + other components {other} = {total}",
+        metering=money(parts[Part.METERING].aid.amount),
+        other=money(parts[Part.OTHER_COMPONENTS].aid.amount),
+        total=money(amount),
     )
+    return AidAmount(amount, rule, rules.IMPLEMENTATION_AID)
 
 
 def whole_m3(avoided_m3: Decimal) -> Decimal:
@@ -414,20 +400,17 @@ def _savings(data: SavingsFollowUpInput) -> SavingsFollowUpStatement:
         for y, p in zip(years, payments, strict=True)
     )
     amount = sum((row.aid.amount for row in rows), to_cents(ZERO))
-    listed_fr = " + ".join(format_money(p.aid.amount, "fr") for p in payments) or format_money(ZERO, "fr")
-    listed_en = " + ".join(format_money(p.aid.amount, "en") for p in payments) or format_money(ZERO, "en")
-    cap_fr, cap_en = _money(rules.SAVINGS_CAP)
-    return SavingsFollowUpStatement(
-        rows,
-        AidAmount(
-            amount,
-            f"Somme des versements annuels ({listed_fr}), au plus {cap_fr} sur au plus "
-            f"{rules.SAVINGS_MAX_YEARS} ans : {format_money(amount, 'fr')}",
-            f"Sum of the yearly payments ({listed_en}), at most {cap_en} over at most "
-            f"{rules.SAVINGS_MAX_YEARS} years: {format_money(amount, 'en')}",
-            rules.SAVINGS_AID,
-        ),
+    listed: list[object] = []
+    for p in payments:
+        listed += [" + ", money(p.aid.amount)] if listed else [money(p.aid.amount)]
+    rule = message(
+        "Sum of the yearly payments ({listed}), at most {cap} over at most {years} years: {amount}",
+        listed=joined(*listed) if listed else money(ZERO),
+        cap=money(rules.SAVINGS_CAP),
+        years=str(rules.SAVINGS_MAX_YEARS),
+        amount=money(amount),
     )
+    return SavingsFollowUpStatement(rows, AidAmount(amount, rule, rules.SAVINGS_AID))
 
 
 def aid_statement(data: StatementInput) -> AidStatement:
@@ -436,16 +419,15 @@ def aid_statement(data: StatementInput) -> AidStatement:
     implementation = _implementation(data.implementation)
     savings = _savings(data.savings_follow_up)
     amount = diagnostic.aid.amount + implementation.aid.amount + savings.aid.amount
-    d_fr, d_en = _money(diagnostic.aid.amount)
-    i_fr, i_en = _money(implementation.aid.amount)
-    s_fr, s_en = _money(savings.aid.amount)
-    t_fr, t_en = _money(amount)
-    total = AidAmount(
-        amount,
-        f"Diagnostic {d_fr} + élaboration et mise en œuvre {i_fr} + suivi des économies {s_fr} = {t_fr}",
-        f"Diagnostic {d_en} + development and implementation {i_en} + savings follow-up {s_en} = {t_en}",
-        TABLE_1,
+    rule = message(
+        "Diagnostic {diagnostic} + development and implementation {implementation} + savings follow-up "
+        "{savings} = {total}",
+        diagnostic=money(diagnostic.aid.amount),
+        implementation=money(implementation.aid.amount),
+        savings=money(savings.aid.amount),
+        total=money(amount),
     )
+    total = AidAmount(amount, rule, TABLE_1)
     return AidStatement(diagnostic, implementation, savings, total)
 
 
@@ -459,9 +441,7 @@ def payments_of(
         piece = Part(part) if part is not None else None
     except ValueError:
         raise SgeInputError(
-            "phase",
-            f"Phase « {phase} » ou partie « {part} » inconnue.",
-            f"Unknown phase '{phase}' or part '{part}'.",
+            "phase", message("Unknown phase '{phase}' or part '{part}'.", phase=f"{phase}", part=f"{part}")
         ) from None
     if which is StatementPhase.DIAGNOSTIC:
         return statement.diagnostic.payments

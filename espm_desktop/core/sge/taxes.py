@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from espm_desktop.core.sge.common import SgeInputError, format_percent
+from espm_desktop.core.i18n import N_, Message, message
+from espm_desktop.core.sge.common import SgeInputError, percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ TAX_RATES: tuple[TaxRate, ...] = (
     ),
 )
 
-_NAMES = {"gst": ("TPS", "GST"), "qst": ("TVQ", "QST")}
+_NAMES = {"gst": N_("GST"), "qst": N_("QST")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +61,16 @@ def rate_on(tax: str, day: date) -> Decimal:
     in_force = [r for r in rows if r.since <= day]
     if not in_force:
         first = rows[0]
-        fr_name, en_name = _NAMES[tax]
         raise SgeInputError(
             "invoice_date",
-            f"La date de facturation {day.isoformat()} précède le taux de {fr_name} connu de l'application "
-            f"({format_percent(first.rate, 'fr')} depuis le {first.since.isoformat()}) : inscrivez la date à "
-            "laquelle la facture est émise.",
-            f"The invoice date {day.isoformat()} is before the {en_name} rate the application knows "
-            f"({format_percent(first.rate, 'en')} since {first.since.isoformat()}): enter the date the invoice "
-            "is issued.",
+            message(
+                "The invoice date {day} is before the {tax} rate the application knows ({rate} since {since}): "
+                "enter the date the invoice is issued.",
+                day=day.isoformat(),
+                tax=Message(_NAMES[tax]),
+                rate=percent(first.rate),
+                since=first.since.isoformat(),
+            ),
         )
     return in_force[-1].rate
 
@@ -96,13 +98,17 @@ def normalise_registration_number(tax: str, text: str, field: str | None = None)
     compact = " ".join(text.split())
     match = pattern.match(compact)
     if match is None:
-        fr_name, en_name = _NAMES[tax]
         shown = compact if len(compact) <= 30 else compact[:29] + "…"
         raise SgeInputError(
             field or f"beneficiary.{tax}_number",
-            f"Numéro de {fr_name} « {shown} » invalide : format attendu {example} ({digits} chiffres, "
-            f"{program}, 4 chiffres ; les espaces sont facultatifs).",
-            f"{en_name} number '{shown}' is not valid: expected {example} ({digits} digits, {program}, 4 digits; "
-            "spaces are optional).",
+            message(
+                "{tax} number '{number}' is not valid: expected {example} ({digits} digits, {program}, 4 digits; "
+                "spaces are optional).",
+                tax=Message(_NAMES[tax]),
+                number=shown,
+                example=example,
+                digits=str(digits),
+                program=program,
+            ),
         )
     return f"{match.group(1)} {program} {match.group(2)}"

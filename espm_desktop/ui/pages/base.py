@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.i18n import message
 from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FormDialog
 from espm_desktop.ui.table_filter import SORT_ROLE, TableFilter, stretch_column
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_WIDTH_SAMPLE_ROWS = 200
 
 Row = TypeVar("Row")
 
@@ -49,8 +53,9 @@ def integrity_field_error(
         shown = ", ".join(columns)
         return FieldError(
             where,
-            f"Another record already has this value ({shown}). Enter a different one.",
-            f"Un autre enregistrement a déjà cette valeur ({shown}). Saisissez-en une autre.",
+            message(
+                "Another record already has this value ({columns}). Enter a different one.", columns=shown
+            ),
             "unique_conflict",
             {"columns": shown},
         )
@@ -60,24 +65,19 @@ def integrity_field_error(
         where = next((f for f in fields if f in rule or f in name), fallback)
         return FieldError(
             where,
-            f"The database refuses this value (rule “{name}”: {rule}). Correct it and save again.",
-            f"La base de données refuse cette valeur (règle « {name} » : {rule}). Corrigez-la et enregistrez "
-            "de nouveau.",
+            message(
+                "The database refuses this value (rule “{constraint}”: {rule}). Correct it and save again.",
+                constraint=name,
+                rule=rule,
+            ),
             "check_failed",
             {"constraint": name, "rule": rule},
         )
     if (m := _NOT_NULL.search(text)) and m.group(1) in fields:
-        return FieldError(
-            m.group(1),
-            "This value is required.",
-            "Cette valeur est obligatoire.",
-            "not_null",
-            {"column": m.group(1)},
-        )
+        return FieldError(m.group(1), message("This value is required."), "not_null", {"column": m.group(1)})
     return FieldError(
         fallback,
-        f"The database refused these values ({text}). Nothing was saved.",
-        f"La base de données a refusé ces valeurs ({text}). Rien n'a été enregistré.",
+        message("The database refused these values ({detail}). Nothing was saved.", detail=text),
         "integrity_error",
         {"detail": text},
     )
@@ -241,11 +241,12 @@ class RecordTablePage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(data))
+        right = _RIGHT  # (a flag combined once: PySide's enum `|` is Python code)
         for r, (_record_id, values) in enumerate(data):
             for c, value in enumerate(values):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(right)
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     item.setData(SORT_ROLE, float(value))
                 if c == 0:
@@ -253,6 +254,8 @@ class RecordTablePage(QWidget):
                 self.decorate_item(_record_id, c, item)
                 self.table.setItem(r, c, item)
         self.table_filter.apply()
+        # Widths from the first rows, not all of a 1,000-property list (Qt's default measures 1,000 rows).
+        self.table.horizontalHeader().setResizeContentsPrecision(_WIDTH_SAMPLE_ROWS)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for c in range(1, self.table.columnCount()):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTabl
 from sqlalchemy import func, inspect, select
 
 from espm_desktop.core import energy
+from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import Bill
 from espm_desktop.core.unit_change import UnitConversion, plan_unit_change, usage_decimals
@@ -76,8 +77,8 @@ class MeterDialog(FormDialog):
         self.stored = stored
         # The unit change the user confirmed, applied to the bills in the save's transaction.
         self.conversion: UnitConversion | None = None
-        fr = current_language() == "fr"
-        types = [(t.energy_type, t.label_fr if fr else t.label_en) for t in energy.energy_types()]
+        language = current_language()
+        types = [(t.energy_type, t.label.text(language)) for t in energy.energy_types()]
         specs = [
             FieldSpec("name", self.tr("Meter name"), required=True),
             FieldSpec("energy_type", self.tr("Energy type"), kind="combo", choices=types),
@@ -298,10 +299,7 @@ class MetersPage(RecordTablePage):
 
     def _run_dialog(self, dialog: MeterDialog, row: models.Meter) -> bool:
         conflict = FieldError(
-            "name",
-            "This property already has a meter with this name.",
-            "Cette propriété a déjà un compteur de ce nom.",
-            "meter_name_taken",
+            "name", message("This property already has a meter with this name."), "meter_name_taken"
         )
         return self.save_with_dialog(dialog, row, apply_meter_values, conflict)
 
@@ -345,10 +343,7 @@ class MetersPage(RecordTablePage):
             after.update({key: getattr(target, key) for key in METER_FIELDS})
 
         conflict = FieldError(
-            "name",
-            "This property already has a meter with this name.",
-            "Cette propriété a déjà un compteur de ce nom.",
-            "meter_name_taken",
+            "name", message("This property already has a meter with this name."), "meter_name_taken"
         )
         if not self.save_with_dialog(dialog, row, apply, conflict):
             return False

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from espm_desktop.core.i18n import N_, _, message
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import PropertyType
 from espm_desktop.core.validation import FieldError, normalise_postal_code, validate_property
@@ -81,18 +82,20 @@ class PropertyDialog(FormDialog):
         )
 
 
+PROPERTY_TYPE_LABELS = {
+    "bank_branch": N_("Bank branch"),
+    "office": N_("Office"),
+    "industrial": N_("Industrial plant"),
+    "retail": N_("Retail store"),
+    "multifamily": N_("Multifamily housing"),
+    "other": N_("Other"),
+}
+
+
 def property_type_label(value: str) -> str:
-    fr = current_language() == "fr"
-    labels = {
-        "bank_branch": ("Bank branch", "Succursale bancaire"),
-        "office": ("Office", "Bureau"),
-        "industrial": ("Industrial plant", "Usine"),
-        "retail": ("Retail store", "Commerce de détail"),
-        "multifamily": ("Multifamily housing", "Immeuble résidentiel"),
-        "other": ("Other", "Autre"),
-    }
-    en, fr_label = labels.get(value, (value, value))
-    return fr_label if fr else en
+    """The property type's label in the current language (an unknown type as stored)."""
+    label = PROPERTY_TYPE_LABELS.get(value)
+    return value if label is None else _(label, current_language())
 
 
 def apply_property_values(row: models.Property, values: dict[str, Any]) -> None:
@@ -179,9 +182,7 @@ class PropertiesPage(RecordTablePage):
 
     def _run_dialog(self, dialog: PropertyDialog, row: models.Property) -> bool:
         conflict = FieldError(
-            "espm_property_id",
-            "Another property already has this ESPM property ID.",
-            "Une autre propriété a déjà ce numéro de propriété ESPM.",
+            "espm_property_id", message("Another property already has this ESPM property ID.")
         )
         return self.save_with_dialog(dialog, row, apply_property_values, conflict)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import parse_decimal_text
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db import sge_participants, sge_records
@@ -52,9 +53,8 @@ class IndicatorDialog(FormDialog):
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         _, bad = parse_results(values.get("results", ""))
         if bad:
-            return [FieldError("results", f"Results: “{bad}” cannot be read; write year: value; e.g. 2025: 78.4; "
-                                          "2026: 76.9", f"Résultats : « {bad} » illisible; écrivez année : valeur; "
-                                          "p. ex. 2025: 78,4; 2026: 76,9")]  # fmt: skip
+            return [FieldError("results", message("Results: “{value}” cannot be read; write year: value; e.g. "
+                                                  "2025: 78.4; 2026: 76.9", value=bad))]  # fmt: skip
         return []
 
 

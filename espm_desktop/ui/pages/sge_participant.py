@@ -262,7 +262,7 @@ class ParticipantTab(SgeTab):
                 try:
                     values[key] = normalise_registration_number(tax, text, key)
                 except SgeInputError as exc:
-                    self.form.show_errors([FieldError(key, exc.message_en, exc.message_fr)])
+                    self.form.show_errors([FieldError(key, exc.problem)])
                     show_message(self.message, exc.message(lang()))
                     return
         info = replace(self.file.info, exclusions=exclusions, **{k: values[k] for k in INFO_KEYS})

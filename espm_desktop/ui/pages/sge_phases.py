@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.i18n import _ as catalog_text
+from espm_desktop.core.i18n import message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.aid import AidAmount, AidPayment, ExpenseLine, summarize_expenses
 from espm_desktop.core.sge.common import to_cents
@@ -71,26 +73,17 @@ class ExpenseDialog(FormDialog):
     def validate(self, values: dict[str, Any]) -> list[FieldError]:
         errors = []
         if values["kind"] == ExpenseKind.INTERNAL_HOURS.value:
-            for key, en, fr in (
-                ("hours", "Hours", "Les heures"),
-                ("hourly_rate", "Hourly rate", "Le taux horaire"),
+            for key, problem in (
+                ("hours", message("Hours: internal specialists are entered as hours × hourly rate.")),
+                (
+                    "hourly_rate",
+                    message("Hourly rate: internal specialists are entered as hours × hourly rate."),
+                ),
             ):
                 if values.get(key) is None or values[key] < 0:
-                    errors.append(
-                        FieldError(
-                            key,
-                            f"{en}: internal specialists are entered as hours × hourly rate.",
-                            f"{fr} : les spécialistes internes se saisissent en heures × taux.",
-                        )
-                    )
+                    errors.append(FieldError(key, problem))
         elif values.get("amount") is None or values["amount"] < 0:
-            errors.append(
-                FieldError(
-                    "amount",
-                    "Amount: type the expense before taxes, 0 or more.",
-                    "Montant : saisissez la dépense avant taxes, 0 ou plus.",
-                )
-            )
+            errors.append(FieldError("amount", message("Amount: type the expense before taxes, 0 or more.")))
         return errors  # fmt: skip
 
 
@@ -253,10 +246,9 @@ class PhasesTab(SgeTab):
         expense_rows = []
         for e in f.expenses:
             line = e.line
-            kind_fr, kind_en = rules.EXPENSE_KIND_NAMES[line.kind]
             internal = line.kind is ExpenseKind.INTERNAL_HOURS
             expense_rows.append([
-                self.short_label(line.phase), kind_en if language == "en" else kind_fr, line.description,
+                self.short_label(line.phase), rules.expense_kind_name(line.kind, language), line.description,
                 number(line.hours, 1) if internal else "", money(line.hourly_rate) if internal else "",
                 money(line.cost), "" if e.program_year is None else str(e.program_year)])  # fmt: skip
         fill(self.expenses, expense_rows, [e.expense_id or 0 for e in f.expenses], right=(3, 4, 5, 6))
@@ -326,9 +318,8 @@ class PhasesTab(SgeTab):
         implementation = statement.implementation
         shown = [p for p in implementation.parts if has_data(p.rule_phase)]
         if shown:
-            title_fr, title_en = IMPLEMENTATION_TITLE
             out.append(
-                f"<h3 style='margin-bottom:2px'>{escape(title_en if language == 'en' else title_fr)}</h3>"
+                f"<h3 style='margin-bottom:2px'>{escape(catalog_text(IMPLEMENTATION_TITLE, language))}</h3>"
             )
             for part in shown:
                 out.append(f"<h4 style='margin:4px 0 2px 0'>{escape(self.phase_label(part.rule_phase))}</h4>")
@@ -351,8 +342,7 @@ class PhasesTab(SgeTab):
             out.append(f"<span style='color:#8a5300'>{escape(self.analysis_error)}</span>")
         elif self.analysis.program_years_note is not None:
             note = self.analysis.program_years_note
-            out.append(f"<span style='color:#8a5300'>{escape(note.message_en if language == 'en' else note.message_fr)}"
-                       "</span>")  # fmt: skip
+            out.append(f"<span style='color:#8a5300'>{escape(note.text(language))}</span>")
         else:
             savings = statement.savings_follow_up
             out.extend(self._aid_line(y.aid) for y in savings.years)
@@ -414,8 +404,7 @@ class PhasesTab(SgeTab):
                 FieldSpec("phase", self.tr("Phase"), kind="combo",
                           choices=[(p.value, self.phase_label(p)) for p in EXPENSE_PHASES]),
                 FieldSpec("kind", self.tr("Kind"), kind="combo",
-                          choices=[(k.value, names[1] if language == "en" else names[0])
-                                   for k, names in rules.EXPENSE_KIND_NAMES.items()]),
+                          choices=[(k.value, rules.expense_kind_name(k, language)) for k in rules.EXPENSE_KIND_NAMES]),
                 FieldSpec("description", self.tr("Description"), required=True),
                 FieldSpec("amount", self.tr("Amount before taxes ($)"), kind="float"),
                 FieldSpec("hours", self.tr("Hours (internal specialists)"), kind="float"),

@@ -247,7 +247,7 @@ class SavingsTab(SgeTab):
         language = lang()
         if a.program_years_note is not None:
             note = a.program_years_note
-            return note.message_en if language == "en" else note.message_fr
+            return note.text(language)
         assert a.first_deliverables_accepted is not None
         deadline = savings_claim_window_end(a.first_deliverables_accepted)
         return self.tr(
@@ -283,9 +283,7 @@ class SavingsTab(SgeTab):
                 number(r.fractional_savings_uncertainty * 100, 1), number(r.confidence * 100)) + "</b>",
         ]  # fmt: skip
         for w in (*a.fit.warnings, *r.warnings):
-            lines.append(
-                f"<span style='color:#8a5300'>{w.message_en if language == 'en' else w.message_fr}</span>"
-            )
+            lines.append(f"<span style='color:#8a5300'>{w.text(language)}</span>")
         return "<br>".join(lines)
 
     def draw(self, a: sge_savings.SavingsAnalysis) -> None:
