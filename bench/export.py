@@ -124,7 +124,7 @@ def floor_template(db: Path, out: Path) -> int:
 
 
 def ours(fmt: str, db: Path, out: Path) -> int:
-    from espm_desktop.db.bill_export import ExportFormat, export_to_file
+    from espm_desktop.app.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
 
     engine = make_engine(db, read_only=True)
@@ -137,7 +137,7 @@ def ours(fmt: str, db: Path, out: Path) -> int:
 def _child(kind: str, fmt: str, db: Path, out: Path) -> None:
     import openpyxl  # noqa: F401  (imported before timing, for both)
 
-    import espm_desktop.db.bill_export  # noqa: F401
+    import espm_desktop.app.bill_export  # noqa: F401
 
     floors = {"csv": floor_csv, "xlsx": floor_xlsx, "espm-bills": floor_template}
     t0 = time.perf_counter()

@@ -282,7 +282,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from espm_desktop.db.bill_export import ExportFormat, export_to_file
+    from espm_desktop.app.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
     from espm_desktop.fs.atomic_files import OutputError
 

@@ -2,7 +2,7 @@
 
 Inputs are core objects (PropertyData with its MeterData) plus the ESPM IDs the database keeps, and the bills
 as a stream of `MeterBills`: one meter at a time, its bills as the database stores them (`StoredBill`), so an
-export of any size is written without holding the portfolio in memory (db.bill_export reads them in order).
+export of any size is written without holding the portfolio in memory (app.bill_export reads them in order).
 Text that starts with '=', '+', '-' or '@' never becomes a formula: xlsx cells are forced to string type
 and CSV cells get a leading single quote (OWASP "CSV injection"); the CSV reader removes that quote again.
 """

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app.bill_export import ExportFormat, MeterWithoutEspmId
 from espm_desktop.core.numbers import format_number
-from espm_desktop.db.bill_export import ExportFormat, MeterWithoutEspmId
 from espm_desktop.fs.atomic_files import OutputError, check_output_target
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
@@ -188,7 +188,7 @@ class ExportDialog(QDialog):
         self.missing = []
         self._meter_count = 0
         if self.chosen_format() is ExportFormat.ESPM_BILLS:
-            from espm_desktop.db.bill_export import export_properties, meters_without_espm_id
+            from espm_desktop.app.bill_export import export_properties, meters_without_espm_id
 
             with self.ctx.session() as s:
                 properties = export_properties(s, self.property_ids())

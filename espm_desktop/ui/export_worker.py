@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from espm_desktop.db.bill_export import ExportCancelled, ExportFormat, export_to_file
+from espm_desktop.app.bill_export import ExportCancelled, ExportFormat, export_to_file
 
 log = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.bill_export import ExportFormat, export_to_file
 from espm_desktop.app.bill_import import (
     ImportCancelled,
     StrictImportRefused,
@@ -21,7 +22,6 @@ from espm_desktop.app.bill_import import (
 )
 from espm_desktop.core.types import DataExchangeStatus
 from espm_desktop.db import models
-from espm_desktop.db.bill_export import ExportFormat, export_to_file
 from espm_desktop.db.data_exchange import record_status
 from espm_desktop.db.engine import make_engine, upgrade_database
 from espm_desktop.io.espm_import import ColumnMapping, read_bills_file

@@ -251,7 +251,7 @@ def test_an_invoice_that_fails_to_render_leaves_the_previous_pdf(tmp_path: Path)
 
 
 def test_an_export_onto_the_engines_database_is_refused_without_being_told(db_path: Path) -> None:
-    from espm_desktop.db.bill_export import ExportFormat, export_to_file
+    from espm_desktop.app.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
 
     before = db_path.read_bytes()

@@ -44,7 +44,7 @@ _TEMPLATES: dict[tuple[str, str], _Template] = {}
 
 
 def _export_in_process(db: Path, fmt: str, out: Path) -> None:
-    from espm_desktop.db.bill_export import ExportFormat, export_to_file
+    from espm_desktop.app.bill_export import ExportFormat, export_to_file
     from espm_desktop.db.engine import make_engine
 
     engine = make_engine(db, read_only=True)

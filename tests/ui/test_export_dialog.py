@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from espm_desktop.db import bill_export
+from espm_desktop.app import bill_export
 from espm_desktop.fs.atomic_files import find_partials
 from espm_desktop.io.espm_bill_template import SHEET_ORDER
 from espm_desktop.ui import desktop_open, export_worker, file_dialogs

@@ -22,9 +22,9 @@ from openpyxl import Workbook
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from espm_desktop.app.bill_export import ExportFormat, export_to_file
 from espm_desktop.core.types import Bill, MeterData
 from espm_desktop.db import models
-from espm_desktop.db.bill_export import ExportFormat, export_to_file
 from espm_desktop.db.engine import make_engine
 from espm_desktop.db.repo import property_data
 from espm_desktop.fs.atomic_files import atomic_workbook_path, atomic_write
