@@ -47,7 +47,6 @@ KNOWN_DEBT: Counter[tuple[str, str]] = Counter(
         ("espm_desktop.cli_sge", "db"): 5,
         ("espm_desktop.cli_sge", "io"): 1,
         ("espm_desktop.cli_support", "db"): 1,
-        ("espm_desktop.reports.consumption_report", "db"): 3,
         ("espm_desktop.ui.app", "db"): 4,
         ("espm_desktop.ui.backup_dialogs", "db"): 5,
         ("espm_desktop.ui.bills_findings", "db"): 1,

@@ -16,10 +16,23 @@ from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
 from espm_desktop.app.score import score_property
-from espm_desktop.core.calendarize import month_complete, month_start
+from espm_desktop.core.calendarize import (
+    Period,
+    PropertyMonths,
+    calendarize_meter,
+    latest_full_period,
+    meter_total,
+    month_complete,
+    month_start,
+)
+from espm_desktop.core.chart_series import Basis, meter_series, use_per_hdd
+from espm_desktop.core.checks import check_meter
 from espm_desktop.core.score.bank_branch_target import find_target
 from espm_desktop.core.types import DataExchangeStatus
 from espm_desktop.db import models
+from espm_desktop.db.repo import property_data
+from espm_desktop.db.weather import station_monthly_degree_days
+from espm_desktop.reports.consumption_report import ConsumptionReportData, MeterReport, month_use
 from espm_desktop.reports.portfolio_report import OPEN_SEVERITIES, PortfolioReportData, PortfolioRow
 from espm_desktop.reports.score_report import TARGET_SCORE, MonthSource, ScoreReportData
 
@@ -123,3 +136,51 @@ def _portfolio_report(
             )
         )
     return PortfolioReportData(tuple(rows), language)
+
+
+def consumption_report_data(
+    session_or_engine: Session | Engine, property_id: int, language: str
+) -> ConsumptionReportData:
+    """Load and calendarise one property's meters; raises NoResultFound for an unknown id."""
+    if isinstance(session_or_engine, Engine):
+        with Session(session_or_engine) as session:
+            return _consumption_report(session, property_id, language)
+    return _consumption_report(session_or_engine, property_id, language)
+
+
+def _consumption_report(session: Session, property_id: int, language: str) -> ConsumptionReportData:
+    prop = property_data(session, property_id)
+    row = session.get(models.Property, property_id)
+    assert row is not None  # property_data raised otherwise
+    address = ", ".join(
+        p for p in (row.street_address, row.city, f"{row.province} {row.postal_code}".strip()) if p
+    )
+    station = None
+    monthly_dd = []
+    if row.weather_station_id is not None:
+        found = session.get(models.WeatherStation, row.weather_station_id)
+        station = found.name if found is not None else None
+        monthly_dd = station_monthly_degree_days(session, row.weather_station_id)
+    meters = []
+    for meter in prop.meters:
+        cal = calendarize_meter(meter)
+        period = latest_full_period(PropertyMonths(prop.name, (cal,)))
+        shown = period or (Period(cal.last_month - 11) if cal.usage else None)
+        per_hdd = use_per_hdd(meter_series(meter, cal, Basis.NATIVE), monthly_dd) if monthly_dd else None
+        months = tuple(month_use(cal, i, per_hdd) for i in shown.month_indexes()) if shown else ()
+        total = meter_total(cal, shown) if shown else None
+        meters.append(
+            MeterReport(
+                name=meter.name,
+                energy_type=meter.energy_type,
+                unit=meter.unit,
+                period=period,
+                months=months,
+                usage=total.usage if total else 0.0,
+                site_gj=total.site_gj if total else 0.0,
+                cost=total.cost if total else None,
+                findings=tuple(check_meter(meter, cal)),
+                bills=meter.bills,
+            )
+        )
+    return ConsumptionReportData(property_id, row.name, address, tuple(meters), station, language)

@@ -16,12 +16,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from espm_desktop.app.report_data import portfolio_report_data, score_report_data
-from espm_desktop.reports.consumption_report import (
-    ConsumptionReportData,
-    consumption_report_data,
-    render_consumption_report,
-)
+from espm_desktop.app.report_data import consumption_report_data, portfolio_report_data, score_report_data
+from espm_desktop.reports.consumption_report import ConsumptionReportData, render_consumption_report
 from espm_desktop.reports.portfolio_report import PortfolioReportData, render_portfolio_report
 from espm_desktop.reports.score_report import ScoreReportData, render_score_report
 

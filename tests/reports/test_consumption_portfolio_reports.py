@@ -13,11 +13,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from espm_desktop.app.report_data import portfolio_report_data
+from espm_desktop.app.report_data import consumption_report_data, portfolio_report_data
 from espm_desktop.cli_report import add_report_parser, run_report
 from espm_desktop.db import models
 from espm_desktop.db.engine import make_engine
-from espm_desktop.reports.consumption_report import consumption_report_data, render_consumption_report
+from espm_desktop.reports.consumption_report import render_consumption_report
 from espm_desktop.reports.portfolio_report import render_portfolio_report
 
 BANK = "Succursale bancaire (exemple RNCan)"
