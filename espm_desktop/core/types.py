@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from espm_desktop.core.i18n import N_, _
+
 
 class BillSource(StrEnum):
     """Where a bill came from."""
@@ -40,6 +42,23 @@ class PropertyType(StrEnum):
     RETAIL = "retail"
     MULTIFAMILY = "multifamily"
     OTHER = "other"
+
+
+# One label per property type, for the window, the reports and the workbooks alike.
+PROPERTY_TYPE_LABELS = {
+    PropertyType.BANK_BRANCH: N_("Bank branch"),
+    PropertyType.OFFICE: N_("Office"),
+    PropertyType.INDUSTRIAL: N_("Industrial plant"),
+    PropertyType.RETAIL: N_("Retail store"),
+    PropertyType.MULTIFAMILY: N_("Multifamily housing"),
+    PropertyType.OTHER: N_("Other"),
+}
+
+
+def property_type_label(value: str, language: str | None = None) -> str:
+    """The property type's label in `language` (default: the current one); an unknown type as stored."""
+    label = PROPERTY_TYPE_LABELS.get(value)  # type: ignore[call-overload]  # a StrEnum key matches its str
+    return value if label is None else _(label, language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.core.score.bank_branch_target import TargetResult
 from espm_desktop.core.score.weather_station import StationView
+from espm_desktop.core.types import property_type_label
 from espm_desktop.reports.fonts import FontFamily, register_fonts
 from espm_desktop.reports.pdf_doc import MARGIN, MUTED, ReportDoc, page_size_of, write_pdf
 
@@ -362,7 +363,7 @@ def _identification(doc: _Doc, width: float) -> list[Any]:
         (t["property"], data.name),
         (t["address"], data.address or "—"),
         (t["espm_id"], data.espm_property_id or "—"),
-        (t["type"], t["bank_branch"] if data.is_bank_branch else data.property_type),
+        (t["type"], property_type_label(data.property_type, doc.lang)),
         (t["gfa"], fmt.area_m2(data.gross_floor_area_m2, doc.lang)),
         (t["period"], period),
         (t["report_date"], doc.d(data.report_date)),

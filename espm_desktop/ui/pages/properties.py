@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from espm_desktop.core.i18n import N_, _, message
+from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import format_number
-from espm_desktop.core.types import PropertyType
+from espm_desktop.core.types import PropertyType, property_type_label
 from espm_desktop.core.validation import FieldError, normalise_postal_code, validate_property
 from espm_desktop.db.summaries import property_summaries
 from espm_desktop.ui.context import AppContext
@@ -80,22 +80,6 @@ class PropertyDialog(FormDialog):
             percent_cooled=values["percent_cooled"],
             months_in_operation=values["months_in_operation"],
         )
-
-
-PROPERTY_TYPE_LABELS = {
-    "bank_branch": N_("Bank branch"),
-    "office": N_("Office"),
-    "industrial": N_("Industrial plant"),
-    "retail": N_("Retail store"),
-    "multifamily": N_("Multifamily housing"),
-    "other": N_("Other"),
-}
-
-
-def property_type_label(value: str) -> str:
-    """The property type's label in the current language (an unknown type as stored)."""
-    label = PROPERTY_TYPE_LABELS.get(value)
-    return value if label is None else _(label, current_language())
 
 
 def apply_property_values(row: models.Property, values: dict[str, Any]) -> None:

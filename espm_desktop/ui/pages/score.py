@@ -28,6 +28,7 @@ from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
 from espm_desktop.core.score.target import PlainTarget, target_in_plain_words
+from espm_desktop.core.types import property_type_label
 from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
@@ -552,7 +553,7 @@ class ScorePage(QWidget):
             return "–" if value is None else fixed(value, language, decimals) + suffix
 
         rows: list[list[str]] = [
-            [self.tr("Property type"), self._type_label(prop.property_type), record],
+            [self.tr("Property type"), property_type_label(prop.property_type), record],
             [
                 self.tr("Gross floor area"),
                 val(
@@ -605,17 +606,6 @@ class ScorePage(QWidget):
             rows.append([self.tr("Heating degree days (HDD, 18 °C)"), val(dd.hdd), origin])
             rows.append([self.tr("Cooling degree days (CDD, 18 °C)"), val(dd.cdd), origin])
         self.inputs_table.set_rows(rows)
-
-    def _type_label(self, code: str) -> str:
-        labels = {
-            "bank_branch": self.tr("Bank branch"),
-            "office": self.tr("Office"),
-            "industrial": self.tr("Industrial"),
-            "retail": self.tr("Retail"),
-            "multifamily": self.tr("Multifamily housing"),
-            "other": self.tr("Other"),
-        }
-        return labels.get(code, code)
 
     def _update_target(self) -> None:
         view = self.view
