@@ -111,8 +111,20 @@ def _portfolio_report(
     if property_ids is not None:
         query = query.where(models.Property.id.in_(property_ids))
     rows = []
+    # A finding the user acknowledged in the window (db/findings.py) is not an open one.
+    acknowledged: dict[int, set[tuple[str, str, str]]] = {}
+    for meter_id, code, start, end in session.execute(
+        select(
+            models.FindingAcknowledgement.meter_id,
+            models.FindingAcknowledgement.code,
+            models.FindingAcknowledgement.period_start,
+            models.FindingAcknowledgement.period_end,
+        )
+    ):
+        acknowledged.setdefault(meter_id, set()).add((code, start, end))
     for prop_row in session.scalars(query).all():
         view = score_property(session, prop_row.id)
+        seen = {(m.name, key) for m in prop_row.meters for key in acknowledged.get(m.id, ())}
         months = view.months
         if view.period is not None:
             window = view.period.month_indexes()
@@ -132,7 +144,11 @@ def _portfolio_report(
                 score=view.result.score if view.result is not None and view.is_bank_branch else None,
                 months_with_bills=sum(1 for i in window if month_complete(months, i)),
                 exchange=tuple((s.value, statuses[s.value]) for s in DataExchangeStatus if statuses[s.value]),
-                open_findings=sum(1 for f in view.findings if f.severity in OPEN_SEVERITIES),
+                open_findings=sum(
+                    1
+                    for f in view.findings
+                    if f.severity in OPEN_SEVERITIES and (f.meter_name, f.key) not in seen
+                ),
             )
         )
     return PortfolioReportData(tuple(rows), language)

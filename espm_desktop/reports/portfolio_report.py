@@ -106,7 +106,7 @@ TEXTS: dict[str, str] = {
         "EUI: energy use intensity = energy ÷ gross floor area; in the total, the energy and floor area "
         "of the properties that have 12 full months. Months with bills: months of the period (or of the "
         "last 12 months of data) that every meter covers. Open findings: errors and warnings of the data "
-        "checks (findings ticked as seen in the window are counted too)."
+        "checks, less those acknowledged in the window."
     ),
     "empty": N_("No property in the database."),
     "page": N_("Page {n} of {total}"),
