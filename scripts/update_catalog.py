@@ -138,8 +138,10 @@ def serialize(catalog: Catalog) -> bytes:
 
 
 def _body(data: bytes) -> bytes:
-    """The entries without the header (its dates change on every write)."""
-    return data.split(b"\n\n", 1)[-1]
+    """The entries without the header (its dates change on every write) and without the `#:` lines: a text
+    that moved to another line is still the same text."""
+    entries = data.split(b"\n\n", 1)[-1]
+    return b"\n".join(line for line in entries.split(b"\n") if not line.startswith(b"#:"))
 
 
 def untranslated(catalog: Catalog) -> list[str]:

@@ -149,7 +149,7 @@ class Message:
     context: str | None = None
 
     def text(self, language: str | None = None) -> str:
-        language = language or _language
+        language = _language if language is None else "fr" if formatting.is_french(language) else "en"
         template = lookup(self.template, language, self.context) or self.template
         if not self.values:
             return template

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 from espm_desktop import paths
-from espm_desktop.core.i18n import N_, Message
+from espm_desktop.core.i18n import N_, Message, Shown
 from espm_desktop.fs import fsync_file, fsync_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -82,7 +82,7 @@ def display_path(path: Path | str) -> str:
     return os.fspath(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-class OutputError(OSError):
+class OutputError(Shown, OSError):
     """An output file that was not written; `message(language)` says why in the user's words.
 
     A subclass of OSError so that callers that already catch OSError around a write keep working.
@@ -105,19 +105,8 @@ class OutputError(OSError):
         """What went wrong and what to do, in no language yet (core.i18n)."""
         return Message(_MESSAGES[self.kind], {"path": display_path(self.path), "detail": self.detail})
 
-    def text(self, language: str | None = None) -> str:
-        return self.problem.text(None if language is None else "fr" if language.startswith("fr") else "en")
-
     def message(self, language: str) -> str:
         return self.text(language)
-
-    @property
-    def message_en(self) -> str:
-        return self.text("en")
-
-    @property
-    def message_fr(self) -> str:
-        return self.text("fr")
 
     def __str__(self) -> str:
         return self.message("en")

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from espm_desktop.core import i18n
 from espm_desktop.core.degree_days import DailyWeather
-from espm_desktop.core.formatting import is_french
-from espm_desktop.core.i18n import N_, Message, current_language, message
+from espm_desktop.core.i18n import N_, Message, Shown, message
 
 ATTRIBUTION = N_("Data Source: Environment and Climate Change Canada")
 """ECCC's required attribution, in English; show it with core.i18n's `_()` in the reader's language."""
@@ -33,30 +33,20 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class WeatherFileError(ValueError):
+class WeatherFileError(Shown, ValueError):
     """A file that is not an ECCC daily climate CSV, or a row that cannot be read.
 
     `reason` names the file (and the line) and says why, in no language yet (core.i18n).
     """
 
+    _shown_attribute: ClassVar[str] = "reason"
+
     def __init__(self, reason: Message) -> None:
         self.reason = reason
         super().__init__(self.text("en"))
 
-    def text(self, language: str | None = None) -> str:
-        """The message in `language` (the current one when None)."""
-        return self.reason.text("fr" if is_french(language or current_language()) else "en")
-
     def message(self, language: str) -> str:
         return self.text(language)
-
-    @property
-    def message_en(self) -> str:
-        return self.text("en")
-
-    @property
-    def message_fr(self) -> str:
-        return self.text("fr")
 
 
 @dataclass(frozen=True, slots=True)

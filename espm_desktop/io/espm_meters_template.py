@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -22,8 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from espm_desktop.core import energy
 from espm_desktop.core.data_exchange import EnergirMeterSetup
-from espm_desktop.core.formatting import is_french
-from espm_desktop.core.i18n import Message, current_language, message
+from espm_desktop.core.i18n import Message, Shown, message
 from espm_desktop.core.types import MeterData
 from espm_desktop.fs.atomic_files import atomic_workbook_path
 
@@ -96,24 +96,14 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
-class TemplateWarning:
+class TemplateWarning(Shown):
     """Something the user must fill in ESPM or here before uploading; names the row and meter."""
+
+    _shown_attribute: ClassVar[str] = "message"
 
     row: int
     meter_name: str
     message: Message
-
-    def text(self, language: str | None = None) -> str:
-        """The warning in `language` (the current one when None)."""
-        return self.message.text("fr" if is_french(language or current_language()) else "en")
-
-    @property
-    def message_fr(self) -> str:
-        return self.text("fr")
-
-    @property
-    def message_en(self) -> str:
-        return self.text("en")
 
 
 def _set_text(cell: Cell, text: str | None) -> None:

@@ -23,11 +23,10 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, ClassVar
 from xml.etree import ElementTree
 
-from espm_desktop.core.formatting import is_french
-from espm_desktop.core.i18n import Message, Number, current_language, message
+from espm_desktop.core.i18n import Message, Number, Shown, message
 
 MB = 1_000_000
 GIB = 1 << 30
@@ -63,31 +62,21 @@ SMALL_PART_MAX_BYTES = 64 * MB
 _CHUNK = 4 << 20
 
 
-class ImportFileError(Exception):
+class ImportFileError(Shown, Exception):
     """A file that cannot be imported at all (unreadable, wrong kind, over a limit, no usable sheet).
 
     `reason` says why and what to do, in no language yet (core.i18n); `message(language)` renders it.
     """
+
+    _shown_attribute: ClassVar[str] = "reason"
 
     def __init__(self, file: str, reason: Message) -> None:
         self.file = file
         self.reason = reason
         super().__init__(f"{file}: {self.text('en')}")
 
-    def text(self, language: str | None = None) -> str:
-        """Why the file was refused, in `language` (the current one when None)."""
-        return self.reason.text("fr" if is_french(language or current_language()) else "en")
-
     def message(self, language: str) -> str:
         return self.text(language)
-
-    @property
-    def message_en(self) -> str:
-        return self.text("en")
-
-    @property
-    def message_fr(self) -> str:
-        return self.text("fr")
 
 
 def _size(value: int) -> Message:

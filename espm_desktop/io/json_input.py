@@ -18,10 +18,9 @@ import sys
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 
-from espm_desktop.core.formatting import is_french
-from espm_desktop.core.i18n import Message, current_language, message
+from espm_desktop.core.i18n import Message, Shown, message
 
 MAX_BYTES = 10 * 1024 * 1024
 """A score request or an invoice is a few kilobytes; 10 MB leaves room for long generated files."""
@@ -33,28 +32,18 @@ MAX_NUMBER_CHARS = 50
 STDIN_NAME = "-"
 
 
-class JsonInputError(ValueError):
+class JsonInputError(Shown, ValueError):
     """A JSON input that is refused; `where` is 'line L, column C', a key such as 'energy[0].unit', or ''.
 
     `reason` says why, in no language yet (core.i18n); `message(language)` puts `where` before it."""
+
+    _shown_attribute: ClassVar[str] = "reason"
 
     def __init__(self, where: str, reason: Message) -> None:
         self.where = where
         self.reason = reason
         english = reason.text("en")
         super().__init__(f"{where}: {english}" if where else english)
-
-    def text(self, language: str | None = None) -> str:
-        """Why the input was refused, without `where`, in `language` (the current one when None)."""
-        return self.reason.text("fr" if is_french(language or current_language()) else "en")
-
-    @property
-    def message_en(self) -> str:
-        return self.text("en")
-
-    @property
-    def message_fr(self) -> str:
-        return self.text("fr")
 
     def message(self, language: str = "en") -> str:
         text = self.text(language)
