@@ -77,7 +77,6 @@ ALLOWED: dict[tuple[str, str], str] = {
 PENDING: dict[str, tuple[str, ...]] = {
     # A field name quoted the French way inside a rendered message.
     "core/sge/common.py": ("« {} »",),
-    "db/weather.py": ("No property {} / aucune propriété {}",),
     # French typography (no-break spaces before ':' and inside « »): a rule for core.formatting.
     "reports/data_exchange_checklist.py": ("« ", "«\u00a0", " »", "\u00a0»", "</b> :"),
     "ui/pages/data_exchange_widgets.py": ("{}\u00a0:",),
@@ -95,10 +94,6 @@ PENDING: dict[str, tuple[str, ...]] = {
         "{} : ",
         " (m³/unité)",
     ),
-    # SOURCE_LABELS: (English, French) pairs.
-    "ui/labels.py": ("Échange de données",),
-    # Month abbreviations: core.formatting has them.
-    "ui/pages/score.py": ("févr.", "août", "déc."),
 }
 
 

@@ -191,7 +191,7 @@ def set_typed_degree_days(
 def link_property_to_station(session: Session, property_id: int, station_id: int | None) -> None:
     prop = session.get(models.Property, property_id)
     if prop is None:
-        raise ValueError(f"No property {property_id} / aucune propriété {property_id}")
+        raise ValueError(f"No property {property_id}")  # a caller's bug, for the log: never shown
     prop.weather_station_id = station_id
     session.flush()
 

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from espm_desktop.core import energy
+from espm_desktop.core.i18n import pgettext
 from espm_desktop.ui.forms import current_language
-
-SOURCE_LABELS = {
-    "manual": ("Typed", "Saisie"),
-    "import": ("Import", "Importation"),
-    "data_exchange": ("Data exchange", "Échange de données"),
-}
-
-
-def _pick(pair: tuple[str, str]) -> str:
-    return pair[1] if current_language() == "fr" else pair[0]
 
 
 def status_label(code: str) -> str:
@@ -40,7 +31,13 @@ STATUS_BADGE_COLOURS = {
 
 
 def source_label(code: str) -> str:
-    return _pick(SOURCE_LABELS.get(code, (code, code)))
+    """Where a bill came from, as the bills table and the reports' appendix say it ("Import" the noun here)."""
+    labels = {
+        "manual": pgettext("bill source", "Typed"),
+        "import": pgettext("bill source", "Import"),
+        "data_exchange": pgettext("bill source", "Data exchange"),
+    }
+    return labels.get(code, code)
 
 
 def energy_type_label(type_id: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
+from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
@@ -47,26 +48,10 @@ BANNER_STYLE = {
 }
 WARNING_STYLE = "color: #8a5300;"
 CERTIFICATION_SCORE = 75
-MONTHS_FR = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-)
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def month_text(day: date, language: str) -> str:
-    names = MONTHS_FR if language == "fr" else MONTHS_EN
-    return f"{names[day.month - 1]} {day.year}"
+    return f"{formatting.month_name(day.month, language)} {day.year}"
 
 
 def period_text(period: Period, language: str) -> str:
