@@ -30,7 +30,6 @@ from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import sge_invoices, sge_records
 from espm_desktop.fs.atomic_files import OutputError
-from espm_desktop.reports.sge_invoice import render_invoice_pdf
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -328,6 +327,8 @@ class InvoicesTab(SgeTab):
         )
         if not path:
             return
+        from espm_desktop.reports.sge_invoice import render_invoice_pdf  # reportlab loads on the first print
+
         try:
             render_invoice_pdf(item.invoice, Path(path), language, protected=(Path(self.ctx.db_path),))
         except OutputError as exc:

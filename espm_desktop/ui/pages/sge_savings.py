@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.app.sge_documents import report_data, write_workbook
 from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError, check_periods
 from espm_desktop.core.sge.deadlines import savings_claim_window_end
 from espm_desktop.db import sge_participants, sge_records, sge_savings
 from espm_desktop.db.sge_savings import savings_temperatures
 from espm_desktop.db.sge_statement import savings_years
 from espm_desktop.fs.atomic_files import OutputError
-from espm_desktop.reports.sge_annual_report import render_annual_report
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -376,6 +374,9 @@ class SavingsTab(SgeTab):
                                   "Excel (*.xlsx)")  # fmt: skip
         if not path:
             return
+        # openpyxl and reportlab load when a document is asked for, not when the SGÉ page opens.
+        from espm_desktop.app.sge_documents import write_workbook
+
         try:
             # the phase-5 aid per program year comes from the participant's aid statement; the temperatures let
             # the file redo the degree days and the baseline model with live formulas
@@ -404,6 +405,9 @@ class SavingsTab(SgeTab):
         )
         if not path:
             return
+        from espm_desktop.app.sge_documents import report_data
+        from espm_desktop.reports.sge_annual_report import render_annual_report
+
         language = lang()
         try:
             render_annual_report(
