@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,40 +15,15 @@ from pypdf import PdfReader
 from espm_desktop import cli
 from tests.core.test_score_json import request as score_request
 
+# The valid invoice example, the refusal of NaN/Infinity in JSON output, and the log-handler cleanup of the
+# error tests serve the fuzzing too.
+from tests.test_cli_errors import INVOICE, _no_log_handler_left, _refuse_constant  # noqa: F401
+
 FUZZ = settings(
     max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-INVOICE: dict[str, Any] = {  # the valid example of tests/core/test_sge_invoice.py
-    "beneficiary": {
-        "name": "Fonderie",
-        "address": "1 rue A",
-        "gst_number": "123456789 RT 0001",
-        "qst_number": "1234567890 TQ 0001",
-    },
-    "work_address": "2 rue B",
-    "energir_file_number": "F-1",
-    "invoice_date": "2024-05-02",
-    "phase": "implementation_other",
-    "aid_amount": 50000.10,
-    "invoice_number": "SGE-0007",
-}
-
-
-@pytest.fixture(autouse=True)
-def _no_log_handler_left() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "espm_desktop_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-
-
-def _refuse_constant(name: str) -> None:
-    raise AssertionError(f"{name} in the output")
-
 
 scalars = (
     st.none()

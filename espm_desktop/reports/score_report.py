@@ -91,7 +91,6 @@ TEXTS: dict[str, str] = {
     "address": N_("Address"),
     "espm_id": N_("ESPM property ID"),
     "type": N_("Type"),
-    "bank_branch": N_("Bank branch"),
     "gfa": N_("Gross floor area"),
     "period": N_("12-month period"),
     "period_value": N_("{start} to {end}"),

@@ -9,7 +9,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +32,7 @@ from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import CHART_IDS, ChartsPage
 from espm_desktop.ui.plots.export import chart_layout
 from tests.ui.conftest import when_dialog_opens
+from tests.ui.test_charts import add_station
 
 RSVG = shutil.which("rsvg-convert")
 EXPORT_WIDTH = 1200
@@ -279,19 +279,6 @@ def test_print_pdf_with_dialog(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest
     when_dialog_opens(read_and_close, qtbot)
     assert printing.print_pdf_with_dialog(None, broken) == 0
     assert seen and "broken.pdf" in seen[0]
-
-
-def add_station(ctx: AppContext, prop: int) -> None:
-    with ctx.session() as s, s.begin():
-        station = models.WeatherStation(climate_id="7024745", name="MONTREAL/PIERRE ELLIOTT TRUDEAU")
-        day = date(2025, 1, 1)
-        while day <= date(2025, 12, 31):
-            hdd = max(18.0 - (-10 + 30 * (1 - abs(day.timetuple().tm_yday - 200) / 200)), 0.0)
-            station.days.append(models.WeatherDay(day=day, mean_temp_c=18 - hdd, hdd=hdd, cdd=0.0, flags=""))
-            day += timedelta(days=1)
-        s.add(station)
-        s.flush()
-        s.get(models.Property, prop).weather_station_id = station.id
 
 
 def drag(page: ChartsPage, by: QPoint) -> None:
