@@ -117,7 +117,7 @@ EXIT_CODES_HELP = (
 
 def _open_db(args: argparse.Namespace, *, create: bool, lang: str = "en") -> tuple[Path, bool] | None:
     """The database named by --db (or the default), checked and upgraded; None (message printed) if refused."""
-    from espm_desktop.db.opening import DatabaseProblem, open_database
+    from espm_desktop.app.database import DatabaseProblem, open_database, storage_warning
 
     db_path = args.db or paths.default_db_path()
     try:
@@ -132,11 +132,9 @@ def _open_db(args: argparse.Namespace, *, create: bool, lang: str = "en") -> tup
             backup=str(opened.backup),
         )
         print(f"note: {note.text(lang)}", file=sys.stderr)
-    from espm_desktop.io.storage_location import detect_location, risk_message
-
-    risk = detect_location(db_path)
+    risk = storage_warning(db_path, lang)
     if risk is not None:
-        print(f"warning: {risk_message(risk, lang)}", file=sys.stderr)
+        print(f"warning: {risk}", file=sys.stderr)
     return db_path, opened.read_only
 
 
@@ -151,7 +149,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _cmd_init_demo(args: argparse.Namespace) -> int:
-    from espm_desktop.db.demo import create_demo_database
+    from espm_desktop.app.database import create_demo_database
 
     target = args.db or paths.demo_db_path()
     create_demo_database(target)
@@ -164,8 +162,8 @@ def _input_name(path: Path) -> str:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    from espm_desktop.app.json_files import JsonInputError, load_json
     from espm_desktop.core.score.json_io import ScoreInputError, score_from_json_dict
-    from espm_desktop.io.json_input import JsonInputError, load_json
 
     try:
         data: Any = load_json(args.json_file)
@@ -189,11 +187,11 @@ def _cmd_invoice(args: argparse.Namespace) -> int:
 
 def _mapping_arg(text: str | None) -> Any:
     """ColumnMapping from --mapping (JSON text or a file), or None; ValueError with a message if unreadable."""
-    from espm_desktop.io.espm_import import ColumnMapping
+    from espm_desktop.app.bill_files import column_mapping
+    from espm_desktop.app.json_files import JsonInputError, load_json, loads_bounded
 
     if not text:
         return None
-    from espm_desktop.io.json_input import JsonInputError, load_json, loads_bounded
 
     try:
         data = loads_bounded(text) if text.lstrip().startswith("{") else load_json(Path(text))
@@ -201,13 +199,11 @@ def _mapping_arg(text: str | None) -> Any:
         raise ValueError(f"--mapping {text[:200]}: {exc.message(current_language())}") from None
     if not isinstance(data, dict):
         raise ValueError('--mapping must be a JSON object such as {"start": "Date", "usage": "kWh"}')
-    if "columns" not in data and "fixed" not in data:
-        data = {"columns": data}
-    return ColumnMapping.from_json(json.dumps(data))
+    return column_mapping(data)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from espm_desktop.io.espm_import import (
+    from espm_desktop.app.bill_files import (
         AmbiguousDateFormat,
         DateOrder,
         ImportFileError,
@@ -257,10 +253,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return 3
     # The database layer (SQLAlchemy) is loaded only once every file was read: a refused file answers at once.
     from espm_desktop.app.bill_import import ConflictChoice, import_for_command_line
-    from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.opening import save_error_message
+    from espm_desktop.app.database import database_engine, save_error_message
 
-    engine = make_engine(db_path, read_only=read_only)
+    engine = database_engine(db_path, read_only=read_only)
     try:
         result = import_for_command_line(
             engine,
@@ -283,7 +278,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from espm_desktop.app.bill_export import ExportFormat, export_to_file
-    from espm_desktop.db.engine import make_engine
+    from espm_desktop.app.database import database_engine
     from espm_desktop.fs.atomic_files import OutputError
 
     opened = _open_db(args, create=False)
@@ -293,7 +288,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _same_file(args.out, db_path):
         print(f"error: {out_is_database(args.out)}", file=sys.stderr)
         return 2
-    engine = make_engine(db_path, read_only=read_only)
+    engine = database_engine(db_path, read_only=read_only)
     try:
         count = export_to_file(
             engine, ExportFormat(args.fmt), args.out, args.property_ids, protected=(db_path,)

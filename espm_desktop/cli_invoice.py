@@ -108,11 +108,11 @@ def _run_json(args: argparse.Namespace) -> int:
     """`invoice --json FILE --out PDF`, as before, except that the number must now be given."""
     from dataclasses import replace
 
+    from espm_desktop.app.json_files import JsonInputError, load_json
+    from espm_desktop.app.sge_invoices import invoice_notes, write_invoice_pdf
     from espm_desktop.core.sge.common import SgeInputError
     from espm_desktop.core.sge.invoice import mark_sent, parse_invoice_data, validate_invoice
     from espm_desktop.fs.atomic_files import OutputError
-    from espm_desktop.io.json_input import JsonInputError, load_json
-    from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
 
     lang = args.lang or "en"
     if args.json_file is None:
@@ -141,10 +141,10 @@ def _run_json(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     # The file is the final invoice (nothing records drafts here): printed without a DRAFT mark.
     final = mark_sent(replace(invoice, language=args.lang or invoice.language))
-    for note in invoice_text_notes(final):
+    for note in invoice_notes(final):
         print_warning(f"{source}: {note.message(lang)}")
     try:
-        render_invoice_pdf(final, args.out)
+        write_invoice_pdf(final, args.out)
     except OutputError as exc:
         print_error(exc.message(lang))
         return EXIT_INPUT
@@ -160,14 +160,10 @@ def _run_json(args: argparse.Namespace) -> int:
 
 
 def _run_register(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
+    from espm_desktop.app.database import DatabaseProblem, database_engine, open_database, save_error_message
+    from espm_desktop.app.sge_invoices import InvoiceRequest, StoreError, record_invoice
     from espm_desktop.core.sge.common import SgeInputError
-    from espm_desktop.db import sge_invoices, sge_records
-    from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
     from espm_desktop.fs.atomic_files import OutputError
-    from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
 
     lang = args.lang or "en"
     invoice_lang = args.lang or "fr"
@@ -207,29 +203,28 @@ def _run_register(args: argparse.Namespace) -> int:
     if _same_file(Path(args.out), db_path):
         print_error(out_is_database(args.out, lang))
         return EXIT_INPUT
-    engine = make_engine(db_path)
-    written = False
+    request = InvoiceRequest(
+        participant_id=args.participant,
+        invoice_date=invoice_date,
+        language=invoice_lang,
+        phase=Phase(args.phase) if args.credit_note_for is None else None,
+        aid_amount=amount,
+        program_year=args.year if args.credit_note_for is None else None,
+        credit_note_for=args.credit_note_for,
+        sent_on=sent_on,
+    )
+    engine = database_engine(db_path)
     try:
-        with Session(engine) as s, s.begin():
-            if args.credit_note_for is not None:
-                original = sge_invoices.invoice_by_number(s, args.participant, args.credit_note_for)
-                stored = sge_invoices.issue_credit_note(s, original.invoice_id, invoice_date, amount)
-            else:
-                assert amount is not None
-                stored = sge_invoices.create_invoice(
-                    s, args.participant, Phase(args.phase), amount, invoice_date, invoice_lang, args.year
-                )
-            problem = None
-            if sent_on is not None:
-                stored = sge_invoices.mark_invoice_sent(s, stored.invoice_id, sent_on)
-            else:
-                problem = sge_invoices.invoice_send_problem(s, stored.invoice_id)
-            for note in invoice_text_notes(stored.invoice, invoice_lang):
-                print_warning(note.message(lang))
-            # Written before the commit: a PDF that can't be written leaves nothing recorded.
-            render_invoice_pdf(stored.invoice, args.out, invoice_lang, protected=(db_path,))
-            written = True
-    except (sge_records.StoreError, SgeInputError) as exc:
+        # The PDF is written before the commit: a PDF that can't be written leaves nothing recorded, and a
+        # record the database refuses leaves no PDF.
+        recorded = record_invoice(
+            engine,
+            request,
+            args.out,
+            protected=(db_path,),
+            on_note=lambda note: print_warning(note.message(lang)),
+        )
+    except (StoreError, SgeInputError) as exc:
         print_error(exc.message(lang))
         return EXIT_INPUT
     except OutputError as exc:
@@ -237,18 +232,16 @@ def _run_register(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     except Exception as exc:  # a database error: locked, full disk, damaged file
         reason = save_error_message(exc, lang)
-        if reason is None and isinstance(exc, OSError) and not written:
+        if reason is None and isinstance(exc, OSError):
             print_error(cannot_write(args.out, exc, lang))
             return EXIT_INPUT
         if reason is None:
             raise
-        if written:
-            Path(args.out).unlink(missing_ok=True)  # the invoice it shows was not recorded
         print_error(f"{db_path}: {reason}")
         return EXIT_DATABASE
     finally:
         engine.dispose()
-    inv = stored.invoice
+    inv, problem = recorded.stored.invoice, recorded.send_problem
     if inv.is_credit_note:
         done = (
             message(

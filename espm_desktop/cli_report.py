@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from espm_desktop import paths
 from espm_desktop.cli_support import print_error, print_out
 from espm_desktop.core.i18n import N_, message
+
+if TYPE_CHECKING:
+    from espm_desktop.app.reports import PropertyNotNamed
 
 EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
 REPORT_KINDS = ("score", "consumption", "portfolio")
@@ -30,12 +33,6 @@ _WRITTEN = {
     "consumption": N_("Consumption report written to {path}"),
     "portfolio": N_("Portfolio report written to {path}"),
 }
-
-
-class _Refused(Exception):
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -67,43 +64,9 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
     return report
 
 
-def _resolve_property(session: Any, ref: str, lang: str) -> int:
-    """The id of the property named by `ref`: an id, else an exact name (case-insensitive if unique)."""
-    from sqlalchemy import func, select
-
-    from espm_desktop.db import models
-
-    text = ref.strip()
-    if text.isdigit() and session.get(models.Property, int(text)) is not None:
-        return int(text)
-    ids = list(session.scalars(select(models.Property.id).where(models.Property.name == text)))
-    if not ids:
-        ids = list(
-            session.scalars(
-                select(models.Property.id).where(func.lower(models.Property.name) == text.lower())
-            )
-        )
-    if len(ids) == 1:
-        return int(ids[0])
-    if ids:
-        print_error(
-            message(
-                "several properties are named '{name}': give the id ({ids})",
-                name=text,
-                ids=", ".join(map(str, ids)),
-            ).text(lang)
-        )
-    else:
-        print_error(message("no property has the id or name '{name}'", name=text).text(lang))
-    raise _Refused(EXIT_INPUT)
-
-
 def _write(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
-    from espm_desktop.app.reports import ReportData, gather_report, render_report
-    from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
+    from espm_desktop.app.database import DatabaseProblem, database_engine, open_database, save_error_message
+    from espm_desktop.app.reports import PropertyNotNamed, ReportData, gather_named_report, render_report
     from espm_desktop.fs.atomic_files import OutputError
 
     lang = args.lang
@@ -113,16 +76,13 @@ def _write(args: argparse.Namespace) -> int:
     except DatabaseProblem as exc:
         print_error(exc.message(lang))
         return EXIT_DATABASE
-    engine = make_engine(db_path, read_only=opened.read_only)
+    engine = database_engine(db_path, read_only=opened.read_only)
     try:
-        with Session(engine) as session:
-            property_id = None
-            if args.property_ref is not None:
-                property_id = _resolve_property(session, args.property_ref, lang)
-            # run_report refused a score or consumption report without --property.
-            data: ReportData = gather_report(session, args.kind, lang, property_id)
-    except _Refused as refused:
-        return refused.code
+        # run_report refused a score or consumption report without --property.
+        data: ReportData = gather_named_report(engine, args.kind, lang, args.property_ref)
+    except PropertyNotNamed as unnamed:
+        print_error(_not_named(unnamed, lang))
+        return EXIT_INPUT
     except Exception as exc:
         reason = save_error_message(exc, lang)
         if reason is None:
@@ -141,6 +101,17 @@ def _write(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print_out(message(_WRITTEN[args.kind], path=str(args.out)).text(lang))
     return EXIT_OK
+
+
+def _not_named(unnamed: PropertyNotNamed, lang: str) -> str:
+    """Why --property designates no property (an unknown id or name) or several (give the id)."""
+    if unnamed.ids:
+        return message(
+            "several properties are named '{name}': give the id ({ids})",
+            name=unnamed.name,
+            ids=", ".join(map(str, unnamed.ids)),
+        ).text(lang)
+    return message("no property has the id or name '{name}'", name=unnamed.name).text(lang)
 
 
 def run_report(args: argparse.Namespace) -> int:

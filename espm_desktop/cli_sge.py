@@ -18,7 +18,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from espm_desktop import paths
 from espm_desktop.cli_support import cannot_write, messages_in, out_is_database
@@ -36,6 +36,9 @@ from espm_desktop.core.sge.statement import (
     StatementInput,
     aid_statement,
 )
+
+if TYPE_CHECKING:
+    from espm_desktop.app.sge_savings import ParticipantSavings
 
 EXIT_OK, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3
 SGE_EXIT_CODES = (
@@ -258,7 +261,7 @@ def _error(text: str) -> None:
 
 def _read_json(path: Path, language: str) -> object:
     """The file's JSON, numbers as Decimal, read within io.json_input's bounds; ValueError with a message."""
-    from espm_desktop.io.json_input import JsonInputError, load_json
+    from espm_desktop.app.json_files import JsonInputError, load_json
 
     try:
         return load_json(path, parse_float=Decimal)
@@ -274,19 +277,13 @@ class _Refused(Exception):
         self.code = code
 
 
-def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any, str, dict[Any, float]]:
-    """(file, analysis or None, why the savings could not be computed, the daily temperatures the model used)
-    of --participant in --db."""
-    from sqlalchemy.orm import Session
-
-    from espm_desktop.core.savings import SavingsInputError
-    from espm_desktop.db import sge_participants, sge_records, sge_savings
-    from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.opening import DatabaseProblem, open_database, save_error_message
-    from espm_desktop.db.sge_savings import savings_temperatures
+def _participant(args: argparse.Namespace, need_savings: bool) -> ParticipantSavings:
+    """The file of --participant in --db, its savings analysis (or why they could not be computed), and the daily
+    temperatures the model used (`need_savings`: savings that can't be computed stop the command)."""
+    from espm_desktop.app.database import DatabaseProblem, open_database, save_error_message
+    from espm_desktop.app.sge_savings import StoreError, participant_savings
 
     lang = args.lang
-    temperatures: dict[Any, float] = {}
     db_path = args.db or paths.default_db_path()
     try:
         opened = open_database(db_path, create=False)
@@ -297,17 +294,11 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
     if out is not None and _same_file(out, Path(db_path)):
         _error(out_is_database(out, lang))
         raise _Refused(EXIT_INPUT)
-    engine = make_engine(db_path, read_only=opened.read_only)
     try:
-        with Session(engine) as s:
-            file = sge_participants.load_participant(s, args.participant)
-            try:
-                analysis, why = sge_savings.savings_analysis(s, args.participant), ""
-                if need_savings:
-                    temperatures = savings_temperatures(s, file, analysis)
-            except SavingsInputError as exc:
-                analysis, why = None, exc.message_en if lang == "en" else exc.message_fr
-    except sge_records.StoreError as exc:
+        read = participant_savings(
+            db_path, args.participant, read_only=opened.read_only, with_temperatures=need_savings
+        )
+    except StoreError as exc:
         _error(exc.message(lang))
         raise _Refused(EXIT_INPUT) from None
     except Exception as exc:
@@ -316,18 +307,24 @@ def _participant(args: argparse.Namespace, need_savings: bool) -> tuple[Any, Any
             raise
         _error(f"{db_path}: {reason}")
         raise _Refused(EXIT_DATABASE) from None
-    finally:
-        engine.dispose()
-    if analysis is None and need_savings:
+    if read.analysis is None and need_savings:
         _error(
             message(
                 "the savings of participant {participant} can't be computed: {why}",
                 participant=str(args.participant),
-                why=why,
+                why=_why(read, lang),
             ).text(lang)
         )
         raise _Refused(EXIT_INPUT)
-    return file, analysis, why, temperatures
+    return read
+
+
+def _why(read: ParticipantSavings, language: str) -> str:
+    """Why the participant's savings could not be computed, in `language`."""
+    exc = read.savings_error
+    if exc is None:
+        return ""
+    return exc.message_en if language == "en" else exc.message_fr
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -352,13 +349,15 @@ def _cmd_statement(args: argparse.Namespace) -> int:
             return EXIT_INPUT
         statement = aid_statement(data)
     else:
-        from espm_desktop.db.sge_statement import participant_statement
+        from espm_desktop.app.sge_savings import participant_statement
 
-        file, analysis, why, _ = _participant(args, need_savings=False)
-        if analysis is None:
-            note = message("savings follow-up not computed (phase 5 shows no aid): {why}", why=why)
+        read = _participant(args, need_savings=False)
+        if read.analysis is None:
+            note = message(
+                "savings follow-up not computed (phase 5 shows no aid): {why}", why=_why(read, args.lang)
+            )
             print(f"note: {note.text(args.lang)}", file=sys.stderr)
-        statement = participant_statement(file, analysis)
+        statement = participant_statement(read.file, read.analysis)
     print(json.dumps(statement_json(statement, args.lang), indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -367,11 +366,13 @@ def _write(args: argparse.Namespace, what: str) -> int:
     from espm_desktop.app.sge_documents import write_annual_report, write_workbook
     from espm_desktop.fs.atomic_files import OutputError
 
-    file, analysis, _, temperatures = _participant(args, need_savings=True)
+    read = _participant(args, need_savings=True)
+    file, analysis = read.file, read.analysis
+    assert analysis is not None
     protected = (Path(args.db or paths.default_db_path()),)
     try:
         if what == "workbook":
-            write_workbook(file, analysis, args.out, protected=protected, daily_mean_c=temperatures)
+            write_workbook(file, analysis, args.out, protected=protected, daily_mean_c=read.daily_mean_c)
         else:
             write_annual_report(file, analysis, args.out, args.lang, protected=protected)
     except OutputError as exc:

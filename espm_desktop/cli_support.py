@@ -178,7 +178,7 @@ def _report(exc: BaseException, args: argparse.Namespace | None, command: str) -
 
 def _database_message(exc: BaseException, language: str) -> str | None:
     try:
-        from espm_desktop.db.opening import save_error_message
+        from espm_desktop.app.database import save_error_message
 
         return save_error_message(exc, language)
     except Exception:  # the database layer itself failing to import is an internal error, reported as such

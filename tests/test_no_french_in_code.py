@@ -3,8 +3,7 @@ resources/translations/espm_desktop_fr.po only (core/i18n.py, scripts/update_cat
 
 Every string constant of espm_desktop/**/*.py (db/migrations excepted: frozen history) is read with ast; one that
 looks French fails the test with its file:line, unless it is allowed below: proper names (removed before the
-check), data tables the app must read or write as written, a few quoted words, and the PENDING list of texts still
-to move to the catalog. Docstrings, comments and regular-expression patterns are not looked at.
+check), data tables the app must read or write as written, and a few quoted words. Docstrings, comments and regular-expression patterns are not looked at.
 
 "Looks French" is a heuristic: a French letter or guillemet (é è ê à ç ù û ô î « »), French spacing before ':'
 or ';', or a French word among others (" le ", " la ", " des ", " est ", " pas ", "Choisissez"…). A lone French word
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,31 +68,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("reports/sge_workbook.py", "« versée sur une base annuelle"): "Énergir's guide quoted",
     ("reports/sge_workbook.py", "« Une aide financière […]"): "Énergir's guide quoted",
     ("reports/sge_workbook.py", "« À partir de la date d'acceptation"): "Énergir's guide quoted",
-}
-
-# PENDING — French still in the code. Each entry must move to the catalog (an English text marked for
-# scripts/update_catalog.py, its French in the .po) and then leave this list: `test_pending_is_still_needed`
-# fails for an entry that no longer matches anything. Never add an entry.
-PENDING: dict[str, tuple[str, ...]] = {
-    # A field name quoted the French way inside a rendered message.
-    "core/sge/common.py": ("« {} »",),
-    # French typography (no-break spaces before ':' and inside « »): a rule for core.formatting.
-    "reports/data_exchange_checklist.py": ("« ", "«\u00a0", " »", "\u00a0»", "</b> :"),
-    "ui/pages/data_exchange_widgets.py": ("{}\u00a0:",),
-    # The SGÉ calculation workbook: French sheet names and notes beside the bilingual labels.
-    "reports/sge_workbook.py": (
-        "Entrées",
-        "Températures",
-        "Degrés-jours",
-        "Régression",
-        "Modèle",
-        "Répartition annuelle",
-        "Aide par année",
-        "Modèle sans DJC : 18 °C pour information",
-        "Environnement et Changement climatique Canada (ECCC) ou ",
-        "{} : ",
-        " (m³/unité)",
-    ),
 }
 
 
@@ -189,37 +163,23 @@ def _matches(fragment: str, text: str) -> bool:
     return text == fragment or (len(fragment) >= 8 and fragment in text)
 
 
-def _pending_entry(found: Found, pending: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
-    for fragment in pending.get(found.path, ()):
-        if _matches(fragment, found.text):
-            return (found.path, fragment)
-    return None
-
-
 def is_allowed(found: Found) -> bool:
     if (found.path, found.scope) in DATA or (found.path, "*") in DATA:
         return True
     return any(path == found.path and _matches(fragment, found.text) for path, fragment in ALLOWED)
 
 
-def not_allowed(found: list[Found], pending: Mapping[str, tuple[str, ...]]) -> list[Found]:
-    return [f for f in found if not is_allowed(f) and _pending_entry(f, pending) is None]
+def not_allowed(found: list[Found]) -> list[Found]:
+    return [f for f in found if not is_allowed(f)]
 
 
 def test_no_french_text_in_the_code() -> None:
-    offenders = not_allowed(package_texts(), PENDING)
+    offenders = not_allowed(package_texts())
     assert not offenders, (
         "French text in the code: write the English in the code (core.i18n: message(), _(), N_()) and the French "
         "in the catalog (scripts/update_catalog.py --fill), or, for a proper name or data read as written, "
         "explain it in this test's allow list:\n" + "\n".join(map(str, offenders))
     )
-
-
-def test_pending_is_still_needed() -> None:
-    """PENDING may only shrink: an entry that matches nothing any more has moved to the catalog."""
-    used = {entry for f in package_texts() if (entry := _pending_entry(f, PENDING)) is not None}
-    listed = {(path, fragment) for path, fragments in PENDING.items() for fragment in fragments}
-    assert not listed - used, f"remove from PENDING: {sorted(listed - used)}"
 
 
 def test_the_allow_list_is_still_needed() -> None:
@@ -254,13 +214,10 @@ def test_a_module_with_a_french_literal_fails_the_check(tmp_path: Path) -> None:
     )
     (package / "db" / "migrations" / "0001_old.py").write_text('NOTE = "Base créée"\n', encoding="utf-8")
     found = package_texts(package)
-    assert [str(f) for f in not_allowed(found, {})] == [
+    assert [str(f) for f in not_allowed(found)] == [
         'espm_desktop/io/probe.py:12: "La ligne {} n\'est pas une date."',
         "espm_desktop/io/probe.py:13: 'Choisissez une colonne pour chacun.'",
     ]
-    # Listed as pending, the same module passes; its entries are then in use.
-    pending = {"io/probe.py": ("La ligne {} n'est pas une date.", "Choisissez une colonne")}
-    assert not_allowed(found, pending) == []
 
 
 def test_the_heuristic_tells_french_from_english() -> None:

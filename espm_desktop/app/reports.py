@@ -8,15 +8,17 @@ come through here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from espm_desktop.app.report_data import consumption_report_data, portfolio_report_data, score_report_data
+from espm_desktop.db import models
 from espm_desktop.reports.consumption_report import ConsumptionReportData, render_consumption_report
 from espm_desktop.reports.portfolio_report import PortfolioReportData, render_portfolio_report
 from espm_desktop.reports.score_report import ScoreReportData, render_score_report
@@ -60,6 +62,44 @@ def gather_report(
     if kind is ReportKind.CONSUMPTION:
         return consumption_report_data(session_or_engine, property_id, language)
     return score_report_data(session_or_engine, property_id, language, period_end)
+
+
+class PropertyNotNamed(LookupError):
+    """No property, or more than one, answers to the id or name a command was given (`ids`: those named)."""
+
+    def __init__(self, name: str, ids: Sequence[int] = ()) -> None:
+        super().__init__(name)
+        self.name = name
+        self.ids = tuple(ids)
+
+
+def find_property(session: Session, ref: str) -> int:
+    """The id of the property named by `ref`: an id, else an exact name (case-insensitive if unique).
+
+    Raises PropertyNotNamed when no property, or several, answer to it.
+    """
+    text = ref.strip()
+    if text.isdigit() and session.get(models.Property, int(text)) is not None:
+        return int(text)
+    ids = list(session.scalars(select(models.Property.id).where(models.Property.name == text)))
+    if not ids:
+        ids = list(
+            session.scalars(
+                select(models.Property.id).where(func.lower(models.Property.name) == text.lower())
+            )
+        )
+    if len(ids) == 1:
+        return int(ids[0])
+    raise PropertyNotNamed(text, [int(i) for i in ids])
+
+
+def gather_named_report(
+    engine: Engine, kind: ReportKind | str, language: str, property_ref: str | None = None
+) -> ReportData:
+    """`gather_report` for the property an id or name designates (`find_property`), in one read session."""
+    with Session(engine) as session:
+        property_id = None if property_ref is None else find_property(session, property_ref)
+        return gather_report(session, kind, language, property_id)
 
 
 def render_report(

@@ -8,6 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy import Engine
+
+from espm_desktop.app.sge_savings import savings_temperatures
 from espm_desktop.db.sge_records import ParticipantFile
 from espm_desktop.db.sge_savings import SavingsAnalysis
 from espm_desktop.db.sge_statement import participant_statement
@@ -103,4 +106,22 @@ def write_workbook(
         program_start=analysis.first_deliverables_accepted,
         station_name=analysis.station_name,
         use_production=file.info.use_production,
+    )
+
+
+def write_participant_workbook(
+    engine: Engine,
+    file: ParticipantFile,
+    analysis: SavingsAnalysis,
+    out: Path | BinaryIO,
+    *,
+    protected: Sequence[Path] = (),
+) -> None:
+    """The Excel calculation file with live formulas, from the daily temperatures the savings model used."""
+    write_workbook(
+        file,
+        analysis,
+        out,
+        protected=protected,
+        daily_mean_c=savings_temperatures(engine, file, analysis),
     )

@@ -13,6 +13,7 @@ Qt-free, so the reports and the command line can use it as well as the window.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -114,3 +115,16 @@ def label(text: str, language: str) -> str:
 def labelled(name: str, value: str, language: str) -> str:
     """« Gaz naturel : 9,10 GJ » / 'Natural gas: 9.10 GJ'."""
     return f"{label(name, language)} {value}"
+
+
+# The signs French sets off by a space (OQLF: « : », « ; », « ! », « ? », and inside guillemets).
+_SPACE_BEFORE_SIGN = re.compile(r" (?=[:;!?»])")
+_SPACE_AFTER_GUILLEMET = re.compile(r"(?<=«) ")
+
+
+def french_spacing(text: str, language: str) -> str:
+    """French text that may wrap (a PDF paragraph): the space before : ; ! ? » and after « becomes a no-break
+    space, so the sign never starts a line. Text in another language comes back unchanged."""
+    if not is_french(language):
+        return text
+    return _SPACE_AFTER_GUILLEMET.sub(NBSP, _SPACE_BEFORE_SIGN.sub(NBSP, text))

@@ -6,6 +6,9 @@ period's days, on the average heating degree-days per day at a balance point sea
 the qualifying model with the highest adjusted R² wins. Goodness of fit and the fractional savings
 uncertainty follow ASHRAE Guideline 14-2014 (CV(RMSE), NMBE, Annex B formula for monthly data).
 Energy is in m³ (floats, as in core.types); billing period dates are both inclusive.
+
+The statistics are in core/savings_stats.py, the split into SGÉ program years in core/savings_years.py; their
+public names are offered here too, where callers import them.
 """
 
 from __future__ import annotations
@@ -14,12 +17,23 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
-from statistics import NormalDist
 
 from espm_desktop.core.i18n import N_, Message, MessageError, message
-from espm_desktop.core.sge import rules
-from espm_desktop.core.sge.deadlines import add_months, program_year_bounds, program_year_of
+from espm_desktop.core.savings_stats import (
+    fit_statistics,
+    t_quantile,
+    weighted_least_squares,
+    weighted_r2,
+)
+from espm_desktop.core.savings_stats import regularized_incomplete_beta as regularized_incomplete_beta
+from espm_desktop.core.savings_stats import student_t_upper_tail as student_t_upper_tail
+from espm_desktop.core.savings_years import ClaimStatus as ClaimStatus
+from espm_desktop.core.savings_years import ProgramYearSavings as ProgramYearSavings
+from espm_desktop.core.savings_years import continuous_measurement as continuous_measurement
+from espm_desktop.core.savings_years import (
+    program_years_missing_acceptance as program_years_missing_acceptance,
+)
+from espm_desktop.core.savings_years import savings_by_program_year as savings_by_program_year
 
 # CalTRACK searches 30–90 °F, i.e. about −1 to 32 °C; steps of at most 3 °F (1.67 °C) — we use 1 °C.
 BALANCE_POINT_MIN_C = -1.0
@@ -154,39 +168,6 @@ class SavingsInputError(MessageError):
     """The savings can't be computed from these figures; `problem` says why and what to do."""
 
 
-def _solve(matrix: list[list[float]], vector: list[float]) -> list[float] | None:
-    """Gaussian elimination with partial pivoting; None when the system is singular."""
-    size = len(vector)
-    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
-    for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(a[r][col]))
-        if abs(a[pivot][col]) < 1e-12:
-            return None
-        a[col], a[pivot] = a[pivot], a[col]
-        for r in range(col + 1, size):
-            factor = a[r][col] / a[col][col]
-            for c in range(col, size + 1):
-                a[r][c] -= factor * a[col][c]
-    x = [0.0] * size
-    for r in range(size - 1, -1, -1):
-        x[r] = (a[r][size] - sum(a[r][c] * x[c] for c in range(r + 1, size))) / a[r][r]
-    return x
-
-
-def _wls(rows: list[list[float]], y: list[float], w: list[float]) -> list[float] | None:
-    k = len(rows[0])
-    xtwx = [[sum(w[i] * rows[i][a] * rows[i][b] for i in range(len(y))) for b in range(k)] for a in range(k)]
-    xtwy = [sum(w[i] * rows[i][a] * y[i] for i in range(len(y))) for a in range(k)]
-    return _solve(xtwx, xtwy)
-
-
-def _weighted_r2(y: list[float], fitted: list[float], w: list[float]) -> float:
-    mean = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sum(w)
-    ss_tot = sum(wi * (yi - mean) ** 2 for wi, yi in zip(w, y, strict=True))
-    ss_res = sum(wi * (yi - fi) ** 2 for wi, yi, fi in zip(w, y, fitted, strict=True))
-    return 1.0 - ss_res / ss_tot if ss_tot > 0 else 0.0
-
-
 _LONG_PERIOD = {
     "baseline": N_("Baseline: the period {start} to {end} lasts {days} days (> {limit}): check the bill."),
     "reporting": N_("Reporting: the period {start} to {end} lasts {days} days (> {limit}): check the bill."),
@@ -266,11 +247,11 @@ def fit_baseline(
         if use_production:
             for row, value in zip(rows, prod, strict=True):
                 row.append(value)
-        beta = _wls(rows, y, wts)
+        beta = weighted_least_squares(rows, y, wts)
         if beta is None:
             continue
         fitted = [sum(b * x for b, x in zip(beta, row, strict=True)) for row in rows]
-        r2 = _weighted_r2(y, fitted, wts)
+        r2 = weighted_r2(y, fitted, wts)
         k = len(beta) - 1
         adj = 1.0 - (1.0 - r2) * (n - 1) / (n - k - 1) if n - k - 1 > 0 else -math.inf
         qualifies = beta[0] >= 0 and all(b > 0 for b in beta[1:])
@@ -293,9 +274,9 @@ def fit_baseline(
     )
     actual = [p.usage_m3 for p, _ in kept]
     predicted = [model.predict(p, w) for p, w in kept]
-    stats = _fit_statistics(actual, predicted, len(beta))
+    stats = fit_statistics(actual, predicted, len(beta))
     fitted_per_day = [pr / p.days for pr, (p, _) in zip(predicted, kept, strict=True)]
-    r2 = _weighted_r2(y, fitted_per_day, wts)
+    r2 = weighted_r2(y, fitted_per_day, wts)
     k = len(beta) - 1
     model = BaselineModel(
         kind,
@@ -313,86 +294,6 @@ def fit_baseline(
         baseline_days,
     )
     return BaselineFit(model, tuple(candidates), tuple(warnings))
-
-
-def _fit_statistics(
-    actual: list[float], predicted: list[float], n_parameters: int
-) -> tuple[float, float, float]:
-    """CV(RMSE), NMBE (Guideline 14, n − p degrees of freedom) and the lag-1 autocorrelation of residuals."""
-    n = len(actual)
-    mean = sum(actual) / n
-    residuals = [a - p for a, p in zip(actual, predicted, strict=True)]
-    dof = max(n - n_parameters, 1)
-    cv_rmse = math.sqrt(sum(r * r for r in residuals) / dof) / mean if mean else math.inf
-    nmbe = sum(residuals) / (dof * mean) if mean else math.inf
-    denom = sum(r * r for r in residuals)
-    rho = sum(residuals[i] * residuals[i - 1] for i in range(1, n)) / denom if denom > 0 else 0.0
-    return cv_rmse, nmbe, rho
-
-
-def _beta_continued_fraction(a: float, b: float, x: float) -> float:
-    """Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes § 6.4)."""
-    tiny, eps = 1e-300, 1e-15
-    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
-    d = 1.0 / (d if abs(d) > tiny else tiny)
-    h = d
-    for m in range(1, 1000):
-        for numerator in (
-            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-        ):
-            d = 1.0 + numerator * d
-            d = 1.0 / (d if abs(d) > tiny else tiny)
-            c = 1.0 + numerator / c
-            c = c if abs(c) > tiny else tiny
-            h *= d * c
-        if abs(d * c - 1.0) < eps:
-            break
-    return h
-
-
-def regularized_incomplete_beta(a: float, b: float, x: float) -> float:
-    """I_x(a, b), the regularized incomplete beta function, for a, b > 0 and 0 ≤ x ≤ 1."""
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    if x < (a + 1.0) / (a + b + 2.0):
-        return math.exp(log_front) * _beta_continued_fraction(a, b, x) / a
-    return 1.0 - math.exp(log_front) * _beta_continued_fraction(b, a, 1.0 - x) / b
-
-
-def student_t_upper_tail(t: float, dof: float) -> float:
-    """P(T > t) for Student's t with `dof` degrees of freedom, t ≥ 0: ½·I_{ν/(ν+t²)}(ν/2, ½)."""
-    return 0.5 * regularized_incomplete_beta(dof / 2.0, 0.5, dof / (dof + t * t))
-
-
-def t_quantile(confidence: float, dof: float) -> float:
-    """Two-sided Student t value: P(|T| ≤ t) = `confidence` (0.90 → 6.314 at 1 d.f., 1.645 at ∞).
-
-    Exact to ~1e-10: the t distribution's tail through the regularized incomplete beta function, inverted by
-    bisection (the tail falls monotonically in t). Guideline 14's uncertainty uses the two-sided value at the
-    stated confidence level. Fewer than one degree of freedom is read as one, as the fit statistics do.
-    """
-    if not 0.0 < confidence < 1.0:
-        raise ValueError("confidence must be strictly between 0 and 1")
-    tail = (1.0 - confidence) / 2.0
-    if math.isinf(dof):
-        return NormalDist().inv_cdf(1.0 - tail)
-    v = max(float(dof), 1.0)
-    low, high = 0.0, 1.0
-    while student_t_upper_tail(high, v) > tail:
-        low, high = high, high * 2.0
-    for _ in range(200):
-        middle = (low + high) / 2.0
-        if student_t_upper_tail(middle, v) > tail:
-            low = middle
-        else:
-            high = middle
-        if high - low <= 1e-12 * max(1.0, high):
-            break
-    return (low + high) / 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,128 +426,6 @@ def check_periods(baseline_start: date, baseline_end: date, reporting_start: dat
                 after=after.isoformat(),
             )
         )
-
-
-class ClaimStatus(StrEnum):
-    """Whether a program year's savings can be claimed (see `savings_by_program_year`)."""
-
-    CLAIMABLE = "claimable"
-    INCOMPLETE = "incomplete"  # the metered data does not run, without a gap, to the year's last day
-    AWAITING_12_MONTHS = "awaiting_12_months"  # fewer than 12 months of continuous measurement so far
-    BEYOND_WINDOW = "beyond_window"  # after program year 4: no claim
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramYearSavings:
-    year: int
-    start: date
-    end: date  # inclusive
-    avoided_m3: float
-    status: ClaimStatus = ClaimStatus.CLAIMABLE
-    metered_through: date | None = None  # last day of continuous metered reporting data
-    claimable_from: date | None = None  # first day a claim for the year has its data (12 months, whole year)
-
-    @property
-    def claimable(self) -> bool:
-        return self.status is ClaimStatus.CLAIMABLE
-
-    @property
-    def status_note(self) -> Message:
-        """Why the year can or cannot be claimed, with the dates that decide it."""
-        values = {
-            "through": self.metered_through.isoformat() if self.metered_through else "—",
-            "ready": self.claimable_from.isoformat() if self.claimable_from else "—",
-            "end": self.end.isoformat(),
-            "limit": str(rules.SAVINGS_CLAIM_WINDOW_YEARS),
-        }
-        template = {
-            ClaimStatus.CLAIMABLE: N_("Can be claimed"),
-            ClaimStatus.INCOMPLETE: N_(
-                "Year not complete: continuous metered data up to {through}; the year ends on {end}. A claim is "
-                "possible from {ready} if the bills follow."
-            ),
-            ClaimStatus.AWAITING_12_MONTHS: N_(
-                "Less than 12 months of continuous measurement (up to {through}): a claim is possible from {ready}."
-            ),
-            ClaimStatus.BEYOND_WINDOW: N_(
-                "Refused: beyond the {limit} years of follow-up counted from the acceptance of the first phase 4 "
-                "deliverables."
-            ),
-        }[self.status]
-        return Message(template, values)
-
-    def status_message(self, language: str = "fr") -> str:
-        return self.status_note.text("en" if language == "en" else "fr")
-
-
-def continuous_measurement(periods: Sequence[BillingPeriod]) -> tuple[date, date] | None:
-    """First day and last day of the metered data that runs without a gap from the first reporting bill.
-
-    A bill continues the run when it starts no later than the day after the previous bill's end (a one-day
-    overlap is allowed, as ESPM allows it; DOMAIN.md « How ESPM treats bills »). The run stops at the first gap.
-    """
-    ordered = sorted(periods, key=lambda p: p.start)
-    if not ordered:
-        return None
-    first, through = ordered[0].start, ordered[0].end
-    for p in ordered[1:]:
-        if p.start > through + timedelta(days=1):
-            break
-        through = max(through, p.end)
-    return first, through
-
-
-def savings_by_program_year(
-    result: SavingsResult, first_deliverables_accepted: date
-) -> tuple[ProgramYearSavings, ...]:
-    """Avoided m³ per program year, with whether each year can be claimed: THE savings-year rule.
-
-    * Program year N runs from the acceptance of the first phase 4 deliverables (core/sge/deadlines.py
-      `program_year_bounds`); days before that date belong to no program year and are never claimed.
-    * A period across a year's end is split by its days.
-    * A year after the 4th is BEYOND_WINDOW: the participant « dispose de quatre (4) ans pour présenter des
-      demandes », paid « sur une période maximale de quatre (4) ans » (guide, phase 5, « Aide financière »).
-    * Twelve months of continuous measurement (« après une période maximale de mesurage en continu d'un an »,
-      same section): a claim for year N needs the reporting bills, without a gap from the first one, to reach
-      both the year's last day (a claim covers a whole program year) and the day before the 12-month
-      anniversary of the first reporting bill. Otherwise the year is INCOMPLETE or AWAITING_12_MONTHS, its m³
-      are shown but not claimed.
-    """
-    run = continuous_measurement([row.period for row in result.periods])
-    totals: dict[int, float] = {}
-    for row in result.periods:
-        per_day = row.avoided_m3 / row.period.days
-        for offset in range(row.period.days):
-            year = program_year_of(first_deliverables_accepted, row.period.start + timedelta(days=offset))
-            if year is not None:
-                totals[year] = totals.get(year, 0.0) + per_day
-    twelve_months_end = (
-        add_months(run[0], rules.SAVINGS_MAX_BASELINE_MONTHS) - timedelta(days=1) if run else None
-    )
-    out: list[ProgramYearSavings] = []
-    for year in sorted(totals):
-        start, end = program_year_bounds(first_deliverables_accepted, year)
-        through = run[1] if run else None
-        ready = max(end, twelve_months_end) if twelve_months_end else None
-        ready_from = ready + timedelta(days=1) if ready else None
-        if year > rules.SAVINGS_CLAIM_WINDOW_YEARS:
-            status = ClaimStatus.BEYOND_WINDOW
-        elif through is None or through < end:
-            status = ClaimStatus.INCOMPLETE
-        elif twelve_months_end is not None and through < twelve_months_end:
-            status = ClaimStatus.AWAITING_12_MONTHS
-        else:
-            status = ClaimStatus.CLAIMABLE
-        out.append(ProgramYearSavings(year, start, end, totals[year], status, through, ready_from))
-    return tuple(out)
-
-
-def program_years_missing_acceptance() -> Message:
-    """Said wherever program years are shown when the phase 4 deliverables have no acceptance date."""
-    return message(
-        "Program years cannot be set: enter the acceptance date of the first phase 4 deliverables (Phases and "
-        "aid tab). Without it, no savings follow-up aid claim can be computed."
-    )
 
 
 def cusum(rows: Sequence[PeriodSavings]) -> tuple[tuple[date, float], ...]:

@@ -25,8 +25,9 @@ from python_calamine import CalamineWorkbook
 
 from espm_desktop.core.i18n import Message, message
 from espm_desktop.io.csv_files import detect_text_encoding, read_csv
-from espm_desktop.io.file_limits import ImportFileError, open_checked_zip, scan_sheet_extent, workbook_sheets
+from espm_desktop.io.file_limits import ImportFileError, open_checked_zip, workbook_sheets
 from espm_desktop.io.parse_values import CellValue
+from espm_desktop.io.sheet_extent import scan_sheet_extent
 from espm_desktop.io.tables import (
     CSV_SUFFIXES,
     WORKBOOK_SUFFIXES,

@@ -42,7 +42,7 @@ from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.types import Bill
 from espm_desktop.reports.fonts import register_fonts
 from espm_desktop.reports.pdf_doc import MUTED, ReportDoc, page_size_of, write_pdf
-from espm_desktop.reports.score_report import severity_label
+from espm_desktop.reports.score_report_texts import severity_label
 
 _BAR = colors.HexColor("#1F77B4")
 

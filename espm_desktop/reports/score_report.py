@@ -7,16 +7,13 @@ drawn with reportlab (vector bar and chart) and written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, TableStyle
@@ -26,23 +23,17 @@ from espm_desktop.core import formatting as fmt
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.degree_days import PropertyDegreeDaysResult
-from espm_desktop.core.i18n import N_, _, pgettext
+from espm_desktop.core.i18n import _
 from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.core.score.bank_branch_target import TargetResult
 from espm_desktop.core.score.weather_station import StationView
 from espm_desktop.core.types import property_type_label
 from espm_desktop.reports.fonts import FontFamily, register_fonts
-from espm_desktop.reports.pdf_doc import MARGIN, MUTED, ReportDoc, page_size_of, write_pdf
+from espm_desktop.reports.pdf_doc import MARGIN, ReportDoc, page_size_of, write_pdf
+from espm_desktop.reports.score_report_charts import monthly_chart, score_bar
+from espm_desktop.reports.score_report_texts import energy_label, input_source, severity_label, texts
 
 TARGET_SCORE = 75
-_SERIES = (
-    colors.HexColor("#1F77B4"),
-    colors.HexColor("#E07B1A"),
-    colors.HexColor("#2CA02C"),
-    colors.HexColor("#9467BD"),
-    colors.HexColor("#8C564B"),
-    colors.HexColor("#7F7F7F"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,148 +69,8 @@ class ScoreReportData:
     report_date: date = field(default_factory=date.today)
 
 
-# --- texts -----------------------------------------------------------------------------------------------------
-# The report's texts, English catalog ids (their French is in resources/translations/espm_desktop_fr.po).
-TEXTS: dict[str, str] = {
-    "title": N_("ENERGY STAR Score Report"),
-    "short_title": N_("ENERGY STAR Score Report"),
-    "subtitle": N_(
-        "Bank branches in Canada – NRCan method (Aug 2023), computed by ESPM Desktop after ENERGY STAR "
-        "Portfolio Manager's Statement of Energy Performance."
-    ),
-    "property": N_("Property"),
-    "address": N_("Address"),
-    "espm_id": N_("ESPM property ID"),
-    "type": N_("Type"),
-    "gfa": N_("Gross floor area"),
-    "period": N_("12-month period"),
-    "period_value": N_("{start} to {end}"),
-    "no_period": N_("no period of 12 full months"),
-    "score_heading": N_("ENERGY STAR score (1 to 100)"),
-    "median": N_("50: median"),
-    "certifiable": N_("75: eligible for certification"),
-    "no_score": N_("No score"),
-    "site_energy": N_("Site energy"),
-    "source_energy": N_("Source energy"),
-    "source_eui": N_("Source energy use intensity (EUI)"),
-    "predicted_eui": N_("Predicted source EUI"),
-    "ratio": N_("Efficiency ratio (actual ÷ predicted)"),
-    "score": N_("ENERGY STAR score"),
-    "no_period_text": N_("No period of 12 full months: the score cannot be computed."),
-    "eligibility": N_("Eligibility"),
-    "reason": N_("Reason:"),
-    "warning": N_("Warning:"),
-    "not_bank": N_("This property is not a bank branch: the method does not apply."),
-    "eligible_ok": N_("The property meets the filters of Figure 1; no warning."),
-    "steps": N_("The five steps of the NRCan method"),
-    "step1": N_("Step 1 – The building's inputs and where they came from"),
-    "col_input": N_("Input"),
-    "col_value": N_("Value"),
-    "col_source": N_("Came from"),
-    "step2": N_("Step 2 – Site and source energy, source EUI"),
-    "col_fuel": N_("Energy"),
-    "col_qty": N_("Quantity"),
-    "col_site": N_("Site (GJ)"),
-    "col_src_mult": N_("Source factor"),
-    "col_src": N_("Source (GJ)"),
-    "total": N_("Total"),
-    "step3": N_("Step 3 – Predicted source EUI (centred regression)"),
-    "col_var": N_("Variable"),
-    "col_building": N_("Building"),
-    "col_centre": N_("Centring"),
-    "col_centred": N_("Centred"),
-    "col_coef": N_("Coefficient"),
-    "col_product": N_("Product"),
-    "step3_source": N_(
-        "Coefficients: NRCan, Figure 3 (138 observations). Centring values: the means of the worked "
-        'example (Figure 2\'s "Mean" column repeats the median).'
-    ),
-    "step4": N_("Step 4 – Efficiency ratio = actual EUI ÷ predicted EUI"),
-    "no_ratio": N_("The ratio cannot be computed (see eligibility)."),
-    "step5": N_("Step 5 – Score from the Figure 5 table"),
-    "step5_text": N_(
-        "The ratio {ratio} falls in the row {lo} ≤ ratio < {hi} of Figure 5: score {score} (cumulative "
-        "percent {pct})."
-    ),
-    "no_score_text": N_("No score: see the eligibility reasons."),
-    "findings": N_("Data quality of the period"),
-    "no_findings": N_("No problem found in the data."),
-    "col_severity": N_("Severity"),
-    "col_meter": N_("Meter"),
-    "col_message": N_("Finding"),
-    "error": N_("Error"),
-    "warning_s": N_("Warning"),
-    "info": N_("Information"),
-    "monthly": N_("Monthly source energy by energy type"),
-    "chart_unit": N_("GJ (source)"),
-    "target": N_("Target: score {score}"),
-    "no_target": N_("No target: the score cannot be computed."),
-    "target_row": N_("Score {score} is given to ratios {lo} ≤ ratio < {hi} (Figure 5)."),
-    "target_max": N_("Source energy aimed at: at most {gj} (source EUI {eui})."),
-    "target_met": N_("Target already met: the ratio {ratio} is below {hi}; no cut needed."),
-    "col_cut_as": N_("Cut needed, expressed as"),
-    "col_cut": N_("Quantity"),
-    "col_feasible": N_("Possible alone"),
-    "cut_source": N_("Source energy"),
-    "yes": N_("Yes"),
-    "no": N_("No"),
-    "target_note": N_(
-        "Each quantity assumes the whole cut is taken on that one energy type, with the floor area, the "
-        "use details and the degree days unchanged; rounded up to whole units."
-    ),
-    "dd": N_("Degree days used (base 18 °C)"),
-    "hdd": N_("Heating degree days (HDD)"),
-    "cdd": N_("Cooling degree days (CDD)"),
-    "dd_period": N_("Period"),
-    "dd_source": N_("Came from"),
-    "station": N_("Linked weather station"),
-    "dd_none": N_("No degree days for this period."),
-    "dd_typed": N_("Typed on the Weather page for this period"),
-    "dd_station": N_("Computed from the daily data of station {station} ({climate_id})."),
-    "dd_missing": N_("{days} missing day(s): each month was scaled up for its missing days."),
-    "eccc": N_("Data Source: Environment and Climate Change Canada."),
-    "signatures": N_("Prepared by / verified by"),
-    "sig_note": N_(
-        "ESPM Desktop computes the score with the published method; only ENERGY STAR Portfolio Manager "
-        "grants certification."
-    ),
-    "prepared": N_("Prepared by"),
-    "verified": N_("Verified by"),
-    "sig_name": N_("Name"),
-    "sig_title": N_("Title"),
-    "sig_signature": N_("Signature"),
-    "sig_date": N_("Date"),
-    "page": N_("Page {n} of {total}"),
-    "src_form": N_("Property record (use details)"),
-    "src_bills": N_("Bills calendarised over the period: {meters}"),
-}
-
-
-def texts(language: str) -> dict[str, str]:
-    """The report's texts in `language` ('fr' or 'en')."""
-    t = {key: _(text, language) for key, text in TEXTS.items()}
-    # Where the window and the other reports say « Date du rapport » and « GJ du site par unité ».
-    t["report_date"] = pgettext("score report", "Report date", language)
-    t["col_site_mult"] = pgettext("score report", "Site GJ per unit", language)
-    return t
-
-
-def severity_label(severity: str, lang: str) -> str:
-    return _(TEXTS["warning_s" if severity == "warning" else severity], lang)
-
-
-def input_source(key: str, lang: str, meters: Sequence[tuple[str, str]], degree_days: str) -> str:
-    """Where a step-1 input came from: the bills of which meters, the property record, or the degree days."""
-    if key.startswith("energy:"):
-        names = ", ".join(name for name, et in meters if et == key.split(":", 1)[1]) or "—"
-        return _(TEXTS["src_bills"], lang).format(meters=names)
-    if key in ("hdd", "cdd"):
-        return degree_days
-    return _(TEXTS["src_form"], lang)
-
-
 # --- rendering -------------------------------------------------------------------------------------------------
-class _Doc(ReportDoc):
+class ScoreDoc(ReportDoc):
     """The shared page (pdf_doc.ReportDoc) with this report's data and texts."""
 
     def __init__(self, data: ScoreReportData, language: str, family: FontFamily) -> None:
@@ -228,118 +79,7 @@ class _Doc(ReportDoc):
         self.t = texts(self.lang)
 
 
-def _score_bar(doc: _Doc, width: float, score: int | None) -> Drawing:
-    """The 1–100 scale as a coloured bar, 50 and 75 marked, and a pointer at the score."""
-    t, f = doc.t, doc.f
-    height = 32 * mm
-    d = Drawing(width, height, initialFontName=f.regular)
-    x0, x1, y0, bar_h = 6 * mm, width - 6 * mm, 12 * mm, 7 * mm
-
-    def x_of(v: float) -> float:
-        return float(x0 + (v - 1) / 99 * (x1 - x0))
-
-    steps = 33
-    for i in range(steps):
-        frac = i / (steps - 1)
-        colour = colors.Color(0.85 - 0.65 * frac, 0.3 + 0.45 * frac, 0.25, 1)
-        left = x0 + i * (x1 - x0) / steps
-        d.add(Rect(left, y0, (x1 - x0) / steps + 0.3, bar_h, fillColor=colour, strokeColor=None))
-    d.add(Rect(x0, y0, x1 - x0, bar_h, fillColor=None, strokeColor=colors.black, strokeWidth=0.5))
-    for v in (1, 25, 50, 75, 100):
-        d.add(Line(x_of(v), y0 - 1.5 * mm, x_of(v), y0, strokeWidth=0.5))
-        d.add(String(x_of(v), y0 - 5 * mm, doc.n(v), fontName=f.regular, fontSize=7.5, textAnchor="middle"))
-    for v, text in ((50, t["median"]), (75, t["certifiable"])):
-        # The marks cross the bar; their labels sit under the scale, clear of the pointer above it.
-        d.add(Line(x_of(v), y0, x_of(v), y0 + bar_h, strokeWidth=1.2, strokeDashArray=(2, 1.5)))
-        d.add(
-            String(
-                x_of(v),
-                y0 - 9 * mm,
-                doc.s(text),
-                fontName=f.regular,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    if score is None:
-        d.add(
-            String(
-                width / 2,
-                y0 + bar_h + 8 * mm,
-                doc.s(t["no_score"]),
-                fontName=f.bold,
-                fontSize=10,
-                textAnchor="middle",
-            )
-        )
-        return d
-    sx = x_of(score)
-    d.add(
-        Polygon(
-            [sx, y0 + bar_h, sx - 2.2 * mm, y0 + bar_h + 4 * mm, sx + 2.2 * mm, y0 + bar_h + 4 * mm],
-            fillColor=colors.black,
-            strokeColor=None,
-        )
-    )
-    d.add(String(sx, y0 + bar_h + 5.5 * mm, doc.n(score), fontName=f.bold, fontSize=14, textAnchor="middle"))
-    return d
-
-
-def _monthly_chart(doc: _Doc, width: float) -> Drawing:
-    data, f = doc.data, doc.f
-    height = 72 * mm
-    d = Drawing(width, height, initialFontName=f.regular)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 16 * mm, 18 * mm, width - 22 * mm, height - 26 * mm
-    chart.data = [[m.source_gj[i] for m in data.monthly] for i in range(len(data.energy_types))]
-    chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [
-        doc.s(f"{fmt.month_name(m.month.month, doc.lang)}\n{m.month.year % 100:02d}") for m in data.monthly
-    ]
-    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        axis.fontName, axis.fontSize = f.regular, 7
-    chart.categoryAxis.labels.dy = -2
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: doc.s(doc.n(v))
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
-    chart.barSpacing = 0
-    chart.groupSpacing = 4
-    legend_pairs = []
-    for i, et in enumerate(data.energy_types):
-        colour = _SERIES[i % len(_SERIES)]
-        chart.bars[i].fillColor = colour
-        chart.bars[i].strokeColor = None
-        legend_pairs.append((colour, doc.s(_energy_label(et, doc.lang))))
-    d.add(chart)
-    d.add(
-        String(
-            2 * mm,
-            height - 4 * mm,
-            doc.s(doc.t["chart_unit"]),
-            fontName=f.regular,
-            fontSize=7.5,
-            fillColor=MUTED,
-        )
-    )
-    legend = Legend()
-    legend.x, legend.y = 16 * mm, 4 * mm
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.deltax = 45 * mm
-    legend.fontName, legend.fontSize = f.regular, 7.5
-    legend.colorNamePairs = legend_pairs
-    d.add(legend)
-    return d
-
-
-def _energy_label(energy_type: str, lang: str) -> str:
-    et = energy.energy_type(energy_type)
-    return et.label_fr if lang == "fr" else et.label_en
-
-
-def _dd_source(doc: _Doc) -> str:
+def _dd_source(doc: ScoreDoc) -> str:
     t, dd = doc.t, doc.data.degree_days
     if dd is None or dd.origin == "none":
         return t["dd_none"]
@@ -351,7 +91,7 @@ def _dd_source(doc: _Doc) -> str:
     return text + " " + t["eccc"]
 
 
-def _identification(doc: _Doc, width: float) -> list[Any]:
+def _identification(doc: ScoreDoc, width: float) -> list[Any]:
     t, data = doc.t, doc.data
     period = (
         t["period_value"].format(start=doc.d(data.period.start), end=doc.d(data.period.end))
@@ -372,7 +112,7 @@ def _identification(doc: _Doc, width: float) -> list[Any]:
     return [table]
 
 
-def _key_figures(doc: _Doc, width: float) -> list[Any]:
+def _key_figures(doc: ScoreDoc, width: float) -> list[Any]:
     t, r = doc.t, doc.data.result
     if r is None:
         return [doc.p(t["no_period_text"])]
@@ -387,7 +127,7 @@ def _key_figures(doc: _Doc, width: float) -> list[Any]:
     return [doc.table([[k, v] for k, v in rows], (0.6 * width, 0.4 * width), header=False, right_from=1)]
 
 
-def _eligibility(doc: _Doc) -> list[Any]:
+def _eligibility(doc: ScoreDoc) -> list[Any]:
     t, r = doc.t, doc.data.result
     out: list[Any] = [doc.p(t["eligibility"], doc.h2)]
     if r is None:
@@ -435,7 +175,7 @@ def _kept_together(flowables: list[Any]) -> list[Any]:
     return out
 
 
-def _steps(doc: _Doc, width: float) -> list[Any]:
+def _steps(doc: ScoreDoc, width: float) -> list[Any]:
     t, data, r = doc.t, doc.data, doc.data.result
     out: list[Any] = [doc.p(t["steps"], doc.h2)]
     if r is None:
@@ -459,7 +199,7 @@ def _steps(doc: _Doc, width: float) -> list[Any]:
         u = energy.unit(fr.energy_type, fr.unit)
         rows.append(
             [
-                _energy_label(fr.energy_type, doc.lang),
+                energy_label(fr.energy_type, doc.lang),
                 doc.q(fr.quantity, u.label_fr.split(" ")[0]),
                 doc.n(fr.site_multiplier, 5),
                 doc.n(fr.site_gj, 1),
@@ -532,7 +272,7 @@ def _steps(doc: _Doc, width: float) -> list[Any]:
     return _kept_together(out)
 
 
-def _findings(doc: _Doc, width: float) -> list[Any]:
+def _findings(doc: ScoreDoc, width: float) -> list[Any]:
     t = doc.t
     out: list[Any] = [doc.p(t["findings"], doc.h2)]
     if not doc.data.findings:
@@ -550,7 +290,7 @@ def _findings(doc: _Doc, width: float) -> list[Any]:
     return out
 
 
-def _target(doc: _Doc, width: float) -> list[Any]:
+def _target(doc: ScoreDoc, width: float) -> list[Any]:
     t, tg, r = doc.t, doc.data.target, doc.data.result
     out: list[Any] = [doc.p(t["target"].format(score=doc.n(TARGET_SCORE)), doc.h2)]
     if tg is None or r is None:
@@ -588,7 +328,7 @@ def _target(doc: _Doc, width: float) -> list[Any]:
         unit = energy.unit(o.energy_type, o.unit).label_fr.split(" ")[0]
         rows.append(
             [
-                _energy_label(o.energy_type, doc.lang),
+                energy_label(o.energy_type, doc.lang),
                 doc.q(o.quantity, unit),
                 t["yes"] if o.feasible else t["no"],
             ]
@@ -598,7 +338,7 @@ def _target(doc: _Doc, width: float) -> list[Any]:
     return out
 
 
-def _degree_days(doc: _Doc, width: float) -> list[Any]:
+def _degree_days(doc: ScoreDoc, width: float) -> list[Any]:
     t, dd = doc.t, doc.data.degree_days
     out: list[Any] = [doc.p(t["dd"], doc.h2)]
     if dd is None:
@@ -616,7 +356,7 @@ def _degree_days(doc: _Doc, width: float) -> list[Any]:
     return out
 
 
-def _signatures(doc: _Doc, width: float) -> list[Any]:
+def _signatures(doc: ScoreDoc, width: float) -> list[Any]:
     t = doc.t
     line = "_" * 34
     rows = [[t["prepared"], t["verified"]]]
@@ -639,7 +379,7 @@ def render_score_report(
 ) -> None:
     """Write the score report PDF to `out` atomically; `page_size` is "letter" or "a4"."""
     size = page_size_of(page_size)
-    doc = _Doc(data, language, register_fonts())
+    doc = ScoreDoc(data, language, register_fonts())
     t = doc.t
     margin = MARGIN
     width = size[0] - 2 * margin
@@ -649,7 +389,7 @@ def render_score_report(
         Spacer(1, 4 * mm),
         *_identification(doc, width),
         doc.p(t["score_heading"], doc.h2),
-        _score_bar(doc, width, data.result.score if data.result else None),
+        score_bar(doc, width, data.result.score if data.result else None),
         Spacer(1, 2 * mm),
         *_key_figures(doc, width),
         *_eligibility(doc),
@@ -657,7 +397,7 @@ def render_score_report(
         *_findings(doc, width),
     ]
     if data.monthly:
-        story.append(KeepTogether([doc.p(t["monthly"], doc.h2), _monthly_chart(doc, width)]))
+        story.append(KeepTogether([doc.p(t["monthly"], doc.h2), monthly_chart(doc, width)]))
     story += [
         KeepTogether(_target(doc, width)),
         KeepTogether(_degree_days(doc, width)),

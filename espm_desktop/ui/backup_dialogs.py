@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from espm_desktop.ui.database_dialogs import backup_folder_for, ui_language
 from espm_desktop.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from espm_desktop.db.backups import BackupInfo
+    from espm_desktop.app.backups import BackupInfo
     from espm_desktop.ui.app import AppController
 
 log = logging.getLogger(__name__)
@@ -86,16 +85,11 @@ class AutoBackup(QObject):
         language = ui_language()
 
         def work() -> None:
-            from espm_desktop.db.backups import BackupError, backup_if_changed
+            from espm_desktop.app.backups import BackupError, automatic_backup
 
             try:
-                info = backup_if_changed(
-                    db_path,
-                    folder,
-                    kind="auto",
-                    keep_last=keep_last,
-                    keep_monthly=keep_monthly,
-                    min_age=timedelta(days=1) if daily else None,
+                info = automatic_backup(
+                    db_path, folder, keep_last=keep_last, keep_monthly=keep_monthly, daily=daily
                 )
                 self.finished.emit(info, "")
             except BackupError as exc:
@@ -118,18 +112,17 @@ class AutoBackup(QObject):
 
 def back_up_now(parent: QWidget, ctx: AppContext, settings: AppSettings) -> BackupInfo | None:
     """File → Back up now…: a verified copy in the backup folder, named to the user."""
-    from espm_desktop.db.backups import BackupError, make_backup, prune_backups
+    from espm_desktop.app.backups import BackupError, manual_backup
 
     db_path = Path(ctx.db_path)
     folder = backup_folder_for(settings, db_path)
+    keep_last, keep_monthly = settings.backup_counts()
     QCoreApplication.processEvents()
     try:
-        info = make_backup(db_path, kind="manual", folder=folder)
+        info = manual_backup(db_path, folder, keep_last=keep_last, keep_monthly=keep_monthly)
     except BackupError as exc:
         QMessageBox.warning(parent, tr("Backup failed"), exc.message(ui_language()))
         return None
-    keep_last, keep_monthly = settings.backup_counts()
-    prune_backups(db_path, folder, keep_last=keep_last, keep_monthly=keep_monthly)
     box = QMessageBox(
         QMessageBox.Icon.Information,
         tr("Backup made"),
@@ -149,7 +142,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, ctx: AppContext, settings: AppSettings) -> None:
         super().__init__(parent)
-        from espm_desktop.db.backups import list_backups
+        from espm_desktop.app.backups import list_backups
 
         self.setObjectName("restore_dialog")
         self.setWindowTitle(tr("Restore from backup"))
@@ -215,7 +208,7 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def _on_restore(self) -> None:
-        from espm_desktop.db.backups import BackupError, restore_backup
+        from espm_desktop.app.backups import BackupError, restore_backup
 
         info = self.selected_backup()
         if info is None:

@@ -163,7 +163,7 @@ class FindingsPanel(QWidget):
 
     def _say_hint(self, error: Exception | None = None) -> None:
         """The usual hint; or why a tick was not kept (the database refused the write)."""
-        from espm_desktop.db.opening import save_error_message
+        from espm_desktop.app.database import save_error_message
         from espm_desktop.ui.database_dialogs import ui_language
 
         if error is not None:

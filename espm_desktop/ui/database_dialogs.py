@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from espm_desktop.db.opening import DatabaseProblem, OpenedDatabase, open_database
+from espm_desktop.app.database import DatabaseProblem, OpenedDatabase, open_database
 from espm_desktop.ui.file_dialogs import open_file_name, save_file_name
 from espm_desktop.ui.settings import AppSettings
 
@@ -100,7 +100,7 @@ class DatabaseOpener:
     # -- problems ----------------------------------------------------------------------------------------------
     def _ask(self, problem: DatabaseProblem) -> Path | None:
         """Shows the problem; returns the path to try next (the same one after a restore or a retry) or None."""
-        from espm_desktop.db.backups import latest_good_backup
+        from espm_desktop.app.backups import latest_good_backup
 
         box = QMessageBox(self.parent)
         box.setObjectName(f"database_problem_{problem.kind}")
@@ -142,7 +142,7 @@ class DatabaseOpener:
         return None
 
     def _restore(self, backup: Path, db_path: Path) -> Path | None:
-        from espm_desktop.db.backups import BackupError, restore_backup
+        from espm_desktop.app.backups import BackupError, restore_backup
 
         try:
             kept = restore_backup(backup, db_path, backup_folder_for(self.settings, db_path))
@@ -170,19 +170,19 @@ class DatabaseOpener:
     # -- where the file lives ----------------------------------------------------------------------------------
     def _check_location(self, opened: OpenedDatabase) -> Path | None:
         """Warns about a network or cloud-synced folder; returns the new path if the user moved the file."""
-        from espm_desktop.io.storage_location import detect_location, risk_message
+        from espm_desktop.app.database import storage_warning
 
         if opened.read_only or self.settings.location_accepted(opened.path):
             return None
-        risk = detect_location(opened.path)
-        if risk is None:
+        warning = storage_warning(opened.path, ui_language())
+        if warning is None:
             return None
         box = QMessageBox(self.parent)
         box.setObjectName("database_location_warning")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Database in a shared folder"))
         box.setText(f"<b>{tr('Database in a shared folder')}</b>")
-        box.setInformativeText(risk_message(risk, ui_language()))
+        box.setInformativeText(warning)
         move = box.addButton(tr("Copy it to a folder on this computer"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(tr("Keep it here"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(move)
@@ -195,7 +195,7 @@ class DatabaseOpener:
 
     def _copy_to_local(self, path: Path) -> Path | None:
         from espm_desktop import paths
-        from espm_desktop.db.opening import copy_database
+        from espm_desktop.app.database import copy_database
 
         target = choose_new_database(self.parent, paths.data_dir())
         if target is None:

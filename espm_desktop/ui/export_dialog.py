@@ -158,11 +158,9 @@ class ExportDialog(QDialog):
     def _property_name(self, property_id: int | None) -> str:
         if property_id is None:
             return ""
-        from espm_desktop.db.summaries import property_summaries
+        from espm_desktop.app.choices import property_choices
 
-        return next(
-            (p.name for p in property_summaries(self.ctx.db_path) if p.property_id == property_id), ""
-        )
+        return dict(property_choices(self.ctx.db_path)).get(property_id, "")
 
     # -- choices ----------------------------------------------------------------------------------------------
     def chosen_format(self) -> ExportFormat:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,33 +19,21 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from espm_desktop.app.bill_import import (
     ConflictsRefused,
     ImportCancelled,
-    ImportPlan,
     import_into_database,
-    preview_import,
 )
-from espm_desktop.io.espm_import import (
-    AmbiguousDateFormat,
+from espm_desktop.app.bill_import_files import (
     ColumnMapping,
-    DateOrder,
+    ConflictChoice,
     ImportBatch,
-    ImportFileError,
-    MappingRequired,
-    read_bills_file,
+    ReadResult,
+    RowRef,
+    read_import_files,
 )
-from espm_desktop.io.import_types import ConflictChoice, RowRef
+from espm_desktop.core.dates import DateOrder
+
+__all__ = ["ImportWorker", "ReadResult", "ReadWorker", "start_in_thread"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class ReadResult:
-    """What reading the files gave: batches and the plan, and the files that need the user."""
-
-    batches: list[ImportBatch] = field(default_factory=list)
-    plan: ImportPlan | None = None
-    needs_mapping: dict[Path, MappingRequired] = field(default_factory=dict)
-    ambiguous: dict[Path, AmbiguousDateFormat] = field(default_factory=dict)
-    failed: dict[Path, ImportFileError] = field(default_factory=dict)
 
 
 class ReadWorker(QObject):
@@ -71,29 +58,18 @@ class ReadWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        result = ReadResult()
         try:
-            for i, path in enumerate(self.paths):
-                if self.cancel_event.is_set():
-                    self.cancelled.emit()
-                    return
-                self.progressed.emit(i, len(self.paths) + 1)
-                try:
-                    result.batches.append(
-                        read_bills_file(path, mapping=self.mappings.get(path), date_order=self.date_order)
-                    )
-                except MappingRequired as exc:
-                    result.needs_mapping[path] = exc
-                except AmbiguousDateFormat as exc:
-                    result.ambiguous[path] = exc
-                except ImportFileError as exc:
-                    result.failed[path] = exc
-            if self.cancel_event.is_set():
-                self.cancelled.emit()
-                return
-            self.progressed.emit(len(self.paths), len(self.paths) + 1)
-            # Keep is what the dialog proposes for each conflict until the person chooses.
-            result.plan = preview_import(self.engine, result.batches, on_conflict=ConflictChoice.KEEP)
+            result = read_import_files(
+                self.engine,
+                self.paths,
+                self.mappings,
+                self.date_order,
+                progress=lambda done, total: self.progressed.emit(done, total),
+                cancelled=self.cancel_event.is_set,
+            )
+        except ImportCancelled:
+            self.cancelled.emit()
+            return
         except Exception as exc:  # noqa: BLE001 — reported to the user, never lost in a thread
             log.exception("Reading import files failed")
             self.failed.emit(str(exc))

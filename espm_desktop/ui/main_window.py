@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def _on_open_demo(self) -> None:
         from espm_desktop import paths
-        from espm_desktop.db.demo import create_demo_database
+        from espm_desktop.app.database import create_demo_database
 
         target = paths.demo_db_path()
         if not target.exists():

@@ -47,3 +47,15 @@ def test_no_text_has_a_negative_zero() -> None:
     for value in (-0.0, -0.0049, -1e-12):
         for lang in ("fr", "en"):
             assert not f.number(value, lang, 2).startswith("-")
+
+
+def test_french_spacing_keeps_the_signs_with_their_words() -> None:
+    nbsp = "\u00a0"
+    text = "Compteur : « Gaz » ; prêt ? Oui ! Voir https://example.com/?a=b:c"
+    assert f.french_spacing(text, "fr") == (
+        f"Compteur{nbsp}: «{nbsp}Gaz{nbsp}»{nbsp}; prêt{nbsp}? Oui{nbsp}! Voir https://example.com/?a=b:c"
+    )
+    assert f.french_spacing(text, "fr_CA") == f.french_spacing(text, "fr")
+    assert f.french_spacing(text, "en") == text  # English text is left as written
+    already = f"Total{nbsp}: «{nbsp}x{nbsp}»"
+    assert f.french_spacing(already, "fr") == already

@@ -158,7 +158,10 @@ def test_field_keys_become_labels_in_both_languages() -> None:
     with pytest.raises(SgeInputError) as caught:
         to_decimal("x", "beneficiary.gst_number")
     error = caught.value
-    assert error.user_message("fr") == "« Numéro de TPS du bénéficiaire » doit être un nombre (reçu : 'x')."
+    assert (
+        error.user_message("fr")
+        == "«\u00a0Numéro de TPS du bénéficiaire\u00a0» doit être un nombre (reçu : 'x')."
+    )
     assert "“Beneficiary's GST number”" in error.user_message("en")
     assert "beneficiary" not in error.user_message("fr") + error.user_message("en")
     assert error.message("en").startswith("'beneficiary.gst_number'")  # the CLI's JSON keeps its key
@@ -185,7 +188,7 @@ def test_negative_amount_message_has_no_raw_decimal() -> None:
         require_non_negative(Decimal("-20000.00"), "diagnostic.eligible_costs")
     assert "20000.00" not in caught.value.user_message("fr")
     assert "-20\u00a0000,00" in caught.value.user_message("fr")
-    assert "« Dépenses admissibles du diagnostic »" in caught.value.user_message("fr")
+    assert "«\u00a0Dépenses admissibles du diagnostic\u00a0»" in caught.value.user_message("fr")
 
 
 # --- the store and the aid statement use the one rule (demo participant: deliverables accepted 2025-01-05) ---

@@ -13,7 +13,8 @@ import pytest
 
 from espm_desktop.io import file_limits
 from espm_desktop.io.espm_import import ImportFileError, read_bills_file, read_table
-from espm_desktop.io.file_limits import SheetPart, _exact_extent, _rows_up_to, scan_sheet_extent
+from espm_desktop.io.file_limits import SheetPart
+from espm_desktop.io.sheet_extent import _exact_extent, _rows_up_to, scan_sheet_extent
 from espm_desktop.io.sheets import detect_text_encoding
 
 ROOT = Path(__file__).resolve().parents[2]

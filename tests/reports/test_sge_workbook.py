@@ -39,6 +39,7 @@ from espm_desktop.reports.sge_workbook import (
     SPLIT,
     TEMPERATURES,
     aid_total_row,
+    sheet_title,
     total_row,
     write_savings_workbook,
 )
@@ -140,7 +141,9 @@ def test_formulas_are_live(tmp_path: Path) -> None:
     )  # the aid's names come with its sheet
     # a reviewer lowering the model's intercept sees the avoided m³ move after recalculation
     model = wb[MODEL]
-    intercept_row = next(r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée / Intercept (m³/jour)")
+    intercept_row = next(
+        r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée (m³/jour) / Intercept (m³/day)"
+    )
     intercept = float(model[f"B{intercept_row}"].value)
     model[f"B{intercept_row}"].value = intercept - 100.0
     wb.save(path)
@@ -186,7 +189,9 @@ def test_sheets_print_at_a_readable_width_with_live_formulas(tmp_path: Path) -> 
     assert wb[DEGREE_DAYS]["F2"].value == '=SUMIFS(DayHdd,DayDate,">="&A2,DayDate,"<="&B2)'
     assert wb[CALC]["E2"].value == f"='{DEGREE_DAYS}'!G2"
     model = wb[MODEL]
-    intercept = next(r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée / Intercept (m³/jour)")
+    intercept = next(
+        r for r in range(2, 20) if model[f"A{r}"].value == "Ordonnée (m³/jour) / Intercept (m³/day)"
+    )
     assert (
         "LINEST(" in model[f"C{intercept}"].value
         and model[f"D{intercept}"].value == f"=C{intercept}-B{intercept}"
@@ -202,3 +207,49 @@ def test_sheets_print_at_a_readable_width_with_live_formulas(tmp_path: Path) -> 
         "G2" in str(dv.sqref) for dv in sheet.data_validations.dataValidation
     )
     assert sheet["I2"].number_format == '#,##0.00 "$"' and wb[CALC]["I2"].number_format == "#,##0"
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", ["Inputs", "Temperatures", "Degree days", "Regression", "Model", "Calculations", "Annual split",
+                "Aid per year"]),
+        ("fr", ["Entrées", "Températures", "Degrés-jours", "Régression", "Modèle", "Calculs",
+                "Répartition annuelle", "Aide par année"]),
+    ],
+)  # fmt: skip
+def test_sheets_are_named_in_the_readers_language(tmp_path: Path, language: str, names: list[str]) -> None:
+    """The sheet names come from the catalog; every formula and defined name reads the sheets by those names."""
+    import sys
+
+    from espm_desktop.core import i18n
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+    from test_savings import daily_temps
+
+    result, baseline = scenario(0.9)
+    temps = daily_temps(date(2021, 1, 1), 1200, random.Random(5))
+    aid = statement_years(result)
+    path = tmp_path / f"calcul-{language}.xlsx"
+    before = i18n.current_language()
+    i18n.set_language(language)  # the default: the app's current language
+    try:
+        write_savings_workbook(result, path, baseline, aid=aid, daily_mean_c=temps)
+    finally:
+        i18n.set_language(before)
+    wb = load_workbook(path)
+    assert wb.sheetnames == names
+    assert [sheet_title(s, language) for s in (INPUTS, TEMPERATURES, DEGREE_DAYS, REGRESSION, MODEL, CALC,
+                                               SPLIT, AID)] == names  # fmt: skip
+    assert wb[names[5]]["E2"].value == f"='{names[2]}'!G2"
+    assert wb.defined_names["DayDate"].attr_text.startswith(f"'{names[1]}'!$A$2")
+    assert wb.defined_names["AidRate"].attr_text.startswith(f"'{names[7]}'!$D$")
+    referenced = {
+        part.split("'")[0]
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+        for part in cell.value.split("='")[1:] + cell.value.split(",'")[1:]
+    }
+    assert referenced and referenced <= set(names)

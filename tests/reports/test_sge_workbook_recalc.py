@@ -56,6 +56,7 @@ from espm_desktop.reports.sge_workbook import (
     MODEL,
     SPLIT,
     aid_total_row,
+    sheet_title,
     split_column,
     split_total_row,
     total_row,
@@ -121,9 +122,10 @@ def assert_same_as_app(
     result: SavingsResult,
     baseline: SavingsResult,
     aid: SavingsFollowUpStatement,
+    language: str = "en",
 ) -> None:
     """Aid per year and total to the cent, counted m³, HDD per period, avoided m³ and LINEST vs the app."""
-    sheet = values[AID]
+    sheet = values[sheet_title(AID, language)]
     for i, year in enumerate(aid.years, start=2):
         assert sheet[f"A{i}"].value == year.year
         assert Decimal(str(sheet[f"F{i}"].value)) == year.avoided_m3, f"year {year.year} m³"
@@ -134,19 +136,19 @@ def assert_same_as_app(
     assert money(sheet[f"{AID_AMOUNT_COLUMN}{total}"].value) == aid.aid.amount
     # degree days per period: the workbook's SUMIFS over the daily sheet vs the app's weather_from_daily
     rows: list[PeriodSavings] = [*baseline.periods, *result.periods]
-    dd = values[DEGREE_DAYS]
+    dd = values[sheet_title(DEGREE_DAYS, language)]
     for i, row in enumerate(rows, start=2):
         assert dd[f"H{i}"].value == pytest.approx(row.hdd_per_day * row.period.days, abs=0.1), (
             f"{DEGREE_DAYS}!H{i}"
         )
         assert dd[f"G{i}"].value == pytest.approx(row.hdd_per_day, abs=1e-9)
     # the model re-derived by LINEST (weighted) beside the app's coefficients
-    model_sheet = values[MODEL]
+    model_sheet = values[sheet_title(MODEL, language)]
     by_label = {model_sheet[f"A{r}"].value: r for r in range(2, 20)}
     model = result.model
     for label, app_value in [
-        ("Ordonnée / Intercept (m³/jour)", model.intercept_m3_per_day),
-        ("Pente DJC / HDD slope (m³/DJC)", model.hdd_slope_m3_per_hdd),
+        ("Ordonnée (m³/jour) / Intercept (m³/day)", model.intercept_m3_per_day),
+        ("Pente DJC (m³/DJC) / HDD slope (m³/HDD)", model.hdd_slope_m3_per_hdd),
         ("R² (pondéré / weighted)", model.r_squared),
     ]:
         r = by_label[label]
@@ -154,7 +156,7 @@ def assert_same_as_app(
         assert model_sheet[f"C{r}"].value == pytest.approx(app_value, rel=1e-6), label
         assert abs(model_sheet[f"D{r}"].value) <= 1e-6 * abs(app_value)
     # avoided m³: the reporting total and each program year's sum
-    calc = values[CALC]
+    calc = values[sheet_title(CALC, language)]
     assert calc[f"I{total_row(result, baseline)}"].value == pytest.approx(result.avoided_m3, rel=1e-9)
 
 
@@ -265,14 +267,16 @@ def test_synthetic_participant_cap_no_new_measures_and_late_years(tmp_path: Path
     path = tmp_path / "synthetic.xlsx"
     write_savings_workbook(
         result, path, baseline, aid=aid, program_years=years, daily_mean_c=temps, program_start=ACCEPTED,
-        station_name="Station synthétique",
+        station_name="Station synthétique", language="fr",
     )  # fmt: skip
+    # In French: the sheets' names (accents, spaces) are the ones the cross-sheet formulas and names read.
+    assert load_workbook(path).sheetnames[-1] == "Aide par année"
     values = assert_every_formula_computed(path, recalculated(path, tmp_path))
-    assert_same_as_app(values, result, baseline, aid)
-    dd = values[DEGREE_DAYS]
+    assert_same_as_app(values, result, baseline, aid, "fr")
+    dd = values[sheet_title(DEGREE_DAYS, "fr")]
     coverage = [dd[f"E{i}"].value for i in range(2, len(baseline.periods) + 2)]
     assert min(coverage) < 0.9 < sorted(coverage)[1] < 1.0  # one period left out, one with two days missing
-    split = values[SPLIT]
+    split = values[sheet_title(SPLIT, "fr")]
     for year in years:
         cell = f"{split_column(year.year)}{split_total_row(len(result.periods))}"
         assert split[cell].value == pytest.approx(year.avoided_m3, rel=1e-9)

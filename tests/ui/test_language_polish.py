@@ -169,6 +169,7 @@ def test_savings_legend_is_outside_the_plot_and_deadlines_are_not_repeated(
     assert isinstance(page, SgePage)
     tab = page.savings_tab
     assert tab.analysis is not None
+    page.tabs.setCurrentWidget(tab)  # the chart is drawn when its tab is first shown
     QApplication.processEvents()
     legend = tab.use_legend
     assert legend.parentItem() is not tab.use_plot.vb and legend.parentItem() is not tab.use_plot

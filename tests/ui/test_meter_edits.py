@@ -290,7 +290,7 @@ def test_a_duplicate_name_is_still_a_name_conflict(controller: AppController, qt
 
 def test_a_check_constraint_is_not_reported_as_a_name_conflict(controller: AppController) -> None:
     """The save's last guard: SQLite's message names the constraint, and the error goes under its column."""
-    from espm_desktop.ui.pages.base import integrity_field_error
+    from espm_desktop.app.records import integrity_field_error
 
     meter_id = seed_meter(controller, "natural_gas", "m3")
     conflict = FieldError("name", i18n_message("name taken"))

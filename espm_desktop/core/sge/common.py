@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from espm_desktop.core.i18n import N_, Message, MessageError, Money, Number, Percent, _, message
+from espm_desktop.core.i18n import N_, Message, MessageError, Money, Number, Percent, _, message, pgettext
 from espm_desktop.core.numbers import parse_decimal_text
 
 CENT = Decimal("0.01")
@@ -109,6 +109,12 @@ _RAW_AMOUNT = re.compile(r"(?<![\w.,])-?\d+\.\d{2}(?!\w|[.,]\d)")
 _QUOTED_KEY = re.compile(r"«\s?(?P<fr>[\w.\[\]]+)\s?»|'(?P<en>[\w.\[\]]+)'")
 
 
+def quoted(name: str, language: str = "fr") -> str:
+    """A name quoted in a sentence: “name” in English, « name » in French (the catalog holds each language's marks
+    and the no-break spaces French puts inside them)."""
+    return pgettext("quoted name", "“{name}”", language).format(name=name)
+
+
 def user_text(text: str, language: str = "fr") -> str:
     """A rule's message for a person: quoted field keys become labels, raw amounts become money."""
 
@@ -117,7 +123,7 @@ def user_text(text: str, language: str = "fr") -> str:
         shown = field_label(key, language)
         if shown == key:
             return match[0]
-        return f"« {shown} »" if match["fr"] else f"“{shown}”"
+        return quoted(shown, "fr" if match["fr"] else "en")  # quoted the way the sentence quotes it
 
     def amount(match: re.Match[str]) -> str:
         try:

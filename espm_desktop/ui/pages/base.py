@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,80 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.i18n import message
-from espm_desktop.core.validation import FieldError
+from espm_desktop.app.records import RecordRefused
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FormDialog
 from espm_desktop.ui.table_filter import SORT_ROLE, TableFilter, stretch_column
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _WIDTH_SAMPLE_ROWS = 200
-
-Row = TypeVar("Row")
-
-_UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)", re.IGNORECASE)
-_CHECK = re.compile(r"CHECK constraint failed: (\w+)", re.IGNORECASE)
-_NOT_NULL = re.compile(r"NOT NULL constraint failed: \w+\.(\w+)", re.IGNORECASE)
-
-
-def integrity_field_error(
-    exc: Exception, model: type[Any], conflict: FieldError, fields: list[str]
-) -> FieldError:
-    """The form error for a refused save, read from SQLite's message: which constraint failed, on which column.
-
-    `conflict` is only claimed when the failed UNIQUE constraint includes `conflict.field`.
-    """
-    text = str(getattr(exc, "orig", None) or exc)
-    fallback = conflict.field if conflict.field in fields else (fields[0] if fields else conflict.field)
-    if m := _UNIQUE.search(text):
-        columns = [c.strip().split(".")[-1] for c in m.group(1).split(",")]
-        if conflict.field in columns:
-            return conflict
-        where = next((c for c in columns if c in fields), fallback)
-        shown = ", ".join(columns)
-        return FieldError(
-            where,
-            message(
-                "Another record already has this value ({columns}). Enter a different one.", columns=shown
-            ),
-            "unique_conflict",
-            {"columns": shown},
-        )
-    if m := _CHECK.search(text):
-        name = m.group(1)
-        rule = _check_text(model, name)
-        where = next((f for f in fields if f in rule or f in name), fallback)
-        return FieldError(
-            where,
-            message(
-                "The database refuses this value (rule “{constraint}”: {rule}). Correct it and save again.",
-                constraint=name,
-                rule=rule,
-            ),
-            "check_failed",
-            {"constraint": name, "rule": rule},
-        )
-    if (m := _NOT_NULL.search(text)) and m.group(1) in fields:
-        return FieldError(m.group(1), message("This value is required."), "not_null", {"column": m.group(1)})
-    return FieldError(
-        fallback,
-        message("The database refused these values ({detail}). Nothing was saved.", detail=text),
-        "integrity_error",
-        {"detail": text},
-    )
-
-
-def _check_text(model: type[Any], name: str) -> str:
-    """The SQL of the CHECK constraint `name` on the model's table, or the name itself."""
-    table = getattr(model, "__table__", None)
-    for constraint in getattr(table, "constraints", ()):
-        # The naming convention may prefix the name ('ck_meter_initial_load_range').
-        full = str(getattr(constraint, "name", None) or "")
-        if hasattr(constraint, "sqltext") and (
-            full == name or full.endswith(f"_{name}") or name.endswith(full)
-        ):
-            return str(constraint.sqltext)
-    return name
 
 
 class RecordTablePage(QWidget):
@@ -174,41 +106,20 @@ class RecordTablePage(QWidget):
         """Hook to colour or annotate a cell after it is filled."""
 
     # -- shared record plumbing --------------------------------------------------------------------------------
-    def load_row(self, model: type[Row], record_id: int) -> Row | None:
-        with self.ctx.session() as s:
-            return s.get(model, record_id)
+    def save_with_dialog(self, dialog: FormDialog, save: Callable[[Mapping[str, Any]], int]) -> int | None:
+        """Show the dialog until `save` (an app use case, one transaction) stores its values, or the user cancels;
+        the record's id, or None.
 
-    def delete_row(self, model: type[Any], record_id: int) -> None:
-        with self.ctx.saving(), self.ctx.session() as s, s.begin():
-            row = s.get(model, record_id)
-            if row is not None:
-                s.delete(row)
-
-    def save_with_dialog(
-        self, dialog: FormDialog, row: Any, apply: Callable[[Any, dict[str, Any]], None], conflict: FieldError
-    ) -> bool:
-        """Show the dialog until the values are saved (one transaction) or the user cancels.
-
-        A clash on the unique key named by `conflict.field` is shown as `conflict`; any other refused value is
-        shown under the field the failed constraint names. The user can correct it; nothing is saved.
+        A value the database refuses (RecordRefused) is shown under the field it concerns; the user can correct
+        it; nothing is saved.
         """
-        from sqlalchemy.exc import IntegrityError
-
         while dialog.exec():
             try:
-                with self.ctx.saving(), self.ctx.session() as s, s.begin():
-                    target = s.merge(row) if row.id else row
-                    apply(target, dialog.result_values)
-                    s.add(target)
-                    s.flush()
-                    row.id = target.id
-            except IntegrityError as exc:
-                dialog.form.show_errors(
-                    [integrity_field_error(exc, type(row), conflict, list(dialog.form.specs))]
-                )
-                continue
-            return True
-        return False
+                with self.ctx.saving():
+                    return save(dialog.result_values)
+            except RecordRefused as exc:
+                dialog.form.show_errors([exc.error])
+        return None
 
     # -- behaviour ------------------------------------------------------------------------------------------
     def row_id(self, row: int) -> int | None:
@@ -242,17 +153,29 @@ class RecordTablePage(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(data))
         right = _RIGHT  # (a flag combined once: PySide's enum `|` is Python code)
-        for r, (_record_id, values) in enumerate(data):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem("" if value is None else str(value))
-                if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
-                    item.setTextAlignment(right)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    item.setData(SORT_ROLE, float(value))
-                if c == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, _record_id)
-                self.decorate_item(_record_id, c, item)
-                self.table.setItem(r, c, item)
+        user_role = Qt.ItemDataRole.UserRole
+        set_item = self.table.setItem
+        decorate = self.decorate_item
+        # The model's signals are held during the fill (one per cell otherwise, each heard by the view and the
+        # filter: half the time of a 1,000-property list); the view is told once, after.
+        model = self.table.model()
+        held = model.blockSignals(True)
+        try:
+            for r, (_record_id, values) in enumerate(data):
+                for c, value in enumerate(values):
+                    item = QTableWidgetItem("" if value is None else str(value))
+                    if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
+                        item.setTextAlignment(right)
+                        if not isinstance(value, (str, bool)):
+                            item.setData(SORT_ROLE, float(value))
+                    if c == 0:
+                        item.setData(user_role, _record_id)
+                    decorate(_record_id, c, item)
+                    set_item(r, c, item)
+        finally:
+            model.blockSignals(held)
+        if data and headers:
+            model.dataChanged.emit(model.index(0, 0), model.index(len(data) - 1, len(headers) - 1), [])
         self.table_filter.apply()
         # Widths from the first rows, not all of a 1,000-property list (Qt's default measures 1,000 rows).
         self.table.horizontalHeader().setResizeContentsPrecision(_WIDTH_SAMPLE_ROWS)

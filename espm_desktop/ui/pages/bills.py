@@ -13,23 +13,20 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPersistentModel
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from espm_desktop.app.bills import StoredBill, meter_with_bills
 from espm_desktop.core.checks import check_meter
 from espm_desktop.core.types import Bill, BillSource, MeterData
-from espm_desktop.db import models
-from espm_desktop.db.bills_store import StoredBill, load_meter_bills
 from espm_desktop.ui.bills_commands import (
     AddBillsCommand,
     BillsWriter,
@@ -51,11 +48,9 @@ from espm_desktop.ui.bills_model import (
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import unit_label
+from espm_desktop.ui.pages.bills_message import MessageArea
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.settings import AppSettings
-
-ERROR_STYLE = "color: #b00020;"
-INFO_STYLE = "color: #1b5e20;"
 
 
 class BillsPage(QWidget):
@@ -140,19 +135,9 @@ class BillsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.message = QLabel()
-        self.message.setObjectName("bills_message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # A paste may report many lines: they scroll instead of squeezing the table.
-        self.message_area = QScrollArea()
-        self.message_area.setWidgetResizable(True)
-        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.message_area.setWidget(self.message)
-        self.message_area.setMaximumHeight(96)
-        self.message_area.hide()
+        self.message_area = MessageArea("bills_message")
+        self.message = self.message_area.label
         self.findings = FindingsPanel(self.ctx)
 
         left = QWidget()
@@ -261,14 +246,7 @@ class BillsPage(QWidget):
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
             self._update_buttons()
             return
-        with self.ctx.session() as s:
-            row = s.get(models.Meter, mid)
-            rows = load_meter_bills(s, mid) if row is not None else []
-            meter = (
-                MeterData(row.name, row.energy_type, row.unit, (), row.id, row.active_date, row.inactive_date)
-                if row is not None
-                else None
-            )
+        meter, rows = meter_with_bills(self.ctx.engine, mid)
         switched = self.meter is None or meter is None or self.meter.meter_id != mid
         if (
             not switched
@@ -356,7 +334,7 @@ class BillsPage(QWidget):
             self._emitting = False
 
     def _write_failed(self, exc: Exception) -> None:
-        from espm_desktop.db.opening import save_error_message
+        from espm_desktop.app.database import save_error_message
         from espm_desktop.ui.database_dialogs import ui_language
 
         self._write_ok = False
@@ -479,10 +457,7 @@ class BillsPage(QWidget):
 
     # -- showing --------------------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
-        self.message.setText(text)
-        self.message_area.setVisible(bool(text))
-        self.message_area.verticalScrollBar().setValue(0)
+        self.message_area.say(text, error)
 
     def _select_period(self, start: date | None, end: date | None, widen: bool = True) -> None:
         """Select the bills that touch a period (a finding's, or pasted rows)."""

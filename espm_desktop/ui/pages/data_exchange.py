@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,50 +19,36 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from espm_desktop.app import data_exchange as assistant
+from espm_desktop.app.data_exchange import StoredSetup
 from espm_desktop.core.data_exchange import (
     STAGES,
     STATUS_ORDER,
-    GuideStage,
     SetupTransitionError,
     completed_step_ids,
     resume_point_for,
     status_rank,
 )
 from espm_desktop.core.types import DataExchangeStatus
-from espm_desktop.db import models
-from espm_desktop.db.data_exchange import (
-    StoredSetup,
-    go_back_to,
-    load_meter_setup,
-    natural_gas_meter_ids,
-    record_status,
-    refresh_data_received,
-    save_numbers,
-    set_step_done,
-)
-from espm_desktop.db.repo import property_data
 from espm_desktop.fs.atomic_files import OutputError
-from espm_desktop.io.espm_meters_template import write_meters_template
-from espm_desktop.reports.data_exchange_checklist import write_data_exchange_checklist
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.data_exchange_numbers import NumbersEntry, NumbersForm
 from espm_desktop.ui.pages.data_exchange_reference import data_flow_panel, revoke_panel
+from espm_desktop.ui.pages.data_exchange_stages import StageListItem, StagePage
 from espm_desktop.ui.pages.data_exchange_status import StatusPanel
 from espm_desktop.ui.pages.data_exchange_widgets import (
     BADGE_COLOURS,
     MUTED_STYLE,
     StepCard,
-    badge,
     language,
     loc,
     set_badge,
@@ -76,58 +61,6 @@ _UNSAFE_FILENAME = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
 
 def _file_stem(*parts: str) -> str:
     return " - ".join(p.translate(_UNSAFE_FILENAME).strip() for p in parts if p.strip())
-
-
-class StagePage(QScrollArea):
-    """One stage of the guide: its title, (for stage 1) the numbers form, and a card per step."""
-
-    def __init__(self, stage: GuideStage, numbers: NumbersForm | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stage = stage
-        self.setObjectName(f"stage_{stage.id}")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(8, 4, 12, 8)
-        title = QLabel(f"{stage.number}. {loc(stage.title)}")
-        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        if numbers is not None:
-            layout.addWidget(numbers)
-        self.cards: dict[str, StepCard] = {}
-        for step in stage.steps:
-            card = StepCard(step, lambda _text: None)
-            self.cards[step.id] = card
-            if numbers is not None:
-                # The form above names each stored number's problem: the cards below do not repeat it.
-                for row in card.rows:
-                    row.show_problem = False
-            layout.addWidget(card)
-        layout.addStretch(1)
-        self.setWidget(inner)
-
-    def scroll_to(self, step_id: str) -> None:
-        card = self.cards.get(step_id)
-        if card is not None:
-            self.ensureWidgetVisible(card, 0, 60)
-
-
-class StageListItem(QWidget):
-    """An entry in the list on the left: a stage's number and title with a badge saying how far it is."""
-
-    def __init__(self, title: str, badge_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel(title)
-        self.title.setWordWrap(True)
-        self.badge = badge()
-        self.badge.setObjectName(badge_name)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 5, 6, 5)
-        layout.setSpacing(3)
-        layout.addWidget(self.title)
-        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class DataExchangePage(QWidget):
@@ -291,14 +224,11 @@ class DataExchangePage(QWidget):
                 self.tr("Select a property with a natural-gas meter, or add one in the Meters page."), None
             )
             return
-        with self.ctx.session() as s, s.begin():
-            arrived = refresh_data_received(s, meter_id, date.today())
-            stored = load_meter_setup(s, meter_id)
-            gas_ids = natural_gas_meter_ids(s, stored_property_id(s, meter_id))
-            gas_names = {m.id: m.name for m in s.query(models.Meter).filter(models.Meter.id.in_(gas_ids))}
+        view = assistant.open_meter_setup(self.ctx.engine, meter_id, date.today())
+        stored, arrived, gas_names = view.stored, view.arrived, view.gas_meters
         self.stored = stored
         if not stored.is_natural_gas:
-            self._gas_meter_id = gas_ids[0] if gas_ids else None
+            self._gas_meter_id = next(iter(gas_names), None)
             text = self.tr(
                 "“{0}” ({1}) is not a natural-gas meter: Énergir's data exchange only sends natural gas."
             ).format(stored.setup.meter_name, energy_type_label(stored.energy_type))
@@ -396,24 +326,22 @@ class DataExchangePage(QWidget):
         meter_id = self._meter_id()
         if meter_id is None:
             return
-        with self.ctx.session() as s, s.begin():
-            self.stored = set_step_done(s, meter_id, step_id, done)
+        self.stored = assistant.set_step_done(self.ctx.engine, meter_id, step_id, done)
         self._show(self.stored, jump=False)
 
     def _on_save_numbers(self, entry: NumbersEntry) -> None:
         meter_id = self._meter_id()
         if meter_id is None:
             return
-        with self.ctx.session() as s, s.begin():
-            self.stored = save_numbers(
-                s,
-                meter_id,
-                account_number=entry.account_number,
-                invoice_number=entry.invoice_number,
-                meter_number=entry.meter_number,
-                initial_load_months=entry.initial_load_months,
-                share_downstream=entry.share_downstream,
-            )
+        self.stored = assistant.save_numbers(
+            self.ctx.engine,
+            meter_id,
+            account_number=entry.account_number,
+            invoice_number=entry.invoice_number,
+            meter_number=entry.meter_number,
+            initial_load_months=entry.initial_load_months,
+            share_downstream=entry.share_downstream,
+        )
         self.ctx.data_changed.emit()
         self._show(self.stored, jump=False, refill=True)
         self.numbers.show_saved()
@@ -431,8 +359,7 @@ class DataExchangePage(QWidget):
         if meter_id is None:
             return
         try:
-            with self.ctx.session() as s, s.begin():
-                self.stored = record_status(s, meter_id, status, on)
+            self.stored = assistant.record_status(self.ctx.engine, meter_id, status, on)
         except SetupTransitionError as exc:
             self.status_frame.show_error(loc(exc.message))
             return
@@ -459,8 +386,7 @@ class DataExchangePage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.session() as s, s.begin():
-            self.stored = go_back_to(s, self.stored.setup.meter_id or 0, previous)
+        self.stored = assistant.go_back_to(self.ctx.engine, self.stored.setup.meter_id or 0, previous)
         self.status_frame.show_error("")
         self.ctx.data_changed.emit()
         self._show(self.stored, jump=True)
@@ -489,7 +415,7 @@ class DataExchangePage(QWidget):
         if path is None:
             return
         try:
-            write_data_exchange_checklist(
+            assistant.write_checklist(
                 path,
                 setup,
                 lang=language(),
@@ -508,38 +434,27 @@ class DataExchangePage(QWidget):
         property_id = self.picker.property_id
         if property_id is None:
             return
-        with self.ctx.session() as s:
-            prop = s.get(models.Property, property_id)
-            if prop is None:
-                return
-            name, espm_id = prop.name, prop.espm_property_id or ""
-            meters = property_data(s, property_id).meters
-            setups = [load_meter_setup(s, mid).setup for mid in natural_gas_meter_ids(s, property_id)]
+        data = assistant.meters_template_data(self.ctx.engine, property_id)
+        if data is None:
+            return
         path = self._save_path(
             self.tr("Export ESPM meters template"),
-            _file_stem(name, self.tr("ESPM Add Meters")),
+            _file_stem(data.property_name, self.tr("ESPM Add Meters")),
             ".xlsx",
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path is None:
             return
         try:
-            warnings = write_meters_template(
-                path, name, espm_id, meters, setups, protected=(Path(self.ctx.db_path),)
-            )
+            warnings = assistant.write_meters_template(path, data, protected=(Path(self.ctx.db_path),))
         except OutputError as exc:
             self._tell(exc.message(language()), error=True)
             return
         except OSError as exc:
             self._tell(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), error=True)
             return
-        text = self.tr("ESPM meters template saved to {0} ({1} meters).").format(path, len(meters))
+        text = self.tr("ESPM meters template saved to {0} ({1} meters).").format(path, len(data.meters))
         if warnings:
             notes = [w.message_fr if language() == "fr" else w.message_en for w in warnings]
             text += "\n" + self.tr("Still to fill in before uploading:") + "\n" + "\n".join(notes)
         self._tell(text, error=False)
-
-
-def stored_property_id(session: Any, meter_id: int) -> int:
-    meter = session.get(models.Meter, meter_id)
-    return int(meter.property_id) if meter is not None else -1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core import formatting
 from espm_desktop.core.data_exchange import (
     FIELD_LABELS,
     STATUS_LABELS,
@@ -104,7 +105,7 @@ def qdate_to_date(value: QDate) -> date:
 
 def with_colon(label: str) -> str:
     """A field label followed by a colon, with French typography's no-break space before it."""
-    return f"{label}\u00a0:" if language() == "fr" else f"{label}:"
+    return formatting.label(label, language())
 
 
 def stored_number_error(setup: EnergirMeterSetup, key: SetupField) -> LocalizedText | None:

@@ -10,8 +10,6 @@ it back.
 from __future__ import annotations
 
 import csv
-import hashlib
-from decimal import Decimal
 from pathlib import Path
 
 import shiboken6
@@ -22,11 +20,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QProgressDialog,
@@ -38,126 +34,23 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.bill_import import ImportPlan, error_dict
+from espm_desktop.app.bill_import_files import (
+    ColumnMapping,
+    ConflictChoice,
+    ImportBatch,
+    RowRef,
+)
+from espm_desktop.core.dates import DateOrder
 from espm_desktop.core.formatting import labelled
-from espm_desktop.core.numbers import format_number
-from espm_desktop.io.bill_fields import field_label
-from espm_desktop.io.espm_import import ColumnMapping, DateOrder, Field, ImportBatch, MappingRequired
-from espm_desktop.io.import_types import BillConflict, ConflictChoice, RowRef
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.import_worker import ImportWorker, ReadResult, ReadWorker, start_in_thread
+from espm_desktop.ui.pages.import_conflicts import CONFLICT_COLUMNS, ConflictBox
+from espm_desktop.ui.pages.import_mapping import MappingPanel, mapping_key
 from espm_desktop.ui.settings import AppSettings
 
-MAPPED_FIELDS = (
-    Field.PROPERTY_NAME,
-    Field.PROPERTY_ID,
-    Field.METER_NAME,
-    Field.METER_ID,
-    Field.METER_TYPE,
-    Field.START,
-    Field.END,
-    Field.DELIVERY_DATE,
-    Field.USAGE,
-    Field.UNIT,
-    Field.COST,
-    Field.ESTIMATED,
-)
-CONFLICT_COLUMNS = (
-    "file",
-    "row",
-    "meter",
-    "period",
-    "stored_usage",
-    "stored_cost",
-    "file_usage",
-    "file_cost",
-    "choice",
-)
-"""Columns of the conflict table, in order."""
-
-# Fields a one-meter utility file often lacks: the user may type one value for every row.
-FIXABLE_FIELDS = frozenset({Field.PROPERTY_NAME, Field.METER_NAME, Field.METER_TYPE, Field.UNIT})
-
-
-def mapping_key(headers: list[str]) -> str:
-    """Settings key of a remembered mapping: the same headers (any case) get the same mapping back."""
-    text = "\x1f".join(h.strip().casefold() for h in headers)
-    return "import/mappings/" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _usage_text(value: float, language: str) -> str:
-    """A usage with as many decimals as it has (up to 6): two values that differ must look different."""
-    text = repr(float(value))
-    decimals = 0 if "e" in text or "n" in text else min(len(text.partition(".")[2].rstrip("0")), 6)
-    return format_number(value, language, decimals)
-
-
-def _cost_text(value: Decimal | None, language: str) -> str:
-    return "" if value is None else format_number(value, language, 2)
-
-
-def _field_label(f: Field) -> str:
-    return field_label(f, current_language())
-
-
-class MappingPanel(QGroupBox):
-    """One combo per target field (a header of the file, or nothing) and a value for fields the file lacks."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("mapping_panel")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.form = QFormLayout()
-        self.combos: dict[Field, QComboBox] = {}
-        self.values: dict[Field, QLineEdit] = {}
-        for f in MAPPED_FIELDS:
-            combo = QComboBox()
-            combo.setObjectName(f"map_{f.value}")
-            self.combos[f] = combo
-            row = QHBoxLayout()
-            row.addWidget(combo, 2)
-            if f in FIXABLE_FIELDS:
-                edit = QLineEdit()
-                edit.setObjectName(f"fixed_{f.value}")
-                edit.setPlaceholderText(self.tr("or one value for every row"))
-                self.values[f] = edit
-                row.addWidget(edit, 1)
-            self.form.addRow(_field_label(f), row)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        self.path: Path | None = None
-        self.request: MappingRequired | None = None
-
-    def show_for(self, path: Path, request: MappingRequired, remembered: ColumnMapping | None) -> None:
-        self.path, self.request = path, request
-        self.setTitle(self.tr("Columns of {0}").format(path.name))
-        self.intro.setText(
-            self.tr(
-                "This file is not an ESPM spreadsheet. Choose which column holds each field (sheet '{0}'). "
-                "Start date, end date (or delivery date), usage, unit and the property are needed."
-            ).format(request.sheet)
-        )
-        chosen = dict(remembered.columns) if remembered else dict(request.proposed)
-        fixed = dict(remembered.fixed) if remembered else {}
-        for f, combo in self.combos.items():
-            combo.clear()
-            combo.addItem(self.tr("(none)"), "")
-            for header in request.headers:
-                if header:
-                    combo.addItem(header, header)
-            index = combo.findData(chosen.get(f.value, ""))
-            combo.setCurrentIndex(max(index, 0))
-        for f, edit in self.values.items():
-            edit.setText(fixed.get(f.value, ""))
-        self.show()
-
-    def mapping(self) -> ColumnMapping:
-        columns = {f.value: str(c.currentData()) for f, c in self.combos.items() if c.currentData()}
-        fixed = {f.value: e.text().strip() for f, e in self.values.items() if e.text().strip()}
-        return ColumnMapping(columns=columns, fixed=fixed, sheet=self.request.sheet if self.request else None)
+__all__ = ["CONFLICT_COLUMNS", "ImportDialog", "MappingPanel", "mapping_key", "open_import_dialog"]
 
 
 class ImportDialog(QDialog):
@@ -221,7 +114,10 @@ class ImportDialog(QDialog):
         header = self.error_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self._build_conflicts()
+        self.conflict_box = ConflictBox()
+        self.conflict_table = self.conflict_box.table
+        self.keep_all_button = self.conflict_box.keep_all_button
+        self.replace_all_button = self.conflict_box.replace_all_button
         self.save_errors_button = QPushButton(self.tr("Save errors as CSV…"))
         self.save_errors_button.setObjectName("save_errors")
         self.save_errors_button.clicked.connect(self._on_save_errors)
@@ -263,55 +159,6 @@ class ImportDialog(QDialog):
         layout.addLayout(errors_row)
         layout.addWidget(self.error_table, 1)
         layout.addWidget(buttons)
-
-    def _build_conflicts(self) -> None:
-        """The table of rows whose period is stored with other values, each with Keep/Replace."""
-        self.conflict_box = QGroupBox(self.tr("Bills stored with other values"))
-        self.conflict_box.setObjectName("import_conflict_box")
-        self.conflict_intro = QLabel(
-            self.tr(
-                "These rows are for a meter and period already stored (or already in an earlier row) with a "
-                "different usage or cost. Choose for each row: keep the stored bill, or replace it with the "
-                "file's values."
-            )
-        )
-        self.conflict_intro.setWordWrap(True)
-        self.conflict_table = QTableWidget(0, len(CONFLICT_COLUMNS))
-        self.conflict_table.setObjectName("import_conflicts")
-        self.conflict_table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Row"),
-                self.tr("Meter"),
-                self.tr("Period"),
-                self.tr("Stored usage"),
-                self.tr("Stored cost"),
-                self.tr("File usage"),
-                self.tr("File cost"),
-                self.tr("Choice"),
-            ]
-        )
-        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflict_table.verticalHeader().setVisible(False)
-        header = self.conflict_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.keep_all_button = QPushButton(self.tr("Keep all stored"))
-        self.keep_all_button.setObjectName("keep_all_conflicts")
-        self.keep_all_button.clicked.connect(lambda: self.choose_all(ConflictChoice.KEEP))
-        self.replace_all_button = QPushButton(self.tr("Replace all with the file's"))
-        self.replace_all_button.setObjectName("replace_all_conflicts")
-        self.replace_all_button.clicked.connect(lambda: self.choose_all(ConflictChoice.REPLACE))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.keep_all_button)
-        buttons.addWidget(self.replace_all_button)
-        box = QVBoxLayout(self.conflict_box)
-        box.addWidget(self.conflict_intro)
-        box.addWidget(self.conflict_table, 1)
-        box.addLayout(buttons)
-        self.conflict_box.hide()
-        self._conflict_refs: list[RowRef] = []
 
     def _refresh_files(self) -> None:
         self.file_list.clear()
@@ -436,7 +283,7 @@ class ImportDialog(QDialog):
         if plan is None:
             self.counts.setText(self.tr("Press Preview to read the files."))
             self.error_table.setRowCount(0)
-            self._fill_conflicts([])
+            self.conflict_box.fill([])
             return
         text = self.tr(
             "{0} new bills, {1} duplicates (already stored), {2} invalid rows, {3} rows skipped "
@@ -457,57 +304,18 @@ class ImportDialog(QDialog):
             text += "\n" + notice.message(current_language())
         self.counts.setText(text)
         self._fill_errors(plan)
-        self._fill_conflicts(plan.conflicts)
-
-    def _fill_conflicts(self, conflicts: list[BillConflict]) -> None:
-        lang = current_language()
-        table = self.conflict_table
-        table.setRowCount(len(conflicts))
-        self._conflict_refs = [c.ref for c in conflicts]
-        for r, c in enumerate(conflicts):
-            stored_usage = _usage_text(c.stored_usage, lang)
-            if c.earlier_row is not None:
-                stored_usage = self.tr("{0} (row {1})").format(stored_usage, c.earlier_row)
-            texts = (
-                c.file,
-                str(c.row),
-                f"{c.property_name} — {c.meter_name}",
-                f"{c.start.isoformat()} – {c.end.isoformat()}",
-                f"{stored_usage} {c.unit}",
-                _cost_text(c.stored_cost, lang),
-                f"{_usage_text(c.file_usage, lang)} {c.unit}",
-                _cost_text(c.file_cost, lang),
-            )
-            for column, text in enumerate(texts):
-                table.setItem(r, column, QTableWidgetItem(text))
-            choice = QComboBox()
-            choice.setObjectName(f"conflict_choice_{r}")
-            choice.addItem(self.tr("Keep"), ConflictChoice.KEEP.value)
-            choice.addItem(self.tr("Replace"), ConflictChoice.REPLACE.value)
-            choice.setCurrentIndex(1 if c.choice is ConflictChoice.REPLACE else 0)
-            table.setCellWidget(r, CONFLICT_COLUMNS.index("choice"), choice)
-        self.conflict_box.setVisible(bool(conflicts))
-
-    def _choice_combo(self, row: int) -> QComboBox:
-        combo = self.conflict_table.cellWidget(row, CONFLICT_COLUMNS.index("choice"))
-        assert isinstance(combo, QComboBox)
-        return combo
+        self.conflict_box.fill(plan.conflicts)
 
     def choose(self, row: int, choice: ConflictChoice) -> None:
         """Set the choice of the conflict table's `row` (0-based), as its combo box does."""
-        combo = self._choice_combo(row)
-        combo.setCurrentIndex(combo.findData(choice.value))
+        self.conflict_box.choose(row, choice)
 
     def choose_all(self, choice: ConflictChoice) -> None:
-        for row in range(self.conflict_table.rowCount()):
-            self.choose(row, choice)
+        self.conflict_box.choose_all(choice)
 
     def conflict_choices(self) -> dict[RowRef, ConflictChoice]:
         """The choice shown for each listed conflict, by file, sheet and row."""
-        return {
-            ref: ConflictChoice(str(self._choice_combo(r).currentData()))
-            for r, ref in enumerate(self._conflict_refs)
-        }
+        return self.conflict_box.choices()
 
     def _fill_errors(self, plan: ImportPlan) -> None:
         lang = current_language()
@@ -610,9 +418,9 @@ class ImportDialog(QDialog):
         )
         choices = self.conflict_choices()
         self._set_plan(plan)
-        for r, ref in enumerate(self._conflict_refs):
+        for r, ref in enumerate(self.conflict_box.refs):
             if ref in choices:
-                self.choose(r, choices[ref])
+                self.conflict_box.choose(r, choices[ref])
 
     def _on_import_cancelled(self) -> None:
         self._close_progress()

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTableWidgetItem, QWidget
-from sqlalchemy import func, inspect, select
 
+from espm_desktop.app.meters import (
+    METER_FIELDS,
+    MeterSaved,
+    delete_meter,
+    meter_form,
+    meter_name,
+    meter_rows,
+    save_meter,
+)
 from espm_desktop.core import energy
-from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import Bill
 from espm_desktop.core.unit_change import UnitConversion, plan_unit_change, usage_decimals
-from espm_desktop.core.validation import (
-    ENERGIR_NUMBER_FIELDS,
-    FieldError,
-    check_energir_number,
-    validate_meter,
-)
-from espm_desktop.db import models
-from espm_desktop.db.bills_store import load_meter_bills
-from espm_desktop.db.meter_units import UsageChange, convert_meter_bills
+from espm_desktop.core.validation import ENERGIR_NUMBER_FIELDS, FieldError, validate_meter
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
 from espm_desktop.ui.labels import STATUS_BADGE_COLOURS, energy_type_label, status_label, unit_label
@@ -32,35 +31,9 @@ from espm_desktop.ui.pages.base import RecordTablePage
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 
 STATUS_COLUMN = 6
-METER_FIELDS = [
-    "name",
-    "energy_type",
-    "unit",
-    "active_date",
-    "inactive_date",
-    "espm_meter_id",
-    "energir_account_number",
-    "energir_invoice_number",
-    "energir_meter_number",
-    "initial_load_months",
-    "share_downstream",
-]
-
 
 ERROR_STYLE = "color: #b00020;"
 INFO_STYLE = "color: #1b5e20;"
-
-
-def apply_meter_values(row: models.Meter, values: dict[str, Any]) -> None:
-    for key in METER_FIELDS:
-        value = values[key]
-        if isinstance(value, str) and key in ENERGIR_NUMBER_FIELDS:
-            # Numbers copied from a bill often carry spaces (also no-break ones); ESPM wants none. The
-            # assistant's check cleans them the same way.
-            value = check_energir_number(ENERGIR_NUMBER_FIELDS[key], value).value or None
-        elif isinstance(value, str) and key != "name":
-            value = value.replace(" ", "") or None
-        setattr(row, key, value)
 
 
 def short_unit(type_id: str, unit_id: str) -> str:
@@ -256,52 +229,27 @@ class MetersPage(RecordTablePage):
         pid = self.picker.property_id
         if pid is None:
             return []
-        with self.ctx.session() as s:
-            counts = dict(
-                s.execute(
-                    select(models.Bill.meter_id, func.count())
-                    .join(models.Meter)
-                    .where(models.Meter.property_id == pid)
-                    .group_by(models.Bill.meter_id)
-                ).all()
+        meters = meter_rows(self.ctx.engine, pid)
+        self._statuses = {m.meter_id: m.data_exchange_status for m in meters}
+        return [
+            (
+                m.meter_id,
+                [
+                    m.name,
+                    energy_type_label(m.energy_type),
+                    unit_label(m.energy_type, m.unit),
+                    m.active_date.isoformat() if m.active_date else "",
+                    m.espm_meter_id or "",
+                    m.bill_count,
+                    status_label(m.data_exchange_status),
+                ],
             )
-            self._statuses = dict(
-                s.execute(
-                    select(models.Meter.id, models.Meter.data_exchange_status).where(
-                        models.Meter.property_id == pid
-                    )
-                ).all()
-            )
-            meters = s.scalars(
-                select(models.Meter).where(models.Meter.property_id == pid).order_by(models.Meter.name)
-            ).all()
-            self._statuses = {m.id: m.data_exchange_status for m in meters}
-            return [
-                (
-                    m.id,
-                    [
-                        m.name,
-                        energy_type_label(m.energy_type),
-                        unit_label(m.energy_type, m.unit),
-                        m.active_date.isoformat() if m.active_date else "",
-                        m.espm_meter_id or "",
-                        counts.get(m.id, 0),
-                        status_label(m.data_exchange_status),
-                    ],
-                )
-                for m in meters
-            ]
+            for m in meters
+        ]
 
     def describe(self, record_id: int) -> str:
-        with self.ctx.session() as s:
-            row = s.get(models.Meter, record_id)
-            return self.tr("the meter “{0}” with all its bills").format(row.name if row else "")
-
-    def _run_dialog(self, dialog: MeterDialog, row: models.Meter) -> bool:
-        conflict = FieldError(
-            "name", message("This property already has a meter with this name."), "meter_name_taken"
-        )
-        return self.save_with_dialog(dialog, row, apply_meter_values, conflict)
+        name = meter_name(self.ctx.engine, record_id)
+        return self.tr("the meter “{0}” with all its bills").format(name or "")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
@@ -315,38 +263,37 @@ class MetersPage(RecordTablePage):
         dialog = MeterDialog(self.tr("New meter"), self)
         dialog.form.set_value("energy_type", "natural_gas")
         dialog.form.set_value("unit", "m3")  # Énergir bills gas in m³; ESPM's meters template says the same
-        row = models.Meter(property_id=pid, name="", energy_type="natural_gas", unit="m3")
-        return row.id if self._run_dialog(dialog, row) else None
+        return self.save_with_dialog(
+            dialog, lambda values: save_meter(self.ctx.engine, values, property_id=pid).meter_id
+        )
 
     def edit_record(self, record_id: int) -> bool:
-        with self.ctx.session() as s:
-            row = s.get(models.Meter, record_id)
-            bills = [b.bill for b in load_meter_bills(s, record_id)] if row is not None else []
-        if row is None:
+        stored = meter_form(self.ctx.engine, record_id)
+        if stored is None:
             return False
-        before = {key: getattr(row, key) for key in METER_FIELDS}
-        dialog = MeterDialog(self.tr("Edit meter"), self, stored=(row.energy_type, row.unit, bills))
-        for key in METER_FIELDS:
-            dialog.form.set_value(key, getattr(row, key))
-        written: list[UsageChange] = []
-        after: dict[str, Any] = {}
-
-        def apply(target: models.Meter, values: dict[str, Any]) -> None:
-            # The unit and every converted usage are written in the same transaction.
-            apply_meter_values(target, values)
-            written.clear()
-            if dialog.conversion is not None:
-                session = inspect(target).session
-                assert session is not None
-                written.extend(convert_meter_bills(session, record_id, dialog.conversion))
-            after.clear()
-            after.update({key: getattr(target, key) for key in METER_FIELDS})
-
-        conflict = FieldError(
-            "name", message("This property already has a meter with this name."), "meter_name_taken"
+        before = {key: stored.fields[key] for key in METER_FIELDS}
+        dialog = MeterDialog(
+            self.tr("Edit meter"), self, stored=(before["energy_type"], before["unit"], stored.bills)
         )
-        if not self.save_with_dialog(dialog, row, apply, conflict):
+        for key in METER_FIELDS:
+            dialog.form.set_value(key, before[key])
+        saved: list[MeterSaved] = []
+
+        def save(values: Mapping[str, Any]) -> int:
+            # The unit and every converted usage are written in the same transaction.
+            result = save_meter(
+                self.ctx.engine,
+                values,
+                property_id=stored.property_id,
+                meter_id=record_id,
+                conversion=dialog.conversion,
+            )
+            saved[:] = [result]
+            return result.meter_id
+
+        if self.save_with_dialog(dialog, save) is None:
             return False
+        after, written = saved[0].fields, saved[0].usages
         if dialog.conversion is not None:
             conversion = dialog.conversion
             old_unit = short_unit(conversion.energy_type, conversion.old_unit)
@@ -390,4 +337,5 @@ class MetersPage(RecordTablePage):
         )
 
     def delete_record(self, record_id: int) -> None:
-        self.delete_row(models.Meter, record_id)
+        with self.ctx.saving():
+            delete_meter(self.ctx.engine, record_id)

@@ -2,43 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from espm_desktop.core.i18n import message
+from espm_desktop.app.properties import (
+    PROPERTY_FIELDS,
+    delete_property,
+    property_form,
+    property_name,
+    property_summaries,
+    save_property,
+)
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import PropertyType, property_type_label
-from espm_desktop.core.validation import FieldError, normalise_postal_code, validate_property
-from espm_desktop.db.summaries import property_summaries
+from espm_desktop.core.validation import FieldError, validate_property
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, current_language
 from espm_desktop.ui.pages.base import RecordTablePage
 from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
 
-if TYPE_CHECKING:
-    from espm_desktop.db import models
-
-# This page is the first screen: it reads with sqlite3 (db.summaries) and imports the ORM only to write.
+# This page is the first screen: it reads with sqlite3 (app.properties) and loads the ORM only to write.
 
 PROVINCES = ["QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"]
-PROPERTY_FIELDS = [
-    "name",
-    "street_address",
-    "city",
-    "province",
-    "postal_code",
-    "espm_property_id",
-    "property_type",
-    "gross_floor_area_m2",
-    "year_built",
-    "workers",
-    "weekly_hours",
-    "computers",
-    "percent_heated",
-    "percent_cooled",
-    "months_in_operation",
-]
 
 
 class PropertyDialog(FormDialog):
@@ -80,18 +66,6 @@ class PropertyDialog(FormDialog):
             percent_cooled=values["percent_cooled"],
             months_in_operation=values["months_in_operation"],
         )
-
-
-def apply_property_values(row: models.Property, values: dict[str, Any]) -> None:
-    for key in PROPERTY_FIELDS:
-        value = values[key]
-        if key == "postal_code":
-            value = normalise_postal_code(value)
-        if key == "espm_property_id":
-            value = value or None
-        if key == "gross_floor_area_m2":
-            value = value or 0.0
-        setattr(row, key, value)
 
 
 class PropertiesPage(RecordTablePage):
@@ -158,39 +132,27 @@ class PropertiesPage(RecordTablePage):
         ]
 
     def describe(self, record_id: int) -> str:
-        from espm_desktop.db import models
-
-        with self.ctx.session() as s:
-            row = s.get(models.Property, record_id)
-            return self.tr("the property “{0}” with all its meters and bills").format(row.name if row else "")
-
-    def _run_dialog(self, dialog: PropertyDialog, row: models.Property) -> bool:
-        conflict = FieldError(
-            "espm_property_id", message("Another property already has this ESPM property ID.")
-        )
-        return self.save_with_dialog(dialog, row, apply_property_values, conflict)
+        name = property_name(self.ctx.engine, record_id)
+        return self.tr("the property “{0}” with all its meters and bills").format(name or "")
 
     def create_record(self) -> int | None:
         dialog = PropertyDialog(self.tr("New property"), self)
         dialog.form.set_value("months_in_operation", 12)
         dialog.form.set_value("percent_heated", 100)
-        from espm_desktop.db import models
-
-        row = models.Property(name="")
-        return row.id if self._run_dialog(dialog, row) else None
+        return self.save_with_dialog(dialog, lambda values: save_property(self.ctx.engine, values))
 
     def edit_record(self, record_id: int) -> bool:
-        from espm_desktop.db import models
-
-        row = self.load_row(models.Property, record_id)
-        if row is None:
+        stored = property_form(self.ctx.engine, record_id)
+        if stored is None:
             return False
         dialog = PropertyDialog(self.tr("Edit property"), self)
         for key in PROPERTY_FIELDS:
-            dialog.form.set_value(key, getattr(row, key))
-        return self._run_dialog(dialog, row)
+            dialog.form.set_value(key, stored[key])
+        saved = self.save_with_dialog(
+            dialog, lambda values: save_property(self.ctx.engine, values, record_id)
+        )
+        return saved is not None
 
     def delete_record(self, record_id: int) -> None:
-        from espm_desktop.db import models
-
-        self.delete_row(models.Property, record_id)
+        with self.ctx.saving():
+            delete_property(self.ctx.engine, record_id)

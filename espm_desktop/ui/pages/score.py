@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
+from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
 from espm_desktop.core.score.target import PlainTarget, target_in_plain_words
 from espm_desktop.core.types import property_type_label
-from espm_desktop.io.eccc_weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label

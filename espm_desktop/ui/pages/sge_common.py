@@ -1,4 +1,4 @@
-"""Pieces shared by the SGÉ program tabs: tables, money in the user's language, and running a store action."""
+"""Pieces shared by the SGÉ program tabs: tables, money in the user's language, and running a use case."""
 
 from __future__ import annotations
 
@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from espm_desktop.app.sge_participants import USER_ERRORS, ParticipantFile, SavingsAnalysis, StoreError
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError, format_money, user_text
-from espm_desktop.db.sge_records import ParticipantFile, StoreError
-from espm_desktop.db.sge_savings import SavingsAnalysis
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, current_language
@@ -138,9 +136,6 @@ def error_text(exc: Exception) -> str:
     return str(exc)
 
 
-USER_ERRORS = (StoreError, SgeInputError, SavingsInputError)
-
-
 class SgeTab(QWidget):
     """A tab of the SGÉ page: `load` shows a participant's file, `changed` asks the page to reload it."""
 
@@ -170,11 +165,10 @@ class SgeTab(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def run(self, action: Callable[[Session], T]) -> T | None:
-        """Run one store action in its own transaction; a user error is shown and nothing is kept."""
+    def run(self, action: Callable[[], T]) -> T | None:
+        """Run one use case (its own transaction, in app/); a user error is shown and nothing is kept."""
         try:
-            with self.ctx.session() as s, s.begin():
-                result = action(s)
+            result = action()
         except USER_ERRORS as exc:
             show_message(self.message, error_text(exc))
             return None

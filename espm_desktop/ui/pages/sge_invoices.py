@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_invoices
+from espm_desktop.app.sge_invoices import StoredInvoice
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.common import to_cents
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_invoices, sge_records
 from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
@@ -131,12 +132,11 @@ class InvoicesTab(SgeTab):
                          self.status_label(inv.status, inv.is_credit_note), corrects, day_text(item.sent_on),
                          day_text(item.paid_on), str(inv.program_year or "")])  # fmt: skip
         fill(self.invoices, rows, [i.invoice_id for i in self.file.invoices], right=(3, 4, 5, 6))
-        with self.ctx.session() as s:
-            upcoming = sge_invoices.next_number(s, self.participant_id or 0)
+        upcoming = sge_invoices.next_number(self.ctx.engine, self.participant_id or 0)
         self.next_label.setText(self.tr("Next invoice number: {0}").format(upcoming))
         self._update_buttons()
 
-    def selected(self) -> sge_records.StoredInvoice | None:
+    def selected(self) -> StoredInvoice | None:
         invoice_id = selected_id(self.invoices)
         if self.file is None or invoice_id is None:
             return None
@@ -191,8 +191,14 @@ class InvoicesTab(SgeTab):
         v = dialog.result_values
         amount = to_cents(Decimal(str(v["aid_amount"])))
         created = self.run(
-            lambda s: sge_invoices.create_invoice(
-                s, pid, Phase(v["phase"]), amount, v["invoice_date"], v["language"], v.get("program_year")
+            lambda: sge_invoices.create_invoice(
+                self.ctx.engine,
+                pid,
+                Phase(v["phase"]),
+                amount,
+                v["invoice_date"],
+                v["language"],
+                v.get("program_year"),
             )
         )
         if created is not None:
@@ -201,8 +207,7 @@ class InvoicesTab(SgeTab):
 
     def _show_draft_state(self, invoice_id: int, done: str) -> None:
         """Say what was done, and what would stop the draft from being sent (the rule and the amount left)."""
-        with self.ctx.session() as s:
-            problem = sge_invoices.invoice_send_problem(s, invoice_id)
+        problem = sge_invoices.invoice_send_problem(self.ctx.engine, invoice_id)
         if problem is None:
             show_message(self.message, done + " " + self.tr("It can be marked sent."), OK_STYLE)
         else:
@@ -233,7 +238,10 @@ class InvoicesTab(SgeTab):
         changes = {"phase": Phase(v["phase"]), "aid_amount": to_cents(Decimal(str(v["aid_amount"]))),
                    "invoice_date": v["invoice_date"], "language": v["language"],
                    "program_year": v.get("program_year")}  # fmt: skip
-        if self.run(lambda s: sge_invoices.edit_draft_invoice(s, item.invoice_id, **changes)) is not None:
+        edited = self.run(
+            lambda: sge_invoices.edit_draft_invoice(self.ctx.engine, item.invoice_id, **changes)
+        )
+        if edited is not None:
             self._show_draft_state(item.invoice_id, self.tr("Draft {0} saved.").format(inv.invoice_number))
 
     def _set_status(self, status: InvoiceStatus) -> None:
@@ -253,10 +261,10 @@ class InvoicesTab(SgeTab):
         if on is None:
             return
         if status is InvoiceStatus.SENT:
-            done = self.run(lambda s: sge_invoices.mark_invoice_sent(s, item.invoice_id, on))
+            done = self.run(lambda: sge_invoices.mark_invoice_sent(self.ctx.engine, item.invoice_id, on))
             text = self.tr("{0} marked sent on {1}: it is now kept exactly as sent.")
         else:
-            done = self.run(lambda s: sge_invoices.mark_invoice_paid(s, item.invoice_id, on))
+            done = self.run(lambda: sge_invoices.mark_invoice_paid(self.ctx.engine, item.invoice_id, on))
             text = self.tr("{0} marked paid on {1}.")
         if done is not None:
             show_message(self.message, text.format(number, day_text(on)), OK_STYLE)
@@ -310,7 +318,9 @@ class InvoicesTab(SgeTab):
             return
         v = dialog.result_values
         amount = None if v["amount"] is None else to_cents(Decimal(str(v["amount"])))
-        note = self.run(lambda s: sge_invoices.issue_credit_note(s, item.invoice_id, v["note_date"], amount))
+        note = self.run(
+            lambda: sge_invoices.issue_credit_note(self.ctx.engine, item.invoice_id, v["note_date"], amount)
+        )
         if note is not None:
             show_message(self.message, self.tr(
                 "Draft credit note {0} created for invoice {1} of {2}: mark it sent once you send it to Énergir."
@@ -327,10 +337,10 @@ class InvoicesTab(SgeTab):
         )
         if not path:
             return
-        from espm_desktop.reports.sge_invoice import render_invoice_pdf  # reportlab loads on the first print
-
-        try:
-            render_invoice_pdf(item.invoice, Path(path), language, protected=(Path(self.ctx.db_path),))
+        try:  # reportlab loads on the first print
+            sge_invoices.write_invoice_pdf(
+                item.invoice, Path(path), language, protected=(Path(self.ctx.db_path),)
+            )
         except OutputError as exc:
             show_message(self.message, exc.message(lang()))
             return

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import Indicator, Measure
 from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import parse_decimal_text
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import sge_participants, sge_records
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import SgeTab, day_text, fill, lang, number, selected_id, table
@@ -115,7 +116,7 @@ class MeasuresTab(SgeTab):
     def status_label(self, status: str) -> str:
         return self.tr("Done") if status == "done" else self.tr("Planned")
 
-    def objective_met(self, indicator: sge_records.Indicator) -> str:
+    def objective_met(self, indicator: Indicator) -> str:
         if not indicator.results or indicator.objective_value is None or indicator.baseline_value is None:
             return ""
         latest_year = max(indicator.results)
@@ -180,9 +181,9 @@ class MeasuresTab(SgeTab):
             return
         v = dialog.result_values
         status = "done" if v["done_date"] is not None else v["status"]
-        measure = sge_records.Measure(v["name"], v["significant_use"], status, v["planned_date"], v["done_date"],
-                                v["expected_m3"], v["notes"], measure_id)  # fmt: skip
-        self.run(lambda s: sge_participants.save_measure(s, pid, measure))
+        measure = Measure(v["name"], v["significant_use"], status, v["planned_date"], v["done_date"],
+                          v["expected_m3"], v["notes"], measure_id)  # fmt: skip
+        self.run(lambda: sge_participants.save_measure(self.ctx.engine, pid, measure))
 
     def _edit_indicator(self, indicator_id: int | None) -> None:
         pid = self.participant_id
@@ -218,15 +219,15 @@ class MeasuresTab(SgeTab):
             return
         v = dialog.result_values
         results, _ = parse_results(v["results"])
-        indicator = sge_records.Indicator(v["name"], v["significant_use"], v["unit"], v["baseline_value"],
-                                    v["objective_value"], v["objective_year"], results,
-                                    current.notes if current else "", indicator_id)  # fmt: skip
-        self.run(lambda s: sge_participants.save_indicator(s, pid, indicator))
+        indicator = Indicator(v["name"], v["significant_use"], v["unit"], v["baseline_value"],
+                              v["objective_value"], v["objective_year"], results,
+                              current.notes if current else "", indicator_id)  # fmt: skip
+        self.run(lambda: sge_participants.save_indicator(self.ctx.engine, pid, indicator))
 
     def _delete(self, kind: str, widget: QTableWidget) -> None:
         record_id = selected_id(widget)
         if record_id is not None:
-            self.run(lambda s: sge_participants.delete_record(s, kind, record_id))
+            self.run(lambda: sge_participants.delete_record(self.ctx.engine, kind, record_id))
 
     def language(self) -> str:
         return lang()

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import USER_ERRORS, ParticipantFile, ParticipantInfo, SavingsAnalysis
+from espm_desktop.app.sge_savings import IMPLEMENTATION_PHASES, first_deliverables_accepted
 from espm_desktop.core import formatting
 from espm_desktop.core.sge.deadlines import (
     Deadline,
@@ -24,12 +27,10 @@ from espm_desktop.core.sge.deadlines import (
     savings_claims_deadline,
 )
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_participants, sge_records, sge_savings
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
     OK_STYLE,
-    USER_ERRORS,
     SgeTab,
     error_text,
     lang,
@@ -45,14 +46,14 @@ from espm_desktop.ui.pages.sge_phases import PhasesTab
 from espm_desktop.ui.pages.sge_savings import SavingsTab
 
 
-def deadline_rows(file: sge_records.ParticipantFile) -> list[tuple[Deadline, date | None]]:
+def deadline_rows(file: ParticipantFile) -> list[tuple[Deadline, date | None]]:
     """The guide's deadlines known from the phases' dates, each with the date it was met (None if open)."""
     phases = file.phases
     out: list[tuple[Deadline, date | None]] = []
     diag = phases.get(Phase.DIAGNOSTIC)
     if diag and diag.acceptance_date:
         out.append((diagnostic_deadline(diag.acceptance_date), diag.completion_date))
-    for part in sge_savings.IMPLEMENTATION_PHASES:
+    for part in IMPLEMENTATION_PHASES:
         dates = phases.get(part)
         if dates and dates.acceptance_date:
             out.append(
@@ -62,7 +63,7 @@ def deadline_rows(file: sge_records.ParticipantFile) -> list[tuple[Deadline, dat
                 )
             )
     # the same date the savings' program years count from
-    first_accepted = sge_savings.first_deliverables_accepted(file)
+    first_accepted = first_deliverables_accepted(file)
     if first_accepted is not None:
         out.append((savings_claims_deadline(first_accepted), None))
     return sorted(out, key=lambda pair: pair[0].due)
@@ -129,8 +130,8 @@ class SgePage(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         for tab in self.all_tabs():
             tab.changed.connect(self.reload)
-        self.file: sge_records.ParticipantFile | None = None
-        self.analysis: sge_savings.SavingsAnalysis | None = None
+        self.file: ParticipantFile | None = None
+        self.analysis: SavingsAnalysis | None = None
         # Filled by refresh(), which the window calls each time the page is shown (not here too: twice).
 
     def all_tabs(self) -> list[SgeTab]:
@@ -144,11 +145,10 @@ class SgePage(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Reload the list of participants, keeping (or moving to) the chosen one."""
         wanted = select if select is not None else self.participant_id
-        with self.ctx.session() as s:
-            participants = sge_participants.list_participants(
-                s, include_archived=self.show_archived.isChecked()
-            )
-            archived = sge_participants.archived_participants(s)
+        choices = sge_participants.participant_choices(
+            self.ctx.engine, include_archived=self.show_archived.isChecked()
+        )
+        participants, archived = choices.participants, choices.archived
         self.participant_combo.blockSignals(True)
         self.participant_combo.clear()
         for pid, name in participants:
@@ -157,7 +157,7 @@ class SgePage(QWidget):
         self.participant_combo.setCurrentIndex(index if index >= 0 else (0 if participants else -1))
         self.participant_combo.blockSignals(False)
         self.delete_button.setEnabled(bool(participants))
-        self._archived = set(archived)
+        self._archived = archived
         self._update_delete_label()
         self.reload()
 
@@ -166,12 +166,10 @@ class SgePage(QWidget):
         pid = self.participant_id
         self.file, self.analysis, analysis_error = None, None, ""
         if pid is not None:
-            with self.ctx.session() as s:
-                self.file = sge_participants.load_participant(s, pid)
-                try:
-                    self.analysis = sge_savings.savings_analysis(s, pid)
-                except USER_ERRORS as exc:
-                    analysis_error = error_text(exc)
+            view = sge_participants.participant_view(self.ctx.engine, pid)
+            self.file, self.analysis = view.file, view.analysis
+            if view.analysis_error is not None:
+                analysis_error = error_text(view.analysis_error)
         for tab in self.all_tabs():
             tab.load(self.file, self.analysis, analysis_error)
         self._show_summary()
@@ -233,15 +231,14 @@ class SgePage(QWidget):
             return
         v = dialog.result_values
         try:
-            with self.ctx.session() as s, s.begin():
-                pid = sge_participants.save_participant(
-                    s,
-                    sge_records.ParticipantInfo(
-                        company_name=v["company_name"],
-                        site_address=v["site_address"],
-                        energir_file_number=v["energir_file_number"],
-                    ),
-                )
+            pid = sge_participants.save_participant(
+                self.ctx.engine,
+                ParticipantInfo(
+                    company_name=v["company_name"],
+                    site_address=v["site_address"],
+                    energir_file_number=v["energir_file_number"],
+                ),
+            )
         except USER_ERRORS as exc:
             show_message(self.message, error_text(exc))
             return
@@ -260,8 +257,7 @@ class SgePage(QWidget):
         if pid is None:
             return
         name = self.participant_combo.currentText()
-        with self.ctx.session() as s:
-            archived = pid in sge_participants.archived_participants(s)
+        archived = pid in sge_participants.archived_participants(self.ctx.engine)
         text = self.removal.restore(pid, name) if archived else self.removal.remove(pid, name)
         if text is None:
             return

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import Contact, ParticipantInfo
+from espm_desktop.app.sge_savings import gas_meter_data
 from espm_desktop.core.calendarize import (
     Period,
     PropertyMonths,
@@ -39,7 +42,6 @@ from espm_desktop.core.sge.eligibility import (
 from espm_desktop.core.sge.taxes import normalise_registration_number
 from espm_desktop.core.types import MeterData
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import models, repo, sge_participants, sge_records
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, FormWidget
 from espm_desktop.ui.pages.sge_common import (
@@ -219,7 +221,7 @@ class ParticipantTab(SgeTab):
             )
             self.committee_note.setStyleSheet(OK_STYLE)
 
-    def _show_checks(self, info: sge_records.ParticipantInfo) -> None:
+    def _show_checks(self, info: ParticipantInfo) -> None:
         language = lang()
         if info.annual_gas_m3 is None:
             self.eligibility.setText(
@@ -266,16 +268,13 @@ class ParticipantTab(SgeTab):
                     show_message(self.message, exc.message(lang()))
                     return
         info = replace(self.file.info, exclusions=exclusions, **{k: values[k] for k in INFO_KEYS})
-        if self.run(lambda s: sge_participants.save_participant(s, info)) is not None:
+        if self.run(lambda: sge_participants.save_participant(self.ctx.engine, info)) is not None:
             show_message(self.message, self.tr("Participant saved."), OK_STYLE)
 
     def _on_gas_from_meter(self) -> None:
         if self.file is None:
             return
-        meter_id = self.file.info.gas_meter_id
-        with self.ctx.session() as s:
-            row = s.get(models.Meter, meter_id) if meter_id is not None else None
-            meter = repo.meter_data(row) if row is not None else None
+        meter = gas_meter_data(self.ctx.engine, self.file.info.gas_meter_id)
         if meter is None:
             show_message(self.gas_source, self.tr(
                 "Choose the site's gas meter on the Savings tab first (Save and compute), then try again."))  # fmt: skip
@@ -338,16 +337,16 @@ class ParticipantTab(SgeTab):
         if not dialog.exec():
             return
         v: dict[str, Any] = dialog.result_values
-        contact = sge_records.Contact(
+        contact = Contact(
             v["name"], v["role"], v["email"], v["phone"], v["committee_member"] or v["energy_manager"],
             v["committee_role"], v["energy_manager"], contact_id,
         )  # fmt: skip
-        self.run(lambda s: sge_participants.save_contact(s, pid, contact))
+        self.run(lambda: sge_participants.save_contact(self.ctx.engine, pid, contact))
 
     def _on_delete_contact(self) -> None:
         contact_id = selected_id(self.contacts)
         if contact_id is not None:
-            self.run(lambda s: sge_participants.delete_record(s, "contact", contact_id))
+            self.run(lambda: sge_participants.delete_record(self.ctx.engine, "contact", contact_id))
 
 
 # --- removing a participant: deleted, or archived when it has sent invoices --------------------------------------
@@ -379,8 +378,7 @@ class ParticipantRemoval(QWidget):
 
     def remove(self, participant_id: int, name: str) -> str | None:
         """Ask, then delete or archive; the message to show, None when the user said no."""
-        with self.ctx.session() as s:
-            keeps_invoices = sge_participants.has_sent_invoices(s, participant_id)
+        keeps_invoices = sge_participants.has_sent_invoices(self.ctx.engine, participant_id)
         if keeps_invoices:
             asked = self.confirm(
                 self.tr("Archive participant"),
@@ -399,15 +397,13 @@ class ParticipantRemoval(QWidget):
             )
         if not asked:
             return None
-        with self.ctx.session() as s, s.begin():
-            archived = sge_participants.delete_participant(s, participant_id)
+        archived = sge_participants.remove_participant(self.ctx.engine, participant_id)
         self.ctx.data_changed.emit()
         if archived:
             return self.tr("{0} archived: its sent invoices are kept as sent.").format(name)
         return self.tr("{0} deleted.").format(name)
 
     def restore(self, participant_id: int, name: str) -> str:
-        with self.ctx.session() as s, s.begin():
-            sge_participants.restore_participant(s, participant_id)
+        sge_participants.restore_participant(self.ctx.engine, participant_id)
         self.ctx.data_changed.emit()
         return self.tr("{0} restored.").format(name)

@@ -22,6 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import PhaseDates, StoredExpense, StoredGrant
+from espm_desktop.app.sge_savings import (
+    IMPLEMENTATION_PHASES,
+    first_deliverables_accepted,
+    participant_statement,
+)
 from espm_desktop.core.i18n import _ as catalog_text
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge import rules
@@ -31,8 +38,6 @@ from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant, StackingResult
 from espm_desktop.core.sge.statement import IMPLEMENTATION_TITLE, AidStatement
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import sge_participants, sge_records, sge_savings
-from espm_desktop.db.sge_statement import participant_statement
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
@@ -224,7 +229,7 @@ class PhasesTab(SgeTab):
         f = self.file
         phase_rows = []
         for phase in Phase:
-            d = f.phases.get(phase, sge_records.PhaseDates(phase))
+            d = f.phases.get(phase, PhaseDates(phase))
             phase_rows.append([self.short_label(phase), day_text(d.request_date), day_text(d.acceptance_date),
                                day_text(d.completion_date), day_text(d.deliverables_accepted_date),
                                money(d.accepted_aid_amount), self.status_label(d.status)])  # fmt: skip
@@ -235,7 +240,7 @@ class PhasesTab(SgeTab):
         # the group box's margins and the vertical scroll bar, so the splitter never clips the Status column.
         scroll_bar = self.left_scroll.verticalScrollBar().sizeHint().width()
         self.left_scroll.setMinimumWidth(self.phases.minimumWidth() + 2 * 6 + 4 + scroll_bar)
-        if sge_savings.first_deliverables_accepted(f) is None:
+        if first_deliverables_accepted(f) is None:
             show_message(self.deliverables_note, self.tr(
                 "No acceptance date of the first phase 4 deliverables yet: savings program years count from it, "
                 "so no savings follow-up claim can be computed. Select a phase 4 row and click “Edit phase "
@@ -361,7 +366,7 @@ class PhasesTab(SgeTab):
         if self.file is None or index is None:
             return
         phase = list(Phase)[index]
-        current = self.file.phases.get(phase, sge_records.PhaseDates(phase))
+        current = self.file.phases.get(phase, PhaseDates(phase))
         dialog = FormDialog(
             self.phase_label(phase),
             [
@@ -370,7 +375,7 @@ class PhasesTab(SgeTab):
                 FieldSpec("completion_date", self.tr("Phase completed"), kind="optional_date"),
                 FieldSpec("deliverables_accepted_date",
                           self.tr("Acceptance date of the first deliverables (phase 4)")
-                          if phase in sge_savings.IMPLEMENTATION_PHASES else self.tr("Deliverables accepted"),
+                          if phase in IMPLEMENTATION_PHASES else self.tr("Deliverables accepted"),
                           kind="optional_date"),
                 FieldSpec("accepted_aid_amount", self.tr("Aid in the acceptance notice ($)"), kind="float"),
                 FieldSpec("status", self.tr("Status"), kind="combo",
@@ -389,12 +394,12 @@ class PhasesTab(SgeTab):
         if not dialog.exec():
             return
         v = dialog.result_values
-        dates = sge_records.PhaseDates(phase, v["request_date"], v["acceptance_date"], v["completion_date"],
-                                 v["deliverables_accepted_date"], to_money(v["accepted_aid_amount"]), v["status"],
-                                 v["notes"])  # fmt: skip
+        dates = PhaseDates(phase, v["request_date"], v["acceptance_date"], v["completion_date"],
+                           v["deliverables_accepted_date"], to_money(v["accepted_aid_amount"]), v["status"],
+                           v["notes"])  # fmt: skip
         pid = self.participant_id
         if pid is not None:
-            self.run(lambda s: sge_participants.save_phase(s, pid, dates))
+            self.run(lambda: sge_participants.save_phase(self.ctx.engine, pid, dates))
 
     def expense_dialog(self) -> ExpenseDialog:
         language = lang()
@@ -448,10 +453,8 @@ class PhasesTab(SgeTab):
             Decimal(str(v["hours"])) if internal else None,
             to_money(v["hourly_rate"]) if internal else None,
         )  # fmt: skip
-        expense = sge_records.StoredExpense(
-            line, current.incurred_on if current else None, v["program_year"], expense_id
-        )
-        self.run(lambda s: sge_participants.save_expense(s, pid, expense))
+        expense = StoredExpense(line, current.incurred_on if current else None, v["program_year"], expense_id)
+        self.run(lambda: sge_participants.save_expense(self.ctx.engine, pid, expense))
 
     def _on_add_grant(self) -> None:
         pid = self.participant_id
@@ -471,12 +474,12 @@ class PhasesTab(SgeTab):
         if not dialog.exec():
             return
         v = dialog.result_values
-        grant = sge_records.StoredGrant(
+        grant = StoredGrant(
             OtherGrant(v["grantor"], Phase(v["phase"]), to_money(v["amount"]) or Decimal("0"))
         )
-        self.run(lambda s: sge_participants.save_grant(s, pid, grant))
+        self.run(lambda: sge_participants.save_grant(self.ctx.engine, pid, grant))
 
     def _delete(self, kind: str, widget: Any) -> None:
         record_id = selected_id(widget)
         if record_id is not None:
-            self.run(lambda s: sge_participants.delete_record(s, kind, record_id))
+            self.run(lambda: sge_participants.delete_record(self.ctx.engine, kind, record_id))

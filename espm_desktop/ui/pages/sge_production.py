@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import USER_ERRORS, ProductionEntry
 from espm_desktop.core.validation import FieldError
-from espm_desktop.db import sge_participants, sge_records
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (
-    USER_ERRORS,
     day_text,
     error_text,
     fill,
@@ -41,8 +40,8 @@ class ProductionForm(FormDialog):
 
     def __init__(
         self,
-        entries: tuple[sge_records.ProductionEntry, ...],
-        current: sge_records.ProductionEntry | None,
+        entries: tuple[ProductionEntry, ...],
+        current: ProductionEntry | None,
         parent: QWidget,
     ) -> None:
         super().__init__(
@@ -76,8 +75,8 @@ class ProductionForm(FormDialog):
         for key, value in values.items():
             self.form.set_value(key, value)
 
-    def entry(self, values: dict[str, Any]) -> sge_records.ProductionEntry:
-        return sge_records.ProductionEntry(
+    def entry(self, values: dict[str, Any]) -> ProductionEntry:
+        return ProductionEntry(
             values["start"], values["end"], float(values["quantity"]), values["unit"].strip(), self.current_id
         )
 
@@ -96,7 +95,7 @@ class ProductionDialog(QDialog):
         self.setWindowTitle(self.tr("Production"))
         self.ctx = ctx
         self.participant_id = participant_id
-        self.entries: tuple[sge_records.ProductionEntry, ...] = ()
+        self.entries: tuple[ProductionEntry, ...] = ()
         intro = QLabel(self.tr(
             "Output per period, for sites whose gas use follows production. Each period's quantity is spread "
             "evenly over its days and summed over each bill. Consecutive periods may share one day."))  # fmt: skip
@@ -132,8 +131,7 @@ class ProductionDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.ctx.session() as s:
-            self.entries = sge_participants.load_participant(s, self.participant_id).production
+        self.entries = sge_participants.participant_production(self.ctx.engine, self.participant_id)
         fill(
             self.table,
             [[day_text(e.start), day_text(e.end), number(e.quantity, 0 if e.quantity.is_integer() else 2), e.unit]
@@ -145,10 +143,10 @@ class ProductionDialog(QDialog):
         self.edit_button.setEnabled(has_rows)
         self.delete_button.setEnabled(has_rows)
 
-    def _run(self, action: Callable[[Session], object]) -> bool:
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Run one use case (its own transaction); a user error is shown and nothing is kept."""
         try:
-            with self.ctx.session() as s, s.begin():
-                action(s)
+            action()
         except USER_ERRORS as exc:
             show_message(self.message, error_text(exc))
             return False
@@ -164,11 +162,11 @@ class ProductionDialog(QDialog):
         if not form.exec():
             return
         entry = form.entry(form.result_values)
-        self._run(lambda s: sge_participants.save_production(s, self.participant_id, entry))
+        self._run(lambda: sge_participants.save_production(self.ctx.engine, self.participant_id, entry))
 
     def _on_delete(self) -> None:
         production_id = selected_id(self.table)
         if production_id is None:
             show_message(self.message, self.tr("Select the period to delete."))
             return
-        self._run(lambda s: sge_participants.delete_record(s, "production", production_id))
+        self._run(lambda: sge_participants.delete_record(self.ctx.engine, "production", production_id))

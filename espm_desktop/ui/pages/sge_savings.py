@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.app import sge_participants
+from espm_desktop.app.sge_participants import StoredAdjustment
+from espm_desktop.app.sge_savings import SavingsAnalysis, gas_meters, savings_years
 from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError, check_periods
 from espm_desktop.core.sge.deadlines import savings_claim_window_end
-from espm_desktop.db import sge_participants, sge_records, sge_savings
-from espm_desktop.db.sge_savings import savings_temperatures
-from espm_desktop.db.sge_statement import savings_years
 from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
@@ -49,9 +50,9 @@ from espm_desktop.ui.pages.sge_common import (
     table,
 )
 from espm_desktop.ui.pages.sge_production import ProductionDialog
-from espm_desktop.ui.plots.axes import NumberAxis, TimestampAxis
 
-pg.setConfigOptions(antialias=True, background="w", foreground="k")
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 
 def stamp(day: date) -> float:
@@ -141,22 +142,12 @@ class SavingsTab(SgeTab):
         self.tables.addTab(years_box, self.tr("Per program year"))
         self.tables.addTab(adj_box, self.tr("Non-routine adjustments"))
 
-        self.chart = pg.GraphicsLayoutWidget()
-        self.chart.setObjectName("sge_savings_chart")
-        language = lang()
-        # The legend has a row of its own above the plots: inside, it covered the curves wherever it sat.
-        self.use_legend = pg.LegendItem(colCount=2)
-        self.chart.addItem(self.use_legend, row=0, col=0)
-        self.use_plot = self.chart.addPlot(
-            row=1, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
-        )
-        self.cusum_plot = self.chart.addPlot(
-            row=2, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
-        )
-        self.cusum_plot.setXLink(self.use_plot)
-        for plot in (self.use_plot, self.cusum_plot):
-            plot.showGrid(x=False, y=True, alpha=0.25)
-            plot.setMenuEnabled(False)
+        # The chart (pyqtgraph, ~0.3 s to load) is made when the tab is first shown, not when the page opens.
+        self.chart_area = QWidget()
+        self.chart_area.setObjectName("sge_savings_chart_area")
+        QVBoxLayout(self.chart_area).setContentsMargins(0, 0, 0, 0)
+        self._chart: pg.GraphicsLayoutWidget | None = None
+        self._chart_stale = True
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -165,7 +156,7 @@ class SavingsTab(SgeTab):
         ll.addWidget(self.tables, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(self.chart_area)
         splitter.setSizes([560, 540])
         layout = QVBoxLayout(self)
         layout.addLayout(settings)
@@ -189,8 +180,7 @@ class SavingsTab(SgeTab):
         if self.file is None:
             return
         info = self.file.info
-        with self.ctx.session() as s:
-            meters = sge_savings.gas_meters(s)
+        meters = gas_meters(self.ctx.engine)
         self.meter_combo.clear()
         self.meter_combo.addItem(self.tr("(choose the gas meter)"), None)
         for mid, name in meters:
@@ -211,9 +201,9 @@ class SavingsTab(SgeTab):
         analysis = self.analysis
         self.excel_button.setEnabled(analysis is not None)
         self.report_button.setEnabled(analysis is not None)
-        self.use_plot.clear()
-        self.cusum_plot.clear()
-        self.use_legend.clear()
+        self._chart_stale = True
+        if self.isVisible():
+            self._update_chart()
         if analysis is None:
             show_message(self.message, self.analysis_error, WARN_STYLE)
             self.model_label.setText(self.tr("No model yet."))
@@ -238,9 +228,59 @@ class SavingsTab(SgeTab):
             right=(3,),
         )  # fmt: skip
         show_message(self.years_note, self.years_note_text(analysis), WARN_STYLE)
-        self.draw(analysis)
 
-    def years_note_text(self, a: sge_savings.SavingsAnalysis) -> str:
+    # -- the chart ------------------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._chart_stale:
+            self._update_chart()
+
+    @property
+    def chart(self) -> pg.GraphicsLayoutWidget:
+        """The chart widget, made on first use (loads pyqtgraph)."""
+        if self._chart is None:
+            self._build_chart()
+        assert self._chart is not None
+        return self._chart
+
+    def _build_chart(self) -> None:
+        import pyqtgraph as pg
+
+        from espm_desktop.ui.plots.axes import NumberAxis, TimestampAxis
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="k")
+        chart = pg.GraphicsLayoutWidget()
+        chart.setObjectName("sge_savings_chart")
+        language = lang()
+        # The legend has a row of its own above the plots: inside, it covered the curves wherever it sat.
+        self.use_legend = pg.LegendItem(colCount=2)
+        chart.addItem(self.use_legend, row=0, col=0)
+        self.use_plot = chart.addPlot(
+            row=1, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
+        )
+        self.cusum_plot = chart.addPlot(
+            row=2, col=0, axisItems={"bottom": TimestampAxis(language), "left": NumberAxis("left", language)}
+        )
+        self.cusum_plot.setXLink(self.use_plot)
+        for plot in (self.use_plot, self.cusum_plot):
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+        layout = self.chart_area.layout()
+        assert layout is not None
+        layout.addWidget(chart)
+        self._chart = chart
+
+    def _update_chart(self) -> None:
+        """Draw the analysis shown (or clear the chart when there is none)."""
+        self.chart  # noqa: B018 (made on first use)
+        self._chart_stale = False
+        self.use_plot.clear()
+        self.cusum_plot.clear()
+        self.use_legend.clear()
+        if self.analysis is not None:
+            self.draw(self.analysis)
+
+    def years_note_text(self, a: SavingsAnalysis) -> str:
         """Where the program years count from, or plainly why there are none."""
         language = lang()
         if a.program_years_note is not None:
@@ -254,7 +294,7 @@ class SavingsTab(SgeTab):
             "months of continuous measurement."
         ).format(day_text(a.first_deliverables_accepted), day_text(deadline))
 
-    def model_text(self, a: sge_savings.SavingsAnalysis) -> str:
+    def model_text(self, a: SavingsAnalysis) -> str:
         m = a.fit.model
         language = lang()
         if m.balance_point_c is not None:
@@ -284,7 +324,9 @@ class SavingsTab(SgeTab):
             lines.append(f"<span style='color:#8a5300'>{w.text(language)}</span>")
         return "<br>".join(lines)
 
-    def draw(self, a: sge_savings.SavingsAnalysis) -> None:
+    def draw(self, a: SavingsAnalysis) -> None:
+        import pyqtgraph as pg
+
         rows = [*a.baseline.periods, *a.reporting.periods]
         xs = [stamp(r.period.start + (r.period.end - r.period.start) / 2) for r in rows]
         predicted = [(r.predicted_m3 + r.adjustment_m3) / r.period.days for r in rows]
@@ -326,7 +368,7 @@ class SavingsTab(SgeTab):
             reporting_start=pydate(self.reporting_start.date()),
             use_production=self.use_production.isChecked(),
         )
-        self.run(lambda s: sge_participants.save_participant(s, info))
+        self.run(lambda: sge_participants.save_participant(self.ctx.engine, info))
 
     def _on_production(self) -> None:
         pid = self.participant_id
@@ -356,15 +398,13 @@ class SavingsTab(SgeTab):
         if not dialog.exec():
             return
         v = dialog.result_values
-        item = sge_records.StoredAdjustment(
-            NonRoutineAdjustment(v["start"], v["end"], v["m3_per_day"], v["note"])
-        )
-        self.run(lambda s: sge_participants.save_adjustment(s, pid, item))
+        item = StoredAdjustment(NonRoutineAdjustment(v["start"], v["end"], v["m3_per_day"], v["note"]))
+        self.run(lambda: sge_participants.save_adjustment(self.ctx.engine, pid, item))
 
     def _on_delete_adjustment(self) -> None:
         record_id = selected_id(self.adjustments)
         if record_id is not None:
-            self.run(lambda s: sge_participants.delete_record(s, "adjustment", record_id))
+            self.run(lambda: sge_participants.delete_record(self.ctx.engine, "adjustment", record_id))
 
     def _on_excel(self) -> None:
         if self.analysis is None or self.file is None:
@@ -375,19 +415,13 @@ class SavingsTab(SgeTab):
         if not path:
             return
         # openpyxl and reportlab load when a document is asked for, not when the SGÉ page opens.
-        from espm_desktop.app.sge_documents import write_workbook
+        from espm_desktop.app.sge_documents import write_participant_workbook
 
         try:
             # the phase-5 aid per program year comes from the participant's aid statement; the temperatures let
             # the file redo the degree days and the baseline model with live formulas
-            with self.ctx.session() as s:
-                temperatures = savings_temperatures(s, self.file, self.analysis)
-            write_workbook(
-                self.file,
-                self.analysis,
-                Path(path),
-                protected=(Path(self.ctx.db_path),),
-                daily_mean_c=temperatures,
+            write_participant_workbook(
+                self.ctx.engine, self.file, self.analysis, Path(path), protected=(Path(self.ctx.db_path),)
             )
         except OutputError as exc:
             show_message(self.message, exc.message(lang()))
@@ -405,16 +439,12 @@ class SavingsTab(SgeTab):
         )
         if not path:
             return
-        from espm_desktop.app.sge_documents import report_data
-        from espm_desktop.reports.sge_annual_report import render_annual_report
+        from espm_desktop.app.sge_documents import write_annual_report
 
         language = lang()
         try:
-            render_annual_report(
-                report_data(self.file, self.analysis, language),
-                Path(path),
-                language,
-                protected=(Path(self.ctx.db_path),),
+            write_annual_report(
+                self.file, self.analysis, Path(path), language, protected=(Path(self.ctx.db_path),)
             )
         except OutputError as exc:
             show_message(self.message, exc.message(language))
