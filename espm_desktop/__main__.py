@@ -50,17 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         db_path = args.db or paths.demo_db_path()
         if not db_path.exists():
-            from espm_desktop.db.demo import create_demo_database
+            from espm_desktop.app.database import create_demo_database
 
             create_demo_database(db_path)
     else:
         # No --db: $ESPM_DESKTOP_DB, else the database used last (run_gui reads the settings), else the default.
         db_path = args.db or (paths.default_db_path() if os.environ.get("ESPM_DESKTOP_DB") else None)
-    if db_path is not None:
-        # The file's integrity check runs on another core while Qt loads (open_database takes its result).
-        from espm_desktop.app.reading import check_ahead
-
-        check_ahead(db_path)
     from espm_desktop.ui.app import run_gui
 
     return run_gui(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from espm_desktop.db.opening import (
     DatabaseProblem,
+    IntegrityCheck,
     OpenedDatabase,
     copy_database,
     open_database,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DatabaseProblem",
+    "IntegrityCheck",
     "OpenedDatabase",
     "copy_database",
     "create_demo_database",

@@ -42,10 +42,3 @@ def read_connection(db: DatabaseSource) -> Iterator[sqlite3.Connection]:
     else:
         # A session: its own connection, so that what it has written and not yet committed is seen.
         yield cast(sqlite3.Connection, db.connection().connection.dbapi_connection)
-
-
-def check_ahead(db_path: str | os.PathLike[str]) -> None:
-    """Start the database file's integrity check on another thread; opening it later takes the result."""
-    from espm_desktop.db.opening import start_quick_check
-
-    start_quick_check(Path(db_path))

@@ -5,6 +5,10 @@ this order: a folder instead of a file, a file that is not a database (or anothe
 made by a newer version of the app, a damaged file (`PRAGMA quick_check`), a file or folder that can't be
 written (opened read-only), and only then upgrades the schema (backup first, one transaction). Nothing is
 written to a file that fails a check.
+
+The window opens a file already at the newest schema with `defer_check=True`: the first screen is filled (read
+only) while `IntegrityCheck` runs the damaged-file check on another thread, and nothing is written until it has
+passed (the window's engine waits for it). A file that needs an upgrade is always checked first.
 """
 
 from __future__ import annotations
@@ -136,6 +140,9 @@ class OpenedDatabase:
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
+    # Opened with defer_check=True and at the newest schema: the damaged-file check is still to run
+    # (IntegrityCheck); nothing may be written before it passes.
+    check_pending: bool = False
 
     def read_only_message(self, language: str) -> str:
         reason = _READ_ONLY_REASONS.get(self.read_only_reason)
@@ -203,74 +210,70 @@ def _writable(path: Path) -> str:
     return ""
 
 
-# `PRAGMA quick_check` reads the whole file (0.1–0.2 s at 60 MB). The window starts it on another thread as soon as
-# it knows the file (`start_quick_check`): SQLite works without the GIL, so the check runs while Qt and the first
-# page load, and `open_database` takes its result. Keyed by the file (and its WAL) as it was: a file changed since
-# is checked again, in line, as is one whose early check could not run.
-_EARLY_CHECKS: dict[tuple[object, ...], _EarlyCheck] = {}
-
-
-class _EarlyCheck:
-    def __init__(self, path: Path) -> None:
-        self.done = threading.Event()
-        self.result: list[str] | None = None
-        self.error: sqlite3.DatabaseError | None = None
-        self.path = path
-
-    def run(self) -> None:
-        try:
-            con = connect_read_only(self.path, check_same_thread=False)
-        except Exception:  # noqa: BLE001 (open_database meets and reports the same problem itself)
-            self.done.set()
-            return
-        try:
-            self.result = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
-        except sqlite3.DatabaseError as exc:
-            self.error = exc
-        finally:
-            con.close()
-            self.done.set()
-
-
-def _file_key(path: Path) -> tuple[object, ...] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    try:
-        wal = os.stat(str(path) + "-wal")
-        wal_key: tuple[int, int] = (wal.st_size, wal.st_mtime_ns)
-    except OSError:
-        wal_key = (-1, -1)
-    return (str(path.absolute()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal_key)
-
-
-def start_quick_check(path: Path | str) -> None:
-    """Begin the integrity check of an existing database file on another thread (see _EARLY_CHECKS)."""
-    path = Path(path)
-    key = _file_key(path)
-    if key is None or key in _EARLY_CHECKS or not path.is_file() or path.stat().st_size == 0:
-        return
-    check = _EarlyCheck(path)
-    _EARLY_CHECKS[key] = check
-    threading.Thread(target=check.run, name="quick_check", daemon=True).start()
-
-
-def _quick_check(con: sqlite3.Connection, path: Path) -> list[str]:
-    """PRAGMA quick_check(5) of the file: the early check's result when it is of the file as it is now."""
-    key = _file_key(path)
-    check = _EARLY_CHECKS.pop(key, None) if key is not None else None
-    if check is not None:
-        check.done.wait()
-        if check.error is not None:
-            raise check.error
-        if check.result is not None:
-            return check.result
+def _quick_check(con: sqlite3.Connection) -> list[str]:
+    """PRAGMA quick_check(5): ["ok"], or up to five problems. It reads the whole file (0.1–0.2 s at 60 MB)."""
     return [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
 
 
-def _inspect(path: Path) -> tuple[str | None, bool]:
-    """(revision, has_tables) of an existing file; raises DatabaseProblem for a file that fails a check."""
+class IntegrityCheck:
+    """The damaged-file check of a database opened with `defer_check`, run on another thread: `wait()` gives
+    None when the file passed, else the DatabaseProblem ("corrupt", or why the file could not be read)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._done = threading.Event()
+        self._problem: DatabaseProblem | None = None
+        self._lock = threading.Lock()
+        self._started = False
+
+    def start(self) -> IntegrityCheck:
+        """Begin the check on another thread (once; later calls do nothing)."""
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._run, name="integrity_check", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._problem = _check_now(self.path)
+        except Exception as exc:  # noqa: BLE001 (a check that can't run must not pass for one that did)
+            log.exception("Integrity check of %s could not run", self.path)
+            self._problem = DatabaseProblem("corrupt", self.path, f"{type(exc).__name__}: {exc}"[:300])
+        finally:
+            self._done.set()
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> DatabaseProblem | None:
+        """The result, starting the check first if nobody has."""
+        self.start()
+        self._done.wait()
+        return self._problem
+
+
+def _check_now(path: Path) -> DatabaseProblem | None:
+    """PRAGMA quick_check of the file as it is now: None if it passes, else the problem."""
+    try:
+        con = connect_read_only(path, check_same_thread=False)
+    except sqlite3.DatabaseError as exc:
+        return DatabaseProblem("corrupt", path, str(exc))
+    try:
+        result = _quick_check(con)
+    except sqlite3.DatabaseError as exc:
+        return DatabaseProblem("corrupt", path, str(exc))
+    finally:
+        con.close()
+    if result != ["ok"]:
+        return DatabaseProblem("corrupt", path, "; ".join(result)[:300])
+    return None
+
+
+def _inspect(path: Path, defer_check: bool = False) -> tuple[str | None, bool]:
+    """(revision, has_tables) of an existing file; raises DatabaseProblem for a file that fails a check. With
+    `defer_check`, a file at the newest schema is not given the damaged-file check (the caller runs it later)."""
     try:
         con = connect_read_only(path)
     except sqlite3.DatabaseError as exc:
@@ -296,8 +299,10 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
             raise DatabaseProblem("other_database", path)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseProblem("newer", path, revision=revision)
+        if defer_check and revision == HEAD_REVISION:
+            return revision, bool(user_tables)
         try:
-            result = _quick_check(con, path)
+            result = _quick_check(con)
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem("corrupt", path, str(exc)) from exc
         if result != ["ok"]:
@@ -308,9 +313,11 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, backup_folder: Path | None = None
+    path: Path | str, *, create: bool = True, backup_folder: Path | None = None, defer_check: bool = False
 ) -> OpenedDatabase:
-    """Check a database file and bring it to the newest schema; raises DatabaseProblem with the reason."""
+    """Check a database file and bring it to the newest schema; raises DatabaseProblem with the reason. With
+    `defer_check`, a file at the newest schema comes back with `check_pending` (run `IntegrityCheck` before
+    writing)."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseProblem("directory", path)
@@ -330,10 +337,12 @@ def open_database(
     if path.stat().st_size == 0:
         revision, has_tables = None, False  # SQLite takes an empty file as an empty database
     else:
-        revision, has_tables = _inspect(path)
+        revision, has_tables = _inspect(path, defer_check)
     read_only = _writable(path)
     if revision == HEAD_REVISION:
-        return OpenedDatabase(path, read_only=bool(read_only), read_only_reason=read_only)
+        return OpenedDatabase(
+            path, read_only=bool(read_only), read_only_reason=read_only, check_pending=defer_check
+        )
     if read_only:
         reason = _READ_ONLY_REASONS[read_only]
         if revision is None and not has_tables:

@@ -15,7 +15,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from espm_desktop import paths
-from espm_desktop.db.opening import OpenedDatabase, save_error_message, start_quick_check
+from espm_desktop.app.database import (
+    DatabaseProblem,
+    IntegrityCheck,
+    OpenedDatabase,
+    preload_database_layer,
+    save_error_message,
+)
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.i18n import LanguageManager
 from espm_desktop.ui.main_window import MainWindow
@@ -46,8 +52,14 @@ class ErrorReporter:
         if not self.interactive or QApplication.instance() is None:
             sys.stderr.write(text)
             return
-        from espm_desktop.ui.database_dialogs import ui_language
+        from espm_desktop.ui.database_dialogs import problem_title, ui_language
 
+        if isinstance(exc, DatabaseProblem):
+            # Refused before a write: the file failed its integrity check (the window then offers what to do).
+            QMessageBox.warning(
+                QApplication.activeWindow(), problem_title(exc.kind), exc.message(ui_language())
+            )
+            return
         friendly = save_error_message(exc, ui_language())
         if friendly is not None:
             # A save refused by the database file (locked, read-only, disk full): the user can act on it.
@@ -84,6 +96,41 @@ class AppController:
         from espm_desktop.ui.backup_dialogs import AutoBackup
 
         self.auto_backup = AutoBackup(self)
+        self._integrity_timer = QTimer()
+        self._integrity_timer.setInterval(50)
+        self._integrity_timer.timeout.connect(self._poll_integrity)
+
+    def check_integrity_later(self) -> None:
+        """Run the damaged-file check of a database opened with it deferred, now that the first screen is up."""
+        check = self.ctx.integrity
+        if check is not None and not check.finished:
+            check.start()
+            self._integrity_timer.start()
+
+    def _poll_integrity(self) -> None:
+        check = self.ctx.integrity
+        if check is None or not check.finished:
+            return
+        self._integrity_timer.stop()
+        problem = check.wait()
+        if problem is not None:
+            self._database_failed(problem)
+
+    def _database_failed(self, problem: DatabaseProblem) -> None:
+        """The file failed the check after the first screen: nothing was written; the user chooses what next
+        (restore a backup, open another file) as if it had been refused at start."""
+        from espm_desktop.ui.database_dialogs import DatabaseOpener
+
+        log.warning("Database %s failed its integrity check: %s", problem.path, problem.detail)
+        self.window.hide()
+        opened = DatabaseOpener(None, self.settings).open(problem.path, create=False)
+        if opened is None:
+            self.window.close()
+            self.app.quit()
+            return
+        self.ctx.dispose()
+        self.ctx = context_for(opened)
+        self._replace_window()
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.ctx, self.settings, self.languages.language)
@@ -137,12 +184,10 @@ def context_for(opened: OpenedDatabase) -> AppContext:
     from espm_desktop.ui.database_dialogs import ui_language
 
     note = opened.read_only_message(ui_language()) if opened.read_only else ""
-    return AppContext(str(opened.path), read_only=opened.read_only, read_only_note=note)
-
-
-def _preload_database_layer() -> None:
-    import espm_desktop.db.models  # noqa: F401
-    import espm_desktop.db.repo  # noqa: F401
+    ctx = AppContext(str(opened.path), read_only=opened.read_only, read_only_note=note)
+    if opened.check_pending:
+        ctx.integrity = IntegrityCheck(opened.path)
+    return ctx
 
 
 def run_gui(
@@ -167,7 +212,6 @@ def run_gui(
     if db_path is None:
         last = settings.last_database()
         db_path = last if last is not None and last.is_file() else paths.default_db_path()
-    start_quick_check(db_path)  # on another core while the translations load (started already with --db)
     languages = LanguageManager(app)
     languages.apply(language or settings.language)
     opened = _open_at_start(db_path, settings, quit_after_start)
@@ -189,31 +233,47 @@ def run_gui(
                 # CPU time of this (the GUI) thread since the process started: what a busy machine inflates less.
                 print(f"first-screen-cpu {time.thread_time():.4f}", flush=True)
                 print(f"first-page {controller.window.current_page_id()}", flush=True)
+                check = controller.ctx.integrity
+                problem = check.wait() if check is not None else None  # run now if still to run
+                if problem is not None:
+                    from espm_desktop.ui.database_dialogs import ui_language
+
+                    print(f"error: {problem.message(ui_language())}", file=sys.stderr, flush=True)
+                    failed.append(problem)
             finally:
                 app.quit()  # even if the reader of the output went away
+
+        failed: list[DatabaseProblem] = []
 
         controller.window.first_page_shown.connect(lambda: QTimer.singleShot(0, _done))
     else:
         # Load the database layer while the user reads the first screen, so the first click is quick.
-        controller.window.first_page_shown.connect(lambda: QTimer.singleShot(400, _preload_database_layer))
+        controller.window.first_page_shown.connect(
+            lambda: QTimer.singleShot(0, controller.check_integrity_later)
+        )
+        controller.window.first_page_shown.connect(lambda: QTimer.singleShot(400, preload_database_layer))
     controller.window.show()
     if not quit_after_start:
         controller.auto_backup.start()
     code = app.exec()
+    if quit_after_start and failed:
+        return 3
     if reporter.count and quit_after_start:
         return 1
     return code
 
 
 def _open_at_start(db_path: Path, settings: AppSettings, quiet: bool) -> OpenedDatabase | None:
-    from espm_desktop.db.opening import DatabaseProblem, open_database
+    from espm_desktop.app.database import open_database
     from espm_desktop.ui.database_dialogs import DatabaseOpener, backup_folder_for, ui_language
 
     if quiet:
         try:
-            return open_database(db_path, backup_folder=backup_folder_for(settings, db_path))
+            return open_database(
+                db_path, backup_folder=backup_folder_for(settings, db_path), defer_check=True
+            )
         except DatabaseProblem as exc:
             log.warning("Could not open database %s: %s", db_path, exc.kind)
             print(f"error: {exc.message(ui_language())}", file=sys.stderr, flush=True)
             return None
-    return DatabaseOpener(None, settings).open(db_path)
+    return DatabaseOpener(None, settings).open(db_path, defer_check=True)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from espm_desktop.app.database import IntegrityCheck
+
 
 class AppContext(QObject):
     property_selected = Signal(int)
@@ -30,12 +32,20 @@ class AppContext(QObject):
         self.read_only_note = read_only_note
         self.property_id: int | None = None
         self.meter_id: int | None = None
+        # The damaged-file check still to pass before anything is written (a database opened with it deferred
+        # so that the first screen needn't wait): the engine waits for it and refuses a file that failed.
+        self.integrity: IntegrityCheck | None = None
 
     @property
     def engine(self) -> Engine:
         # SQLAlchemy is imported on first use, not at start-up: the first page reads with sqlite3.
         if self._engine is None:
             from espm_desktop.app.database import database_engine
+
+            if self.integrity is not None:
+                problem = self.integrity.wait()
+                if problem is not None:
+                    raise problem
 
             self._engine = database_engine(self.db_path, read_only=self.read_only)
         return self._engine

@@ -74,11 +74,16 @@ class DatabaseOpener:
         self.cancel_text = cancel_text or tr("Quit")
         self.last_problem: DatabaseProblem | None = None
 
-    def open(self, path: Path, *, create: bool = True) -> OpenedDatabase | None:
+    def open(self, path: Path, *, create: bool = True, defer_check: bool = False) -> OpenedDatabase | None:
+        """The database at `path` once the user has dealt with any problem, or None if they gave up. With
+        `defer_check`, a file at the newest schema may come back with its damaged-file check still to run."""
         while True:
             try:
                 opened = open_database(
-                    path, create=create, backup_folder=backup_folder_for(self.settings, path)
+                    path,
+                    create=create,
+                    backup_folder=backup_folder_for(self.settings, path),
+                    defer_check=defer_check,
                 )
             except DatabaseProblem as problem:
                 log.warning("Database %s refused: %s (%s)", path, problem.kind, problem.detail)

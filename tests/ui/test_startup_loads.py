@@ -1,0 +1,62 @@
+"""What the window loads before its first screen: the big libraries only where that screen needs them.
+
+Start-up time is what a user waits for each morning; the benchmark (bench/startup.py) measures it, and this test
+keeps its structure: the Properties, Score and Weather pages are filled with sqlite3 alone (SQLAlchemy, ~0.25 s
+to load, comes after), the SGÉ page draws its savings chart (pyqtgraph) only when that tab is shown, and no page
+loads the Excel or PDF libraries before they are asked for. The real app runs in a fresh process, up to its first
+screen.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("sqlalchemy", "alembic", "pyqtgraph", "numpy", "openpyxl", "reportlab", "pypdfium2")
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from espm_desktop.ui.app import run_gui
+code = run_gui(Path(sys.argv[1]), language="en", quit_after_start=True, remember=False, page=sys.argv[2])
+print("loaded", ",".join(m for m in sys.argv[3].split(",") if m in sys.modules))
+sys.exit(code)
+"""
+
+NOT_LOADED = {
+    "properties": set(HEAVY),
+    "score": set(HEAVY),
+    "weather": set(HEAVY),
+    "charts": set(HEAVY) - {"pyqtgraph", "numpy"},
+    "sge": set(HEAVY) - {"sqlalchemy"},
+}
+
+
+@pytest.mark.parametrize("page", sorted(NOT_LOADED))
+def test_the_first_screen_loads_only_what_it_shows(page: str, demo_db: Path, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ESPM_DESKTOP_CONFIG": str(tmp_path / "settings.ini"),
+        "ESPM_DESKTOP_LOG_DIR": str(tmp_path / "log"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(demo_db), page, ",".join(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"first-page {page}" in result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("loaded")]
+    loaded = set(filter(None, line.removeprefix("loaded").strip().split(",")))
+    assert not loaded & NOT_LOADED[page], (
+        f"{page} loaded {sorted(loaded & NOT_LOADED[page])} before its first screen"
+    )
+    if page == "charts":
+        assert "pyqtgraph" in loaded  # the probe sees what a page does load
