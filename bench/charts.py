@@ -52,7 +52,7 @@ def build_database(path: Path, meters: int, years: int) -> tuple[int, int]:
                 for m in range(1, 13):
                     season = 1.0 + 0.4 * abs(6.5 - m) / 5.5
                     meter.bills.append(
-                        models.Bill(
+                        models.BillRecord(
                             start_date=date(y, m, 1),
                             end_date=month_end(y, m),
                             usage=round(base * season + k, 1),
@@ -67,7 +67,9 @@ def build_database(path: Path, meters: int, years: int) -> tuple[int, int]:
                 name="Gas",
                 energy_type="natural_gas",
                 unit="m3",
-                bills=[models.Bill(start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=100.0)],
+                bills=[
+                    models.BillRecord(start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=100.0)
+                ],
             )
         )
         s.add_all([big, small])

@@ -54,6 +54,14 @@ def main(out: Path, size: str) -> int:
             target = out / f"{page}-{language}.png"
             app.primaryScreen().grabWindow(0).save(str(target))
             print(target, flush=True)
+        # The SGÉ savings tab: its chart is made when the tab is first shown.
+        window.show_page("sge")
+        sge = window.pages["sge"]
+        sge.tabs.setCurrentWidget(sge.savings_tab)
+        pump(app, 1.5)
+        target = out / f"sge-savings-{language}.png"
+        app.primaryScreen().grabWindow(0).save(str(target))
+        print(target, flush=True)
         window.close()
         pump(app, 0.3)
     return 0

@@ -103,7 +103,7 @@ def _big_plant(s: Session) -> int:
         use = sum(8000.0 + 500.0 * max(16.0 - temps[d], 0.0) for d in days)
         factor = 0.95 if read >= date(2019, 1, 5) else 1.0
         wobble = 1 + 0.004 * math.sin(read.toordinal())
-        meter.bills.append(models.Bill(start_date=read, end_date=nxt - timedelta(days=1), usage=round(use * factor * wobble),
+        meter.bills.append(models.BillRecord(start_date=read, end_date=nxt - timedelta(days=1), usage=round(use * factor * wobble),
                                        source=BillSource.MANUAL.value))  # fmt: skip
         read = nxt
     plant.meters.append(meter)

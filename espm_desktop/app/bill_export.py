@@ -87,6 +87,16 @@ def _has_espm_id(prop: ExportProperty, meter: MeterData) -> bool:
     return bool(prop.meter_espm_ids.get(meter.name))
 
 
+def template_coverage(
+    engine: Engine, property_ids: list[int] | None = None
+) -> tuple[list[MeterWithoutEspmId], int]:
+    """For the ESPM upload template of these properties (or all): the meters it would write without an ESPM
+    meter ID, and how many meters there are in all."""
+    with Session(engine) as s:
+        properties = export_properties(s, property_ids)
+    return meters_without_espm_id(properties), sum(len(p.data.meters) for p in properties)
+
+
 def meters_without_espm_id(properties: Iterable[ExportProperty]) -> list[MeterWithoutEspmId]:
     """The meters the ESPM upload template would write without a meter ID, in export order."""
     return [

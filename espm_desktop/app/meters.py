@@ -105,10 +105,10 @@ def meter_rows(engine: Engine, property_id: int) -> list[MeterRow]:
     with Session(engine) as s:
         counts = dict(
             s.execute(
-                select(models.Bill.meter_id, func.count())
+                select(models.BillRecord.meter_id, func.count())
                 .join(models.Meter)
                 .where(models.Meter.property_id == property_id)
-                .group_by(models.Bill.meter_id)
+                .group_by(models.BillRecord.meter_id)
             ).all()
         )
         meters = s.scalars(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.db import sge_participants, sge_savings
-from espm_desktop.db.sge_participants import production_problems
+from espm_desktop.db.sge_child_records import production_problems
 from espm_desktop.db.sge_records import (
     Contact,
     Indicator,

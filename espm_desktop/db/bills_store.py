@@ -36,9 +36,9 @@ class StaleBillError(RuntimeError):
 
 def load_meter_bills(session: Session, meter_id: int) -> list[StoredBill]:
     rows = session.scalars(
-        select(models.Bill)
-        .where(models.Bill.meter_id == meter_id)
-        .order_by(models.Bill.start_date, models.Bill.end_date)
+        select(models.BillRecord)
+        .where(models.BillRecord.meter_id == meter_id)
+        .order_by(models.BillRecord.start_date, models.BillRecord.end_date)
     )
     return [StoredBill(r.id, bill_data(r)) for r in rows]
 
@@ -67,15 +67,17 @@ def apply_bill_writes(session: Session, meter_id: int, writes: Sequence[BillWrit
         if w.bill is None and w.bill_id is not None:
             ids[i] = None
             done = session.execute(
-                delete(models.Bill).where(models.Bill.id == w.bill_id, models.Bill.meter_id == meter_id)
+                delete(models.BillRecord).where(
+                    models.BillRecord.id == w.bill_id, models.BillRecord.meter_id == meter_id
+                )
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
                 raise StaleBillError(w.bill_id)
     for w in writes:
         if w.bill is not None and w.bill_id is not None:
             done = session.execute(
-                update(models.Bill)
-                .where(models.Bill.id == w.bill_id, models.Bill.meter_id == meter_id)
+                update(models.BillRecord)
+                .where(models.BillRecord.id == w.bill_id, models.BillRecord.meter_id == meter_id)
                 .values(**_columns(w.bill))
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
@@ -83,7 +85,7 @@ def apply_bill_writes(session: Session, meter_id: int, writes: Sequence[BillWrit
     for i, w in enumerate(writes):
         if w.bill is not None and w.bill_id is None:
             values = _columns(w.bill) | {"meter_id": meter_id, "created_at": models.utcnow()}
-            new_id = session.execute(insert(models.Bill).values(**values)).inserted_primary_key  # type: ignore[attr-defined]
+            new_id = session.execute(insert(models.BillRecord).values(**values)).inserted_primary_key  # type: ignore[attr-defined]
             assert new_id is not None
             ids[i] = int(new_id[0])
     return ids

@@ -92,10 +92,12 @@ def populate_demo(session: Session) -> None:
     for month in range(1, 13):
         start, end = date(2025, month, 1), _month_end(2025, month)
         electricity.bills.append(
-            models.Bill(start_date=start, end_date=end, usage=float(BANK_ELECTRICITY_KWH_BY_MONTH[month - 1]))
+            models.BillRecord(
+                start_date=start, end_date=end, usage=float(BANK_ELECTRICITY_KWH_BY_MONTH[month - 1])
+            )
         )
         gas.bills.append(
-            models.Bill(start_date=start, end_date=end, usage=float(BANK_GAS_M3_BY_MONTH[month - 1]))
+            models.BillRecord(start_date=start, end_date=end, usage=float(BANK_GAS_M3_BY_MONTH[month - 1]))
         )
     bank.meters.extend([electricity, gas])
     # Seed 002's example gives the degree days ESPM supplied for this building's 12 months.
@@ -133,7 +135,9 @@ def populate_demo(session: Session) -> None:
     )
     for start, end, usage in BUREAU_GAS_READINGS:
         bureau_gas.bills.append(
-            models.Bill(start_date=start, end_date=end, usage=usage, source=BillSource.DATA_EXCHANGE.value)
+            models.BillRecord(
+                start_date=start, end_date=end, usage=usage, source=BillSource.DATA_EXCHANGE.value
+            )
         )
     bureau.meters.append(bureau_gas)
     # Seed 000's gateway log shows the share accepted and the first data sent on 2023-04-19.

@@ -105,7 +105,7 @@ def populate_demo_sge(session: Session) -> None:
     )
     for start, end, usage in demo_bills(temps):
         gas.bills.append(
-            models.Bill(start_date=start, end_date=end, usage=usage, source=BillSource.MANUAL.value)
+            models.BillRecord(start_date=start, end_date=end, usage=usage, source=BillSource.MANUAL.value)
         )
     plant.meters.append(gas)
     session.add_all([station, plant])

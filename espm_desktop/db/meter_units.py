@@ -29,7 +29,7 @@ class MeterChangedError(RuntimeError):
 def convert_meter_bills(session: Session, meter_id: int, conversion: UnitConversion) -> list[UsageChange]:
     """Convert every bill of the meter inside the caller's transaction; returns what changed, for undo."""
     rows = session.scalars(
-        select(models.Bill).where(models.Bill.meter_id == meter_id).order_by(models.Bill.id)
+        select(models.BillRecord).where(models.BillRecord.meter_id == meter_id).order_by(models.BillRecord.id)
     )
     changes: list[UsageChange] = []
     for row in rows:
@@ -58,8 +58,12 @@ def restore_meter_change(
         setattr(meter, key, value)
     for bill_id, expected, target in usages:
         done = session.execute(
-            update(models.Bill)
-            .where(models.Bill.id == bill_id, models.Bill.meter_id == meter_id, models.Bill.usage == expected)
+            update(models.BillRecord)
+            .where(
+                models.BillRecord.id == bill_id,
+                models.BillRecord.meter_id == meter_id,
+                models.BillRecord.usage == expected,
+            )
             .values(usage=target, updated_at=models.utcnow())
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]

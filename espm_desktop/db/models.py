@@ -101,13 +101,14 @@ class Meter(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     property: Mapped[Property] = relationship(back_populates="meters")
-    bills: Mapped[list[Bill]] = relationship(
-        back_populates="meter", cascade="all, delete-orphan", order_by="Bill.start_date"
+    bills: Mapped[list[BillRecord]] = relationship(
+        back_populates="meter", cascade="all, delete-orphan", order_by="BillRecord.start_date"
     )
 
 
-class Bill(Base):
-    """One meter entry. The unique key (meter, start, end) stops the same bill being stored twice."""
+class BillRecord(Base):
+    """One meter entry as stored (the `bill` table); core.types.Bill is the bill the rest of the app computes
+    with. The unique key (meter, start, end) stops the same bill being stored twice."""
 
     __tablename__ = "bill"
     __table_args__ = (

@@ -9,7 +9,7 @@ from espm_desktop.core.types import Bill, BillSource, MeterData, PropertyData
 from espm_desktop.db import models
 
 
-def bill_data(row: models.Bill) -> Bill:
+def bill_data(row: models.BillRecord) -> Bill:
     return Bill(
         start=row.start_date,
         end=row.end_date,
@@ -62,6 +62,8 @@ def property_from_row(row: models.Property, *, with_bills: bool = True) -> Prope
 
 def meter_bills(session: Session, meter_id: int) -> list[Bill]:
     rows = session.scalars(
-        select(models.Bill).where(models.Bill.meter_id == meter_id).order_by(models.Bill.start_date)
+        select(models.BillRecord)
+        .where(models.BillRecord.meter_id == meter_id)
+        .order_by(models.BillRecord.start_date)
     )
     return [bill_data(r) for r in rows]

@@ -34,7 +34,8 @@ from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db.models_sge import (
     SgeInvoice,
 )
-from espm_desktop.db.sge_participants import child_row, load_participant, participant_info, participant_row
+from espm_desktop.db.sge_child_records import child_row
+from espm_desktop.db.sge_participants import load_participant, participant_info, participant_row
 from espm_desktop.db.sge_records import StoredInvoice, StoreError
 from espm_desktop.db.sge_savings import savings_analysis
 from espm_desktop.db.sge_statement import participant_statement

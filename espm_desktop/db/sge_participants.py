@@ -1,44 +1,36 @@
-"""Load and save an SGÉ participant's file (models_sge): the participant, its contacts, phases, expenses, grants,
-measures, indicators, adjustments and production. Rows never leave this module: callers get sge_records.
+"""Load and save an SGÉ participant's file (models_sge): the participant and its archive, and the whole file read
+at once (contacts, phases, expenses, grants, measures, indicators, invoices, adjustments and production). Its child
+records are saved in sge_child_records, whose functions callers also reach here. Rows never leave these modules:
+callers get sge_records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.i18n import message
-from espm_desktop.core.savings import (
-    NonRoutineAdjustment,
-)
+from espm_desktop.core.savings import NonRoutineAdjustment
 from espm_desktop.core.sge.aid import ExpenseLine
-from espm_desktop.core.sge.common import joined
-from espm_desktop.core.sge.invoice import (
-    Beneficiary,
-    InvoiceDocument,
-    InvoiceStatus,
-    PaymentInvoice,
-    check_accepted_aid,
-)
+from espm_desktop.core.sge.invoice import Beneficiary, InvoiceDocument, InvoiceStatus, PaymentInvoice
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
-from espm_desktop.core.validation import FieldError
-from espm_desktop.db.models_sge import (
-    SgeContact,
-    SgeExpense,
-    SgeIndicator,
-    SgeInvoice,
-    SgeMeasure,
-    SgeOtherGrant,
-    SgeParticipant,
-    SgePhase,
-    SgeProduction,
-    SgeSavingsAdjustment,
+from espm_desktop.db.models_sge import SgeInvoice, SgeParticipant
+from espm_desktop.db.sge_child_records import (
+    child_row,
+    delete_record,
+    production_problems,
+    save_adjustment,
+    save_contact,
+    save_expense,
+    save_grant,
+    save_indicator,
+    save_measure,
+    save_phase,
+    save_production,
 )
 from espm_desktop.db.sge_records import (
     Contact,
@@ -54,6 +46,30 @@ from espm_desktop.db.sge_records import (
     StoredInvoice,
     StoreError,
 )
+
+__all__ = [
+    "archived_participants",
+    "child_row",
+    "delete_participant",
+    "delete_record",
+    "has_sent_invoices",
+    "list_participants",
+    "load_participant",
+    "participant_info",
+    "participant_row",
+    "production_problems",
+    "restore_participant",
+    "save_adjustment",
+    "save_contact",
+    "save_expense",
+    "save_grant",
+    "save_indicator",
+    "save_measure",
+    "save_participant",
+    "save_phase",
+    "save_production",
+    "stored_invoice",
+]
 
 
 # --- participant -------------------------------------------------------------------------------------------
@@ -317,242 +333,4 @@ def delete_participant(session: Session, participant_id: int, today: date | None
 def restore_participant(session: Session, participant_id: int) -> None:
     """Bring an archived participant back into the list."""
     participant_row(session, participant_id).archived_on = None
-    session.flush()
-
-
-# --- child records -------------------------------------------------------------------------------------------
-def child_row(session: Session, model: type[Any], record_id: int) -> Any:
-    row = session.get(model, record_id)
-    if row is None:
-        raise StoreError(message("Record {number} not found.", number=str(record_id)))
-    return row
-
-
-def save_contact(session: Session, participant_id: int, contact: Contact) -> int:
-    if not contact.name.strip():
-        raise StoreError(message("The contact's name is required."))
-    row = (
-        SgeContact(participant_id=participant_id, name=contact.name)
-        if contact.contact_id is None
-        else child_row(session, SgeContact, contact.contact_id)
-    )
-    if contact.energy_manager:
-        # One energy manager per site (Annexe B names « le gestionnaire Énergie »).
-        for other in session.scalars(
-            select(SgeContact).where(SgeContact.participant_id == participant_id, SgeContact.energy_manager)
-        ):
-            if other is not row:
-                other.energy_manager = False
-    row.name, row.role, row.email, row.phone = (
-        contact.name.strip(),
-        contact.role,
-        contact.email,
-        contact.phone,
-    )
-    row.committee_member, row.committee_role = contact.committee_member, contact.committee_role
-    row.energy_manager = contact.energy_manager
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def save_phase(session: Session, participant_id: int, dates: PhaseDates) -> None:
-    """Create or replace the dates and accepted aid of one phase (the accepted aid within the phase's cap)."""
-    check_accepted_aid(dates.phase, dates.accepted_aid_amount)
-    row = session.scalars(
-        select(SgePhase).where(SgePhase.participant_id == participant_id, SgePhase.phase == dates.phase.value)
-    ).one_or_none()
-    if row is None:
-        row = SgePhase(participant_id=participant_id, phase=dates.phase.value)
-        session.add(row)
-    row.request_date, row.acceptance_date = dates.request_date, dates.acceptance_date
-    row.completion_date, row.deliverables_accepted_date = (
-        dates.completion_date,
-        dates.deliverables_accepted_date,
-    )
-    row.accepted_aid_amount, row.status, row.notes = dates.accepted_aid_amount, dates.status, dates.notes
-    session.flush()
-
-
-def save_expense(session: Session, participant_id: int, expense: StoredExpense) -> int:
-    line = expense.line
-    line.cost  # noqa: B018 — raises SgeInputError naming the field when hours or rate are missing
-    row = (
-        SgeExpense(participant_id=participant_id)
-        if expense.expense_id is None
-        else child_row(session, SgeExpense, expense.expense_id)
-    )
-    row.phase, row.kind, row.description = line.phase.value, line.kind.value, line.description
-    if line.kind is ExpenseKind.INTERNAL_HOURS:
-        row.amount, row.hours, row.hourly_rate = None, float(line.hours or 0), line.hourly_rate
-    else:
-        row.amount, row.hours, row.hourly_rate = line.amount, None, None
-    row.incurred_on, row.program_year = expense.incurred_on, expense.program_year
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def save_grant(session: Session, participant_id: int, grant: StoredGrant) -> int:
-    row = (
-        SgeOtherGrant(participant_id=participant_id)
-        if grant.grant_id is None
-        else child_row(session, SgeOtherGrant, grant.grant_id)
-    )
-    row.grantor, row.phase, row.amount = grant.grant.grantor, grant.grant.phase.value, grant.grant.amount
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def save_measure(session: Session, participant_id: int, measure: Measure) -> int:
-    if not measure.name.strip():
-        raise StoreError(message("The measure's name is required."))
-    row = (
-        SgeMeasure(participant_id=participant_id)
-        if measure.measure_id is None
-        else child_row(session, SgeMeasure, measure.measure_id)
-    )
-    row.name, row.significant_use, row.status = measure.name.strip(), measure.significant_use, measure.status
-    row.planned_date, row.done_date, row.expected_m3 = (
-        measure.planned_date,
-        measure.done_date,
-        measure.expected_m3,
-    )
-    row.notes = measure.notes
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def save_indicator(session: Session, participant_id: int, indicator: Indicator) -> int:
-    if not indicator.name.strip():
-        raise StoreError(message("The indicator's name is required."))
-    row = (
-        SgeIndicator(participant_id=participant_id)
-        if indicator.indicator_id is None
-        else child_row(session, SgeIndicator, indicator.indicator_id)
-    )
-    row.name, row.significant_use, row.unit = (
-        indicator.name.strip(),
-        indicator.significant_use,
-        indicator.unit,
-    )
-    row.baseline_value, row.objective_value = indicator.baseline_value, indicator.objective_value
-    row.objective_year, row.notes = indicator.objective_year, indicator.notes
-    row.values = {str(y): v for y, v in sorted(indicator.results.items())}
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def save_adjustment(session: Session, participant_id: int, item: StoredAdjustment) -> int:
-    adj = item.adjustment
-    if adj.end < adj.start:
-        raise StoreError(
-            message(
-                "The adjustment ends ({end}) before it starts ({start}).",
-                end=adj.end.isoformat(),
-                start=adj.start.isoformat(),
-            )
-        )
-    if not adj.note.strip():
-        raise StoreError(
-            message("Explain the non-routine adjustment in the note (e.g. 'new production line').")
-        )
-    row = (
-        SgeSavingsAdjustment(participant_id=participant_id)
-        if item.adjustment_id is None
-        else child_row(session, SgeSavingsAdjustment, item.adjustment_id)
-    )
-    row.start_date, row.end_date, row.m3_per_day, row.note = adj.start, adj.end, adj.m3_per_day, adj.note
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry]) -> list[FieldError]:
-    """What is wrong with a production period among the participant's others (itself skipped by id)."""
-    errors = []
-    if entry.end < entry.start:
-        errors.append(
-            FieldError(
-                "end",
-                message(
-                    "End ({end}) is before the start ({start}): a period must end on or after its start.",
-                    end=entry.end.isoformat(),
-                    start=entry.start.isoformat(),
-                ),
-            )
-        )
-    if entry.quantity < 0:
-        errors.append(
-            FieldError(
-                "quantity",
-                message(
-                    "Quantity ({quantity}) is negative: production cannot be below zero.",
-                    quantity=f"{entry.quantity:g}",
-                ),
-            )
-        )
-    if entry.end >= entry.start:
-        for o in others:
-            if entry.production_id is not None and o.production_id == entry.production_id:
-                continue
-            shared = (min(entry.end, o.end) - max(entry.start, o.start)).days + 1
-            # One shared day is allowed: like bills, a period may start on the day the previous one ends.
-            if shared > 1:
-                errors.append(
-                    FieldError(
-                        "start",
-                        message(
-                            "The period overlaps the period {start} to {end} by {days} days (one day at most): "
-                            "change the dates or edit that period.",
-                            start=o.start.isoformat(),
-                            end=o.end.isoformat(),
-                            days=str(shared),
-                        ),
-                    )
-                )
-                break
-    return errors
-
-
-def save_production(session: Session, participant_id: int, entry: ProductionEntry) -> int:
-    """Add or replace (by `production_id`) a production period; the rules of `production_problems` apply."""
-    others = [
-        ProductionEntry(r.start_date, r.end_date, r.quantity, r.unit, r.id)
-        for r in session.scalars(select(SgeProduction).where(SgeProduction.participant_id == participant_id))
-    ]
-    problems = production_problems(entry, others)
-    if problems:
-        parts: list[object] = []
-        for p in problems:
-            parts += [" ", p.problem] if parts else [p.problem]
-        raise StoreError(joined(*parts))
-    row = (
-        SgeProduction(participant_id=participant_id)
-        if entry.production_id is None
-        else child_row(session, SgeProduction, entry.production_id)
-    )
-    row.start_date, row.end_date, row.quantity, row.unit = entry.start, entry.end, entry.quantity, entry.unit
-    session.add(row)
-    session.flush()
-    return int(row.id)
-
-
-_DELETABLE: dict[str, type[Any]] = {
-    "contact": SgeContact,
-    "expense": SgeExpense,
-    "grant": SgeOtherGrant,
-    "measure": SgeMeasure,
-    "indicator": SgeIndicator,
-    "adjustment": SgeSavingsAdjustment,
-    "production": SgeProduction,
-}
-
-
-def delete_record(session: Session, kind: str, record_id: int) -> None:
-    """Delete a contact, expense, grant, measure, indicator, adjustment or production period; never invoices."""
-    session.delete(child_row(session, _DELETABLE[kind], record_id))
     session.flush()

@@ -229,7 +229,7 @@ arithmetic: 1e15 kWh is about forty times the world's yearly electricity, and a 
 far from float overflow when it is summed, converted to GJ (x 1000 for Wh-based units) or divided by floor
 area."""
 COST_MAX = Decimal("1e12")
-"""Costs must stay strictly below this: db.models.Bill.cost is Numeric(14, 2), 12 digits before the point."""
+"""Costs must stay strictly below this: db.models.BillRecord.cost is Numeric(14, 2), 12 digits before the point."""
 NAME_MAX_CHARS = 200
 """Longest property or meter name: db.models Property.name and Meter.name are String(200)."""
 ESPM_ID_MAX_CHARS = 20

@@ -17,7 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -41,7 +40,7 @@ from espm_desktop.core.checks import Finding
 from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.types import Bill
 from espm_desktop.reports.fonts import register_fonts
-from espm_desktop.reports.pdf_doc import MUTED, ReportDoc, page_size_of, write_pdf
+from espm_desktop.reports.pdf_doc import MUTED, ReportDoc, monthly_bar_chart, page_size_of, write_pdf
 from espm_desktop.reports.score_report_texts import severity_label
 
 _BAR = colors.HexColor("#1F77B4")
@@ -198,19 +197,12 @@ def _chart(doc: ReportDoc, t: dict[str, str], m: MeterReport, width: float) -> D
     f, unit = doc.f, unit_symbol(m.energy_type, m.unit)
     height = 62 * mm
     d = Drawing(width, height, initialFontName=f.regular)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 18 * mm, 12 * mm, width - 24 * mm, height - 20 * mm
-    chart.data = [[mu.usage for mu in m.months]]
-    chart.categoryAxis.categoryNames = [
-        doc.s(f"{fmt.month_name(mu.month.month, doc.lang)}\n{mu.month.year % 100:02d}") for mu in m.months
-    ]
-    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        axis.fontName, axis.fontSize = f.regular, 7
-    chart.categoryAxis.labels.dy = -2
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: doc.s(doc.n(v))
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart = monthly_bar_chart(
+        doc,
+        (18 * mm, 12 * mm, width - 24 * mm, height - 20 * mm),
+        [mu.month for mu in m.months],
+        [[mu.usage for mu in m.months]],
+    )
     chart.bars[0].fillColor, chart.bars[0].strokeColor = _BAR, None
     d.add(chart)
     label = t["chart_unit"].format(unit=unit)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -192,3 +193,24 @@ def write_pdf(
         pdf.build(
             story, onFirstPage=header, onLaterPages=header, canvasmaker=numbered_canvas(footer, f.regular)
         )
+
+
+def monthly_bar_chart(
+    doc: ReportDoc, box: tuple[float, float, float, float], months: Sequence[date], data: list[list[float]]
+) -> VerticalBarChart:
+    """A bar per month (x, y, width, height in points): months named '{month}\n{yy}' in the report's language,
+    values in its number format from zero, light grid; the caller sets colours, stacking and spacing."""
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = box
+    chart.data = data
+    chart.categoryAxis.categoryNames = [
+        doc.s(f"{fmt.month_name(month.month, doc.lang)}\n{month.year % 100:02d}") for month in months
+    ]
+    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        axis.fontName, axis.fontSize = doc.f.regular, 7
+    chart.categoryAxis.labels.dy = -2
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: doc.s(doc.n(v))
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    return chart

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from espm_desktop.core import formatting as fmt
-from espm_desktop.reports.pdf_doc import MUTED
+from espm_desktop.reports.pdf_doc import MUTED, monthly_bar_chart
 from espm_desktop.reports.score_report_texts import energy_label
 
 if TYPE_CHECKING:  # annotations only: score_report.py draws with these functions
@@ -89,20 +87,13 @@ def monthly_chart(doc: ScoreDoc, width: float) -> Drawing:
     data, f = doc.data, doc.f
     height = 72 * mm
     d = Drawing(width, height, initialFontName=f.regular)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 16 * mm, 18 * mm, width - 22 * mm, height - 26 * mm
-    chart.data = [[m.source_gj[i] for m in data.monthly] for i in range(len(data.energy_types))]
+    chart = monthly_bar_chart(
+        doc,
+        (16 * mm, 18 * mm, width - 22 * mm, height - 26 * mm),
+        [m.month for m in data.monthly],
+        [[m.source_gj[i] for m in data.monthly] for i in range(len(data.energy_types))],
+    )
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [
-        doc.s(f"{fmt.month_name(m.month.month, doc.lang)}\n{m.month.year % 100:02d}") for m in data.monthly
-    ]
-    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        axis.fontName, axis.fontSize = f.regular, 7
-    chart.categoryAxis.labels.dy = -2
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: doc.s(doc.n(v))
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.barSpacing = 0
     chart.groupSpacing = 4
     legend_pairs = []

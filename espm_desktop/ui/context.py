@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
 
     from espm_desktop.app.database import IntegrityCheck
 
@@ -49,12 +48,6 @@ class AppContext(QObject):
 
             self._engine = database_engine(self.db_path, read_only=self.read_only)
         return self._engine
-
-    def session(self) -> Session:
-        """A short session for one user action (`with ctx.session() as s:`)."""
-        from sqlalchemy.orm import Session
-
-        return Session(self.engine, expire_on_commit=False)
 
     @contextmanager
     def saving(self) -> Iterator[None]:

@@ -186,12 +186,9 @@ class ExportDialog(QDialog):
         self.missing = []
         self._meter_count = 0
         if self.chosen_format() is ExportFormat.ESPM_BILLS:
-            from espm_desktop.app.bill_export import export_properties, meters_without_espm_id
+            from espm_desktop.app.bill_export import template_coverage
 
-            with self.ctx.session() as s:
-                properties = export_properties(s, self.property_ids())
-            self.missing = meters_without_espm_id(properties)
-            self._meter_count = sum(len(p.data.meters) for p in properties)
+            self.missing, self._meter_count = template_coverage(self.ctx.engine, self.property_ids())
         self.missing_list.clear()
         for meter in self.missing:
             self.missing_list.addTopLevelItem(QTreeWidgetItem([meter.meter_name, meter.property_name]))

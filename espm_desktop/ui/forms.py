@@ -94,8 +94,8 @@ class FormDateEdit(QDateEdit):
         return text.strip().lstrip("—").strip()
 
     def _parse(self, text: str) -> date | None:
-        # The one date rule, shared with the bills grid and paste (imported here: bills_model imports forms).
-        from espm_desktop.ui.bills_model import parse_date_text
+        # The one date rule, shared with the bills grid and paste (imported here: bills_rules imports forms).
+        from espm_desktop.ui.bills_rules import parse_date_text
 
         return parse_date_text(self._typed(text))
 

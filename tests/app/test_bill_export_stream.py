@@ -296,7 +296,7 @@ def _generated_portfolio(engine: Engine, bills: int) -> None:
                     usage = round(rng.uniform(0, 5000), rng.choice([0, 1, 3]))
                     cost = rng.choice([*costs, Decimal(str(round(usage * 0.0917, 2)))])
                     meter.bills.append(
-                        models.Bill(
+                        models.BillRecord(
                             start_date=start,
                             end_date=start + timedelta(days=days),
                             usage=usage,

@@ -27,7 +27,7 @@ def test_an_acknowledged_finding_is_not_open(db_path: Path) -> None:
             s.flush()
             for month in (1, 3):  # February is missing: a gap
                 s.add(
-                    models.Bill(
+                    models.BillRecord(
                         meter_id=meter.id,
                         start_date=date(2024, month, 1),
                         end_date=date(2024, month, 28),

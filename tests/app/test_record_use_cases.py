@@ -79,7 +79,7 @@ def test_a_meter_unit_change_converts_its_bills_in_the_same_save(engine: Engine)
     )
     with Session(engine) as s, s.begin():
         s.add(
-            models.Bill(
+            models.BillRecord(
                 meter_id=saved.meter_id,
                 start_date=date(2024, 1, 1),
                 end_date=date(2024, 1, 31),

@@ -66,7 +66,7 @@ def add_bill(db: Path, day: date) -> None:
         with Session(engine) as s, s.begin():
             meter = s.query(models.Meter).first()
             assert meter is not None
-            s.add(models.Bill(meter_id=meter.id, start_date=day, end_date=day, usage=1.0))
+            s.add(models.BillRecord(meter_id=meter.id, start_date=day, end_date=day, usage=1.0))
     finally:
         engine.dispose()
 
@@ -254,11 +254,11 @@ def test_restore_brings_back_the_old_rows_under_an_open_engine(demo_db: Path) ->
     engine = make_engine(demo_db)
     try:
         with Session(engine) as s, s.begin():
-            s.delete(s.query(models.Bill).order_by(models.Bill.id).first())
+            s.delete(s.query(models.BillRecord).order_by(models.BillRecord.id).first())
             meter = s.query(models.Meter).first()
             assert meter is not None
             s.add(
-                models.Bill(
+                models.BillRecord(
                     meter_id=meter.id, start_date=date(2032, 1, 1), end_date=date(2032, 1, 2), usage=9
                 )
             )
@@ -273,7 +273,7 @@ def test_restore_brings_back_the_old_rows_under_an_open_engine(demo_db: Path) ->
             assert conn.exec_driver_sql("SELECT * FROM bill ORDER BY id").all() == old_rows
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         with Session(engine) as s:
-            assert s.query(models.Bill).count() == len(old_rows)
+            assert s.query(models.BillRecord).count() == len(old_rows)
     finally:
         engine.dispose()
     assert quick_check(demo_db) == "ok" and journal_mode(demo_db) == "wal"

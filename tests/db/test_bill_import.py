@@ -47,13 +47,13 @@ def _bills(engine: Engine) -> set[tuple[str, str, str, date, date, float, object
                 models.Property.name,
                 models.Meter.name,
                 models.Meter.energy_type,
-                models.Bill.start_date,
-                models.Bill.end_date,
-                models.Bill.usage,
-                models.Bill.cost,
-                models.Bill.estimated,
+                models.BillRecord.start_date,
+                models.BillRecord.end_date,
+                models.BillRecord.usage,
+                models.BillRecord.cost,
+                models.BillRecord.estimated,
             )
-            .join(models.Meter, models.Bill.meter_id == models.Meter.id)
+            .join(models.Meter, models.BillRecord.meter_id == models.Meter.id)
             .join(models.Property, models.Meter.property_id == models.Property.id)
         ).all()
     return {tuple(r) for r in rows}  # type: ignore[misc]
@@ -80,7 +80,7 @@ def test_samples_import_then_reimport_adds_nothing(
     assert plan.written and plan.summary()["imported"] == bills
     assert _counts(db_path) == (properties, meters, bills)
     with Session(engine) as s:
-        assert set(s.scalars(select(models.Bill.source).distinct())) == {"import"}
+        assert set(s.scalars(select(models.BillRecord.source).distinct())) == {"import"}
     again = import_into_database(engine, [read_bills_file(SAMPLES / name)])
     assert (again.summary()["imported"], len(again.duplicates), len(again.new_meters)) == (0, bills, 0)
     assert _counts(db_path) == (properties, meters, bills)
@@ -167,7 +167,7 @@ def test_overlap_by_more_than_a_day_is_a_row_error_and_one_day_is_fine(
     ]
     assert "9 days" in plan.errors[0].reason_en and "9 jours" in plan.errors[0].reason_fr
     with Session(engine) as s:
-        assert s.scalar(select(func.count()).select_from(models.Bill)) == 3
+        assert s.scalar(select(func.count()).select_from(models.BillRecord)) == 3
         assert s.scalar(select(func.count()).select_from(models.Meter)) == 1
 
 
@@ -257,7 +257,7 @@ def test_unit_conversion_and_setup_progress_refresh(tmp_path: Path, engine: Engi
     path = _csv(tmp_path / "gj.csv", ["Building,Meter,From,To,GJ", "Tour A,Gaz,2023-01-01,2023-01-31,10"])
     import_into_database(engine, [read_bills_file(path, mapping=mapping)], today=date(2024, 5, 1))
     with Session(engine) as s:
-        bill = s.scalars(select(models.Bill)).one()
+        bill = s.scalars(select(models.BillRecord)).one()
         assert 200 < bill.usage < 300  # 10 GJ of natural gas in m³ (about 0.038 GJ/m³)
         assert (
             s.get_one(models.Meter, meter_id).data_exchange_status == DataExchangeStatus.DATA_RECEIVED.value

@@ -36,7 +36,9 @@ def add_gas_meter(s: Session) -> int:
 
 
 def add_bill(s: Session, meter_id: int, start: date, end: date, source: BillSource) -> None:
-    s.add(models.Bill(meter_id=meter_id, start_date=start, end_date=end, usage=100.0, source=source.value))
+    s.add(
+        models.BillRecord(meter_id=meter_id, start_date=start, end_date=end, usage=100.0, source=source.value)
+    )
     s.flush()
 
 

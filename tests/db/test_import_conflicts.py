@@ -336,7 +336,7 @@ def test_limits_are_the_model_column_lengths() -> None:
     assert models.Meter.__table__.c.name.type.length == NAME_MAX_CHARS  # type: ignore[attr-defined]
     assert models.Meter.__table__.c.espm_meter_id.type.length == ESPM_ID_MAX_CHARS  # type: ignore[attr-defined]
     assert models.Property.__table__.c.espm_property_id.type.length == ESPM_ID_MAX_CHARS  # type: ignore[attr-defined]
-    cost = models.Bill.__table__.c.cost.type  # type: ignore[attr-defined]
+    cost = models.BillRecord.__table__.c.cost.type  # type: ignore[attr-defined]
     assert (cost.precision, cost.scale) == (14, 2)  # COST_MAX = 1e12: 12 digits before the point
 
 

@@ -25,11 +25,15 @@ def test_duplicate_bill_is_refused(engine: object) -> None:
     with Session(engine) as s:  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
         s.add(
-            models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=10)
+            models.BillRecord(
+                meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=10
+            )
         )
         s.flush()
         s.add(
-            models.Bill(meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=99)
+            models.BillRecord(
+                meter_id=meter.id, start_date=date(2024, 1, 1), end_date=date(2024, 1, 31), usage=99
+            )
         )
         with pytest.raises(IntegrityError, match="UNIQUE"):
             s.flush()
@@ -39,7 +43,9 @@ def test_bill_ending_before_it_starts_is_refused(engine: object) -> None:
     with Session(engine) as s:  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
         s.add(
-            models.Bill(meter_id=meter.id, start_date=date(2024, 2, 1), end_date=date(2024, 1, 31), usage=1)
+            models.BillRecord(
+                meter_id=meter.id, start_date=date(2024, 2, 1), end_date=date(2024, 1, 31), usage=1
+            )
         )
         with pytest.raises(IntegrityError, match="CHECK"):
             s.flush()
@@ -97,7 +103,7 @@ def test_deleting_a_property_removes_its_meters_and_bills(engine: object) -> Non
     with Session(engine) as s, s.begin():  # type: ignore[arg-type]
         meter = make_property(s).meters[0]
         s.add(
-            models.Bill(
+            models.BillRecord(
                 meter_id=meter.id,
                 start_date=date(2024, 1, 1),
                 end_date=date(2024, 1, 31),
@@ -109,14 +115,14 @@ def test_deleting_a_property_removes_its_meters_and_bills(engine: object) -> Non
         s.delete(s.scalars(select(models.Property)).one())
     with Session(engine) as s:  # type: ignore[arg-type]
         assert s.scalar(select(func.count()).select_from(models.Meter)) == 0
-        assert s.scalar(select(func.count()).select_from(models.Bill)) == 0
+        assert s.scalar(select(func.count()).select_from(models.BillRecord)) == 0
 
 
 def test_money_round_trips_as_decimal_and_core_objects_come_back(engine: object) -> None:
     with Session(engine) as s, s.begin():  # type: ignore[arg-type]
         prop = make_property(s)
         s.add(
-            models.Bill(
+            models.BillRecord(
                 meter_id=prop.meters[0].id,
                 start_date=date(2024, 1, 1),
                 end_date=date(2024, 1, 31),

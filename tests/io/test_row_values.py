@@ -294,7 +294,7 @@ def _seeded_engine() -> Engine:
                 start = date(2023, month, 1)
                 end = date(2023 + month // 12, month % 12 + 1, 1) - timedelta(days=1)
                 s.add(
-                    models.Bill(
+                    models.BillRecord(
                         meter_id=meter.id, start_date=start, end_date=end, usage=100.0, cost=Decimal("10")
                     )
                 )

@@ -145,7 +145,7 @@ def _open_app_engine(db: Path) -> Any:
 
     engine = make_engine(db)
     with engine.connect() as conn:
-        conn.execute(select(func.count()).select_from(models.Bill)).scalar_one()
+        conn.execute(select(func.count()).select_from(models.BillRecord)).scalar_one()
     return engine
 
 
@@ -186,9 +186,11 @@ def child_window(db: Path, safe: bool) -> None:
         meter_id = s.scalars(select(models.Meter.id).where(models.Meter.name == METER)).one()
     for start, end, usage in WINDOW_BILLS:
         with Session(engine) as s, s.begin():
-            s.add(models.Bill(meter_id=meter_id, start_date=start, end_date=end, usage=usage))
+            s.add(models.BillRecord(meter_id=meter_id, start_date=start, end_date=end, usage=usage))
     with Session(engine) as s:  # the window shows them: they are committed as far as it can tell
-        shown = s.scalars(select(models.Bill.id).where(models.Bill.start_date >= date(2040, 1, 1))).all()
+        shown = s.scalars(
+            select(models.BillRecord.id).where(models.BillRecord.start_date >= date(2040, 1, 1))
+        ).all()
     print(f"saved {len(shown)}", flush=True)
     while dialog.isVisible():
         _pump(app, 0.05)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.core.types import Bill
 from espm_desktop.db import models
@@ -30,7 +31,7 @@ MAR = (date(2024, 3, 1), date(2024, 3, 31), 900.0)
 
 
 def seed(controller: AppController, bills: list[tuple[date, date, float]]) -> int:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop = models.Property(name="Caisse Saint-Roch", gross_floor_area_m2=1250.0)
         s.add(prop)
         s.flush()
@@ -39,7 +40,7 @@ def seed(controller: AppController, bills: list[tuple[date, date, float]]) -> in
         s.flush()
         for start, end, usage in bills:
             s.add(
-                models.Bill(
+                models.BillRecord(
                     meter_id=meter.id, start_date=start, end_date=end, usage=usage, cost=Decimal("100")
                 )
             )
@@ -54,8 +55,8 @@ def open_page(controller: AppController) -> BillsPage:
 
 
 def stored(controller: AppController) -> list[tuple[date, date, float]]:
-    with controller.ctx.session() as s:
-        rows = s.scalars(select(models.Bill).order_by(models.Bill.start_date)).all()
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
+        rows = s.scalars(select(models.BillRecord).order_by(models.BillRecord.start_date)).all()
         return [(b.start_date, b.end_date, b.usage) for b in rows]
 
 
@@ -94,8 +95,10 @@ def test_a_bill_typed_inline_is_in_the_database(controller: AppController, qtbot
     type_cell(page, qtbot, 1, END, "28/02/2024")
     type_cell(page, qtbot, 1, COST, "1,050.25")
     assert stored(controller) == [JAN, (date(2024, 2, 1), date(2024, 2, 28), 1234.5)]
-    with controller.ctx.session() as s:
-        new = s.scalars(select(models.Bill).where(models.Bill.start_date == date(2024, 2, 1))).one()
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
+        new = s.scalars(
+            select(models.BillRecord).where(models.BillRecord.start_date == date(2024, 2, 1))
+        ).one()
         assert (new.cost, new.source) == (Decimal("1050.25"), "manual")
     assert page.model.index(1, 2).data() == "28"  # days, recomputed
 
@@ -176,8 +179,8 @@ def test_delete_then_undo_brings_the_bill_back(controller: AppController, qtbot:
     assert stored(controller) == [JAN, MAR]
     click(page, qtbot, "bills_undo")
     assert stored(controller) == [JAN, FEB, MAR]
-    with controller.ctx.session() as s:
-        back = s.scalars(select(models.Bill).where(models.Bill.start_date == FEB[0])).one()
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
+        back = s.scalars(select(models.BillRecord).where(models.BillRecord.start_date == FEB[0])).one()
         assert back.cost == Decimal("100.00")
     # Redo deletes the bill again although it came back under a new row id.
     click(page, qtbot, "bills_redo")

@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.core import chart_series as cs
 from espm_desktop.db import models
@@ -46,7 +47,7 @@ def ctx(demo_db: Path) -> Iterator[AppContext]:
 
 
 def property_id(ctx: AppContext, name: str) -> int:
-    with ctx.session() as s:
+    with Session(ctx.engine, expire_on_commit=False) as s:
         return s.scalars(select(models.Property.id).where(models.Property.name == name)).one()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QPointF
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.core import chart_series as cs
 from espm_desktop.core.calendarize import calendarize_property, month_index, property_rows
@@ -29,12 +30,12 @@ def ctx(demo_db: Path) -> Iterator[AppContext]:
 
 
 def property_id(ctx: AppContext, name: str) -> int:
-    with ctx.session() as s:
+    with Session(ctx.engine, expire_on_commit=False) as s:
         return s.scalars(select(models.Property.id).where(models.Property.name == name)).one()
 
 
 def meter_id(ctx: AppContext, prop: int, name: str) -> int:
-    with ctx.session() as s:
+    with Session(ctx.engine, expire_on_commit=False) as s:
         return s.scalars(
             select(models.Meter.id).where(models.Meter.property_id == prop, models.Meter.name == name)
         ).one()
@@ -70,7 +71,7 @@ def test_whole_property_bars_equal_calendarised_gj(page: ChartsPage, ctx: AppCon
     assert page.whole_property and page.picker.meter_combo.currentIndex() == 0
     page.set_chart("monthly")
     page.set_basis(cs.Basis.SOURCE_GJ)
-    with ctx.session() as s:
+    with Session(ctx.engine, expire_on_commit=False) as s:
         rows = property_rows(calendarize_property(property_data(s, property_id(ctx, BANK_BRANCH_NAME))))
     bars = plotted_bars(page)
     expected = {month_index(r.month) + 0.5: r.source_gj for r in rows}
@@ -141,7 +142,7 @@ def test_year_over_year_and_weather_message(page: ChartsPage, ctx: AppContext) -
 
 
 def add_station(ctx: AppContext, prop: int) -> None:
-    with ctx.session() as s, s.begin():
+    with Session(ctx.engine, expire_on_commit=False) as s, s.begin():
         station = models.WeatherStation(climate_id="7024745", name="MONTREAL/PIERRE ELLIOTT TRUDEAU")
         d = date(2025, 1, 1)
         while d <= date(2025, 12, 31):
@@ -199,9 +200,11 @@ def test_follows_selection_and_redraws_on_data_change(page: ChartsPage, ctx: App
     assert page.data.prop.name == BUREAU_NAME
     page.set_chart("monthly")
     before = sum(plotted_bars(page).values())
-    with ctx.session() as s, s.begin():
+    with Session(ctx.engine, expire_on_commit=False) as s, s.begin():
         meter = s.scalars(select(models.Meter).where(models.Meter.property_id == bureau)).one()
-        meter.bills.append(models.Bill(start_date=date(2023, 4, 9), end_date=date(2023, 5, 8), usage=300.0))
+        meter.bills.append(
+            models.BillRecord(start_date=date(2023, 4, 9), end_date=date(2023, 5, 8), usage=300.0)
+        )
     ctx.data_changed.emit()
     assert sum(plotted_bars(page).values()) > before
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
@@ -44,7 +45,7 @@ def error_text(dialog: QDialog, key: str) -> str:
 
 
 def seed_property(controller: AppController, name: str = "Caisse Saint-Roch", **values: object) -> int:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop = models.Property(name=name, gross_floor_area_m2=12345.5, **values)
         s.add(prop)
         s.flush()
@@ -52,7 +53,7 @@ def seed_property(controller: AppController, name: str = "Caisse Saint-Roch", **
 
 
 def seed_meter(controller: AppController, property_id: int) -> int:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         meter = models.Meter(property_id=property_id, name="Gaz", energy_type="natural_gas", unit="m3")
         s.add(meter)
         s.flush()
@@ -83,7 +84,7 @@ def test_english_property_edit_accepts_the_year_and_area_it_shows(
     assert seen.get("error", "") == ""
     assert seen["year"] == "1988"  # a year has no thousands separator
     assert seen["area"] == "12,345.50" and seen["computers"] == "1,200"
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         prop = s.get(models.Property, pid)
         assert prop is not None
         assert (prop.year_built, prop.gross_floor_area_m2, prop.computers) == (1988, 12345.5, 1200)
@@ -215,8 +216,8 @@ def test_import_dialog_closes_after_every_import(
         assert not dialog.isVisible(), attempt
         assert all(shiboken6.isValid(t) for t, _ in dialog._threads)
         dialog.deleteLater()
-    with controller.ctx.session() as s:
-        assert len(s.scalars(select(models.Bill)).all()) == 12 * 24
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
+        assert len(s.scalars(select(models.BillRecord)).all()) == 12 * 24
 
 
 # -- 5. new meters, dates, the bills grid and confirmations -----------------------------------------------------
@@ -256,7 +257,7 @@ def test_new_gas_meter_defaults_to_m3_and_its_dates_are_typed(
     assert seen["unit"] == "m3"
     assert seen["popup"] and seen["page"] == (today.year(), today.month())  # not January 1900
     assert seen["typed"] == "2021-04-16"  # not "—20210416"
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.scalars(select(models.Meter)).one()
         assert (meter.unit, meter.active_date, meter.inactive_date) == (
             "m3",
@@ -302,5 +303,5 @@ def test_destructive_confirmations_default_to_no(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     page.findChild(QPushButton, "properties_delete").click()
     assert defaults == [QMessageBox.StandardButton.No]
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert s.get(models.Property, pid) is not None

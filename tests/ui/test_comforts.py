@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from espm_desktop import paths
 from espm_desktop.db import models
@@ -72,7 +73,7 @@ def test_welcome_page_on_an_empty_database_then_gone_once_a_property_exists(
 
     when_dialog_opens(fill_property, qtbot)
     qtbot.mouseClick(welcome.findChild(QPushButton, "welcome_create"), Qt.MouseButton.LeftButton)
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert [p.name for p in s.query(models.Property)] == ["Caisse Saint-Roch"]
     assert not window.welcome_shown()
     properties = window.pages["properties"]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.core.types import BillSource, DataExchangeStatus
 from espm_desktop.db import models
@@ -23,7 +24,7 @@ from espm_desktop.ui.pages.data_exchange import DataExchangePage
 
 
 def add_property_with_gas_meter(controller: AppController) -> int:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop = models.Property(
             name="Caisse Saint-Roch", gross_floor_area_m2=900.0, espm_property_id="7654321"
         )
@@ -96,7 +97,7 @@ def test_walk_from_the_bill_numbers_to_share_accepted(controller: AppController,
     assert "whole number of months from 0 to 24" in shown(page, "error_initial_load_months")
     click(page, "save_numbers", qtbot)
     assert "Not saved" in shown(page, "numbers_result")
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.get(models.Meter, meter_id)
         assert meter is not None and meter.energir_account_number is None  # nothing half-written
 
@@ -105,7 +106,7 @@ def test_walk_from_the_bill_numbers_to_share_accepted(controller: AppController,
     page.findChild(QCheckBox, "field_share_downstream").setChecked(True)
     click(page, "save_numbers", qtbot)
     assert shown(page, "numbers_result") == "Saved on the meter."
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.get(models.Meter, meter_id)
         assert meter is not None
         assert (meter.energir_account_number, meter.energir_invoice_number, meter.energir_meter_number) == (
@@ -150,7 +151,7 @@ def test_walk_from_the_bill_numbers_to_share_accepted(controller: AppController,
         set_date(page, "next_status_date", day)
         click(page, "record_next_status", qtbot)
 
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.get(models.Meter, meter_id)
         progress = s.get(models.MeterSetupProgress, meter_id)
         assert meter is not None and progress is not None
@@ -173,10 +174,10 @@ def test_walk_from_the_bill_numbers_to_share_accepted(controller: AppController,
 
 def test_data_received_is_set_when_exchanged_bills_appear(controller: AppController, qtbot: QtBot) -> None:
     meter_id = add_property_with_gas_meter(controller)
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         record_status(s, meter_id, DataExchangeStatus.SHARE_ACCEPTED, date(2024, 3, 10))
         s.add(
-            models.Bill(
+            models.BillRecord(
                 meter_id=meter_id,
                 start_date=date(2024, 3, 1),
                 end_date=date(2024, 3, 31),
@@ -187,7 +188,7 @@ def test_data_received_is_set_when_exchanged_bills_appear(controller: AppControl
     page = open_page(controller)
     assert page.stored is not None and page.stored.setup.status is DataExchangeStatus.DATA_RECEIVED
     assert "status set to “Data received”" in shown(page, "assistant_message")
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.get(models.Meter, meter_id)
         assert meter is not None and meter.data_exchange_status == "data_received"
     assert page.resume_step_id is None
@@ -196,7 +197,7 @@ def test_data_received_is_set_when_exchanged_bills_appear(controller: AppControl
 def test_demo_account_number_of_twelve_characters_is_shown_as_a_problem(
     controller: AppController, qtbot: QtBot
 ) -> None:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         populate_demo(s)
         bureau = s.scalars(select(models.Property).where(models.Property.name == "Bureau")).one()
         controller.ctx.select_property(bureau.id)
@@ -227,7 +228,7 @@ def test_checklist_pdf_and_meters_template_are_written(
     controller: AppController, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     meter_id = add_property_with_gas_meter(controller)
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         meter = s.get(models.Meter, meter_id)
         assert meter is not None
         meter.energir_account_number, meter.energir_invoice_number = "1234567890", "123456789012"

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.db.demo import populate_demo
@@ -22,7 +23,8 @@ from espm_desktop.ui.pages.data_exchange import DataExchangePage
 from espm_desktop.ui.pages.energy_table import EnergyFactorsTable
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.sge_page import SgePage
-from espm_desktop.ui.pages.weather import WeatherPage, header_text
+from espm_desktop.ui.pages.weather import WeatherPage
+from espm_desktop.ui.pages.weather_tables import header_text
 from espm_desktop.ui.plots import charts
 from espm_desktop.ui.plots.axes import NumberAxis
 from tests.ui.conftest import open_window
@@ -140,7 +142,7 @@ def test_weather_headers_break_between_words_only(french_window: AppController) 
 
 
 def test_weather_error_goes_after_a_later_success(controller: AppController, tmp_path: Path) -> None:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         s.add(models.Property(name="Caisse", property_type="bank_branch", gross_floor_area_m2=900.0))
     controller.window.show_page("weather")
     page = controller.window.pages["weather"]
@@ -222,7 +224,7 @@ def test_done_steps_are_readable_and_no_longer_wait_for_energir(french_demo: App
 
 
 def test_a_stored_number_problem_is_said_once_per_screen(controller: AppController) -> None:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         populate_demo(s)
         bureau = s.scalars(select(models.Property).where(models.Property.name == "Bureau")).one()
         controller.ctx.select_property(bureau.id)

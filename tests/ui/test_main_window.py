@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
@@ -49,7 +50,7 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
     assert "required" in seen["name"]
     assert "between 0 and 100" in seen["heated"] and "140" in seen["heated"]
 
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         prop = s.scalars(select(models.Property)).one()
         assert (prop.name, prop.gross_floor_area_m2, prop.postal_code) == (
             "Caisse Saint-Roch",
@@ -70,7 +71,7 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
 
     when_dialog_opens(fill_meter, qtbot)
     qtbot.mouseClick(window.pages["meters"].findChild(QPushButton, "meters_new"), Qt.MouseButton.LeftButton)
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.scalars(select(models.Meter)).one()
         assert (meter.name, meter.energy_type, meter.unit, meter.energir_meter_number) == (
             "Gaz naturel",
@@ -113,8 +114,8 @@ def test_create_property_meter_and_bill_through_the_window(controller: AppContro
     # Sharing exactly one day (end = next start) is allowed.
     fill_bill(1, "2024-01-31", "2024-02-29", "900")
 
-    with controller.ctx.session() as s:
-        bills = s.scalars(select(models.Bill).order_by(models.Bill.start_date)).all()
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
+        bills = s.scalars(select(models.BillRecord).order_by(models.BillRecord.start_date)).all()
         assert [(b.start_date, b.end_date, b.usage, str(b.cost), b.source) for b in bills] == [
             (date(2024, 1, 1), date(2024, 1, 31), 1500.0, "1234.56", "manual"),
             (date(2024, 1, 31), date(2024, 2, 29), 900.0, "1234.56", "manual"),
@@ -156,7 +157,7 @@ def test_last_page_and_geometry_are_remembered(controller: AppController, qtbot:
 def test_duplicate_espm_id_is_shown_on_the_form_and_nothing_is_saved(
     controller: AppController, qtbot: QtBot
 ) -> None:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         s.add(models.Property(name="Existing", espm_property_id="5551234"))
     seen: dict[str, str] = {}
 
@@ -173,5 +174,5 @@ def test_duplicate_espm_id_is_shown_on_the_form_and_nothing_is_saved(
     when_dialog_opens(fill, qtbot)
     controller.window.page("properties").findChild(QPushButton, "properties_new").click()
     assert "already has this ESPM property ID" in seen["id"]
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert [p.name for p in s.scalars(select(models.Property))] == ["Existing"]

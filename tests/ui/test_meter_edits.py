@@ -42,7 +42,7 @@ BILLS = [
 
 
 def seed_meter(controller: AppController, energy_type: str = "electricity_grid", unit: str = "kWh") -> int:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop = models.Property(name="Caisse Saint-Roch", gross_floor_area_m2=1250.0)
         s.add(prop)
         s.flush()
@@ -50,14 +50,16 @@ def seed_meter(controller: AppController, energy_type: str = "electricity_grid",
         s.add(meter)
         s.flush()
         for start, end, usage, cost in BILLS:
-            s.add(models.Bill(meter_id=meter.id, start_date=start, end_date=end, usage=usage, cost=cost))
+            s.add(
+                models.BillRecord(meter_id=meter.id, start_date=start, end_date=end, usage=usage, cost=cost)
+            )
         return meter.id
 
 
 def meter_state(controller: AppController) -> tuple[str, str, list[tuple[float, Decimal | None]]]:
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.scalars(select(models.Meter)).one()
-        bills = s.scalars(select(models.Bill).order_by(models.Bill.start_date)).all()
+        bills = s.scalars(select(models.BillRecord).order_by(models.BillRecord.start_date)).all()
         return meter.energy_type, meter.unit, [(b.usage, b.cost) for b in bills]
 
 
@@ -222,7 +224,7 @@ def test_initial_load_36_is_shown_under_its_field(controller: AppController, qtb
     assert expected is not None
     assert seen["load"] == expected.en and "0 to 24" in seen["load"]
     assert seen["name"] == ""
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert s.scalars(select(models.Meter.initial_load_months)).one() is None
 
 
@@ -250,7 +252,7 @@ def test_short_energir_numbers_are_refused_with_the_assistants_text(
     assert seen["meter"] == assistant.errors[SetupField.METER_NUMBER].text() != ""
     expected = validate_invoice_number("12345").error
     assert expected is not None and seen["invoice"] == expected.en
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         meter = s.scalars(select(models.Meter)).one()
         assert (meter.energir_invoice_number, meter.energir_meter_number) == (None, None)
 
@@ -261,13 +263,13 @@ def test_energir_numbers_are_saved_without_spaces(controller: AppController, qtb
     edit_meter(
         page, qtbot, lambda d: (type_into(d, "energir_invoice_number", "3333\u00a03333 3333"), press_ok(d))
     )
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert s.scalars(select(models.Meter.energir_invoice_number)).one() == "333333333333"
 
 
 def test_a_duplicate_name_is_still_a_name_conflict(controller: AppController, qtbot: QtBot) -> None:
     meter_id = seed_meter(controller, "natural_gas", "m3")
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop_id = s.get(models.Meter, meter_id).property_id  # type: ignore[union-attr]
         s.add(models.Meter(property_id=prop_id, name="Gaz 2", energy_type="natural_gas", unit="m3"))
     page = open_meters(controller)
@@ -321,9 +323,9 @@ def test_a_one_day_bill_inside_another_is_refused_in_the_grid(
     controller: AppController, qtbot: QtBot
 ) -> None:
     meter_id = seed_meter(controller, "natural_gas", "m3")
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         s.add(
-            models.Bill(
+            models.BillRecord(
                 meter_id=meter_id, start_date=date(2024, 3, 31), end_date=date(2024, 4, 30), usage=9.0
             )
         )
@@ -345,7 +347,7 @@ def test_the_bills_grid_follows_a_unit_changed_elsewhere(controller: AppControll
     page = open_bills(controller)
     assert page.model.index(0, UNIT).data() == "kWh"
     # Any writer (the Meters page, an import) changes the unit and says so through data_changed.
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         s.get(models.Meter, meter_id).unit = "MWh"  # type: ignore[union-attr]
     controller.ctx.data_changed.emit()
     assert [page.model.index(r, UNIT).data() for r in range(3)] == ["MWh"] * 3

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from espm_desktop.core.score.bank_branch import BankBranchInputs, EnergyUse, compute_score
 from espm_desktop.core.score.bank_branch_target import apply_cut
@@ -91,7 +92,7 @@ def dump(db: Path) -> list[str]:
 
 
 def bank_id(ctrl: AppController) -> int:
-    with ctrl.ctx.session() as s:
+    with Session(ctrl.ctx.engine, expire_on_commit=False) as s:
         return s.scalars(select(models.Property.id).where(models.Property.name == BANK_BRANCH_NAME)).one()
 
 
@@ -183,13 +184,13 @@ def test_rounded_cuts_reach_the_target() -> None:
 def _add_month(meter: models.Meter, year: int, month: int, usage: float) -> None:
     start = date(year, month, 1)
     end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    meter.bills.append(models.Bill(start_date=start, end_date=end, usage=usage))
+    meter.bills.append(models.BillRecord(start_date=start, end_date=end, usage=usage))
 
 
 def test_periods_without_a_score_are_disabled_with_the_reason(demo_en: AppController) -> None:
     page = page_of(demo_en)
     pid = bank_id(demo_en)
-    with demo_en.ctx.session() as s, s.begin():
+    with Session(demo_en.ctx.engine, expire_on_commit=False) as s, s.begin():
         meters = {m.name: m for m in s.scalars(select(models.Meter).where(models.Meter.property_id == pid))}
         _add_month(meters["Électricité"], 2026, 1, 14_000)
         _add_month(meters["Gaz naturel"], 2026, 1, 1500)
@@ -211,7 +212,7 @@ def test_periods_without_a_score_are_disabled_with_the_reason(demo_en: AppContro
     assert "13 of 14 periods cannot give a score" in page.period_note.text()
 
     # A meter without any bill: no period can give a score.
-    with demo_en.ctx.session() as s, s.begin():
+    with Session(demo_en.ctx.engine, expire_on_commit=False) as s, s.begin():
         s.add(models.Meter(property_id=pid, name="Mazout", energy_type="fuel_oil_2", unit="L"))
     demo_en.ctx.data_changed.emit()
     reasons = [combo.itemText(i) for i in range(1, combo.count())]
@@ -222,7 +223,7 @@ def test_periods_without_a_score_are_disabled_with_the_reason(demo_en: AppContro
 # -- the weather station behind the degree days ---------------------------------------------------------------
 def _link_station(ctrl: AppController, province: str, lat: float, lon: float) -> None:
     pid = bank_id(ctrl)
-    with ctrl.ctx.session() as s, s.begin():
+    with Session(ctrl.ctx.engine, expire_on_commit=False) as s, s.begin():
         station = models.WeatherStation(
             climate_id="TEST1", name="TEST STATION", province=province, latitude=lat, longitude=lon
         )

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.db.demo import BANK_BRANCH_NAME, BUREAU_NAME
@@ -91,7 +92,7 @@ def test_target_finder_updates_with_the_target_score(demo_en: AppController, qtb
 
 def test_office_says_the_score_is_for_bank_branches_only(demo_en: AppController) -> None:
     page = score_page(demo_en)
-    with demo_en.ctx.session() as s:
+    with Session(demo_en.ctx.engine, expire_on_commit=False) as s:
         bureau = s.scalars(select(models.Property.id).where(models.Property.name == BUREAU_NAME)).one()
     demo_en.ctx.select_property(bureau)
     assert page.picker.property_combo.currentText() == BUREAU_NAME
@@ -104,7 +105,7 @@ def test_office_says_the_score_is_for_bank_branches_only(demo_en: AppController)
 
 def test_not_eligible_shows_the_reasons_and_other_period(demo_en: AppController) -> None:
     page = score_page(demo_en)
-    with demo_en.ctx.session() as s, s.begin():
+    with Session(demo_en.ctx.engine, expire_on_commit=False) as s, s.begin():
         bank = s.scalars(select(models.Property).where(models.Property.name == BANK_BRANCH_NAME)).one()
         bank.weekly_hours = 20
     demo_en.ctx.data_changed.emit()

@@ -34,7 +34,7 @@ def fill_and_accept(qtbot: QtBot, values: dict[str, str], combos: dict[str, str]
 
 
 def open_participant(controller: AppController) -> tuple[SgePage, int]:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         pid = sge_participants.save_participant(
             s,
             sge_records.ParticipantInfo(
@@ -114,7 +114,7 @@ def test_a_participant_with_sent_invoices_is_archived_and_hidden(
     qtbot: QtBot, controller: AppController
 ) -> None:
     page, pid = open_participant(controller)
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         draft = sge_invoices.create_invoice(
             s, pid, Phase.IMPLEMENTATION_METERING, D("1000"), date(2025, 3, 3), "fr", 1
         )
@@ -124,7 +124,7 @@ def test_a_participant_with_sent_invoices_is_archived_and_hidden(
     removal.confirm = lambda title, _text: asked.append(title) or True  # type: ignore[method-assign]
     message = removal.remove(pid, "Papeterie UI")
     assert asked == ["Archive participant"] and message is not None and "archived" in message
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert sge_participants.list_participants(s) == []
         assert sge_participants.list_participants(s, include_archived=True) == [(pid, "Papeterie UI")]
         assert len(sge_participants.load_participant(s, pid).invoices) == 1
@@ -140,5 +140,5 @@ def test_tax_numbers_are_checked_on_the_participant_tab(qtbot: QtBot, controller
     assert "123456789 RT 0001" in tab.message.text()
     type_into(tab.form, "gst_number", "987654321rt0002")
     tab.save_button.click()
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert sge_participants.load_participant(s, pid).info.gst_number == "987654321 RT 0002"

@@ -60,3 +60,11 @@ def test_the_first_screen_loads_only_what_it_shows(page: str, demo_db: Path, tmp
     )
     if page == "charts":
         assert "pyqtgraph" in loaded  # the probe sees what a page does load
+
+
+def test_the_pages_said_to_be_filled_with_sqlite3_are_those_checked_here() -> None:
+    from espm_desktop.ui.app import FILLED_WITH_SQLITE3
+
+    assert {
+        page for page, libraries in NOT_LOADED.items() if "sqlalchemy" in libraries
+    } == FILLED_WITH_SQLITE3

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from espm_desktop.db import models
 from espm_desktop.io.eccc_weather import ATTRIBUTION
@@ -24,7 +25,7 @@ def weather_page(controller: AppController) -> WeatherPage:
 
 
 def stored(controller: AppController) -> tuple[int, int]:
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         return (
             s.scalar(select(func.count(models.WeatherStation.id))) or 0,
             s.scalar(select(func.count(models.WeatherDay.id))) or 0,
@@ -74,7 +75,7 @@ def test_bad_file_is_named_with_its_line_and_nothing_is_stored(
 
 
 def test_link_property_and_type_degree_days(controller: AppController, qtbot: QtBot, tmp_path: Path) -> None:
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         prop = models.Property(name="Caisse", property_type="bank_branch", gross_floor_area_m2=900.0)
         s.add(prop)
         s.flush()
@@ -82,7 +83,7 @@ def test_link_property_and_type_degree_days(controller: AppController, qtbot: Qt
     page = weather_page(controller)
     assert page.import_files([write_current(tmp_path, date(2025, 1, 1), date(2025, 1, 31))])
     page.link_button.click()
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         station = s.get(models.Property, pid).weather_station_id
         assert station is not None
     assert "SHERBROOKE A (7028124)" in page.link_label.text()
@@ -96,7 +97,7 @@ def test_link_property_and_type_degree_days(controller: AppController, qtbot: Qt
 
     when_dialog_opens(fill, qtbot)
     page.add_typed.click()
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         row = s.scalars(select(models.PropertyDegreeDays)).one()
         # Any day of the month stands for the 12 months ending on its last day.
         assert (row.property_id, row.period_end, row.hdd, row.cdd, row.note) == (
@@ -110,5 +111,5 @@ def test_link_property_and_type_degree_days(controller: AppController, qtbot: Qt
         page.typed_table.item(0, 0).text() == "2025-12-31" and page.typed_table.item(0, 1).text() == "4,766"
     )
     page.unlink_button.click()
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         assert s.get(models.Property, pid).weather_station_id is None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from espm_desktop.app.weather import read_weather_files
 from espm_desktop.core.degree_days import DailyWeather, monthly_degree_days
@@ -55,7 +56,7 @@ def add_station(db: Path, climate_id: str, name: str, first: date, last: date) -
 
 def day_by_day(controller: AppController, station_id: int) -> list[list[str]]:
     """The table as the page showed it before: core's per-day sums over the station's ORM rows, newest first."""
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         days = [
             DailyWeather(r.day, r.mean_temp_c, r.hdd, r.cdd, mean_temp_flag=r.flags)
             for r in s.scalars(
@@ -132,10 +133,10 @@ def test_degree_days_are_summed_once_and_a_reimport_that_changes_a_day_is_seen(
     controller: AppController, db_path: Path, tmp_path: Path, counted: list[int]
 ) -> None:
     first = write_current(tmp_path, date(2025, 2, 1), date(2025, 2, 28), missing=(date(2025, 2, 10),))
-    with controller.ctx.session() as s, s.begin():
+    with Session(controller.ctx.engine, expire_on_commit=False) as s, s.begin():
         (result,) = import_weather_files(s, read_weather_files([first]))
     forget_monthly_degree_days()
-    with controller.ctx.session() as s:
+    with Session(controller.ctx.engine, expire_on_commit=False) as s:
         before = station_monthly_degree_days(s, result.station_id)
         again = station_monthly_degree_days(s, result.station_id)
     assert all(a is b for a, b in zip(before, again, strict=True))  # the same objects: nothing summed again

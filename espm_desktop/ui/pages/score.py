@@ -12,33 +12,22 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
-from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR
-from espm_desktop.core import formatting
-from espm_desktop.core.calendarize import Period
-from espm_desktop.core.checks import Finding
-from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
-from espm_desktop.core.score.target import PlainTarget, target_in_plain_words
-from espm_desktop.core.types import property_type_label
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
-from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.energy_table import EnergyFactorsDialog
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_bar import ScoreBar
 from espm_desktop.ui.pages.score_format import fixed
-from espm_desktop.ui.pages.score_steps import ScoreStepsView, StepTable, energy_order, short_unit
+from espm_desktop.ui.pages.score_inputs import FindingsList, ScoreInputsTable, month_text, period_text
+from espm_desktop.ui.pages.score_steps import ScoreStepsView
+from espm_desktop.ui.pages.score_target import ScoreTargetBox
 from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
 from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
 
@@ -47,15 +36,6 @@ BANNER_STYLE = {
     "info": "background: #e8f0fe; border: 1px solid #a8c0e0; border-radius: 4px; padding: 8px;",
 }
 WARNING_STYLE = "color: #8a5300;"
-CERTIFICATION_SCORE = 75
-
-
-def month_text(day: date, language: str) -> str:
-    return f"{formatting.month_name(day.month, language)} {day.year}"
-
-
-def period_text(period: Period, language: str) -> str:
-    return f"{month_text(period.start, language)} – {month_text(period.end, language)}"
 
 
 class ScorePage(QWidget):
@@ -141,61 +121,18 @@ class ScorePage(QWidget):
         score_layout.addWidget(self.station_warning)
         self.score_box = score_box
 
-        self.target_spin = QSpinBox()
-        self.target_spin.setObjectName("target_spin")
-        self.target_spin.setRange(1, 100)
-        self.target_spin.setValue(75)
-        self.target_plain = QLabel()
-        self.target_plain.setObjectName("target_plain")
-        self.target_plain.setWordWrap(True)
-        self.target_plain.setStyleSheet("font-size: 11pt;")
-        self.target_plain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.target_assumptions = QLabel(
-            self.tr(
-                "Assumptions: each quantity is the whole cut taken on that one energy type alone; floor area, use "
-                "details and degree days stay as they are. The percentage is of the total source energy. "
-                "Quantities are rounded up."
-            )
-        )
-        self.target_assumptions.setObjectName("target_assumptions")
-        self.target_assumptions.setWordWrap(True)
-        self.target_assumptions.setStyleSheet("color: #555;")
-        self.target_result = QLabel()
-        self.target_result.setObjectName("target_result")
-        self.target_result.setWordWrap(True)
-        self.target_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        target_box = QGroupBox(self.tr("Target finder"))
-        target_layout = QVBoxLayout(target_box)
-        target_row = QHBoxLayout()
-        target_row.addWidget(QLabel(self.tr("Target score:")))
-        target_row.addWidget(self.target_spin)
-        target_row.addWidget(QLabel(self.tr("(75 = certification threshold)")))
-        target_row.addStretch(1)
-        target_layout.addLayout(target_row)
-        target_layout.addWidget(self.target_plain)
-        target_layout.addWidget(self.target_assumptions)
-        details_title = QLabel(self.tr("Details"))
-        details_title.setStyleSheet("font-weight: 600; margin-top: 4px;")
-        target_layout.addWidget(details_title)
-        target_layout.addWidget(self.target_result)
-        self.target_box = target_box
+        self.target_box = ScoreTargetBox()
+        # The finder's parts under the page's names, as before the finder became its own widget.
+        self.target_spin = self.target_box.target_spin
+        self.target_plain = self.target_box.target_plain
+        self.target_assumptions = self.target_box.target_assumptions
+        self.target_result = self.target_box.target_result
 
-        self.inputs_table = StepTable(
-            "inputs_table", [self.tr("Input"), self.tr("Value"), self.tr("Origin")], right_columns={1}
-        )
-        self.inputs_table.horizontalHeader().setSectionResizeMode(
-            0, self.inputs_table.horizontalHeader().ResizeMode.ResizeToContents
-        )
-        self.inputs_table.horizontalHeader().setSectionResizeMode(
-            2, self.inputs_table.horizontalHeader().ResizeMode.Stretch
-        )
+        self.inputs_table = ScoreInputsTable()
         inputs_box = QGroupBox(self.tr("Inputs and where they come from"))
         QVBoxLayout(inputs_box).addWidget(self.inputs_table)
 
-        self.findings_list = QListWidget()
-        self.findings_list.setObjectName("findings_list")
-        self.findings_list.setWordWrap(True)
-        self.findings_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.findings_list = FindingsList()
         findings_box = QGroupBox(self.tr("Data checks"))
         QVBoxLayout(findings_box).addWidget(self.findings_list)
 
@@ -210,7 +147,7 @@ class ScorePage(QWidget):
             self.banner,
             score_box,
             self.whatif_panel,
-            target_box,
+            self.target_box,
             inputs_box,
             findings_box,
             steps_box,
@@ -231,7 +168,6 @@ class ScorePage(QWidget):
 
         self.picker.changed.connect(self._on_property_changed)
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh_view())
-        self.target_spin.valueChanged.connect(lambda _v: self._update_target())
         self.factors_button.clicked.connect(self._on_factors)
         self.whatif_button.toggled.connect(self.whatif_panel.setVisible)
         ctx.data_changed.connect(self._on_data_changed)
@@ -301,9 +237,11 @@ class ScorePage(QWidget):
         pid = self.picker.property_id
         if pid is None:
             self.view = None
+            self.target_box.result = None
             self._show_nothing(self.tr("Create a property first (Properties page)."))
             return
         self.view = score_property(self.ctx.db_path, pid, self.period_combo.currentData())
+        self.target_box.result = self.view.result
         if (
             self.view.period_ends
             and tuple(self.period_combo.itemData(i) for i in range(1, self.period_combo.count()))
@@ -329,8 +267,8 @@ class ScorePage(QWidget):
 
     def _show(self, view: ScoreResult) -> None:
         language = current_language()
-        self._fill_findings(view)
-        self._fill_inputs(view)
+        self.findings_list.show_findings(view)
+        self.inputs_table.show_inputs(view)
         if view.period is not None:
             combo_first = (
                 self.tr("Latest 12 full months ({0})").format(period_text(view.latest, language))
@@ -347,8 +285,8 @@ class ScorePage(QWidget):
                     "totalled yet. See the data checks below."
                 )
             )
-            self._fill_findings(view)
-            self._fill_inputs(view)
+            self.findings_list.show_findings(view)
+            self.inputs_table.show_inputs(view)
             return
         self.steps_box.show()
         period = period_text(view.period, language)
@@ -411,7 +349,7 @@ class ScorePage(QWidget):
             )
         )
         self.target_box.show()
-        self._update_target()
+        self.target_box.update_target()
 
     def _hide_whatif(self) -> None:
         self.whatif_button.hide()
@@ -501,165 +439,6 @@ class ScorePage(QWidget):
         self.station_label.setText(text)
         self.station_warning.setText("\n".join(warnings))
         self.station_warning.setVisible(bool(warnings))
-
-    def _fill_findings(self, view: ScoreResult) -> None:
-        language = current_language()
-        self.findings_list.clear()
-        style = self.style()
-        icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
-        findings: list[Finding] = list(view.findings)
-        if not findings:
-            item = QListWidgetItem(
-                style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-                self.tr("No problem found in the bills, meters and floor area."),
-            )
-            self.findings_list.addItem(item)
-        order = {"error": 0, "warning": 1, "info": 2}
-        for f in sorted(findings, key=lambda f: order[f.severity]):
-            item = QListWidgetItem(icons[f.severity], f.message_fr if language == "fr" else f.message_en)
-            item.setData(Qt.ItemDataRole.UserRole, f.code)
-            self.findings_list.addItem(item)
-        # Show every finding without an inner scroll bar (the page scrolls).
-        self.findings_list.doItemsLayout()
-        height = sum(self.findings_list.sizeHintForRow(i) for i in range(self.findings_list.count()))
-        self.findings_list.setFixedHeight(max(height, 24) + 2 * self.findings_list.frameWidth() + 4)
-
-    def _fill_inputs(self, view: ScoreResult) -> None:
-        language = current_language()
-        prop = view.prop
-        record = self.tr("Property record")
-        missing = self.tr("Missing: enter it on the Properties page")
-
-        def val(value: float | None, suffix: str = "", decimals: int = 0) -> str:
-            return "–" if value is None else fixed(value, language, decimals) + suffix
-
-        rows: list[list[str]] = [
-            [self.tr("Property type"), property_type_label(prop.property_type), record],
-            [
-                self.tr("Gross floor area"),
-                val(
-                    prop.gross_floor_area_m2, " m²", 0 if float(prop.gross_floor_area_m2).is_integer() else 1
-                ),
-                record if prop.gross_floor_area_m2 > 0 else missing,
-            ],
-        ]
-        if view.is_bank_branch:
-            for label, value, suffix in (
-                (self.tr("Workers on the main shift"), prop.workers, ""),
-                (self.tr("Weekly operating hours"), prop.weekly_hours, " h"),
-                (self.tr("Computers"), prop.computers, ""),
-                (self.tr("Percent heated"), prop.percent_heated, " %"),
-                (self.tr("Percent cooled"), prop.percent_cooled, " %"),
-                (self.tr("Months in operation"), prop.months_in_operation, ""),
-            ):
-                rows.append([label, val(value, suffix), record if value is not None else missing])
-        if view.totals is not None and view.period is not None:
-            period = period_text(view.period, language)
-            for m in sorted(view.totals.meters, key=lambda m: (energy_order(m.energy_type), m.meter_name)):
-                origin = self.tr("Bills of meter “{0}”, {1}").format(m.meter_name, period)
-                if m.missing_months:
-                    origin += " — " + self.tr("{0} month(s) not covered").format(len(m.missing_months))
-                rows.append(
-                    [
-                        energy_type_label(m.energy_type),
-                        f"{fixed(m.usage, language, 0)} {short_unit(m.energy_type, m.unit)}",
-                        origin,
-                    ]
-                )
-        dd = view.degree_days
-        if dd is not None and view.is_bank_branch:
-            end = dd.period.end.isoformat()
-            if dd.origin == "typed":
-                origin = self.tr("Typed for the 12 months ending {0}").format(end)
-                if dd.note:
-                    origin += f" ({dd.note})"
-            elif dd.origin == "station":
-                origin = self.tr("From station {0} ({1}), {2} missing day(s)").format(
-                    dd.station_name, dd.climate_id, dd.missing_days
-                )
-                origin += " — " + (ATTRIBUTION_FR if language == "fr" else ATTRIBUTION)
-            elif dd.station_name:
-                origin = self.tr("Station {0} lacks whole months: type them on the Weather page").format(
-                    dd.station_name
-                )
-            else:
-                origin = self.tr("Missing: type them or link a station on the Weather page")
-            rows.append([self.tr("Heating degree days (HDD, 18 °C)"), val(dd.hdd), origin])
-            rows.append([self.tr("Cooling degree days (CDD, 18 °C)"), val(dd.cdd), origin])
-        self.inputs_table.set_rows(rows)
-
-    def _update_target(self) -> None:
-        view = self.view
-        if view is None or view.result is None or view.result.score is None:
-            self.target_result.setText("")
-            self.target_plain.setText("")
-            return
-        target = find_target(view.result, self.target_spin.value())
-        self.target_result.setText(self.target_text(target))
-        wanted = [CERTIFICATION_SCORE]
-        if self.target_spin.value() != CERTIFICATION_SCORE:
-            wanted.append(self.target_spin.value())
-        self.target_plain.setText(
-            "\n".join(self.target_sentence(target_in_plain_words(view.result, score)) for score in wanted)
-        )
-
-    def target_sentence(self, t: PlainTarget) -> str:
-        """« Pour atteindre 75, consommez 9 % de moins : environ 870 m³ de gaz naturel ou … par année »."""
-        language = current_language()
-        if t.already_met:
-            return self.tr("Your score {0} already reaches {1}.").format(t.current_score, t.target_score)
-        amounts = []
-        for cut in t.cuts:
-            quantity = fixed(cut.quantity, language, 0)
-            if cut.energy_type == "natural_gas" and cut.unit == "m3":
-                amounts.append(self.tr("{0} m³ of natural gas").format(quantity))
-            elif cut.energy_type == "electricity_grid" and cut.unit == "kWh":
-                amounts.append(self.tr("{0} kWh of electricity").format(quantity))
-            else:
-                amounts.append(
-                    f"{quantity} {short_unit(cut.energy_type, cut.unit)} ({energy_type_label(cut.energy_type)})"
-                )
-        percent = f"{t.percent_less}\u00a0%"
-        if not amounts:
-            return self.tr(
-                "To reach {0}, use {1} less: more than any one energy type can give; combine cuts."
-            ).format(t.target_score, percent)
-        return self.tr("To reach {0}, use {1} less: about {2} a year.").format(
-            t.target_score, percent, self.tr(" or ").join(amounts)
-        )
-
-    def target_text(self, t: TargetResult) -> str:
-        language = current_language()
-        if t.already_met:
-            return self.tr("The current score {0} already reaches {1}: no cut is needed.").format(
-                t.current_score, t.target_score
-            )
-        lines = [
-            self.tr(
-                "To reach {0}, the ratio must fall below {1} (source EUI {2} GJ/m²): cut {3} GJ of source energy a "
-                "year ({4} of the total). For example:"
-            ).format(
-                t.target_score,
-                fixed(t.target_row.ratio_max, language, 4),
-                fixed(t.target_source_eui_gj_per_m2, language, 3),
-                fixed(t.source_cut_gj, language, 1),
-                fixed(t.source_cut_fraction * 100, language, 1) + "\u00a0%",
-            )
-        ]
-        for option in t.options:
-            text = self.tr("• {0}: {1} {2} less a year").format(
-                energy_type_label(option.energy_type),
-                fixed(option.quantity, language, 0),
-                short_unit(option.energy_type, option.unit),
-            )
-            if not option.feasible:
-                text += " " + self.tr("(more than the building uses: combine with other cuts)")
-            lines.append(text)
-        return "\n".join(lines)
 
     def _on_factors(self) -> None:
         EnergyFactorsDialog(self).exec()

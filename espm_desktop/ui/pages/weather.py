@@ -3,7 +3,6 @@ station, and type degree days for a property's 12-month period."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,98 +27,16 @@ from espm_desktop.app import weather
 from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
 from espm_desktop.core.calendarize import month_end, month_index
 from espm_desktop.core.degree_days import MonthlyDegreeDays
-from espm_desktop.core.i18n import N_, Number, message
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import ERROR_STYLE, FieldSpec, FormDialog, current_language
+from espm_desktop.ui.forms import ERROR_STYLE, current_language
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_format import fixed
+from espm_desktop.ui.pages.weather_tables import RIGHT, fill_table, read_only_table
+from espm_desktop.ui.pages.weather_typed import DegreeDaysDialog
 from espm_desktop.ui.table_filter import TableFilter
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 OK_STYLE = "color: #1b5e20;"
-
-
-def header_text(text: str, width: int = 10) -> str:
-    """A column title on lines of about `width` characters, broken at spaces only (never inside a word)."""
-    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
-
-
-def read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    # Long headers on two lines: the columns stay as narrow as their numbers. Lines break between words only
-    # ("Identifiant climatologique" once came out as "Identifian / t climatol / ogique").
-    table.setHorizontalHeaderLabels([header_text(h) if i > 0 else h for i, h in enumerate(headers)])
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], right_from: int = 1) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c >= right_from:
-                item.setTextAlignment(RIGHT)
-            table.setItem(r, c, item)
-
-
-def typed_decimals(value: float) -> int:
-    """As many decimals as the user typed (at most 3): a typed value reads back as typed, 15 500,5 / 15,500.5."""
-    return 0 if float(value).is_integer() else min(len(f"{value:g}".partition(".")[2]), 3)
-
-
-class DegreeDaysDialog(FormDialog):
-    """Degree days the user reads in ESPM (or elsewhere) for the 12 months ending in a chosen month."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        specs = [
-            FieldSpec(
-                "period_end", self.tr("Last month of the 12 (any day of it)"), kind="date", required=True
-            ),
-            FieldSpec("hdd", self.tr("Heating degree days (HDD, 18 °C)"), kind="float", required=True),
-            FieldSpec("cdd", self.tr("Cooling degree days (CDD, 18 °C)"), kind="float", required=True),
-            FieldSpec("note", self.tr("Note (where the values come from)")),
-        ]
-        super().__init__(title, specs, parent)
-
-    def validate(self, values: dict[str, Any]) -> list[FieldError]:
-        errors = []
-        rules = {
-            "hdd": (
-                N_("Heating degree days cannot be negative ({value}); type 0 or more."),
-                N_(
-                    "Heating degree days: {value} is more than any Canadian station records in a year; "
-                    "check the number."
-                ),
-            ),
-            "cdd": (
-                N_("Cooling degree days cannot be negative ({value}); type 0 or more."),
-                N_(
-                    "Cooling degree days: {value} is more than any Canadian station records in a year; "
-                    "check the number."
-                ),
-            ),
-        }
-        for key, (negative, too_many) in rules.items():
-            value = values.get(key)
-            if value is None:
-                continue
-            shown = Number(value, typed_decimals(value))
-            if value < 0:
-                errors.append(FieldError(key, message(negative, value=shown)))
-            elif value > 15000:
-                errors.append(FieldError(key, message(too_many, value=shown)))
-        return errors
 
 
 class WeatherPage(QWidget):
