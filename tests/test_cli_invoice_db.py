@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from espm_desktop.cli_invoice import main
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.db import sge_participants, sge_records
+from espm_desktop.db import sge_participants
 from espm_desktop.db.engine import make_engine
 
 

@@ -25,15 +25,16 @@ from sqlalchemy.orm import Session
 
 from espm_desktop import cli_sge
 from espm_desktop.core.savings import NonRoutineAdjustment
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge.aid import ExpenseLine
+from espm_desktop.core.sge.participant_statement import participant_statement, statement_input
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
 from espm_desktop.core.sge.statement import AidStatement, Part, StatementPhase, remaining
 from espm_desktop.core.types import BillSource, PropertyType
-from espm_desktop.db import models, sge_participants, sge_records, sge_savings
+from espm_desktop.db import models, sge_participants, sge_savings
 from espm_desktop.db.demo import create_demo_database
 from espm_desktop.db.engine import make_engine
-from espm_desktop.db.sge_statement import participant_statement, statement_input
 from espm_desktop.reports.sge_workbook import AID, AID_STATEMENT_COLUMN, aid_total_row
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage

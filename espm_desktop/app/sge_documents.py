@@ -1,5 +1,5 @@
 """The SGÉ documents a participant hands in: the energy committee's annual report (PDF) and the Excel calculation
-file, their amounts from the participant's one aid statement (db/sge_statement.py) so they match the page."""
+file, their amounts from the participant's one aid statement (core/sge/participant_statement.py) so they match the page."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import BinaryIO
 from sqlalchemy import Engine
 
 from espm_desktop.app.sge_savings import savings_temperatures
-from espm_desktop.db.sge_records import ParticipantFile
-from espm_desktop.db.sge_savings import SavingsAnalysis
-from espm_desktop.db.sge_statement import participant_statement
+from espm_desktop.core.sge.participant_statement import participant_statement
+from espm_desktop.core.sge.records import ParticipantFile
+from espm_desktop.core.sge.savings_analysis import SavingsAnalysis
 from espm_desktop.reports.sge_annual_report import (
     AnnualReportData,
     ReportIndicator,

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice
+from espm_desktop.core.sge.records import StoredInvoice, StoreError
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db import sge_invoices
 from espm_desktop.db.opening import sqlite_error_kind
-from espm_desktop.db.sge_records import StoredInvoice, StoreError
 
 if TYPE_CHECKING:
     from espm_desktop.reports.pdf_text import TextNote

@@ -1,6 +1,6 @@
 """Use cases on an SGÉ participant's file, as the SGÉ page works them: the list of participants, a file with its
 measured savings, and each change (participant, contact, phase, expense, grant, measure, indicator, adjustment,
-production period) in its own transaction. What goes out is the plain records of db/sge_records.py."""
+production period) in its own transaction. What goes out is the plain records of core/sge/records.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError
-from espm_desktop.db import sge_participants, sge_savings
-from espm_desktop.db.sge_child_records import production_problems
-from espm_desktop.db.sge_records import (
+from espm_desktop.core.sge.records import (
     Contact,
     Indicator,
     Measure,
@@ -27,7 +25,9 @@ from espm_desktop.db.sge_records import (
     StoredInvoice,
     StoreError,
 )
-from espm_desktop.db.sge_savings import SavingsAnalysis
+from espm_desktop.core.sge.savings_analysis import SavingsAnalysis
+from espm_desktop.db import sge_participants, sge_savings
+from espm_desktop.db.sge_child_records import production_problems
 
 __all__ = [
     "USER_ERRORS",

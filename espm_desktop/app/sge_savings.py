@@ -1,6 +1,6 @@
 """Use cases on a participant's measured savings: the gas meters to choose from, the chosen meter's bills, the
 daily temperatures the model used, a participant's file read with its savings for a command; and the one aid
-statement (db/sge_statement.py) the page, the documents and the invoices take their amounts from."""
+statement (core/sge/participant_statement.py) the page, the documents and the invoices take their amounts from."""
 
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.app.database import database_engine
 from espm_desktop.core.savings import SavingsInputError
+from espm_desktop.core.sge.participant_statement import participant_statement, savings_years
+from espm_desktop.core.sge.records import ParticipantFile, StoreError
+from espm_desktop.core.sge.savings_analysis import (
+    IMPLEMENTATION_PHASES,
+    SavingsAnalysis,
+    first_deliverables_accepted,
+)
 from espm_desktop.core.types import MeterData
 from espm_desktop.db import models, repo, sge_participants, sge_savings
-from espm_desktop.db.sge_records import ParticipantFile, StoreError
-from espm_desktop.db.sge_savings import IMPLEMENTATION_PHASES, SavingsAnalysis, first_deliverables_accepted
-from espm_desktop.db.sge_statement import participant_statement, savings_years
 
 __all__ = [
     "IMPLEMENTATION_PHASES",

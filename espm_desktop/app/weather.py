@@ -15,8 +15,6 @@ from espm_desktop.core.i18n import message
 from espm_desktop.db import station_months as months_store
 from espm_desktop.db.station_months import StationSummary
 from espm_desktop.io.eccc_weather import (
-    ATTRIBUTION,
-    ATTRIBUTION_FR,
     WeatherFile,
     WeatherFileError,
     read_eccc_daily,
@@ -32,8 +30,6 @@ if TYPE_CHECKING:
 # screen before it is loaded. The writes load it (and the ORM) when first called.
 
 __all__ = [
-    "ATTRIBUTION",
-    "ATTRIBUTION_FR",
     "PropertyWeather",
     "StationSummary",
     "TypedDegreeDays",

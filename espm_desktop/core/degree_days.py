@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from espm_desktop.core.calendarize import Period, days_in_month, month_index, month_start
+from espm_desktop.core.i18n import N_
+
+ATTRIBUTION = N_("Data Source: Environment and Climate Change Canada")
+"""ECCC's required attribution wherever its data is shown, in English; show it with core.i18n's `_()` in the
+reader's language."""
 
 BASE_C = 18.0
 """Degree-day base temperature used by ESPM in Canada (DOMAIN.md)."""

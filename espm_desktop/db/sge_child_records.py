@@ -13,6 +13,17 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge.common import joined
 from espm_desktop.core.sge.invoice import check_accepted_aid
+from espm_desktop.core.sge.records import (
+    Contact,
+    Indicator,
+    Measure,
+    PhaseDates,
+    ProductionEntry,
+    StoredAdjustment,
+    StoredExpense,
+    StoredGrant,
+    StoreError,
+)
 from espm_desktop.core.sge.rules import ExpenseKind
 from espm_desktop.core.validation import FieldError
 from espm_desktop.db.models_sge import (
@@ -24,17 +35,6 @@ from espm_desktop.db.models_sge import (
     SgePhase,
     SgeProduction,
     SgeSavingsAdjustment,
-)
-from espm_desktop.db.sge_records import (
-    Contact,
-    Indicator,
-    Measure,
-    PhaseDates,
-    ProductionEntry,
-    StoredAdjustment,
-    StoredExpense,
-    StoredGrant,
-    StoreError,
 )
 
 

@@ -30,15 +30,15 @@ from espm_desktop.core.sge.invoice import (
     next_invoice_number,
     validate_invoice,
 )
+from espm_desktop.core.sge.participant_statement import participant_statement
+from espm_desktop.core.sge.records import StoredInvoice, StoreError
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.db.models_sge import (
     SgeInvoice,
 )
 from espm_desktop.db.sge_child_records import child_row
 from espm_desktop.db.sge_participants import load_participant, participant_info, participant_row
-from espm_desktop.db.sge_records import StoredInvoice, StoreError
 from espm_desktop.db.sge_savings import savings_analysis
-from espm_desktop.db.sge_statement import participant_statement
 
 
 # --- invoices ------------------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def _invoiced_so_far(session: Session, participant_id: int, phase: Phase, skip_i
 
 
 def _check_amount(session: Session, row: SgeInvoice, invoice: PaymentInvoice) -> None:
-    """The amount rules of core/sge/invoice.py against the participant's ONE aid statement (db/sge_statement.py)."""
+    """The amount rules of core/sge/invoice.py against the participant's ONE aid statement (core/sge/participant_statement.py)."""
 
     if invoice.is_credit_note:
         return

@@ -16,6 +16,20 @@ from espm_desktop.core.i18n import message
 from espm_desktop.core.savings import NonRoutineAdjustment
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.invoice import Beneficiary, InvoiceDocument, InvoiceStatus, PaymentInvoice
+from espm_desktop.core.sge.records import (
+    Contact,
+    Indicator,
+    Measure,
+    ParticipantFile,
+    ParticipantInfo,
+    PhaseDates,
+    ProductionEntry,
+    StoredAdjustment,
+    StoredExpense,
+    StoredGrant,
+    StoredInvoice,
+    StoreError,
+)
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
 from espm_desktop.db.models_sge import SgeInvoice, SgeParticipant
@@ -31,20 +45,6 @@ from espm_desktop.db.sge_child_records import (
     save_measure,
     save_phase,
     save_production,
-)
-from espm_desktop.db.sge_records import (
-    Contact,
-    Indicator,
-    Measure,
-    ParticipantFile,
-    ParticipantInfo,
-    PhaseDates,
-    ProductionEntry,
-    StoredAdjustment,
-    StoredExpense,
-    StoredGrant,
-    StoredInvoice,
-    StoreError,
 )
 
 __all__ = [

@@ -18,19 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from espm_desktop.core import i18n
 from espm_desktop.core.degree_days import DailyWeather
-from espm_desktop.core.i18n import N_, Message, Shown, message
-
-ATTRIBUTION = N_("Data Source: Environment and Climate Change Canada")
-"""ECCC's required attribution, in English; show it with core.i18n's `_()` in the reader's language."""
-
-
-def __getattr__(name: str) -> str:
-    # ATTRIBUTION_FR, for readers written before the catalog held the French.
-    if name == "ATTRIBUTION_FR":
-        return i18n._(ATTRIBUTION, "fr")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+from espm_desktop.core.i18n import Message, Shown, message
 
 
 class WeatherFileError(Shown, ValueError):

@@ -197,9 +197,9 @@ def _demo(demo_db, change=None):  # type: ignore[no-untyped-def]
 
     from sqlalchemy.orm import Session
 
+    from espm_desktop.core.sge.participant_statement import statement_input
     from espm_desktop.db import sge_participants, sge_savings
     from espm_desktop.db.engine import make_engine
-    from espm_desktop.db.sge_statement import statement_input
 
     engine = make_engine(demo_db)
     try:

@@ -15,12 +15,13 @@ from pypdf import PdfReader
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge import taxes
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.invoice import InvoiceStatus
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.db import sge_invoices, sge_participants, sge_records
+from espm_desktop.db import sge_invoices, sge_participants
 from espm_desktop.db.engine import make_engine, run_upgrade
 from espm_desktop.db.models_sge import SgeInvoice, SgeParticipant
 from espm_desktop.reports.sge_invoice import render_invoice_pdf

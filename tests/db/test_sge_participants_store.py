@@ -10,11 +10,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.invoice import InvoiceLockedError, InvoiceStatus
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant
-from espm_desktop.db import sge_invoices, sge_participants, sge_records, sge_savings
+from espm_desktop.db import sge_invoices, sge_participants, sge_savings
 from espm_desktop.db.demo_sge import (
     DEMO_BALANCE_POINT_C,
     DEMO_BASE_M3_PER_DAY,

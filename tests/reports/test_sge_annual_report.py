@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.app.sge_documents import report_data
 from espm_desktop.core.numbers import format_number
-from espm_desktop.db import sge_participants, sge_records, sge_savings
+from espm_desktop.core.sge import records as sge_records
+from espm_desktop.db import sge_participants, sge_savings
 from espm_desktop.db.engine import make_engine
 from espm_desktop.reports.sge_annual_report import AnnualReportData, render_annual_report
 

@@ -162,10 +162,10 @@ def assert_same_as_app(
 
 def test_demo_participant_recalculated_equals_statement(demo_db: Path, tmp_path: Path) -> None:
     from espm_desktop.app.sge_documents import write_workbook
+    from espm_desktop.core.sge.participant_statement import participant_statement
     from espm_desktop.db import sge_participants, sge_savings
     from espm_desktop.db.engine import make_engine
     from espm_desktop.db.sge_savings import savings_temperatures
-    from espm_desktop.db.sge_statement import participant_statement
 
     engine = make_engine(demo_db)
     with Session(engine) as s:

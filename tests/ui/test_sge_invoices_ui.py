@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge.aid import ExpenseLine
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.db import sge_invoices, sge_participants, sge_records
+from espm_desktop.db import sge_invoices, sge_participants
 from espm_desktop.db.models_sge import SgeInvoice
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.savings import compute_savings, fit_baseline
+from espm_desktop.core.sge import records as sge_records
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_invoices, sge_participants, sge_records, sge_savings
+from espm_desktop.db import sge_invoices, sge_participants, sge_savings
 from espm_desktop.reports.sge_workbook import CALC, total_row
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.sge_page import SgePage

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from espm_desktop.core.degree_days import ATTRIBUTION
 from espm_desktop.db import models
-from espm_desktop.io.eccc_weather import ATTRIBUTION
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.weather import WeatherPage
 from tests.db.test_weather import write_current, write_old

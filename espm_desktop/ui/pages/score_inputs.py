@@ -8,10 +8,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QStyle, QWidget
 
 from espm_desktop.app.score import ScoreResult
-from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
+from espm_desktop.core.degree_days import ATTRIBUTION
+from espm_desktop.core.i18n import _
 from espm_desktop.core.types import property_type_label
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label
@@ -134,7 +135,7 @@ class ScoreInputsTable(ScorePageTexts, StepTable):
                 origin = self.tr("From station {0} ({1}), {2} missing day(s)").format(
                     dd.station_name, dd.climate_id, dd.missing_days
                 )
-                origin += " — " + (ATTRIBUTION_FR if language == "fr" else ATTRIBUTION)
+                origin += " — " + _(ATTRIBUTION, language)
             elif dd.station_name:
                 origin = self.tr("Station {0} lacks whole months: type them on the Weather page").format(
                     dd.station_name

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app import weather
-from espm_desktop.app.weather import ATTRIBUTION, ATTRIBUTION_FR, WeatherFileError
+from espm_desktop.app.weather import WeatherFileError
 from espm_desktop.core.calendarize import month_end, month_index
-from espm_desktop.core.degree_days import MonthlyDegreeDays
+from espm_desktop.core.degree_days import ATTRIBUTION, MonthlyDegreeDays
+from espm_desktop.core.i18n import _
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, current_language
@@ -93,7 +94,7 @@ class WeatherPage(QWidget):
         # Widths are set once per fill from the longest texts: ResizeToContents re-measured every column on each
         # setItem, which made a station with decades of months take seconds to show (quadratic in its months).
         self.months_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        attribution = QLabel(ATTRIBUTION_FR if current_language() == "fr" else ATTRIBUTION)
+        attribution = QLabel(_(ATTRIBUTION, current_language()))
         attribution.setObjectName("weather_attribution")
         attribution.setStyleSheet("color: #555; font-style: italic;")
         stations_box = QGroupBox(self.tr("Stations imported"))

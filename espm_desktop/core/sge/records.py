@@ -1,4 +1,5 @@
-"""An SGÉ participant's file as plain records: what pages, reports and the command line get instead of rows."""
+"""An SGÉ participant's file as plain records: what the store (db/sge_participants.py) reads and writes, and what
+pages, reports and the command line get instead of rows."""
 
 from __future__ import annotations
 

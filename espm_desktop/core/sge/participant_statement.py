@@ -10,7 +10,9 @@ from espm_desktop.core.savings import (
     ClaimStatus,
 )
 from espm_desktop.core.sge.aid import SavingsYear, summarize_expenses
+from espm_desktop.core.sge.records import ParticipantFile
 from espm_desktop.core.sge.rules import Phase
+from espm_desktop.core.sge.savings_analysis import SavingsAnalysis
 from espm_desktop.core.sge.statement import (
     AidStatement,
     DiagnosticInput,
@@ -21,8 +23,6 @@ from espm_desktop.core.sge.statement import (
     StatementInput,
     aid_statement,
 )
-from espm_desktop.db.sge_records import ParticipantFile
-from espm_desktop.db.sge_savings import SavingsAnalysis
 
 ZERO = Decimal("0")
 IMPLEMENTATION_PARTS = (Phase.IMPLEMENTATION_METERING, Phase.IMPLEMENTATION_OTHER)
