@@ -147,8 +147,9 @@ class AppController:
         old = self.window
         page = old.current_page_id()
         self.settings.set_geometry(old.saveGeometry())
-        # The old pages stop hearing the shared context now, not when Qt gets round to deleting them.
-        old.detach_from_context()
+        # The old pages keep the old context, on which nothing emits again: they stop following the selection now,
+        # not when Qt gets round to deleting them.
+        self.ctx = self.ctx.handover()
         self.window = self._make_window()
         self.window.show_page(page)
         self.window.show()

@@ -62,6 +62,15 @@ class AppContext(QObject):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def handover(self) -> AppContext:
+        """The context for a window replacing the one on this context (a language switch, a reload): the same
+        database, engine, selection and pending check. This one is left to the old window's pages, which then hear
+        nothing more: nothing emits on it again (no disconnecting one receiver at a time)."""
+        new = AppContext(self.db_path, self._engine, self.read_only, self.read_only_note)
+        new.property_id, new.meter_id, new.integrity = self.property_id, self.meter_id, self.integrity
+        self._engine = None  # the new context owns it now
+        return new
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -407,10 +407,3 @@ class MainWindow(QMainWindow):
         self.settings.last_page = self.current_page_id()
         self.settings.sync()
         super().closeEvent(event)
-        if event.isAccepted():
-            self.detach_from_context()
-
-    def detach_from_context(self) -> None:
-        """Stop hearing the shared context: a closed or replaced window's pages must not react to a selection."""
-        for receiver in [self, *self.findChildren(QObject)]:
-            QObject.disconnect(self.ctx, None, receiver, None)
