@@ -19,6 +19,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from espm_desktop.io.sheet_extent import column_letters
+
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "hostile"
 
 HEADERS = (
@@ -66,14 +68,6 @@ _WORKBOOK_RELS = (
 SHEET_MEMBER = "xl/worksheets/sheet1.xml"
 
 
-def _column_letters(column: int) -> str:
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _cell(ref: str, value: str) -> str:
     text = value.replace("&", "&amp;").replace("<", "&lt;")
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
@@ -83,7 +77,7 @@ def espm_rows_xml() -> str:
     """The header and bill rows of a tiny Meter Entries sheet, as sheetData rows."""
     out = []
     for r, values in enumerate((HEADERS, *ROWS), start=1):
-        cells = "".join(_cell(f"{_column_letters(c)}{r}", v) for c, v in enumerate(values, start=1))
+        cells = "".join(_cell(f"{column_letters(c)}{r}", v) for c, v in enumerate(values, start=1))
         out.append(f'<row r="{r}">{cells}</row>')
     return "".join(out)
 

@@ -45,14 +45,17 @@ def child_row(session: Session, model: type[Any], record_id: int) -> Any:
     return row
 
 
+def new_or_stored(session: Session, model: type[Any], participant_id: int, record_id: int | None) -> Any:
+    """A new row of the participant's (record_id None) or the stored one to change (StoreError if it is gone)."""
+    if record_id is None:
+        return model(participant_id=participant_id)
+    return child_row(session, model, record_id)
+
+
 def save_contact(session: Session, participant_id: int, contact: Contact) -> int:
     if not contact.name.strip():
         raise StoreError(message("The contact's name is required."))
-    row = (
-        SgeContact(participant_id=participant_id, name=contact.name)
-        if contact.contact_id is None
-        else child_row(session, SgeContact, contact.contact_id)
-    )
+    row = new_or_stored(session, SgeContact, participant_id, contact.contact_id)
     if contact.energy_manager:
         # One energy manager per site (Annexe B names « le gestionnaire Énergie »).
         for other in session.scalars(
@@ -94,11 +97,7 @@ def save_phase(session: Session, participant_id: int, dates: PhaseDates) -> None
 def save_expense(session: Session, participant_id: int, expense: StoredExpense) -> int:
     line = expense.line
     line.cost  # noqa: B018 — raises SgeInputError naming the field when hours or rate are missing
-    row = (
-        SgeExpense(participant_id=participant_id)
-        if expense.expense_id is None
-        else child_row(session, SgeExpense, expense.expense_id)
-    )
+    row = new_or_stored(session, SgeExpense, participant_id, expense.expense_id)
     row.phase, row.kind, row.description = line.phase.value, line.kind.value, line.description
     if line.kind is ExpenseKind.INTERNAL_HOURS:
         row.amount, row.hours, row.hourly_rate = None, float(line.hours or 0), line.hourly_rate
@@ -111,11 +110,7 @@ def save_expense(session: Session, participant_id: int, expense: StoredExpense) 
 
 
 def save_grant(session: Session, participant_id: int, grant: StoredGrant) -> int:
-    row = (
-        SgeOtherGrant(participant_id=participant_id)
-        if grant.grant_id is None
-        else child_row(session, SgeOtherGrant, grant.grant_id)
-    )
+    row = new_or_stored(session, SgeOtherGrant, participant_id, grant.grant_id)
     row.grantor, row.phase, row.amount = grant.grant.grantor, grant.grant.phase.value, grant.grant.amount
     session.add(row)
     session.flush()
@@ -125,11 +120,7 @@ def save_grant(session: Session, participant_id: int, grant: StoredGrant) -> int
 def save_measure(session: Session, participant_id: int, measure: Measure) -> int:
     if not measure.name.strip():
         raise StoreError(message("The measure's name is required."))
-    row = (
-        SgeMeasure(participant_id=participant_id)
-        if measure.measure_id is None
-        else child_row(session, SgeMeasure, measure.measure_id)
-    )
+    row = new_or_stored(session, SgeMeasure, participant_id, measure.measure_id)
     row.name, row.significant_use, row.status = measure.name.strip(), measure.significant_use, measure.status
     row.planned_date, row.done_date, row.expected_m3 = (
         measure.planned_date,
@@ -145,11 +136,7 @@ def save_measure(session: Session, participant_id: int, measure: Measure) -> int
 def save_indicator(session: Session, participant_id: int, indicator: Indicator) -> int:
     if not indicator.name.strip():
         raise StoreError(message("The indicator's name is required."))
-    row = (
-        SgeIndicator(participant_id=participant_id)
-        if indicator.indicator_id is None
-        else child_row(session, SgeIndicator, indicator.indicator_id)
-    )
+    row = new_or_stored(session, SgeIndicator, participant_id, indicator.indicator_id)
     row.name, row.significant_use, row.unit = (
         indicator.name.strip(),
         indicator.significant_use,
@@ -177,11 +164,7 @@ def save_adjustment(session: Session, participant_id: int, item: StoredAdjustmen
         raise StoreError(
             message("Explain the non-routine adjustment in the note (e.g. 'new production line').")
         )
-    row = (
-        SgeSavingsAdjustment(participant_id=participant_id)
-        if item.adjustment_id is None
-        else child_row(session, SgeSavingsAdjustment, item.adjustment_id)
-    )
+    row = new_or_stored(session, SgeSavingsAdjustment, participant_id, item.adjustment_id)
     row.start_date, row.end_date, row.m3_per_day, row.note = adj.start, adj.end, adj.m3_per_day, adj.note
     session.add(row)
     session.flush()
@@ -247,11 +230,7 @@ def save_production(session: Session, participant_id: int, entry: ProductionEntr
         for p in problems:
             parts += [" ", p.problem] if parts else [p.problem]
         raise StoreError(joined(*parts))
-    row = (
-        SgeProduction(participant_id=participant_id)
-        if entry.production_id is None
-        else child_row(session, SgeProduction, entry.production_id)
-    )
+    row = new_or_stored(session, SgeProduction, participant_id, entry.production_id)
     row.start_date, row.end_date, row.quantity, row.unit = entry.start, entry.end, entry.quantity, entry.unit
     session.add(row)
     session.flush()

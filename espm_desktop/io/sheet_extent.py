@@ -231,10 +231,10 @@ def _exact_extent(path: Path, zf: zipfile.ZipFile, sheet: SheetPart) -> SheetExt
             next_col = cell_col + 1
             if not empty:
                 max_row, max_col = max(max_row, cell_row), max(max_col, cell_col)
-    return SheetExtent(max_row, max_col, f"{_column_letters(max_col)}{max_row}" if max_row else "")
+    return SheetExtent(max_row, max_col, f"{column_letters(max_col)}{max_row}" if max_row else "")
 
 
-def _column_letters(column: int) -> str:
+def column_letters(column: int) -> str:
     letters = ""
     while column > 0:
         column, rest = divmod(column - 1, 26)
