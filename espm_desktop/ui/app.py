@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from espm_desktop import paths
 from espm_desktop.app.database import (
@@ -56,6 +56,8 @@ class ErrorReporter:
         if not self.interactive or QApplication.instance() is None:
             sys.stderr.write(text)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         from espm_desktop.ui.database_dialogs import problem_title, ui_language
 
         if isinstance(exc, DatabaseProblem):

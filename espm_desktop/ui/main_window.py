@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -303,6 +302,8 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         if target.exists():
+            from PySide6.QtWidgets import QMessageBox
+
             # The save dialog asked before replacing; an existing database is opened, never emptied.
             QMessageBox.information(
                 self,
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
             self.language_switch_requested.emit(code)
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from espm_desktop import paths
 
         # Two messages, so the first keeps its existing translation; the folders help support find the files.

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import current_language
-from espm_desktop.ui.pages.energy_table import EnergyFactorsDialog
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_bar import ScoreBar
 from espm_desktop.ui.pages.score_format import fixed
@@ -441,4 +440,6 @@ class ScorePage(QWidget):
         self.station_warning.setVisible(bool(warnings))
 
     def _on_factors(self) -> None:
+        from espm_desktop.ui.pages.energy_table import EnergyFactorsDialog
+
         EnergyFactorsDialog(self).exec()
