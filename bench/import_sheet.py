@@ -28,6 +28,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from espm_desktop.io.espm_export import BILL_HEADERS
+
 HEADERS = [
     "Property Name",
     "Portfolio Manager ID",
@@ -124,19 +126,7 @@ def generate(path: Path, properties: int, meters: int, years: int) -> int:
     return rows
 
 
-CSV_HEADERS = [
-    "Property Name",
-    "Portfolio Manager ID",
-    "Portfolio Manager Meter ID",
-    "Meter Name",
-    "Meter Type",
-    "Start Date",
-    "End Date",
-    "Usage/Quantity",
-    "Usage Units",
-    "Cost ($)",
-    "Estimation?",
-]
+CSV_HEADERS = list(BILL_HEADERS)  # ESPM's Meter Entries export, as the app writes it
 
 
 def generate_csv(path: Path, properties: int, meters: int, years: int) -> int:

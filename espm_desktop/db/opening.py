@@ -210,9 +210,14 @@ def _writable(path: Path) -> str:
     return ""
 
 
-def _quick_check(con: sqlite3.Connection) -> list[str]:
-    """PRAGMA quick_check(5): ["ok"], or up to five problems. It reads the whole file (0.1–0.2 s at 60 MB)."""
-    return [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+def _damage(con: sqlite3.Connection, path: Path) -> DatabaseProblem | None:
+    """PRAGMA quick_check(5) of the file: None when it passes, else a "corrupt" problem naming up to five errors.
+    It reads the whole file (0.1–0.2 s at 60 MB)."""
+    try:
+        result = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        return DatabaseProblem("corrupt", path, str(exc))
+    return None if result == ["ok"] else DatabaseProblem("corrupt", path, "; ".join(result)[:300])
 
 
 class IntegrityCheck:
@@ -261,14 +266,9 @@ def _check_now(path: Path) -> DatabaseProblem | None:
     except sqlite3.DatabaseError as exc:
         return DatabaseProblem("corrupt", path, str(exc))
     try:
-        result = _quick_check(con)
-    except sqlite3.DatabaseError as exc:
-        return DatabaseProblem("corrupt", path, str(exc))
+        return _damage(con, path)
     finally:
         con.close()
-    if result != ["ok"]:
-        return DatabaseProblem("corrupt", path, "; ".join(result)[:300])
-    return None
 
 
 def _inspect(path: Path, defer_check: bool = False) -> tuple[str | None, bool]:
@@ -301,12 +301,9 @@ def _inspect(path: Path, defer_check: bool = False) -> tuple[str | None, bool]:
             raise DatabaseProblem("newer", path, revision=revision)
         if defer_check and revision == HEAD_REVISION:
             return revision, bool(user_tables)
-        try:
-            result = _quick_check(con)
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseProblem("corrupt", path, str(exc)) from exc
-        if result != ["ok"]:
-            raise DatabaseProblem("corrupt", path, "; ".join(result)[:300])
+        problem = _damage(con, path)
+        if problem is not None:
+            raise problem
         return revision, bool(user_tables)
     finally:
         con.close()

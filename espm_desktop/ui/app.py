@@ -135,8 +135,7 @@ class AppController:
             self.app.quit()
             return
         self.ctx.dispose()
-        self.ctx = context_for(opened)
-        self._replace_window()
+        self._replace_window(context_for(opened))
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.ctx, self.settings, self.languages.language)
@@ -145,13 +144,14 @@ class AppController:
         window.reload_requested.connect(self.reload_database)
         return window
 
-    def _replace_window(self) -> None:
+    def _replace_window(self, ctx: AppContext | None = None) -> None:
+        """A new window on `ctx` (another database), else on the same database and selection."""
         old = self.window
         page = old.current_page_id()
         self.settings.set_geometry(old.saveGeometry())
         # The old pages keep the old context, on which nothing emits again: they stop following the selection now,
         # not when Qt gets round to deleting them.
-        self.ctx = self.ctx.handover()
+        self.ctx = ctx if ctx is not None else self.ctx.handover()
         self.window = self._make_window()
         self.window.show_page(page)
         self.window.show()
@@ -167,19 +167,17 @@ class AppController:
             return False
         self.settings.remember_database(Path(self.ctx.db_path), open_at_start=False)
         self.ctx.dispose()
-        self.ctx = context_for(opened)
         self.settings.remember_database(opened.path)
-        self._replace_window()
+        self._replace_window(context_for(opened))
         self.auto_backup.start()
         return True
 
     def reload_database(self) -> None:
         """Reopen the same file (after a restore): every page is built anew from what the file holds."""
         self.ctx.dispose()
-        self.ctx = AppContext(
-            self.ctx.db_path, read_only=self.ctx.read_only, read_only_note=self.ctx.read_only_note
+        self._replace_window(
+            AppContext(self.ctx.db_path, read_only=self.ctx.read_only, read_only_note=self.ctx.read_only_note)
         )
-        self._replace_window()
 
     def switch_language(self, language: str) -> None:
         self.settings.language = language
