@@ -20,7 +20,6 @@ from espm_desktop.core.calendarize import (
     PeriodTotals,
     PropertyMonths,
     calendarize_property,
-    days_in_month,
     latest_full_period,
     month_complete,
     month_index,
@@ -256,7 +255,6 @@ def _period_statuses(
     lo = span[0] - 11  # the earliest period starts 11 months before the first month with data
     indexes = range(lo, span[-1] + 1)
     n = len(indexes)
-    lengths = [days_in_month(i) for i in indexes]
     fulls: list[list[bool]] = []
     lacking: list[
         list[bool]
@@ -264,8 +262,7 @@ def _period_statuses(
     for m in months.meters:
         # Every meter has bills here, so its months lie within `indexes`.
         k0 = m.first_month - lo
-        covered = [-1] * k0 + list(m.covered_days) + [-1] * (n - k0 - len(m.covered_days))
-        full = [c == days for c, days in zip(covered, lengths, strict=True)]
+        full = [False] * k0 + m.full_flags() + [False] * (n - k0 - len(m.covered_days))
         first = 0 if m.required_from is None else min(max(m.required_from - lo, 0), n)
         last = n if m.required_until is None else min(max(m.required_until - lo + 1, first), n)
         lack = [False] * first + [not f for f in full[first:last]] + [False] * (n - last)
@@ -281,22 +278,24 @@ def _period_statuses(
     with_data = {month_index(m.month) for m in monthly if m.days_with_data} if monthly is not None else set()
     no_weather_sum = _prefix([i not in with_data for i in indexes])
     out: list[PeriodStatus] = []
-    for end in ends:  # each the last day of a month in `indexes`, so the 12 months are [a, b) there
-        b = end.year * 12 + end.month - lo
+    # `ends` are the last days of the months of `indexes`, latest first: the j-th closes the 12 months [b - 12, b)
+    # with b = n - j. Every field is passed: a frozen dataclass fills a default more slowly than an argument.
+    for j, end in enumerate(ends):
+        b = n - j
         a = b - 12
         count = incomplete_sum[b] - incomplete_sum[a]
         if count:
             name = ""
             for m, sums in zip(months.meters, lacking_sums, strict=True):
-                n = sums[b] - sums[a]
-                if n:
-                    name, count = m.meter_name, n
+                missing = sums[b] - sums[a]
+                if missing:
+                    name, count = m.meter_name, missing
                     break
             out.append(PeriodStatus(end, "months_not_covered", name, count))
         elif is_bank and end not in typed and (monthly is None or no_weather_sum[b] - no_weather_sum[a]):
-            out.append(PeriodStatus(end, "no_degree_days"))
+            out.append(PeriodStatus(end, "no_degree_days", "", 0))
         else:
-            out.append(PeriodStatus(end))
+            out.append(PeriodStatus(end, None, "", 0))
     return tuple(out)
 
 

@@ -42,9 +42,18 @@ def month_end(index: int) -> date:
     return month_start(index + 1) - timedelta(days=1)
 
 
+# _DAYS[i]: the number of days of month index _BASE + i.
+_DAYS: list[int] = [b - a for a, b in zip(_MONTH_START, _MONTH_START[1:], strict=False)]
+
+
 def days_in_month(index: int) -> int:
-    k = index - _BASE
-    return _MONTH_START[k + 1] - _MONTH_START[k]
+    return _DAYS[index - _BASE]
+
+
+def month_lengths(first: int, count: int) -> list[int]:
+    """The days of `count` consecutive months from month index `first` (one slice, not a call per month)."""
+    k = first - _BASE
+    return _DAYS[k : k + count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +139,14 @@ class MeterMonths:
             return False
         return self.required_until is None or index <= self.required_until
 
+    def full_flags(self) -> list[bool]:
+        """For each of the meter's months from `first_month`, whether every day of it is covered."""
+        lengths = month_lengths(self.first_month, len(self.covered_days))
+        return [c == d for c, d in zip(self.covered_days, lengths, strict=True)]
+
     def full_months(self) -> list[int]:
-        return [
-            self.first_month + k
-            for k, c in enumerate(self.covered_days)
-            if c == days_in_month(self.first_month + k)
-        ]
+        first = self.first_month
+        return [first + k for k, full in enumerate(self.full_flags()) if full]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from espm_desktop.core.calendarize import (
     MeterMonths,
     PropertyMonths,
     calendarize_meter,
-    days_in_month,
     latest_full_period,
     month_end,
     month_start,
@@ -67,14 +66,13 @@ _START_END = attrgetter("start", "end")
 _ONE_DAY = timedelta(days=1)
 
 
-def _longest_full_run(cal: MeterMonths) -> tuple[int, int | None]:
-    """(length, first month index) of the longest run of consecutive full months."""
+def _longest_full_run(full: list[bool], first_month: int) -> tuple[int, int | None]:
+    """(length, first month index) of the longest run of consecutive full months (`full`: MeterMonths.full_flags)."""
     best, best_first, run, first = 0, None, 0, 0
-    for k, covered in enumerate(cal.covered_days):
-        idx = cal.first_month + k
-        if covered == days_in_month(idx):  # cal.is_full(idx), without a call per month
+    for k, is_full in enumerate(full):
+        if is_full:
             if run == 0:
-                first = idx
+                first = first_month + k
             run += 1
             if run > best:
                 best, best_first = run, first
@@ -223,8 +221,9 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
             )
         )
     cal = cal if cal is not None else calendarize_meter(meter)
-    out.extend(usage_spikes(cal))
-    run, first = _longest_full_run(cal)
+    full = cal.full_flags()
+    out.extend(usage_spikes(cal, full))
+    run, first = _longest_full_run(full, cal.first_month)
     if run < MIN_FULL_MONTHS:
         start = month_start(first) if first is not None else None
         out.append(
@@ -245,24 +244,34 @@ def check_meter(meter: MeterData, cal: MeterMonths | None = None) -> list[Findin
     return out
 
 
-def _median_without(ordered: list[float], value: float) -> float:
-    """statistics.median of `ordered` (sorted) with one occurrence of `value` taken out, without copying it."""
-    k = bisect_left(ordered, value)
+def _medians_without(ordered: list[float]) -> tuple[float, float, float]:
+    """statistics.median of `ordered` (sorted) with one value taken out, for the three places it can be taken
+    from: (below the middle, at it, above it). Which applies to a value at bisect_left position k: k < mid,
+    k == mid, k > mid, with mid = (len(ordered) - 1) // 2."""
     n = len(ordered) - 1
     mid = n // 2
     if n % 2:
-        return ordered[mid if mid < k else mid + 1]
-    lo, hi = mid - 1, mid
-    return (ordered[lo if lo < k else lo + 1] + ordered[hi if hi < k else hi + 1]) / 2
+        return ordered[mid + 1], ordered[mid + 1], ordered[mid]
+    return (
+        (ordered[mid] + ordered[mid + 1]) / 2,
+        (ordered[mid - 1] + ordered[mid + 1]) / 2,
+        (ordered[mid - 1] + ordered[mid]) / 2,
+    )
 
 
 def _most_unusual(pool: list[tuple[int, float]]) -> tuple[int, float, float, int] | None:
     """(month index, value, median of the others, how many others) of the month furthest outside the band."""
     best: tuple[float, tuple[int, float, float, int]] | None = None
     ordered = sorted(v for _i, v in pool)
+    below, at, above = _medians_without(ordered)
+    low, high = min(below, at, above), max(below, at, above)
+    if low > 0 and high / SPIKE_FACTOR <= ordered[0] and ordered[-1] <= SPIKE_FACTOR * low:
+        return None  # every month within the band of whichever median applies to it (most pools)
+    mid = (len(ordered) - 1) // 2
     others = len(pool) - 1
     for idx, value in pool:
-        typical = _median_without(ordered, value)
+        k = bisect_left(ordered, value)
+        typical = below if k < mid else at if k == mid else above
         if typical <= 0 or typical / SPIKE_FACTOR <= value <= SPIKE_FACTOR * typical:
             continue
         distance = math.inf if value <= 0 else abs(math.log(value / typical))
@@ -271,17 +280,19 @@ def _most_unusual(pool: list[tuple[int, float]]) -> tuple[int, float, float, int
     return best[1] if best else None
 
 
-def usage_spikes(cal: MeterMonths) -> list[Finding]:
+def usage_spikes(cal: MeterMonths, full: list[bool] | None = None) -> list[Finding]:
     """Months above 3 × or below a third of the median of the same calendar month in other years.
 
     Only fully billed months are compared (a partly billed month would look like a drop); the median of
     the other years needs at least MIN_OTHER_YEARS of them and must be above zero. The most unusual month
     is taken out before the next is looked for, so that one spike does not make the normal years of a
-    short history look like drops.
+    short history look like drops. `full`: cal.full_flags(), when the caller has it.
     """
     by_month: dict[int, list[tuple[int, float]]] = {}
-    for idx in cal.full_months():
-        by_month.setdefault(idx % 12, []).append((idx, cal.usage[idx - cal.first_month]))
+    first, usage = cal.first_month, cal.usage
+    for k, is_full in enumerate(cal.full_flags() if full is None else full):
+        if is_full:
+            by_month.setdefault((first + k) % 12, []).append((first + k, usage[k]))
     unit = energy.unit(cal.energy_type, cal.unit)
     unit_name = energy.DataText(unit.label_en.split(" (")[0], french=unit.label_fr.split(" (")[0])
     out: list[Finding] = []

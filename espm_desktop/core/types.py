@@ -72,6 +72,29 @@ class Bill:
     estimated: bool = False
     source: BillSource = BillSource.MANUAL
 
+    def __init__(
+        self,
+        start: date,
+        end: date,
+        usage: float,
+        cost: Decimal | None = None,
+        estimated: bool = False,
+        source: BillSource = BillSource.MANUAL,
+    ) -> None:
+        # What the dataclass would write for a frozen class sets each field through object.__setattr__; the
+        # slots' own setters do the same in a quarter of the time (a large portfolio reads 360,000 bills).
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_usage(self, usage)
+        _set_cost(self, cost)
+        _set_estimated(self, estimated)
+        _set_source(self, source)
+
+
+_set_start, _set_end, _set_usage, _set_cost, _set_estimated, _set_source = (
+    vars(Bill)[name].__set__ for name in ("start", "end", "usage", "cost", "estimated", "source")
+)
+
 
 @dataclass(frozen=True, slots=True)
 class MeterData:

@@ -101,3 +101,25 @@ def test_partly_billed_month_is_not_compared() -> None:
 def test_check_meter_reports_spikes_with_the_other_findings() -> None:
     meter = MeterData("Gaz", "natural_gas", "m3", tuple(monthly_bills(2022, 3, {date(2023, 1, 1): 900.0})))
     assert [f.code for f in check_meter(meter)] == ["usage_spike"]
+
+
+def test_median_of_the_others_matches_statistics_median_wherever_the_month_falls() -> None:
+    """The three medians `_most_unusual` picks from are the median of the pool without the month, for odd and
+    even pools, with ties and zeros."""
+    import random
+    import statistics
+    from bisect import bisect_left
+
+    from espm_desktop.core.checks import _medians_without
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        size = rng.randint(3, 14)
+        ordered = sorted(float(rng.choice([rng.randint(0, 4), rng.random() * 10])) for _ in range(size))
+        below, at, above = _medians_without(ordered)
+        mid = (size - 1) // 2
+        for value in ordered:
+            k = bisect_left(ordered, value)
+            others = list(ordered)
+            others.remove(value)
+            assert (below if k < mid else at if k == mid else above) == statistics.median(others)
