@@ -9,6 +9,10 @@ The schema comes from the app's own migrations (db.engine.upgrade_database); the
 executemany in one transaction, stored as the app stores them (ISO dates, REAL usage, NUMERIC(14, 2) cost,
 0/1 flags). About 1 in 5 bills has no cost and 1 in 10 is estimated; every third meter is grid electricity,
 propane deliveries (start = end) are mixed in, so every sheet of the ESPM template gets rows.
+
+Unless --no-sge, the app's demo SGÉ participant is added too (db/demo_sge.py: an industrial plant with its gas
+meter, 3 years of bills, a station of daily temperatures and a participant's whole file), so that the SGÉ page opens
+on a real file and its measured savings, as a consultant's does: one more property, meter and station.
 """
 
 from __future__ import annotations
@@ -54,7 +58,12 @@ def weather_days(years: range) -> list[tuple[str, float | None, float | None, fl
 
 
 def build(
-    path: Path, bills: int = 360_000, properties: int = 1_000, stations: int = 3, usage_kind: str = "seasonal"
+    path: Path,
+    bills: int = 360_000,
+    properties: int = 1_000,
+    stations: int = 3,
+    usage_kind: str = "seasonal",
+    sge: bool = True,
 ) -> int:
     """Create `path` (replaced if it exists) with `bills` bills over `properties` properties; returns bills.
 
@@ -171,6 +180,16 @@ def build(
             bill_rows,
         )
     con.close()
+    if sge:
+        from sqlalchemy.orm import Session
+
+        from espm_desktop.db.demo_sge import populate_demo_sge
+        from espm_desktop.db.engine import make_engine
+
+        engine = make_engine(path)
+        with Session(engine) as session, session.begin():
+            populate_demo_sge(session)
+        engine.dispose()
     return len(bill_rows)
 
 
@@ -181,9 +200,10 @@ def main() -> None:
     parser.add_argument("--properties", type=int, default=1_000)
     parser.add_argument("--stations", type=int, default=3, help="weather stations with 2013–2024 daily rows")
     parser.add_argument("--usage", choices=("seasonal", "random"), default="seasonal", help="see build()")
+    parser.add_argument("--no-sge", action="store_true", help="without the demo SGÉ participant")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    count = build(args.out, args.bills, args.properties, args.stations, args.usage)
+    count = build(args.out, args.bills, args.properties, args.stations, args.usage, sge=not args.no_sge)
     print(f"{count:,} bills in {args.out} in {time.perf_counter() - t0:.1f} s")
 
 

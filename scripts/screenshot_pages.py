@@ -54,14 +54,15 @@ def main(out: Path, size: str) -> int:
             target = out / f"{page}-{language}.png"
             app.primaryScreen().grabWindow(0).save(str(target))
             print(target, flush=True)
-        # The SGÉ savings tab: its chart is made when the tab is first shown.
+        # The SGÉ page's other tabs: each fills its tables (the savings tab its chart) when first shown.
         window.show_page("sge")
         sge = window.pages["sge"]
-        sge.tabs.setCurrentWidget(sge.savings_tab)
-        pump(app, 1.5)
-        target = out / f"sge-savings-{language}.png"
-        app.primaryScreen().grabWindow(0).save(str(target))
-        print(target, flush=True)
+        for name in ("phases", "measures", "savings", "invoices"):
+            sge.tabs.setCurrentWidget(getattr(sge, f"{name}_tab"))
+            pump(app, 1.5)
+            target = out / f"sge-{name}-{language}.png"
+            app.primaryScreen().grabWindow(0).save(str(target))
+            print(target, flush=True)
         window.close()
         pump(app, 0.3)
     return 0

@@ -248,6 +248,7 @@ def page_text(controller: AppController, pid: int) -> str:
     controller.window.show_page("sge")
     page = controller.window.page("sge")
     assert isinstance(page, SgePage)
+    page.tabs.setCurrentWidget(page.phases_tab)  # what a person reads: the tab shown
     page.participant_combo.setCurrentIndex(page.participant_combo.findData(pid))
     assert page.participant_id == pid
     return page.phases_tab.aid_view.toPlainText()

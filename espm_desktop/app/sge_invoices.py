@@ -14,17 +14,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
+from espm_desktop.app.reading import read_connection
 from espm_desktop.core.sge.common import SgeInputError
-from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice
+from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice, next_invoice_number
 from espm_desktop.core.sge.records import StoredInvoice, StoreError
 from espm_desktop.core.sge.rules import Phase
-from espm_desktop.db import sge_invoices
+from espm_desktop.db import sge_reads
 from espm_desktop.db.opening import sqlite_error_kind
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from espm_desktop.app.reading import DatabaseSource
     from espm_desktop.reports.pdf_text import TextNote
 
 __all__ = [
@@ -46,10 +47,11 @@ __all__ = [
 
 
 # --- the register, one transaction each ------------------------------------------------------------------------
-def next_number(engine: Engine, participant_id: int) -> str:
-    """The number the participant's next invoice will take."""
-    with Session(engine) as s:
-        return sge_invoices.next_number(s, participant_id)
+def next_number(db: DatabaseSource, participant_id: int) -> str:
+    """The number the participant's next invoice will take: every number ever stored counts, gaps are not
+    refilled."""
+    with read_connection(db) as con:
+        return next_invoice_number(sge_reads.invoice_numbers(con, participant_id))
 
 
 def create_invoice(
@@ -62,6 +64,10 @@ def create_invoice(
     program_year: int | None = None,
 ) -> StoredInvoice:
     """A new draft numbered next in the participant's sequence (the amount rules apply when it is sent)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s, s.begin():
         return sge_invoices.create_invoice(
             s, participant_id, phase, aid_amount, invoice_date, language, program_year
@@ -70,23 +76,39 @@ def create_invoice(
 
 def edit_draft_invoice(engine: Engine, invoice_id: int, **changes: Any) -> StoredInvoice:
     """Change a draft's date, phase, year, amount or language; a sent or paid invoice can't be changed."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s, s.begin():
         return sge_invoices.edit_draft_invoice(s, invoice_id, **changes)
 
 
 def invoice_send_problem(engine: Engine, invoice_id: int) -> SgeInputError | None:
     """Why a draft could not be marked sent as it is (amount rules, Annexe D fields), or None."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s:
         return sge_invoices.invoice_send_problem(s, invoice_id)
 
 
 def mark_invoice_sent(engine: Engine, invoice_id: int, on: date) -> StoredInvoice:
     """Send a draft on the day the user chose: checked against the aid statement, then frozen as sent."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s, s.begin():
         return sge_invoices.mark_invoice_sent(s, invoice_id, on)
 
 
 def mark_invoice_paid(engine: Engine, invoice_id: int, on: date) -> StoredInvoice:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s, s.begin():
         return sge_invoices.mark_invoice_paid(s, invoice_id, on)
 
@@ -95,6 +117,10 @@ def issue_credit_note(
     engine: Engine, invoice_id: int, note_date: date, amount: Decimal | None = None
 ) -> StoredInvoice:
     """A draft credit note for a sent or paid invoice (all of what is not credited yet when `amount` is None)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
+
     with Session(engine) as s, s.begin():
         return sge_invoices.issue_credit_note(s, invoice_id, note_date, amount)
 
@@ -155,6 +181,9 @@ def record_invoice(
     database then refuses the commit (locked, full disk…), the PDF is removed: the invoice it shows was not
     recorded. `on_note` hears each change the PDF makes to the text, before it is written.
     """
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_invoices
     from espm_desktop.reports.sge_invoice import invoice_text_notes, render_invoice_pdf
 
     written = False

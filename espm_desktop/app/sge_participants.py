@@ -5,12 +5,12 @@ production period) in its own transaction. What goes out is the plain records of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
+from espm_desktop.app.reading import read_connection
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError
+from espm_desktop.core.sge.production import production_problems
 from espm_desktop.core.sge.records import (
     Contact,
     Indicator,
@@ -25,9 +25,13 @@ from espm_desktop.core.sge.records import (
     StoredInvoice,
     StoreError,
 )
-from espm_desktop.core.sge.savings_analysis import SavingsAnalysis
-from espm_desktop.db import sge_participants, sge_savings
-from espm_desktop.db.sge_child_records import production_problems
+from espm_desktop.core.sge.savings_analysis import SavingsAnalysis, analyse_savings
+from espm_desktop.db import sge_reads
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from espm_desktop.app.reading import DatabaseSource
 
 __all__ = [
     "USER_ERRORS",
@@ -87,99 +91,148 @@ class ParticipantView:
     analysis_error: Exception | None = None
 
 
-# --- reading ---------------------------------------------------------------------------------------------------
-def participant_choices(engine: Engine, include_archived: bool = False) -> ParticipantChoices:
-    with Session(engine) as s:
-        participants = sge_participants.list_participants(s, include_archived=include_archived)
-        archived = sge_participants.archived_participants(s)
+# --- reading (sqlite3: the SGÉ page can be the first screen without SQLAlchemy) ------------------------------
+def participant_choices(db: DatabaseSource, include_archived: bool = False) -> ParticipantChoices:
+    with read_connection(db) as con:
+        participants = sge_reads.participant_list(con, include_archived=include_archived)
+        archived = sge_reads.archived_participants(con)
     return ParticipantChoices(participants, set(archived))
 
 
-def archived_participants(engine: Engine) -> set[int]:
-    with Session(engine) as s:
-        return set(sge_participants.archived_participants(s))
+def archived_participants(db: DatabaseSource) -> set[int]:
+    with read_connection(db) as con:
+        return set(sge_reads.archived_participants(con))
 
 
-def participant_view(engine: Engine, participant_id: int) -> ParticipantView:
+def participant_view(db: DatabaseSource, participant_id: int) -> ParticipantView:
     """The file and its savings, read once for every tab (a user error in the savings is returned, not raised)."""
-    with Session(engine) as s:
-        file = sge_participants.load_participant(s, participant_id)
-        try:
-            return ParticipantView(file, sge_savings.savings_analysis(s, participant_id))
-        except USER_ERRORS as exc:
-            return ParticipantView(file, None, exc)
+    with read_connection(db) as con:
+        file = sge_reads.participant_file(con, participant_id)
+        inputs = sge_reads.savings_inputs(con, file)
+    try:
+        return ParticipantView(file, analyse_savings(file, inputs))
+    except USER_ERRORS as exc:
+        return ParticipantView(file, None, exc)
 
 
-def participant_production(engine: Engine, participant_id: int) -> tuple[ProductionEntry, ...]:
-    with Session(engine) as s:
-        return sge_participants.load_participant(s, participant_id).production
+def participant_production(db: DatabaseSource, participant_id: int) -> tuple[ProductionEntry, ...]:
+    with read_connection(db) as con:
+        return sge_reads.participant_file(con, participant_id).production
 
 
-def has_sent_invoices(engine: Engine, participant_id: int) -> bool:
-    with Session(engine) as s:
-        return sge_participants.has_sent_invoices(s, participant_id)
+def has_sent_invoices(db: DatabaseSource, participant_id: int) -> bool:
+    with read_connection(db) as con:
+        return sge_reads.has_sent_invoices(con, participant_id)
 
 
 # --- changing, one transaction each ----------------------------------------------------------------------------
 def save_participant(engine: Engine, info: ParticipantInfo) -> int:
     """Create (no id) or update the participant's own fields; returns its id."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_participant(s, info)
 
 
 def remove_participant(engine: Engine, participant_id: int) -> bool:
     """Delete the participant, or archive it (True) when it has sent invoices: those are kept as sent."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.delete_participant(s, participant_id)
 
 
 def restore_participant(engine: Engine, participant_id: int) -> None:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         sge_participants.restore_participant(s, participant_id)
 
 
 def save_contact(engine: Engine, participant_id: int, contact: Contact) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_contact(s, participant_id, contact)
 
 
 def save_phase(engine: Engine, participant_id: int, dates: PhaseDates) -> None:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         sge_participants.save_phase(s, participant_id, dates)
 
 
 def save_expense(engine: Engine, participant_id: int, expense: StoredExpense) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_expense(s, participant_id, expense)
 
 
 def save_grant(engine: Engine, participant_id: int, grant: StoredGrant) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_grant(s, participant_id, grant)
 
 
 def save_measure(engine: Engine, participant_id: int, measure: Measure) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_measure(s, participant_id, measure)
 
 
 def save_indicator(engine: Engine, participant_id: int, indicator: Indicator) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_indicator(s, participant_id, indicator)
 
 
 def save_adjustment(engine: Engine, participant_id: int, item: StoredAdjustment) -> int:
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_adjustment(s, participant_id, item)
 
 
 def save_production(engine: Engine, participant_id: int, entry: ProductionEntry) -> int:
     """Add or replace a production period; StoreError when it breaks `production_problems`' rules."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         return sge_participants.save_production(s, participant_id, entry)
 
 
 def delete_record(engine: Engine, kind: str, record_id: int) -> None:
     """Delete a contact, expense, grant, measure, indicator, adjustment or production period; never invoices."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants
+
     with Session(engine) as s, s.begin():
         sge_participants.delete_record(s, kind, record_id)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from espm_desktop.app.database import database_engine
+from espm_desktop.app.reading import read_connection
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.participant_statement import participant_statement, savings_years
 from espm_desktop.core.sge.records import ParticipantFile, StoreError
@@ -21,7 +20,12 @@ from espm_desktop.core.sge.savings_analysis import (
     first_deliverables_accepted,
 )
 from espm_desktop.core.types import MeterData
-from espm_desktop.db import models, repo, sge_participants, sge_savings
+from espm_desktop.db import sge_reads
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from espm_desktop.app.reading import DatabaseSource
 
 __all__ = [
     "IMPLEMENTATION_PHASES",
@@ -38,14 +42,18 @@ __all__ = [
 ]
 
 
-def gas_meters(engine: Engine) -> list[tuple[int, str]]:
+def gas_meters(db: DatabaseSource) -> list[tuple[int, str]]:
     """Every natural-gas meter as (id, "property — meter"), for the savings tab's picker."""
-    with Session(engine) as s:
-        return sge_savings.gas_meters(s)
+    with read_connection(db) as con:
+        return sge_reads.gas_meters(con)
 
 
 def gas_meter_data(engine: Engine, meter_id: int | None) -> MeterData | None:
     """The chosen gas meter with its bills (None when none is chosen or it is gone)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import models, repo
+
     if meter_id is None:
         return None
     with Session(engine) as s:
@@ -57,6 +65,10 @@ def savings_temperatures(
     engine: Engine, file: ParticipantFile, analysis: SavingsAnalysis
 ) -> dict[date, float]:
     """The daily mean temperatures the savings model used (the Excel file redoes the model from them)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_savings
+
     with Session(engine) as s:
         return sge_savings.savings_temperatures(s, file, analysis)
 
@@ -77,6 +89,10 @@ def participant_savings(
 ) -> ParticipantSavings:
     """A command's read of an opened database: the participant's file and savings (StoreError: no such
     participant; a database error is raised as it came)."""
+    from sqlalchemy.orm import Session
+
+    from espm_desktop.db import sge_participants, sge_savings
+
     engine = database_engine(db_path, read_only=read_only)
     try:
         with Session(engine) as s:

@@ -58,15 +58,16 @@ class _Sources(dict[str, BillSource]):
 _SOURCES = _Sources({s.value: s for s in BillSource})
 
 
-def _date(text: str) -> date:
+# Stored values as the models' column types give them (db/sge_reads.py converts the same way).
+def date_value(text: str) -> date:
     return date.fromisoformat(text[:10])
 
 
-def _optional_date(text: str | None) -> date | None:
-    return None if text is None else _date(text)
+def optional_date_value(text: str | None) -> date | None:
+    return None if text is None else date_value(text)
 
 
-def _cents(value: float | int | str) -> Decimal:
+def cents_value(value: float | int | str) -> Decimal:
     """NUMERIC(14, 2) as the ORM gives it: a Decimal with two decimals."""
     return Decimal(f"{value:.2f}") if not isinstance(value, str) else Decimal(value).quantize(Decimal("0.01"))
 
@@ -78,7 +79,7 @@ def _bills(con: sqlite3.Connection, property_id: int, exact: bool) -> Iterator[t
     goes through the tolerant converters (a date with a time of day, a cost stored as text).
     """
     sources = _SOURCES
-    day: Callable[[str], date] = date.fromisoformat if exact else _date
+    day: Callable[[str], date] = date.fromisoformat if exact else date_value
     # The (meter_id, start_date, end_date) unique index gives the order: no sort.
     rows = con.execute(
         "SELECT meter_id, start_date, end_date, usage, cost, estimated, source FROM bill "
@@ -93,7 +94,7 @@ def _bills(con: sqlite3.Connection, property_id: int, exact: bool) -> Iterator[t
                     day(start),
                     day(end),
                     usage if type(usage) is float else float(usage),
-                    None if cost is None else Decimal(f"{cost:.2f}") if exact else _cents(cost),
+                    None if cost is None else Decimal(f"{cost:.2f}") if exact else cents_value(cost),
                     bool(estimated),
                     sources[source],
                 )
@@ -131,8 +132,8 @@ def property_record(
             unit=unit,
             bills=tuple(bills[mid]),
             meter_id=mid,
-            active_date=_optional_date(active),
-            inactive_date=_optional_date(inactive),
+            active_date=optional_date_value(active),
+            inactive_date=optional_date_value(inactive),
         )
         for mid, name, energy_type, unit, active, inactive in meter_rows
     )

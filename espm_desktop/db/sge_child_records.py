@@ -4,7 +4,6 @@ indicators, non-routine adjustments and production periods, each by the rules of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge.common import joined
 from espm_desktop.core.sge.invoice import check_accepted_aid
+from espm_desktop.core.sge.production import production_problems
 from espm_desktop.core.sge.records import (
     Contact,
     Indicator,
@@ -25,7 +25,6 @@ from espm_desktop.core.sge.records import (
     StoreError,
 )
 from espm_desktop.core.sge.rules import ExpenseKind
-from espm_desktop.core.validation import FieldError
 from espm_desktop.db.models_sge import (
     SgeContact,
     SgeExpense,
@@ -169,53 +168,6 @@ def save_adjustment(session: Session, participant_id: int, item: StoredAdjustmen
     session.add(row)
     session.flush()
     return int(row.id)
-
-
-def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry]) -> list[FieldError]:
-    """What is wrong with a production period among the participant's others (itself skipped by id)."""
-    errors = []
-    if entry.end < entry.start:
-        errors.append(
-            FieldError(
-                "end",
-                message(
-                    "End ({end}) is before the start ({start}): a period must end on or after its start.",
-                    end=entry.end.isoformat(),
-                    start=entry.start.isoformat(),
-                ),
-            )
-        )
-    if entry.quantity < 0:
-        errors.append(
-            FieldError(
-                "quantity",
-                message(
-                    "Quantity ({quantity}) is negative: production cannot be below zero.",
-                    quantity=f"{entry.quantity:g}",
-                ),
-            )
-        )
-    if entry.end >= entry.start:
-        for o in others:
-            if entry.production_id is not None and o.production_id == entry.production_id:
-                continue
-            shared = (min(entry.end, o.end) - max(entry.start, o.start)).days + 1
-            # One shared day is allowed: like bills, a period may start on the day the previous one ends.
-            if shared > 1:
-                errors.append(
-                    FieldError(
-                        "start",
-                        message(
-                            "The period overlaps the period {start} to {end} by {days} days (one day at most): "
-                            "change the dates or edit that period.",
-                            start=o.start.isoformat(),
-                            end=o.end.isoformat(),
-                            days=str(shared),
-                        ),
-                    )
-                )
-                break
-    return errors
 
 
 def save_production(session: Session, participant_id: int, entry: ProductionEntry) -> int:

@@ -33,11 +33,12 @@ from espm_desktop.core.sge.invoice import (
 from espm_desktop.core.sge.participant_statement import participant_statement
 from espm_desktop.core.sge.records import StoredInvoice, StoreError
 from espm_desktop.core.sge.rules import Phase
+from espm_desktop.db import sge_reads
 from espm_desktop.db.models_sge import (
     SgeInvoice,
 )
 from espm_desktop.db.sge_child_records import child_row
-from espm_desktop.db.sge_participants import load_participant, participant_info, participant_row
+from espm_desktop.db.sge_participants import flushed_connection, load_participant, participant_info
 from espm_desktop.db.sge_savings import savings_analysis
 
 
@@ -64,8 +65,7 @@ def _load_invoice(session: Session, invoice_id: int) -> tuple[SgeInvoice, Stored
 
 def next_number(session: Session, participant_id: int) -> str:
     """The next invoice number of the participant: every number ever stored counts, gaps are not refilled."""
-    numbers = session.scalars(select(SgeInvoice.number).where(SgeInvoice.participant_id == participant_id))
-    return next_invoice_number(list(numbers))
+    return next_invoice_number(sge_reads.invoice_numbers(flushed_connection(session), participant_id))
 
 
 def invoice_by_number(session: Session, participant_id: int, number: str) -> StoredInvoice:
@@ -99,15 +99,14 @@ def create_invoice(
     A draft may claim more than the aid that remains: the amount rules apply when it is marked sent
     (`invoice_send_problem` says now what would stop it).
     """
-    participant = participant_row(session, participant_id)
-    if participant.archived_on is not None:
+    info = participant_info(session, participant_id)
+    if info.archived_on is not None:
         raise StoreError(
             message(
                 "Participant '{name}' is archived: restore it before invoicing.",
-                name=participant.company_name,
+                name=info.company_name,
             )
         )
-    info = participant_info(participant)
     invoice = validate_invoice(
         PaymentInvoice(
             beneficiary=info.beneficiary(),
@@ -232,7 +231,7 @@ def issue_credit_note(
     credited = sum(
         session.scalars(select(SgeInvoice.aid_amount).where(SgeInvoice.credit_for_id == row.id)), Decimal("0")
     )
-    info = participant_info(participant_row(session, row.participant_id))
+    info = participant_info(session, row.participant_id)
     # The note names today's beneficiary (the file may have changed since the invoice was sent).
     original = replace(stored.invoice, beneficiary=info.beneficiary(), work_address=info.site_address,
                        energir_file_number=info.energir_file_number)  # fmt: skip

@@ -1,42 +1,26 @@
 """Load and save an SGÉ participant's file (models_sge): the participant and its archive, and the whole file read
 at once (contacts, phases, expenses, grants, measures, indicators, invoices, adjustments and production). Its child
 records are saved in sge_child_records, whose functions callers also reach here. Rows never leave these modules:
-callers get sge_records.
+callers get sge_records. Reads go through db/sge_reads.py (sqlite3 alone, what the SGÉ page's first screen uses)
+on the session's own connection, so the store and the page read a file the same way.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
-from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.i18n import message
-from espm_desktop.core.savings import NonRoutineAdjustment
-from espm_desktop.core.sge.aid import ExpenseLine
-from espm_desktop.core.sge.invoice import Beneficiary, InvoiceDocument, InvoiceStatus, PaymentInvoice
-from espm_desktop.core.sge.records import (
-    Contact,
-    Indicator,
-    Measure,
-    ParticipantFile,
-    ParticipantInfo,
-    PhaseDates,
-    ProductionEntry,
-    StoredAdjustment,
-    StoredExpense,
-    StoredGrant,
-    StoredInvoice,
-    StoreError,
-)
-from espm_desktop.core.sge.rules import ExpenseKind, Phase
-from espm_desktop.core.sge.stacking import OtherGrant
-from espm_desktop.db.models_sge import SgeInvoice, SgeParticipant
+from espm_desktop.core.sge.production import production_problems
+from espm_desktop.core.sge.records import ParticipantFile, ParticipantInfo, StoreError
+from espm_desktop.db import sge_reads
+from espm_desktop.db.models_sge import SgeParticipant
 from espm_desktop.db.sge_child_records import (
     child_row,
     delete_record,
-    production_problems,
     save_adjustment,
     save_contact,
     save_expense,
@@ -52,6 +36,7 @@ __all__ = [
     "child_row",
     "delete_participant",
     "delete_record",
+    "flushed_connection",
     "has_sent_invoices",
     "list_participants",
     "load_participant",
@@ -68,25 +53,25 @@ __all__ = [
     "save_participant",
     "save_phase",
     "save_production",
-    "stored_invoice",
 ]
 
 
 # --- participant -------------------------------------------------------------------------------------------
+def flushed_connection(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection for db/sge_reads.py, its pending changes flushed first: the reader
+    sees what the session has written and not committed."""
+    session.flush()
+    return cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+
+
 def list_participants(session: Session, include_archived: bool = False) -> list[tuple[int, str]]:
     """(id, company name) of the participants; archived ones only when asked (`archived_participants`)."""
-    query = select(SgeParticipant.id, SgeParticipant.company_name).order_by(SgeParticipant.company_name)
-    if not include_archived:
-        query = query.where(SgeParticipant.archived_on.is_(None))
-    return [(int(pid), str(name)) for pid, name in session.execute(query)]
+    return sge_reads.participant_list(flushed_connection(session), include_archived)
 
 
 def archived_participants(session: Session) -> dict[int, date]:
     """Archived participants' ids with the day each was archived."""
-    rows = session.execute(
-        select(SgeParticipant.id, SgeParticipant.archived_on).where(SgeParticipant.archived_on.is_not(None))
-    )
-    return {int(pid): day for pid, day in rows if day is not None}
+    return sge_reads.archived_participants(flushed_connection(session))
 
 
 def participant_row(session: Session, participant_id: int) -> SgeParticipant:
@@ -96,159 +81,14 @@ def participant_row(session: Session, participant_id: int) -> SgeParticipant:
     return row
 
 
-def participant_info(row: SgeParticipant) -> ParticipantInfo:
-    return ParticipantInfo(
-        company_name=row.company_name,
-        company_address=row.company_address,
-        site_address=row.site_address,
-        energir_file_number=row.energir_file_number,
-        gst_number=row.gst_number,
-        qst_number=row.qst_number,
-        industrial=row.industrial,
-        annual_gas_m3=row.annual_gas_m3,
-        property_id=row.property_id,
-        gas_meter_id=row.gas_meter_id,
-        exclusions=dict(row.exclusions or {}),
-        baseline_start=row.baseline_start,
-        baseline_end=row.baseline_end,
-        reporting_start=row.reporting_start,
-        use_production=row.use_production,
-        notes=row.notes,
-        participant_id=row.id,
-        archived_on=row.archived_on,
-    )
-
-
-def stored_invoice(row: SgeInvoice, info: ParticipantInfo, rows: dict[int, SgeInvoice]) -> StoredInvoice:
-    """A stored invoice: a sent or paid one as frozen when sent; a draft with the participant's current fields."""
-    original = rows.get(row.credit_for_id) if row.credit_for_id is not None else None
-    if row.frozen is not None:
-        doc = InvoiceDocument.from_json(row.frozen)
-        inv = PaymentInvoice(
-            beneficiary=Beneficiary(
-                doc.beneficiary_name, doc.beneficiary_address, doc.gst_number, doc.qst_number
-            ),
-            work_address=doc.work_address,
-            energir_file_number=doc.energir_file_number,
-            invoice_number=doc.invoice_number,
-            invoice_date=doc.invoice_date,
-            phase=Phase(row.phase),
-            aid_amount=doc.aid_amount,
-            language=doc.language,
-            status=InvoiceStatus(row.status),
-            corrects=doc.corrects,
-            corrects_date=doc.corrects_date,
-            program_year=doc.program_year,
-            document=doc,
-        )
-        return StoredInvoice(inv, row.id, row.credit_for_id, row.sent_on, row.paid_on)
-    rates = None
-    if original is not None and original.frozen is not None:
-        # A credit note reverses the tax at the rates its original was sent with.
-        sent = InvoiceDocument.from_json(original.frozen)
-        rates = (sent.gst_rate, sent.qst_rate)
-    inv = PaymentInvoice(
-        beneficiary=info.beneficiary(),
-        work_address=info.site_address,
-        energir_file_number=info.energir_file_number,
-        invoice_number=row.number,
-        invoice_date=row.invoice_date,
-        phase=Phase(row.phase),
-        aid_amount=row.aid_amount,
-        language=row.language,
-        status=InvoiceStatus(row.status),
-        corrects=original.number if original is not None else None,
-        corrects_date=original.invoice_date if original is not None else None,
-        program_year=row.program_year,
-        rates=rates,
-    )
-    return StoredInvoice(inv, row.id, row.credit_for_id, row.sent_on, row.paid_on)
+def participant_info(session: Session, participant_id: int) -> ParticipantInfo:
+    """The participant's own fields; StoreError when there is no such participant."""
+    return sge_reads.participant_info(flushed_connection(session), participant_id)
 
 
 def load_participant(session: Session, participant_id: int) -> ParticipantFile:
-    row = participant_row(session, participant_id)
-    info = participant_info(row)
-    invoice_rows = {i.id: i for i in row.invoices}
-    return ParticipantFile(
-        info=info,
-        contacts=tuple(
-            Contact(
-                c.name, c.role, c.email, c.phone, c.committee_member, c.committee_role, c.energy_manager, c.id
-            )
-            for c in sorted(row.contacts, key=lambda c: c.id)
-        ),
-        phases={
-            Phase(p.phase): PhaseDates(
-                Phase(p.phase),
-                p.request_date,
-                p.acceptance_date,
-                p.completion_date,
-                p.deliverables_accepted_date,
-                p.accepted_aid_amount,
-                p.status,
-                p.notes,
-            )
-            for p in row.phases
-        },
-        expenses=tuple(
-            StoredExpense(
-                ExpenseLine(
-                    Phase(e.phase),
-                    ExpenseKind(e.kind),
-                    e.description,
-                    e.amount if e.amount is not None else Decimal("0"),
-                    Decimal(str(e.hours)) if e.hours is not None else None,
-                    e.hourly_rate,
-                ),
-                e.incurred_on,
-                e.program_year,
-                e.id,
-            )
-            for e in sorted(row.expenses, key=lambda e: e.id)
-        ),
-        grants=tuple(
-            StoredGrant(OtherGrant(g.grantor, Phase(g.phase), g.amount), g.id)
-            for g in sorted(row.grants, key=lambda g: g.id)
-        ),
-        measures=tuple(
-            Measure(
-                m.name,
-                m.significant_use,
-                m.status,
-                m.planned_date,
-                m.done_date,
-                m.expected_m3,
-                m.notes,
-                m.id,
-            )
-            for m in sorted(row.measures, key=lambda m: (m.planned_date or date.max, m.id))
-        ),
-        indicators=tuple(
-            Indicator(
-                i.name,
-                i.significant_use,
-                i.unit,
-                i.baseline_value,
-                i.objective_value,
-                i.objective_year,
-                {int(k): float(v) for k, v in (i.values or {}).items()},
-                i.notes,
-                i.id,
-            )
-            for i in sorted(row.indicators, key=lambda i: i.id)
-        ),
-        invoices=tuple(
-            stored_invoice(i, info, invoice_rows) for i in sorted(row.invoices, key=lambda i: i.id)
-        ),
-        adjustments=tuple(
-            StoredAdjustment(NonRoutineAdjustment(a.start_date, a.end_date, a.m3_per_day, a.note), a.id)
-            for a in sorted(row.adjustments, key=lambda a: a.start_date)
-        ),
-        production=tuple(
-            ProductionEntry(p.start_date, p.end_date, p.quantity, p.unit, p.id)
-            for p in sorted(row.production, key=lambda p: p.start_date)
-        ),
-    )
+    """The participant's whole file, with what the session has changed and not committed."""
+    return sge_reads.participant_file(flushed_connection(session), participant_id)
 
 
 _INFO_FIELDS = (
@@ -300,15 +140,7 @@ def save_participant(session: Session, info: ParticipantInfo) -> int:
 
 
 def has_sent_invoices(session: Session, participant_id: int) -> bool:
-    return (
-        session.scalars(
-            select(SgeInvoice.id).where(
-                SgeInvoice.participant_id == participant_id,
-                SgeInvoice.status.in_((InvoiceStatus.SENT.value, InvoiceStatus.PAID.value)),
-            )
-        ).first()
-        is not None
-    )
+    return sge_reads.has_sent_invoices(flushed_connection(session), participant_id)
 
 
 def delete_participant(session: Session, participant_id: int, today: date | None = None) -> bool:

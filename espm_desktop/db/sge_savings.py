@@ -11,39 +11,14 @@ from sqlalchemy.orm import Session
 
 from espm_desktop.core.sge.records import ParticipantFile
 from espm_desktop.core.sge.savings_analysis import SavingsAnalysis, SavingsInputs, analyse_savings
-from espm_desktop.core.types import Bill
-from espm_desktop.db import models
-from espm_desktop.db.sge_participants import load_participant
+from espm_desktop.db import models, sge_reads
+from espm_desktop.db.sge_participants import flushed_connection, load_participant
 
 
 def savings_inputs(session: Session, file: ParticipantFile) -> SavingsInputs:
     """The participant's gas meter, its bills, its property and that property's station with its daily mean
     temperatures, as core/sge/savings_analysis.py takes them."""
-    info = file.info
-    meter = session.get(models.Meter, info.gas_meter_id) if info.gas_meter_id is not None else None
-    if meter is None:
-        return SavingsInputs(None)
-    prop = meter.property
-    station = session.get(models.WeatherStation, prop.weather_station_id) if prop.weather_station_id else None
-    temps: dict[date, float] = {}
-    if station is not None:
-        temps = {
-            day: t
-            for day, t in session.execute(
-                select(models.WeatherDay.day, models.WeatherDay.mean_temp_c).where(
-                    models.WeatherDay.station_id == station.id
-                )
-            )
-            if t is not None
-        }
-    return SavingsInputs(
-        meter_name=meter.name,
-        meter_unit=meter.unit,
-        property_name=prop.name,
-        station_name=station.name if station is not None else None,
-        bills=tuple(Bill(b.start_date, b.end_date, b.usage) for b in meter.bills),
-        temperatures=temps,
-    )
+    return sge_reads.savings_inputs(flushed_connection(session), file)
 
 
 def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
@@ -54,13 +29,7 @@ def savings_analysis(session: Session, participant_id: int) -> SavingsAnalysis:
 
 def gas_meters(session: Session) -> list[tuple[int, str]]:
     """Every natural-gas meter as (id, "property — meter"), for the savings tab's picker."""
-    rows = session.execute(
-        select(models.Meter.id, models.Property.name, models.Meter.name)
-        .join(models.Property)
-        .where(models.Meter.energy_type == "natural_gas")
-        .order_by(models.Property.name, models.Meter.name)
-    )
-    return [(int(mid), f"{pname} — {mname}") for mid, pname, mname in rows]
+    return sge_reads.gas_meters(flushed_connection(session))
 
 
 def savings_temperatures(

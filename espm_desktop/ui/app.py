@@ -31,7 +31,7 @@ log = logging.getLogger("espm_desktop")
 
 # Pages whose first screen is read with sqlite3 alone (tests/ui/test_startup_loads.py): opened on one of them, the
 # window shows it before the damaged-file check runs; on another page, the check starts at once.
-FILLED_WITH_SQLITE3 = frozenset({"properties", "charts", "score", "weather"})
+FILLED_WITH_SQLITE3 = frozenset({"properties", "charts", "score", "weather", "sge"})
 
 
 def setup_logging() -> Path:

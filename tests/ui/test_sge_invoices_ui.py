@@ -63,6 +63,7 @@ def open_participant(controller: AppController) -> tuple[SgePage, int]:
 def test_checks_chosen_dates_drafts_and_credit_notes(qtbot: QtBot, controller: AppController) -> None:
     page, pid = open_participant(controller)
     tab = page.invoices_tab
+    page.tabs.setCurrentWidget(tab)  # a tab fills its tables when it is shown
     fill_and_accept(qtbot, {"aid_amount": "60000", "program_year": "1"}, {"phase": "implementation_metering"})
     tab.buttons["new"].click()
     assert tab.invoices.rowCount() == 1 and tab.invoices.item(0, 7).text() == "Draft"

@@ -57,6 +57,7 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
     assert pid is not None
 
     phases = page.phases_tab
+    page.tabs.setCurrentWidget(phases)  # a tab fills its tables when it is shown
     fill_and_accept(qtbot, {"description": "Firme", "amount": "30000"},
                     {"phase": "diagnostic", "kind": "consultant"})  # fmt: skip
     phases.add_expense.click()
@@ -72,11 +73,13 @@ def test_participant_expenses_aid_invoice_sent_locked_and_credited(
 
     # An invoice with Annexe D's fields: the participant needs the tax numbers first.
     tab = page.participant_tab
+    page.tabs.setCurrentWidget(tab)
     type_into(tab.form, "gst_number", "123456789 RT 0001")
     type_into(tab.form, "qst_number", "1234567890 TQ 0001")
     type_into(tab.form, "company_address", "5, rue du Moulin")
     tab.save_button.click()
     invoices = page.invoices_tab
+    page.tabs.setCurrentWidget(invoices)
     # Énergir's acceptance notice: the aid accepted for the diagnostic, which a sent invoice may not exceed.
     with Session(controller.ctx.engine) as s, s.begin():
         sge_participants.save_phase(
@@ -129,6 +132,7 @@ def test_savings_tab_on_the_demo_shows_the_model_and_avoided_m3(
 ) -> None:
     page = sge_page(demo_window)
     tab = page.savings_tab
+    page.tabs.setCurrentWidget(tab)  # a tab fills its tables when it is shown
     assert tab.analysis is not None
     with Session(demo_window.ctx.engine) as s:
         analysis = sge_savings.savings_analysis(s, page.participant_id or 0)
@@ -150,6 +154,7 @@ def test_savings_tab_on_the_demo_shows_the_model_and_avoided_m3(
     assert again.avoided_m3 == pytest.approx(analysis.reporting.avoided_m3)
     # the phases tab pays the savings follow-up per program year with the guide's rule: the demo's year 1
     # (from the phase 4 deliverables' acceptance, 2025-01-05) has a new measure; year 2 is not complete
+    page.tabs.setCurrentWidget(page.phases_tab)
     aid_text = page.phases_tab.aid_view.toPlainText()
     phase5 = aid_text[aid_text.index("Phase 5 – Energy savings follow-up") :]
     assert "Year 1: the lesser of 184,646 m³ × $0.10/m³ = $18,464.60" in phase5 and "Year 2" not in phase5

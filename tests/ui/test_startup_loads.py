@@ -1,9 +1,10 @@
 """What the window loads before its first screen: the big libraries only where that screen needs them.
 
 Start-up time is what a user waits for each morning; the benchmark (bench/startup.py) measures it, and this test
-keeps its structure: the Properties, Score and Weather pages are filled with sqlite3 alone (SQLAlchemy, ~0.25 s
-to load, comes after), the SGÉ page draws its savings chart (pyqtgraph) only when that tab is shown, and no page
-loads the Excel or PDF libraries before they are asked for. The real app runs in a fresh process, up to its first
+keeps its structure: the Properties, Charts, Score, Weather and SGÉ pages are filled with sqlite3 alone
+(SQLAlchemy, ~0.25 s to load, comes after; the SGÉ page reads the participant's file and computes its savings
+without it), the SGÉ page draws its savings chart (pyqtgraph) only when that tab is shown, and no page loads the
+Excel or PDF libraries before they are asked for. The real app runs in a fresh process, up to its first
 screen.
 """
 
@@ -32,7 +33,7 @@ NOT_LOADED = {
     "score": set(HEAVY),
     "weather": set(HEAVY),
     "charts": set(HEAVY) - {"pyqtgraph", "numpy"},
-    "sge": set(HEAVY) - {"sqlalchemy"},
+    "sge": set(HEAVY),
 }
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -149,6 +150,7 @@ class SgeTab(QWidget):
         self.analysis_error = ""
         self.message = message_label(f"{type(self).__name__}_message")
         self.message.hide()
+        self._stale = False
 
     @property
     def participant_id(self) -> int | None:
@@ -160,7 +162,16 @@ class SgeTab(QWidget):
         self.file, self.analysis, self.analysis_error = file, analysis, analysis_error
         show_message(self.message, "")
         self.setEnabled(file is not None)
-        self.refresh()
+        # The tabs not shown (a tab widget hides all but the current one) fill their tables when first shown.
+        self._stale = self.isHidden()
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         raise NotImplementedError

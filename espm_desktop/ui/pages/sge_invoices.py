@@ -132,7 +132,7 @@ class InvoicesTab(SgeTab):
                          self.status_label(inv.status, inv.is_credit_note), corrects, day_text(item.sent_on),
                          day_text(item.paid_on), str(inv.program_year or "")])  # fmt: skip
         fill(self.invoices, rows, [i.invoice_id for i in self.file.invoices], right=(3, 4, 5, 6))
-        upcoming = sge_invoices.next_number(self.ctx.engine, self.participant_id or 0)
+        upcoming = sge_invoices.next_number(self.ctx.db_path, self.participant_id or 0)
         self.next_label.setText(self.tr("Next invoice number: {0}").format(upcoming))
         self._update_buttons()
 

@@ -146,7 +146,7 @@ class SgePage(QWidget):
         """Reload the list of participants, keeping (or moving to) the chosen one."""
         wanted = select if select is not None else self.participant_id
         choices = sge_participants.participant_choices(
-            self.ctx.engine, include_archived=self.show_archived.isChecked()
+            self.ctx.db_path, include_archived=self.show_archived.isChecked()
         )
         participants, archived = choices.participants, choices.archived
         self.participant_combo.blockSignals(True)
@@ -166,7 +166,7 @@ class SgePage(QWidget):
         pid = self.participant_id
         self.file, self.analysis, analysis_error = None, None, ""
         if pid is not None:
-            view = sge_participants.participant_view(self.ctx.engine, pid)
+            view = sge_participants.participant_view(self.ctx.db_path, pid)
             self.file, self.analysis = view.file, view.analysis
             if view.analysis_error is not None:
                 analysis_error = error_text(view.analysis_error)
@@ -257,7 +257,7 @@ class SgePage(QWidget):
         if pid is None:
             return
         name = self.participant_combo.currentText()
-        archived = pid in sge_participants.archived_participants(self.ctx.engine)
+        archived = pid in sge_participants.archived_participants(self.ctx.db_path)
         text = self.removal.restore(pid, name) if archived else self.removal.remove(pid, name)
         if text is None:
             return

@@ -378,7 +378,7 @@ class ParticipantRemoval(QWidget):
 
     def remove(self, participant_id: int, name: str) -> str | None:
         """Ask, then delete or archive; the message to show, None when the user said no."""
-        keeps_invoices = sge_participants.has_sent_invoices(self.ctx.engine, participant_id)
+        keeps_invoices = sge_participants.has_sent_invoices(self.ctx.db_path, participant_id)
         if keeps_invoices:
             asked = self.confirm(
                 self.tr("Archive participant"),

@@ -131,7 +131,7 @@ class ProductionDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.entries = sge_participants.participant_production(self.ctx.engine, self.participant_id)
+        self.entries = sge_participants.participant_production(self.ctx.db_path, self.participant_id)
         fill(
             self.table,
             [[day_text(e.start), day_text(e.end), number(e.quantity, 0 if e.quantity.is_integer() else 2), e.unit]

@@ -180,7 +180,7 @@ class SavingsTab(SgeTab):
         if self.file is None:
             return
         info = self.file.info
-        meters = gas_meters(self.ctx.engine)
+        meters = gas_meters(self.ctx.db_path)
         self.meter_combo.clear()
         self.meter_combo.addItem(self.tr("(choose the gas meter)"), None)
         for mid, name in meters:
