@@ -205,5 +205,10 @@ def _weather(ctrl: AppController, page: SgePage, periods: list) -> list:  # type
 
 def test_buttons_exist_with_names(demo_window: AppController) -> None:
     page = sge_page(demo_window)
+    # Only the participant's tab is made with the page; each other tab when it is first shown.
+    assert page.findChild(QPushButton, "sge_excel") is None
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        assert page.tabs.currentIndex() == index and page.tabs.currentWidget() in page.all_tabs()
     for name in ("sge_excel", "sge_annual_report", "sge_invoice_print", "sge_invoice_credit"):
         assert page.findChild(QPushButton, name) is not None, name

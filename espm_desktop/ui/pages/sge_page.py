@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,11 +41,34 @@ from espm_desktop.ui.pages.sge_common import (
     number,
     show_message,
 )
-from espm_desktop.ui.pages.sge_invoices import InvoicesTab
-from espm_desktop.ui.pages.sge_measures import MeasuresTab
 from espm_desktop.ui.pages.sge_participant import ParticipantRemoval, ParticipantTab
-from espm_desktop.ui.pages.sge_phases import PhasesTab
-from espm_desktop.ui.pages.sge_savings import SavingsTab
+
+if TYPE_CHECKING:
+    from espm_desktop.ui.pages.sge_invoices import InvoicesTab
+    from espm_desktop.ui.pages.sge_measures import MeasuresTab
+    from espm_desktop.ui.pages.sge_phases import PhasesTab
+    from espm_desktop.ui.pages.sge_savings import SavingsTab
+
+# The tabs after the participant's, in order: each is made (its module loaded) when first shown or asked for.
+LATER_TABS = ("phases", "measures", "savings", "invoices")
+
+
+def make_tab(name: str, ctx: AppContext) -> SgeTab:
+    if name == "phases":
+        from espm_desktop.ui.pages.sge_phases import PhasesTab
+
+        return PhasesTab(ctx)
+    if name == "measures":
+        from espm_desktop.ui.pages.sge_measures import MeasuresTab
+
+        return MeasuresTab(ctx)
+    if name == "savings":
+        from espm_desktop.ui.pages.sge_savings import SavingsTab
+
+        return SavingsTab(ctx)
+    from espm_desktop.ui.pages.sge_invoices import InvoicesTab
+
+    return InvoicesTab(ctx)
 
 
 def deadline_rows(file: ParticipantFile) -> list[tuple[Deadline, date | None]]:
@@ -102,19 +127,23 @@ class SgePage(QWidget):
         self.message = message_label("sge_page_message")
         self.message.hide()
         self.participant_tab = ParticipantTab(ctx)
-        self.phases_tab = PhasesTab(ctx)
-        self.measures_tab = MeasuresTab(ctx)
-        self.savings_tab = SavingsTab(ctx)
-        self.invoices_tab = InvoicesTab(ctx)
+        self._made: dict[str, SgeTab] = {"participant": self.participant_tab}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sge_tabs")
         # Fusion's unselected tabs clip the accent of a capital É (« Économies ») without a little more room.
         self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 6px 12px; }")
         self.tabs.addTab(self.participant_tab, self.tr("Participant"))
-        self.tabs.addTab(self.phases_tab, self.tr("Phases and aid"))
-        self.tabs.addTab(self.measures_tab, self.tr("Measures and IPÉ"))
-        self.tabs.addTab(self.savings_tab, self.tr("Savings"))
-        self.tabs.addTab(self.invoices_tab, self.tr("Invoices"))
+        labels = (
+            self.tr("Phases and aid"),
+            self.tr("Measures and IPÉ"),
+            self.tr("Savings"),
+            self.tr("Invoices"),
+        )
+        for name, label in zip(LATER_TABS, labels, strict=True):
+            placeholder = QWidget()  # until the tab is first shown
+            placeholder.setObjectName(f"sge_{name}_placeholder")
+            self.tabs.addTab(placeholder, label)
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(subtitle)
@@ -128,14 +157,54 @@ class SgePage(QWidget):
         self._archived: set[int] = set()
         self.new_button.clicked.connect(self._on_new)
         self.delete_button.clicked.connect(self._on_delete)
-        for tab in self.all_tabs():
-            tab.changed.connect(self.reload)
+        self.participant_tab.changed.connect(self.reload)
         self.file: ParticipantFile | None = None
         self.analysis: SavingsAnalysis | None = None
+        self.analysis_error = ""
         # Filled by refresh(), which the window calls each time the page is shown (not here too: twice).
 
     def all_tabs(self) -> list[SgeTab]:
-        return [self.participant_tab, self.phases_tab, self.measures_tab, self.savings_tab, self.invoices_tab]
+        """The tabs made so far (the others are made with the file they show)."""
+        return list(self._made.values())
+
+    def tab(self, name: str) -> SgeTab:
+        """The tab `name` (participant, phases, measures, savings, invoices), made now if it was not yet."""
+        made = self._made.get(name)
+        if made is not None:
+            return made
+        tab = make_tab(name, self.ctx)
+        tab.changed.connect(self.reload)
+        index = 1 + LATER_TABS.index(name)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        with QSignalBlocker(self.tabs):
+            self.tabs.insertTab(index, tab, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+        placeholder.deleteLater()
+        self._made[name] = tab
+        tab.load(self.file, self.analysis, self.analysis_error)
+        return tab
+
+    def _on_tab_shown(self, index: int) -> None:
+        if index > 0:
+            self.tab(LATER_TABS[index - 1])
+
+    @property
+    def phases_tab(self) -> PhasesTab:
+        return cast("PhasesTab", self.tab("phases"))
+
+    @property
+    def measures_tab(self) -> MeasuresTab:
+        return cast("MeasuresTab", self.tab("measures"))
+
+    @property
+    def savings_tab(self) -> SavingsTab:
+        return cast("SavingsTab", self.tab("savings"))
+
+    @property
+    def invoices_tab(self) -> InvoicesTab:
+        return cast("InvoicesTab", self.tab("invoices"))
 
     @property
     def participant_id(self) -> int | None:
@@ -164,14 +233,14 @@ class SgePage(QWidget):
     def reload(self) -> None:
         """Read the chosen participant's file and its savings once, and give them to every tab."""
         pid = self.participant_id
-        self.file, self.analysis, analysis_error = None, None, ""
+        self.file, self.analysis, self.analysis_error = None, None, ""
         if pid is not None:
             view = sge_participants.participant_view(self.ctx.db_path, pid)
             self.file, self.analysis = view.file, view.analysis
             if view.analysis_error is not None:
-                analysis_error = error_text(view.analysis_error)
+                self.analysis_error = error_text(view.analysis_error)
         for tab in self.all_tabs():
-            tab.load(self.file, self.analysis, analysis_error)
+            tab.load(self.file, self.analysis, self.analysis_error)
         self._show_summary()
 
     def _show_summary(self) -> None:
