@@ -17,6 +17,7 @@ from espm_desktop.db.opening import (
     copy_database,
     open_database,
     save_error_message,
+    sqlite_error_kind,
 )
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ __all__ = [
     "database_engine",
     "open_database",
     "preload_database_layer",
+    "read_met_damage",
     "save_error_message",
     "storage_warning",
 ]
@@ -41,6 +43,11 @@ def database_engine(db_path: Path | str, *, read_only: bool = False) -> Engine:
     from espm_desktop.db.engine import make_engine
 
     return make_engine(db_path, read_only=read_only)
+
+
+def read_met_damage(exc: BaseException) -> bool:
+    """Whether the error is SQLite finding the file damaged (what its integrity check reports)."""
+    return sqlite_error_kind(exc) == "corrupt"
 
 
 def preload_database_layer() -> None:

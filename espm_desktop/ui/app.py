@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +21,7 @@ from espm_desktop.app.database import (
     IntegrityCheck,
     OpenedDatabase,
     preload_database_layer,
+    read_met_damage,
     save_error_message,
 )
 from espm_desktop.ui.context import AppContext
@@ -48,10 +50,18 @@ class ErrorReporter:
         self.log_file = log_file
         self.interactive = interactive
         self.count = 0
+        # Whether a damaged-file check of the open database is running or has failed: its own dialog (or, with
+        # --quit-after-start, its message and exit code 3) tells the user what to do.
+        self.damage_being_reported: Callable[[], bool] = lambda: False
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        self.count += 1
         text = "".join(traceback.format_exception(exc_type, exc, tb))
+        if read_met_damage(exc) and self.damage_being_reported():
+            # The first screen is read before the check has run: a read that meets the damage is what the check
+            # is about to report, with the choices it offers (restore a backup, open another, quit).
+            log.warning("A read met a damaged file while its check runs:\n%s", text)
+            return
+        self.count += 1
         log.error("Uncaught exception:\n%s", text)
         if not self.interactive or QApplication.instance() is None:
             sys.stderr.write(text)
@@ -231,7 +241,10 @@ def run_gui(
     if ctx.integrity is not None and settings.last_page not in FILLED_WITH_SQLITE3:
         # This first screen needs the engine, which waits for the check: run it alongside the page's imports.
         ctx.integrity.start()
+    # The context the window is made on, then the controller's (a replaced window's own).
+    reporter.damage_being_reported = lambda: _check_pending_or_failed(ctx)
     controller = AppController(app, ctx, settings, languages)
+    reporter.damage_being_reported = lambda: _check_pending_or_failed(controller.ctx)
     if quit_after_start:
 
         def _done() -> None:
@@ -269,6 +282,11 @@ def run_gui(
     if reporter.count and quit_after_start:
         return 1
     return code
+
+
+def _check_pending_or_failed(ctx: AppContext) -> bool:
+    check = ctx.integrity
+    return check is not None and (not check.finished or check.wait() is not None)
 
 
 def _open_at_start(db_path: Path, settings: AppSettings, quiet: bool) -> OpenedDatabase | None:

@@ -103,3 +103,29 @@ def test_the_start_up_check_exits_3_for_a_damaged_file_after_its_first_screen(de
     assert "first-screen-seconds" in result.stdout
     assert "est endommagé" in result.stderr and "Traceback" not in result.stderr
     assert demo_db.read_bytes() == before  # nothing was written to it
+
+
+def test_a_first_screen_read_that_meets_the_damage_leaves_it_to_the_check(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """The SGÉ page reads the participant's file before the check has run; on this damaged copy that read fails.
+    The user gets the check's message (and exit 3), not an unexpected-error report or a traceback."""
+    corrupt_middle(demo_db)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ESPM_DESKTOP_CONFIG": str(tmp_path / "settings.ini"),
+        "ESPM_DESKTOP_LOG_DIR": str(tmp_path / "log"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "espm_desktop", "--db", str(demo_db), "--page", "sge", "--quit-after-start"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 3, result.stderr
+    assert "first-page sge" in result.stdout
+    assert "is damaged" in result.stderr and "Traceback" not in result.stderr
+    log = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "log").glob("*.log"))
+    assert "A read met a damaged file while its check runs" in log  # the read did meet the damage
