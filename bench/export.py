@@ -111,7 +111,15 @@ def floor_template(db: Path, out: Path) -> int:
         "b.usage, m.unit, b.cost, CASE WHEN b.estimated THEN 'Yes' ELSE 'No' END "
         f"FROM bill b JOIN meter m ON m.id = b.meter_id JOIN property p ON p.id = m.property_id {_ORDER}"
     ):
-        common = [int(mid), None, int(pid), pname, mname, mtype]
+        # The demo SGÉ plant has no ESPM ids: an empty cell, as the app writes it.
+        common = [
+            None if mid is None else int(mid),
+            None,
+            None if pid is None else int(pid),
+            pname,
+            mname,
+            mtype,
+        ]
         if kind == 0:
             electric.append([*common, to_date(start), to_date(end), usage, unit, cost, None, None, est, "No"])
         elif kind == 1:
