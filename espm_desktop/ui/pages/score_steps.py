@@ -27,6 +27,7 @@ from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import unit_label
 from espm_desktop.ui.pages.score_format import fixed, scientific, significant
+from espm_desktop.ui.table_fill import cells_announced_once
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -85,16 +86,17 @@ class StepTable(QTableWidget):
 
     def set_rows(self, rows: list[list[str]], bold_rows: tuple[int, ...] = ()) -> None:
         self.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in self.right_columns:
-                    item.setTextAlignment(RIGHT)
-                if r in bold_rows:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                self.setItem(r, c, item)
+        with cells_announced_once(self):
+            for r, cells in enumerate(rows):
+                for c, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if c in self.right_columns:
+                        item.setTextAlignment(RIGHT)
+                    if r in bold_rows:
+                        font = QFont(item.font())
+                        font.setBold(True)
+                        item.setFont(font)
+                    self.setItem(r, c, item)
         self.resizeRowsToContents()
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(r) for r in range(self.rowCount()))

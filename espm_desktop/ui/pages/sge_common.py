@@ -25,6 +25,7 @@ from espm_desktop.core.sge.common import SgeInputError, format_money, user_text
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import ERROR_STYLE, current_language
+from espm_desktop.ui.table_fill import cells_announced_once
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 OK_STYLE = "color: #1b5e20;"
@@ -91,14 +92,15 @@ def fill(widget: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int]
          right: Sequence[int] = ()) -> None:  # fmt: skip
     """Replace the rows; the record id of each row is kept in its first cell's user data."""
     widget.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c in right:
-                item.setTextAlignment(RIGHT)
-            if c == 0 and ids is not None:
-                item.setData(Qt.ItemDataRole.UserRole, ids[r])
-            widget.setItem(r, c, item)
+    with cells_announced_once(widget):
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in right:
+                    item.setTextAlignment(RIGHT)
+                if c == 0 and ids is not None:
+                    item.setData(Qt.ItemDataRole.UserRole, ids[r])
+                widget.setItem(r, c, item)
 
 
 def selected_id(widget: QTableWidget) -> int | None:
