@@ -88,17 +88,30 @@ def test_a_damaged_file_found_after_the_first_screen_is_restored_from_its_backup
     ctrl.ctx.dispose()
 
 
-def test_the_start_up_check_exits_3_for_a_damaged_file_after_its_first_screen(demo_db: Path) -> None:
-    corrupt_middle(demo_db)
-    before = demo_db.read_bytes()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "espm_desktop", "--db", str(demo_db), "--quit-after-start", "--lang", "fr"],
+def start_to_first_screen(db: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The app on `db` up to its first screen (`--quit-after-start`), in a fresh process with its own settings and
+    log folder."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ESPM_DESKTOP_CONFIG": str(tmp_path / "settings.ini"),
+        "ESPM_DESKTOP_LOG_DIR": str(tmp_path / "log"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "espm_desktop", "--db", str(db), "--quit-after-start", *args],
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
     )
+
+
+def test_the_start_up_check_exits_3_for_a_damaged_file_after_its_first_screen(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    corrupt_middle(demo_db)
+    before = demo_db.read_bytes()
+    result = start_to_first_screen(demo_db, tmp_path, "--lang", "fr")
     assert result.returncode == 3, result.stderr
     assert "first-screen-seconds" in result.stdout
     assert "est endommagé" in result.stderr and "Traceback" not in result.stderr
@@ -111,19 +124,7 @@ def test_a_first_screen_read_that_meets_the_damage_leaves_it_to_the_check(
     """The SGÉ page reads the participant's file before the check has run; on this damaged copy that read fails.
     The user gets the check's message (and exit 3), not an unexpected-error report or a traceback."""
     corrupt_middle(demo_db)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "ESPM_DESKTOP_CONFIG": str(tmp_path / "settings.ini"),
-        "ESPM_DESKTOP_LOG_DIR": str(tmp_path / "log"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "espm_desktop", "--db", str(demo_db), "--page", "sge", "--quit-after-start"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = start_to_first_screen(demo_db, tmp_path, "--page", "sge", "--lang", "en")
     assert result.returncode == 3, result.stderr
     assert "first-page sge" in result.stdout
     assert "is damaged" in result.stderr and "Traceback" not in result.stderr
