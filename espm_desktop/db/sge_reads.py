@@ -20,7 +20,7 @@ from typing import Any
 from espm_desktop.core.i18n import message
 from espm_desktop.core.savings import NonRoutineAdjustment
 from espm_desktop.core.sge.aid import ExpenseLine
-from espm_desktop.core.sge.invoice import Beneficiary, InvoiceDocument, InvoiceStatus, PaymentInvoice
+from espm_desktop.core.sge.invoice_model import Beneficiary, InvoiceDocument, InvoiceStatus, PaymentInvoice
 from espm_desktop.core.sge.records import (
     Contact,
     Indicator,

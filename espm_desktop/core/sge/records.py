@@ -12,10 +12,7 @@ from espm_desktop.core.savings import (
     NonRoutineAdjustment,
 )
 from espm_desktop.core.sge.aid import ExpenseLine
-from espm_desktop.core.sge.invoice import (
-    Beneficiary,
-    PaymentInvoice,
-)
+from espm_desktop.core.sge.invoice_model import Beneficiary, PaymentInvoice
 from espm_desktop.core.sge.rules import Phase
 from espm_desktop.core.sge.stacking import OtherGrant
 
