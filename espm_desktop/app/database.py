@@ -7,8 +7,9 @@ is asked for, so that start-up and a command line refused early do not pay for i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from espm_desktop.db.opening import (
     DatabaseProblem,
@@ -22,6 +23,10 @@ from espm_desktop.db.opening import (
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 __all__ = [
     "DatabaseProblem",
@@ -30,6 +35,8 @@ __all__ = [
     "copy_database",
     "create_demo_database",
     "database_engine",
+    "in_session",
+    "in_transaction",
     "open_database",
     "preload_database_layer",
     "read_met_damage",
@@ -43,6 +50,27 @@ def database_engine(db_path: Path | str, *, read_only: bool = False) -> Engine:
     from espm_desktop.db.engine import make_engine
 
     return make_engine(db_path, read_only=read_only)
+
+
+def in_transaction(
+    engine: Engine, change: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """`change(session, *args)` in a transaction of its own: committed when it returns, rolled back if it raises.
+    SQLAlchemy loads with the first use case that needs it, not with a page that only reads."""
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session, session.begin():
+        return change(session, *args, **kwargs)
+
+
+def in_session(
+    engine: Engine, read: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """`read(session, *args)` through the ORM, with nothing written."""
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        return read(session, *args, **kwargs)
 
 
 def read_met_damage(exc: BaseException) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from espm_desktop.app.database import in_session, in_transaction
 from espm_desktop.app.reading import read_connection
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.invoice import InvoiceDocument, PaymentInvoice, next_invoice_number
@@ -64,65 +65,47 @@ def create_invoice(
     program_year: int | None = None,
 ) -> StoredInvoice:
     """A new draft numbered next in the participant's sequence (the amount rules apply when it is sent)."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s, s.begin():
-        return sge_invoices.create_invoice(
-            s, participant_id, phase, aid_amount, invoice_date, language, program_year
-        )
+    return in_transaction(
+        engine, store.create_invoice, participant_id, phase, aid_amount, invoice_date, language, program_year
+    )
 
 
 def edit_draft_invoice(engine: Engine, invoice_id: int, **changes: Any) -> StoredInvoice:
     """Change a draft's date, phase, year, amount or language; a sent or paid invoice can't be changed."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s, s.begin():
-        return sge_invoices.edit_draft_invoice(s, invoice_id, **changes)
+    return in_transaction(engine, lambda s: store.edit_draft_invoice(s, invoice_id, **changes))
 
 
 def invoice_send_problem(engine: Engine, invoice_id: int) -> SgeInputError | None:
     """Why a draft could not be marked sent as it is (amount rules, Annexe D fields), or None."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s:
-        return sge_invoices.invoice_send_problem(s, invoice_id)
+    return in_session(engine, store.invoice_send_problem, invoice_id)
 
 
 def mark_invoice_sent(engine: Engine, invoice_id: int, on: date) -> StoredInvoice:
     """Send a draft on the day the user chose: checked against the aid statement, then frozen as sent."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s, s.begin():
-        return sge_invoices.mark_invoice_sent(s, invoice_id, on)
+    return in_transaction(engine, store.mark_invoice_sent, invoice_id, on)
 
 
 def mark_invoice_paid(engine: Engine, invoice_id: int, on: date) -> StoredInvoice:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s, s.begin():
-        return sge_invoices.mark_invoice_paid(s, invoice_id, on)
+    return in_transaction(engine, store.mark_invoice_paid, invoice_id, on)
 
 
 def issue_credit_note(
     engine: Engine, invoice_id: int, note_date: date, amount: Decimal | None = None
 ) -> StoredInvoice:
     """A draft credit note for a sent or paid invoice (all of what is not credited yet when `amount` is None)."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_invoices as store
 
-    from espm_desktop.db import sge_invoices
-
-    with Session(engine) as s, s.begin():
-        return sge_invoices.issue_credit_note(s, invoice_id, note_date, amount)
+    return in_transaction(engine, store.issue_credit_note, invoice_id, note_date, amount)
 
 
 # --- the PDF -----------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from espm_desktop.app.database import in_transaction
 from espm_desktop.app.reading import read_connection
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError
@@ -128,111 +129,75 @@ def has_sent_invoices(db: DatabaseSource, participant_id: int) -> bool:
 # --- changing, one transaction each ----------------------------------------------------------------------------
 def save_participant(engine: Engine, info: ParticipantInfo) -> int:
     """Create (no id) or update the participant's own fields; returns its id."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_participant(s, info)
+    return in_transaction(engine, store.save_participant, info)
 
 
 def remove_participant(engine: Engine, participant_id: int) -> bool:
     """Delete the participant, or archive it (True) when it has sent invoices: those are kept as sent."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.delete_participant(s, participant_id)
+    return in_transaction(engine, store.delete_participant, participant_id)
 
 
 def restore_participant(engine: Engine, participant_id: int) -> None:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        sge_participants.restore_participant(s, participant_id)
+    in_transaction(engine, store.restore_participant, participant_id)
 
 
 def save_contact(engine: Engine, participant_id: int, contact: Contact) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_contact(s, participant_id, contact)
+    return in_transaction(engine, store.save_contact, participant_id, contact)
 
 
 def save_phase(engine: Engine, participant_id: int, dates: PhaseDates) -> None:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        sge_participants.save_phase(s, participant_id, dates)
+    in_transaction(engine, store.save_phase, participant_id, dates)
 
 
 def save_expense(engine: Engine, participant_id: int, expense: StoredExpense) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_expense(s, participant_id, expense)
+    return in_transaction(engine, store.save_expense, participant_id, expense)
 
 
 def save_grant(engine: Engine, participant_id: int, grant: StoredGrant) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_grant(s, participant_id, grant)
+    return in_transaction(engine, store.save_grant, participant_id, grant)
 
 
 def save_measure(engine: Engine, participant_id: int, measure: Measure) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_measure(s, participant_id, measure)
+    return in_transaction(engine, store.save_measure, participant_id, measure)
 
 
 def save_indicator(engine: Engine, participant_id: int, indicator: Indicator) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_indicator(s, participant_id, indicator)
+    return in_transaction(engine, store.save_indicator, participant_id, indicator)
 
 
 def save_adjustment(engine: Engine, participant_id: int, item: StoredAdjustment) -> int:
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_adjustment(s, participant_id, item)
+    return in_transaction(engine, store.save_adjustment, participant_id, item)
 
 
 def save_production(engine: Engine, participant_id: int, entry: ProductionEntry) -> int:
     """Add or replace a production period; StoreError when it breaks `production_problems`' rules."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        return sge_participants.save_production(s, participant_id, entry)
+    return in_transaction(engine, store.save_production, participant_id, entry)
 
 
 def delete_record(engine: Engine, kind: str, record_id: int) -> None:
     """Delete a contact, expense, grant, measure, indicator, adjustment or production period; never invoices."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_participants as store
 
-    from espm_desktop.db import sge_participants
-
-    with Session(engine) as s, s.begin():
-        sge_participants.delete_record(s, kind, record_id)
+    in_transaction(engine, store.delete_record, kind, record_id)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from espm_desktop.app.database import database_engine
+from espm_desktop.app.database import database_engine, in_session
 from espm_desktop.app.reading import read_connection
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.participant_statement import participant_statement, savings_years
@@ -65,12 +65,9 @@ def savings_temperatures(
     engine: Engine, file: ParticipantFile, analysis: SavingsAnalysis
 ) -> dict[date, float]:
     """The daily mean temperatures the savings model used (the Excel file redoes the model from them)."""
-    from sqlalchemy.orm import Session
+    from espm_desktop.db import sge_savings as store
 
-    from espm_desktop.db import sge_savings
-
-    with Session(engine) as s:
-        return sge_savings.savings_temperatures(s, file, analysis)
+    return in_session(engine, store.savings_temperatures, file, analysis)
 
 
 @dataclass(frozen=True, slots=True)
