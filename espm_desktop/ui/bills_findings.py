@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app.findings import acknowledge_finding, acknowledged_findings
 from espm_desktop.core.checks import Finding
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import current_language
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from espm_desktop.app.bills import StoredBill
-from espm_desktop.core.i18n import message
+from espm_desktop.core.i18n import current_language, message
 from espm_desktop.core.numbers import decimal_mark_for, format_number, parse_decimal_text
 from espm_desktop.core.types import Bill
 from espm_desktop.core.validation import FieldError
@@ -37,7 +37,6 @@ from espm_desktop.ui.bills_rules import (
     parse_date_text,
     parse_pasted_bills,
 )
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import source_label
 
 __all__ = [

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.bill_export import ExportFormat, MeterWithoutEspmId
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
 from espm_desktop.fs.atomic_files import OutputError, check_output_target
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.desktop_open import open_with_desktop
 from espm_desktop.ui.export_worker import ExportWorker
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.import_worker import start_in_thread
 from espm_desktop.ui.output_messages import failure_text, message_box
 from espm_desktop.ui.settings import AppSettings

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from espm_desktop.core.i18n import message
+from espm_desktop.core.i18n import current_language, message
 from espm_desktop.core.numbers import decimal_mark_for, format_number, parse_decimal_text
 from espm_desktop.core.validation import FieldError
 
@@ -40,12 +40,6 @@ class FieldSpec:
     required: bool = False
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label) for combos
     placeholder: str = ""
-
-
-def current_language() -> str:
-    from espm_desktop.core.i18n import current_language as language
-
-    return language()
 
 
 def is_year_field(spec: FieldSpec) -> bool:

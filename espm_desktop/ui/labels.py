@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from espm_desktop.core import energy
-from espm_desktop.core.i18n import pgettext
-from espm_desktop.ui.forms import current_language
+from espm_desktop.core.i18n import current_language, pgettext
 
 
 def status_label(code: str) -> str:

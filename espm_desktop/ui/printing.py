@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from espm_desktop.core import formatting
 from espm_desktop.fs.atomic_files import atomic_output_path, check_output_target, display_path
-from espm_desktop.ui.forms import current_language
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.plots.export import chart_height, chart_layout, paint_chart
 
 if TYPE_CHECKING:

@@ -26,11 +26,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from espm_desktop.core.i18n import current_language
 from espm_desktop.fs.atomic_files import OutputError, atomic_write, check_output_target
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.desktop_open import open_with_desktop
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.output_messages import failure_text, message_box
 from espm_desktop.ui.settings import AppSettings
 

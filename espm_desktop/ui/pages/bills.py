@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app.bills import StoredBill, meter_with_bills
 from espm_desktop.core.checks import check_meter
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.types import Bill, BillSource, MeterData
 from espm_desktop.ui.bills_commands import (
     AddBillsCommand,
@@ -46,7 +47,6 @@ from espm_desktop.ui.bills_model import (
     parse_pasted_bills,
 )
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import unit_label
 from espm_desktop.ui.pages.bills_message import MessageArea
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker

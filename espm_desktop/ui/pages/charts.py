@@ -38,7 +38,7 @@ from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui import file_dialogs, printing
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import current_language
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.labels import energy_type_label, unit_label
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.plots.chart_view import ChartView

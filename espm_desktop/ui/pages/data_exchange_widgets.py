@@ -35,8 +35,9 @@ from espm_desktop.core.data_exchange import (
     validate_invoice_number,
     validate_meter_number,
 )
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.types import DataExchangeStatus
-from espm_desktop.ui.forms import ERROR_STYLE, current_language
+from espm_desktop.ui.forms import ERROR_STYLE
 
 # Background and text colours of the badges; contrast ≥ 4.5:1 on each background.
 BADGE_COLOURS: dict[str, tuple[str, str]] = {

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.core import energy
-from espm_desktop.ui.forms import current_language
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.pages.score_format import fixed, scientific, significant
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.bill_import_files import BillConflict, ConflictChoice, RowRef
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
-from espm_desktop.ui.forms import current_language
 
 CONFLICT_COLUMNS = (
     "file",

@@ -42,9 +42,9 @@ from espm_desktop.app.bill_import_files import (
 )
 from espm_desktop.core.dates import DateOrder
 from espm_desktop.core.formatting import labelled
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.import_worker import ImportWorker, ReadResult, ReadWorker, start_in_thread
 from espm_desktop.ui.pages.import_conflicts import CONFLICT_COLUMNS, ConflictBox
 from espm_desktop.ui.pages.import_mapping import MappingPanel, mapping_key

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.bill_import_files import ColumnMapping, Field, MappingRequired, field_label
-from espm_desktop.ui.forms import current_language
+from espm_desktop.core.i18n import current_language
 
 MAPPED_FIELDS = (
     Field.PROPERTY_NAME,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.score import PeriodStatus, ScoreResult, first_bank_branch_id, score_property
+from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_bar import ScoreBar
 from espm_desktop.ui.pages.score_format import fixed

@@ -12,9 +12,8 @@ from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.checks import Finding
 from espm_desktop.core.degree_days import ATTRIBUTION
-from espm_desktop.core.i18n import _
+from espm_desktop.core.i18n import _, current_language
 from espm_desktop.core.types import property_type_label
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import StepTable, energy_order, short_unit

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.core import energy, formatting
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.score.bank_branch import BankBranchResult
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import unit_label
 from espm_desktop.ui.pages.score_format import fixed, scientific, significant
 from espm_desktop.ui.table_fill import cells_announced_once

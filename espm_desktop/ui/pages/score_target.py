@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.core.score.bank_branch_target import TargetResult, find_target
 from espm_desktop.core.score.target import PlainTarget, target_in_plain_words
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_inputs import ScorePageTexts

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.score.bank_branch import BankBranchInputs, BankBranchResult, EnergyUse, compute_score
-from espm_desktop.ui.forms import current_language
 from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import short_unit

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.sge_participants import USER_ERRORS, ParticipantFile, SavingsAnalysis, StoreError
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.savings import SavingsInputError
 from espm_desktop.core.sge.common import SgeInputError, format_money, user_text
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import ERROR_STYLE, current_language
+from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.table_fill import cells_announced_once
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

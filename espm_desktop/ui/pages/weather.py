@@ -27,10 +27,10 @@ from espm_desktop.app import weather
 from espm_desktop.app.weather import WeatherFileError
 from espm_desktop.core.calendarize import month_end, month_index
 from espm_desktop.core.degree_days import ATTRIBUTION, MonthlyDegreeDays
-from espm_desktop.core.i18n import _
+from espm_desktop.core.i18n import _, current_language
 from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.forms import ERROR_STYLE, current_language
+from espm_desktop.ui.forms import ERROR_STYLE
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.weather_tables import RIGHT, fill_table, read_only_table
