@@ -13,19 +13,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from espm_desktop.core import formatting
-from espm_desktop.fs.atomic_files import atomic_output_path, check_output_target, display_path
 from espm_desktop.core.i18n import current_language
-from espm_desktop.ui.plots.export import chart_height, chart_layout, paint_chart
+from espm_desktop.fs.atomic_files import atomic_output_path, check_output_target, display_path
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
+    import pyqtgraph as pg
 
 PDF_RENDER_DPI_MAX = 300
 FOOTER_POINT_SIZE = 8.0
@@ -148,6 +147,8 @@ def print_pdf_with_dialog(parent: QWidget | None, pdf_path: Path) -> int:
 # -- charts ---------------------------------------------------------------------------------------------------
 def print_chart(printer: QPrinter, plot_widget: pg.GraphicsView, title: str, language: str = "") -> int:
     """The chart on one page, as vectors: title on top, as large as the page allows, date and page below."""
+    from espm_desktop.ui.plots.export import chart_height, chart_layout, paint_chart
+
     language = language or current_language()
     painter = QPainter()
     _begin(painter, printer)

@@ -49,6 +49,8 @@ def page(qtbot: QtBot, ctx: AppContext) -> ChartsPage:
     widget.resize(1000, 640)
     widget.show()
     qtbot.waitExposed(widget)
+    # As a person sees it: the interactive chart in place of the painted one.
+    qtbot.waitUntil(widget.interactive)
     return widget
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QStackedLayout,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,28 +34,27 @@ from espm_desktop.core.calendarize import (
     month_start,
 )
 from espm_desktop.core.degree_days import monthly_degree_days
+from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import MeterData, PropertyData
 from espm_desktop.fs.atomic_files import OutputError
-from espm_desktop.ui import file_dialogs, printing
+from espm_desktop.ui import file_dialogs
 from espm_desktop.ui.context import AppContext
-from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.labels import energy_type_label, unit_label
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
-from espm_desktop.ui.plots.chart_view import ChartView
-from espm_desktop.ui.plots.charts import (
-    EnergyMixChart,
-    MonthlyChart,
-    UsePerHddChart,
-    WeatherScatterChart,
-    YearOverYearChart,
-)
-from espm_desktop.ui.plots.export import export_png, export_svg
+from espm_desktop.ui.plots.first_chart import FirstChart
+from espm_desktop.ui.plots.monthly_bars import MonthlyBars
 from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from espm_desktop.ui.plots.chart_view import ChartView
 
 CHART_IDS = ("monthly", "year_over_year", "cost", "weather_per_hdd", "weather_scatter", "mix")
 BASES = (cs.Basis.NATIVE, cs.Basis.SITE_GJ, cs.Basis.SOURCE_GJ)
 EXPORT_WIDTH_PX = 1600
+LAYOUT_SETTLE_MS = 30
 
 
 def load_chart_data(ctx: AppContext, property_id: int) -> ChartData:
@@ -122,7 +122,19 @@ class ChartsPage(QWidget):
         controls.addWidget(self.cost_check)
         controls.addStretch(1)
         controls.addWidget(self.reset_button)
-        self.view = ChartView(self.language)
+        # The opening chart is painted with Qt (first_chart); the interactive one (pyqtgraph) replaces it
+        # right after, or at once when the user asks for what only it does.
+        self.first_chart = FirstChart(self.language)
+        self.first_chart.painted.connect(self._on_first_chart_painted)
+        self.first_chart.stack.currentChanged.connect(self._on_view_switched)
+        self._view: ChartView | None = None
+        self._upgrade_pending = False
+        self.chart_area = QStackedWidget()
+        # Every chart laid out, the current one on top: the interactive chart settles under the painted one.
+        stack = self.chart_area.layout()
+        assert isinstance(stack, QStackedLayout)
+        stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        self.chart_area.addWidget(self.first_chart)
         self.note = QLabel()
         self.note.setObjectName("chart_note")
         self.note.setWordWrap(True)
@@ -161,7 +173,7 @@ class ChartsPage(QWidget):
         period_row.addWidget(self.report_button)
         layout.addLayout(period_row)
         self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.chart_area, 1)
         layout.addWidget(self.note)
         self.data: ChartData | None = None
         self.drawn_months: tuple[int, int] | None = None
@@ -169,6 +181,45 @@ class ChartsPage(QWidget):
         self._cal: PropertyMonths | None = None
         self._cal_for: PropertyData | None = None
         self._stale = True
+        self.picker.changed.connect(self._on_picker_changed)
+        self.chart_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.unit_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.cost_check.toggled.connect(lambda _on: self.redraw())
+        self.period_combo.activated.connect(lambda _i: self.redraw())
+        self.reset_button.clicked.connect(lambda: self.view.reset_zoom())
+        self.png_button.clicked.connect(self._on_export_png)
+        self.svg_button.clicked.connect(self._on_export_svg)
+        self.print_button.clicked.connect(self._on_print)
+        self.pdf_button.clicked.connect(self._on_save_pdf)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    # -- the chart shown -----------------------------------------------------------------------------------
+    @property
+    def view(self) -> ChartView:
+        """The interactive chart, made (and drawn) on first use."""
+        if self._view is None:
+            self._make_interactive()
+            self.redraw()
+        assert self._view is not None
+        return self._view
+
+    def interactive(self) -> bool:
+        """Whether the interactive chart has replaced the painted one."""
+        return self._view is not None and self.chart_area.currentWidget() is self._view
+
+    def _make_interactive(self, under_first_chart: bool = False) -> ChartView:
+        """Make the interactive chart and show it, or with `under_first_chart` lay it out under the painted chart
+        (see `_upgrade`)."""
+        from espm_desktop.ui.plots.chart_view import ChartView
+        from espm_desktop.ui.plots.charts import (
+            EnergyMixChart,
+            MonthlyChart,
+            UsePerHddChart,
+            WeatherScatterChart,
+            YearOverYearChart,
+        )
+
+        view = ChartView(self.language)
         self.drawers = (
             MonthlyChart(self),
             YearOverYearChart(self),
@@ -176,19 +227,43 @@ class ChartsPage(QWidget):
             UsePerHddChart(self),
             WeatherScatterChart(self),
         )
-        self.picker.changed.connect(self._on_picker_changed)
-        self.chart_combo.currentIndexChanged.connect(lambda _i: self.redraw())
-        self.unit_combo.currentIndexChanged.connect(lambda _i: self.redraw())
-        self.cost_check.toggled.connect(lambda _on: self.redraw())
-        self.period_combo.activated.connect(lambda _i: self.redraw())
-        self.reset_button.clicked.connect(self.view.reset_zoom)
-        self.png_button.clicked.connect(self._on_export_png)
-        self.svg_button.clicked.connect(self._on_export_svg)
-        self.print_button.clicked.connect(self._on_print)
-        self.pdf_button.clicked.connect(self._on_save_pdf)
+        self.chart_area.addWidget(view)
+        if under_first_chart:
+            self.first_chart.raise_()
+        else:
+            self._show_interactive(view)
         # A message in place of the chart has nothing to export or print.
-        self.view.stack.currentChanged.connect(self._on_view_switched)
-        ctx.data_changed.connect(self._on_data_changed)
+        view.stack.currentChanged.connect(self._on_view_switched)
+        self._view = view
+        return view
+
+    def _on_first_chart_painted(self) -> None:
+        if self._view is None and not self._upgrade_pending:
+            # After the paint, not in it: the user sees the chart while the interactive one loads.
+            self._upgrade_pending = True
+            QTimer.singleShot(0, self._upgrade)
+
+    def _upgrade(self) -> None:
+        """Replace the painted chart by the interactive one, drawn and laid out under it first: pyqtgraph places
+        its axes and legend over a few turns of the event loop, which the user should not see."""
+        self._upgrade_pending = False
+        if self._view is None:
+            view = self._make_interactive(under_first_chart=True)
+            self.redraw()
+            QTimer.singleShot(LAYOUT_SETTLE_MS, lambda: self._show_interactive(view))
+
+    def _show_interactive(self, view: ChartView) -> None:
+        if self.chart_area.currentWidget() is not view:
+            self.chart_area.setCurrentWidget(view)
+            self.first_chart.hide()
+            self._on_view_switched(0)
+
+    def _surface(self, paintable: bool) -> ChartView | FirstChart:
+        """Where to draw: the interactive chart once made; before that, the painted chart for what it can draw
+        (`paintable`) and the messages."""
+        if self._view is not None:
+            return self._view
+        return self.first_chart if paintable else self._make_interactive()
 
     # -- selection -----------------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
@@ -269,6 +344,10 @@ class ChartsPage(QWidget):
         return self.tr("GJ source") if series.basis is cs.Basis.SOURCE_GJ else "GJ"
 
     def redraw(self) -> None:
+        self._draw()
+        self._on_view_switched(0)
+
+    def _draw(self) -> None:
         chart = CHART_IDS[max(self.chart_combo.currentIndex(), 0)]
         self.cost_check.setEnabled(chart == "monthly")
         self.period_label.setVisible(chart == "year_over_year")
@@ -277,42 +356,52 @@ class ChartsPage(QWidget):
         self.note.clear()
         self.drawn_months = None
         if self.data is None:
-            self.view.show_message(self.tr("No property yet: create one on the Properties page."))
+            self._surface(True).show_message(self.tr("No property yet: create one on the Properties page."))
             return
         if not self.data.prop.meters:
-            self.view.show_message(self.tr("This property has no meters yet: add them on the Meters page."))
+            self._surface(True).show_message(
+                self.tr("This property has no meters yet: add them on the Meters page.")
+            )
             return
-        monthly, yoy, mix, per_hdd, scatter = self.drawers
         series, unit = self.current_series()
         asked = cs.Basis(self.unit_combo.currentData())
         if asked is cs.Basis.NATIVE and series.basis is not asked and chart not in ("cost", "mix"):
             self.note.setText(self.tr("The meters use different units: the property total is shown in GJ."))
         meter = self.selected_meter()
         self.drawn_months = _month_span(series.months)
+        if chart == "cost" and series.cost is None:
+            self._surface(True).show_message(
+                self.tr(
+                    "No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart."
+                )
+            )
+            return
+        # Bars alone (no bill steps, no cost line): what the painted chart draws too.
+        bars_only = chart == "cost" or (
+            chart == "monthly" and meter is None and not self.cost_check.isChecked()
+        )
+        view = self._surface(bars_only)
+        if isinstance(view, FirstChart):
+            self._paint_bars(series, unit, cost_only=chart == "cost")
+            return
+        monthly, yoy, mix, per_hdd, scatter = self.drawers
         if chart == "monthly":
             steps = cs.bill_steps(meter, series.basis) if meter is not None else None
-            monthly.draw(self.view, series, unit, steps, self.cost_check.isChecked())
+            monthly.draw(view, series, unit, steps, self.cost_check.isChecked())
         elif chart == "cost":
-            if series.cost is None:
-                self.view.show_message(
-                    self.tr(
-                        "No bill has a cost: type the amounts on the Bills page (Cost column) to see this chart."
-                    )
-                )
-            else:
-                monthly.draw(self.view, series, unit, None, False, cost_only=True)
+            monthly.draw(view, series, unit, None, False, cost_only=True)
         elif chart == "year_over_year":
             cal = self.calendarised()
             latest = cs.highlight_period(cal.meters[self.data.prop.meters.index(meter)] if meter else cal)
             period = self._fill_period_choices(series, latest)
             chosen = self.period_combo.currentData() is not None
-            yoy.draw(self.view, cs.year_over_year(series, period, chosen), unit)
+            yoy.draw(view, cs.year_over_year(series, period, chosen), unit)
         elif chart == "mix":
             mix_data = cs.energy_mix(self.calendarised())
             self.drawn_months = _month_span(mix_data.months)
-            mix.draw(self.view, mix_data, {t: energy_type_label(t) for t in mix_data.energy_types})
+            mix.draw(view, mix_data, {t: energy_type_label(t) for t in mix_data.energy_types})
         elif not self.data.weather:
-            self.view.show_message(self.no_weather_message())
+            view.show_message(self.no_weather_message())
         else:
             degree_days = monthly_degree_days(self.data.weather)
             if chart == "weather_per_hdd":
@@ -324,7 +413,7 @@ class ChartsPage(QWidget):
                         if not math.isnan(r)
                     ]
                 )
-                per_hdd.draw(self.view, per_hdd_data, unit)
+                per_hdd.draw(view, per_hdd_data, unit)
             else:
                 points = (
                     cs.bill_scatter(meter, cs.daily_hdd(self.data.weather), series.basis)
@@ -334,7 +423,14 @@ class ChartsPage(QWidget):
                 self.drawn_months = (
                     (month_index(min(points.start)), month_index(max(points.end))) if points.start else None
                 )
-                scatter.draw(self.view, points, unit, per_month=meter is None)
+                scatter.draw(view, points, unit, per_month=meter is None)
+
+    def _paint_bars(self, series: cs.MonthlySeries, unit: str, cost_only: bool) -> None:
+        bars = MonthlyBars(self)
+        if not series.months:
+            self.first_chart.show_message(bars.no_bills_text())
+        else:
+            self.first_chart.draw_bars(bars.layers(series, cost_only), bars.axis_label(unit, cost_only))
 
     def _fill_period_choices(self, series: cs.MonthlySeries, latest: Period | None) -> Period | None:
         """Offer every month that ends 12 months of data; keep the user's pick while it still exists."""
@@ -388,20 +484,28 @@ class ChartsPage(QWidget):
         return " — ".join(parts)
 
     def export_png_to(self, path: Path, width: int = EXPORT_WIDTH_PX) -> Path:
+        from espm_desktop.ui.plots.export import export_png
+
         return export_png(
             self.view.plot_widget, path, width, self.chart_title(), protected=(Path(self.ctx.db_path),)
         )
 
     def export_svg_to(self, path: Path) -> Path:
+        from espm_desktop.ui.plots.export import export_svg
+
         return export_svg(
             self.view.plot_widget, path, self.chart_title(), protected=(Path(self.ctx.db_path),)
         )
 
     def print_to(self, printer: QPrinter) -> int:
         """The chart on one page of `printer` (set up by the print dialog, or a PDF printer)."""
+        from espm_desktop.ui import printing
+
         return printing.print_chart(printer, self.view.plot_widget, self.chart_title(), self.language)
 
     def save_pdf_to(self, path: Path) -> Path:
+        from espm_desktop.ui import printing
+
         printing.save_pdf(
             path, self.print_to, title=self.chart_title(), landscape=True, protected=(Path(self.ctx.db_path),)
         )
@@ -409,6 +513,8 @@ class ChartsPage(QWidget):
 
     def _export(self, write: Callable[[Path], Path], path: Path, title: str) -> None:
         """Write the file; a refusal or a failure is told in the user's language (the file is then untouched)."""
+        from espm_desktop.ui import printing
+
         try:
             write(path)
         except OutputError as exc:
@@ -442,13 +548,16 @@ class ChartsPage(QWidget):
             self._export(self.save_pdf_to, Path(path), self.tr("Save as PDF"))
 
     def _on_print(self) -> None:
+        from espm_desktop.ui import printing
+
         try:
             printing.print_document(self, self.print_to, title=self.chart_title(), landscape=True)
         except printing.PrintFailed as exc:
             QMessageBox.warning(self, self.tr("Print"), str(exc))
 
     def _on_view_switched(self, _index: int) -> None:
-        drawn = not self.view.showing_message()
+        shown = self._view if self.interactive() else self.first_chart
+        drawn = not shown.showing_message()
         for button in (
             self.reset_button,
             self.png_button,

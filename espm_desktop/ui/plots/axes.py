@@ -7,44 +7,23 @@ from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale
 
 from espm_desktop.core import formatting
+from espm_desktop.ui.plots.ticks import (
+    date_tick_strings,
+    date_ticks,
+    month_name,
+    number_tick_strings,
+)
 
 DATE = "date"  # x = month index (year * 12 + month - 1), fractional inside a month
 MONTH_OF_YEAR = "month_of_year"  # x = 0..11, month `start_month` first
 NUMBER = "number"
 
-_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
-
-
-def locale_for(language: str) -> QLocale:
-    return QLocale(
-        QLocale.Language.French if language == "fr" else QLocale.Language.English, QLocale.Country.Canada
-    )
-
-
-def month_name(language: str, month: int, short: bool = True) -> str:
-    """Month 1–12 in the language ('janv.' / 'Jan'), capitalised as a chart label."""
-    name = formatting.month_name(month, language, short)
-    return name[:1].upper() + name[1:]
-
 
 def month_label(language: str, month_index: int, short: bool = False) -> str:
     """'March 2025' / 'mars 2025' for a month index."""
     return formatting.month_year(month_index // 12, month_index % 12 + 1, language, short)
-
-
-def number_text(value: float, language: str, decimals: int = 0) -> str:
-    """An axis or tooltip number: grouped in the language (300 000 / 300,000), never '-0'."""
-    return formatting.number(value, language, decimals)
-
-
-def decimals_for(spacing: float) -> int:
-    """Enough decimals to tell ticks (or values) `spacing` apart, at most 3."""
-    if spacing <= 0 or not math.isfinite(spacing):
-        return 0
-    return max(0, min(3, -math.floor(math.log10(spacing) + 1e-9)))
 
 
 class ChartAxis(pg.AxisItem):
@@ -75,31 +54,14 @@ class ChartAxis(pg.AxisItem):
         if self.kind != DATE or maxVal <= minVal:
             # Major ticks only: minor grid lines make a print look grey.
             return list(super().tickValues(minVal, maxVal, size))[:1]
-        span = maxVal - minVal
-        fits = max(size / 75.0, 1.0)  # about 75 px per label
-        step = next((s for s in _MONTH_STEPS if span / s <= fits), _MONTH_STEPS[-1])
-        # Labels sit under the middle of their month (or of their year), where the bar is.
-        centre = 6.0 if step >= 12 else 0.5
-        first = math.ceil((minVal - centre) / step) * step
-        values = [v + centre for v in range(int(first), int(math.floor(maxVal - centre)) + 1, step)]
-        return [(float(step), values)]
+        return [date_ticks(minVal, maxVal, size)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         if self.kind == MONTH_OF_YEAR:
             return [month_name(self.language, (self.start_month - 1 + int(v)) % 12 + 1) for v in values]
         if self.kind == DATE:
-            out = []
-            for k, v in enumerate(values):
-                idx = math.floor(v)
-                if spacing >= 12:
-                    out.append(str(idx // 12))
-                elif idx % 12 == 0 or k == 0:
-                    out.append(f"{month_name(self.language, idx % 12 + 1)}\n{idx // 12}")
-                else:
-                    out.append(month_name(self.language, idx % 12 + 1))
-            return out
-        decimals = decimals_for(spacing * scale)
-        return [self.prefix + number_text(v * scale, self.language, decimals) for v in values]
+            return date_tick_strings(values, spacing, self.language)
+        return number_tick_strings([v * scale for v in values], spacing * scale, self.language, self.prefix)
 
 
 class NumberAxis(pg.AxisItem):
@@ -111,8 +73,7 @@ class NumberAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-        decimals = decimals_for(spacing * scale)
-        return [number_text(v * scale, self.language, decimals) for v in values]
+        return number_tick_strings([v * scale for v in values], spacing * scale, self.language)
 
 
 class TimestampAxis(pg.DateAxisItem):

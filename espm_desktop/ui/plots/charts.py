@@ -19,14 +19,16 @@ from espm_desktop.core.chart_series import (
     UsePerHdd,
     YearOverYear,
 )
-from espm_desktop.ui.plots.axes import DATE, MONTH_OF_YEAR, NUMBER, month_label, month_name
+from espm_desktop.ui.plots.axes import DATE, MONTH_OF_YEAR, NUMBER, month_label
 from espm_desktop.ui.plots.chart_view import ChartView, palette
-
-BAR_WIDTH = 0.8
-USE_COLOR = "#1f5fa8"
-ESTIMATED_COLOR = "#e07b1a"
-PARTIAL_COLOR = "#a9c4e6"
-COST_COLOR = "#2e8b57"
+from espm_desktop.ui.plots.monthly_bars import (
+    BAR_WIDTH,
+    COST_COLOR,
+    ESTIMATED_COLOR,
+    USE_COLOR,
+    MonthlyBars,
+)
+from espm_desktop.ui.plots.ticks import month_name
 
 
 def fmt(view: ChartView, value: float) -> str:
@@ -82,32 +84,13 @@ class MonthlyChart(QObject):
     ) -> None:
         view.clear()
         view.bottom_axis.set_kind(DATE)
+        bars = MonthlyBars(self)
         if not series.months:
-            view.show_message(self.tr("No bills yet: add bills on the Bills page to see this chart."))
+            view.show_message(bars.no_bills_text())
             return
-        values = (
-            [float(c) for c in series.cost] if cost_only and series.cost is not None else list(series.values)
-        )
-        groups: dict[str, tuple[list[float], list[float]]] = {
-            "full": ([], []),
-            "est": ([], []),
-            "part": ([], []),
-        }
-        for k, x in enumerate(series.x):
-            key = "est" if series.estimated[k] else "full" if series.complete(k) else "part"
-            groups[key][0].append(x)
-            groups[key][1].append(values[k])
-        main_name = self.tr("Cost by calendar month") if cost_only else self.tr("Use by calendar month")
-        _bars(view, *groups["full"], QColor(COST_COLOR if cost_only else USE_COLOR), main_name)
-        hatch = QBrush(QColor(ESTIMATED_COLOR), Qt.BrushStyle.BDiagPattern)
-        _bars(
-            view,
-            *groups["est"],
-            QColor(ESTIMATED_COLOR).lighter(130),
-            self.tr("Month with an estimated bill"),
-        )
-        _bars(view, *groups["est"], hatch, None)
-        _bars(view, *groups["part"], QColor(PARTIAL_COLOR), self.tr("Month not fully covered by bills"))
+        values = bars.values(series, cost_only)
+        for layer in bars.layers(series, cost_only):
+            _bars(view, layer.xs, layer.heights, layer.brush, layer.name)
         if steps is not None and not cost_only:
             for estimated, pen, name in (
                 (False, pg.mkPen("#222222", width=2), self.tr("Bills (use per average month)")),
@@ -124,9 +107,7 @@ class MonthlyChart(QObject):
                     view.legend.addItem(item, name)
         if cost_only:
             view.left_axis.prefix = ""
-            view.plot.setLabel("left", self.tr("Cost ($)"))
-        else:
-            view.plot.setLabel("left", self.tr("Use ({0})").format(unit_text))
+        view.plot.setLabel("left", bars.axis_label(unit_text, cost_only))
         if show_cost and not cost_only and series.cost is not None:
             cost_item = pg.PlotDataItem(
                 series.x,
@@ -187,7 +168,7 @@ class YearOverYearChart(QObject):
     def draw(self, view: ChartView, yoy: YearOverYear, unit_text: str) -> None:
         view.clear()
         if not yoy.lines:
-            view.show_message(self.tr("No bills yet: add bills on the Bills page to see this chart."))
+            view.show_message(MonthlyBars(self).no_bills_text())
             return
         view.bottom_axis.set_kind(MONTH_OF_YEAR, yoy.start_month)
         colors = palette(len(yoy.lines) + 1)
@@ -259,7 +240,7 @@ class EnergyMixChart(QObject):
         view.clear()
         view.bottom_axis.set_kind(DATE)
         if not mix.months:
-            view.show_message(self.tr("No bills yet: add bills on the Bills page to see this chart."))
+            view.show_message(MonthlyBars(self).no_bills_text())
             return
         xs = [m + 0.5 for m in mix.months]
         tops = mix.stacked()
