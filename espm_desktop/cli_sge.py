@@ -349,7 +349,7 @@ def _cmd_statement(args: argparse.Namespace) -> int:
             return EXIT_INPUT
         statement = aid_statement(data)
     else:
-        from espm_desktop.app.sge_savings import participant_statement
+        from espm_desktop.core.sge.participant_statement import participant_statement
 
         read = _participant(args, need_savings=False)
         if read.analysis is None:

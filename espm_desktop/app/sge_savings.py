@@ -1,6 +1,6 @@
 """Use cases on a participant's measured savings: the gas meters to choose from, the chosen meter's bills, the
-daily temperatures the model used, a participant's file read with its savings for a command; and the one aid
-statement (core/sge/participant_statement.py) the page, the documents and the invoices take their amounts from."""
+daily temperatures the model used, a participant's file read with its savings for a command. The one aid statement
+the page, the documents and the invoices take their amounts from is core/sge/participant_statement.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from espm_desktop.app.database import database_engine, in_session
 from espm_desktop.app.reading import read_connection
 from espm_desktop.core.savings import SavingsInputError
-from espm_desktop.core.sge.participant_statement import participant_statement, savings_years
 from espm_desktop.core.sge.records import ParticipantFile, StoreError
 from espm_desktop.core.sge.savings_analysis import (
     IMPLEMENTATION_PHASES,
@@ -36,9 +35,7 @@ __all__ = [
     "gas_meter_data",
     "gas_meters",
     "participant_savings",
-    "participant_statement",
     "savings_temperatures",
-    "savings_years",
 ]
 
 

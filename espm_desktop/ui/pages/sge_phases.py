@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import PhaseDates, StoredExpense, StoredGrant
-from espm_desktop.app.sge_savings import (
-    IMPLEMENTATION_PHASES,
-    first_deliverables_accepted,
-    participant_statement,
-)
+from espm_desktop.app.sge_savings import IMPLEMENTATION_PHASES, first_deliverables_accepted
 from espm_desktop.core.i18n import _ as catalog_text
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge import rules
 from espm_desktop.core.sge.aid import AidAmount, AidPayment, ExpenseLine, summarize_expenses
 from espm_desktop.core.sge.common import to_cents
+from espm_desktop.core.sge.participant_statement import participant_statement
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant, StackingResult
 from espm_desktop.core.sge.statement import IMPLEMENTATION_TITLE, AidStatement

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import StoredAdjustment
-from espm_desktop.app.sge_savings import SavingsAnalysis, gas_meters, savings_years
+from espm_desktop.app.sge_savings import SavingsAnalysis, gas_meters
 from espm_desktop.core.savings import NonRoutineAdjustment, SavingsInputError, check_periods
 from espm_desktop.core.sge.deadlines import savings_claim_window_end
+from espm_desktop.core.sge.participant_statement import savings_years
 from espm_desktop.fs.atomic_files import OutputError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
