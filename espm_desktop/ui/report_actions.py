@@ -11,46 +11,39 @@ any choice a system locale outside the Letter countries starts on A4.
 
 from __future__ import annotations
 
-import logging
 import re
 import shutil
-import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from espm_desktop.core.i18n import current_language
-from espm_desktop.fs.atomic_files import OutputError, atomic_write, check_output_target
-from espm_desktop.ui import file_dialogs
+from espm_desktop.fs.atomic_files import OutputError, check_output_target
 from espm_desktop.ui.context import AppContext
-from espm_desktop.ui.desktop_open import open_with_desktop
-from espm_desktop.ui.output_messages import failure_text, message_box
 from espm_desktop.ui.settings import AppSettings
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-# The Properties page is the first screen: this module imports neither SQLAlchemy nor reportlab until a report
-# is asked for (app.reports and the thread helper are imported then).
+    from espm_desktop.ui.report_worker import ReportWorker
+
+# The Properties, Charts and Score pages show these buttons on their first screen: what a report needs (the
+# worker thread, SQLAlchemy, reportlab, the dialogs) is imported when one is asked for.
 ReportKindName = Literal["score", "consumption", "portfolio"]
 PAGE_SIZES = ("letter", "a4")  # app.reports.PAGE_SIZES
 
 PAGE_SIZE_KEY = "reports/page_size"
 FOLDER_KEY = "reports/folder"
 # Where Letter is the usual paper (the C locale too: a build machine or a test).
-_LETTER_COUNTRIES = frozenset(
-    getattr(QLocale.Country, name)
-    for name in (
-        "UnitedStates", "Canada", "Mexico", "Chile", "Colombia", "CostaRica", "DominicanRepublic",
-        "ElSalvador", "Guatemala", "Nicaragua", "Panama", "Philippines", "PuertoRico", "Venezuela",
-        "AnyTerritory",
-    )
+_LETTER_COUNTRIES = (
+    "UnitedStates", "Canada", "Mexico", "Chile", "Colombia", "CostaRica", "DominicanRepublic",
+    "ElSalvador", "Guatemala", "Nicaragua", "Panama", "Philippines", "PuertoRico", "Venezuela",
+    "AnyTerritory",
 )  # fmt: skip
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -69,112 +62,8 @@ def preferred_page_size(settings: AppSettings) -> str:
     stored = str(settings.value(PAGE_SIZE_KEY, "") or "")
     if stored in PAGE_SIZES:
         return stored
-    return "letter" if QLocale.system().territory() in _LETTER_COUNTRIES else "a4"
-
-
-class _Cancelled(Exception):
-    pass
-
-
-class ReportWorker(QObject):
-    finished = Signal(object)
-    """The PDF's path: the chosen file, or (no target: for printing) a temporary file the receiver deletes."""
-    cancelled = Signal()
-    failed = Signal(object)
-    """The exception that stopped it (the page words it); nothing was written."""
-
-    def __init__(
-        self,
-        engine: Any,
-        request: ReportRequest,
-        language: str,
-        page_size: str,
-        target: Path | None,
-        db_path: Path,
-    ) -> None:
-        super().__init__()
-        self.engine = engine
-        self.request = request
-        self.language = language
-        self.page_size = page_size
-        self.target = target
-        self.db_path = db_path
-        self.cancel_event = threading.Event()
-
-    def _check(self) -> None:
-        if self.cancel_event.is_set():
-            raise _Cancelled
-
-    @Slot()
-    def run(self) -> None:
-        from espm_desktop.app.reports import gather_report, render_report
-
-        folder = Path(tempfile.mkdtemp(prefix="espm-report-"))
-        handed_over = False
-        try:
-            request = self.request
-            data = gather_report(
-                self.engine, request.kind, self.language, request.property_id, period_end=request.period_end
-            )
-            self._check()
-            pdf = folder / f"{request.kind}.pdf"
-            protected = (self.db_path,)
-            render_report(data, pdf, self.language, page_size=self.page_size, protected=protected)
-            self._check()
-            if self.target is None:
-                handed_over = True
-                self.finished.emit(pdf)
-                return
-            with atomic_write(self.target, protected=protected) as out, pdf.open("rb") as src:
-                shutil.copyfileobj(src, out)
-                self._check()  # raised inside the write: its partial file goes, the target stays as it was
-        except _Cancelled:
-            self.cancelled.emit()
-            return
-        except Exception as exc:  # noqa: BLE001 — reported to the user, never lost in a thread
-            log.exception("Report %s to %s failed", self.request.kind, self.target)
-            self.failed.emit(exc)
-            return
-        finally:
-            if not handed_over:
-                shutil.rmtree(folder, ignore_errors=True)
-        self.finished.emit(self.target)
-
-
-# The threads outlive the button that started them (a window rebuilt for another language, closed while a
-# report is drawn): they are kept here, not by the page, until they have finished, and waited for at exit.
-_running: list[tuple[QThread, ReportWorker]] = []
-
-
-def _release_finished() -> None:
-    still: list[tuple[QThread, ReportWorker]] = []
-    for thread, worker in _running:
-        if shiboken6.isValid(thread) and not thread.isFinished():
-            still.append((thread, worker))
-        elif shiboken6.isValid(thread):
-            thread.wait()
-            thread.deleteLater()
-    _running[:] = still
-
-
-def _stop_all() -> None:
-    for thread, worker in list(_running):
-        worker.cancel_event.set()
-        if shiboken6.isValid(thread):
-            thread.quit()
-            thread.wait()
-    _release_finished()
-
-
-def _run_in_thread(worker: ReportWorker) -> None:
-    from espm_desktop.ui.import_worker import start_in_thread
-
-    app = QCoreApplication.instance()
-    assert app is not None
-    if not getattr(app, "_espm_reports_stopped_at_quit", False):
-        app.aboutToQuit.connect(_stop_all)
-        setattr(app, "_espm_reports_stopped_at_quit", True)  # noqa: B010 (one connection per application)
-    _running.append((start_in_thread(worker, app, _release_finished), worker))
+    # By name: the country enumeration, hundreds of members, is only made when a report is asked for.
+    return "letter" if QLocale.system().territory().name in _LETTER_COUNTRIES else "a4"
 
 
 class ReportButtons(QWidget):
@@ -215,6 +104,8 @@ class ReportButtons(QWidget):
         request = self.request()
         if request is None or self.running():
             return
+        from espm_desktop.ui import file_dialogs
+
         settings = AppSettings()
         filters = {"letter": self.tr("PDF, Letter paper (*.pdf)"), "a4": self.tr("PDF, A4 paper (*.pdf)")}
         chosen, chosen_filter = file_dialogs.save_file_name_and_filter(
@@ -248,6 +139,10 @@ class ReportButtons(QWidget):
 
     # -- running ------------------------------------------------------------------------------------------------
     def _start(self, request: ReportRequest, page_size: str, target: Path | None) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from espm_desktop.ui.report_worker import ReportWorker, run_in_thread
+
         worker = ReportWorker(
             self.ctx.engine, request, current_language(), page_size, target, Path(self.ctx.db_path)
         )
@@ -269,7 +164,7 @@ class ReportButtons(QWidget):
         progress.setMinimumDuration(400)
         progress.canceled.connect(worker.cancel_event.set)
         self._progress = progress
-        _run_in_thread(worker)
+        run_in_thread(worker)
 
     def _stop(self) -> None:
         self._worker = None
@@ -281,6 +176,11 @@ class ReportButtons(QWidget):
         self.pdf_button.setEnabled(True)
 
     def _on_finished(self, pdf: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from espm_desktop.ui.desktop_open import open_with_desktop
+        from espm_desktop.ui.output_messages import message_box
+
         printing = self._worker is not None and self._worker.target is None
         self._stop()
         if not printing:
@@ -314,6 +214,10 @@ class ReportButtons(QWidget):
         self._tell_failure(exc, target or Path(self.tr("the report")))
 
     def _tell_failure(self, exc: BaseException, target: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from espm_desktop.ui.output_messages import failure_text, message_box
+
         box = message_box(
             self.window(),
             QMessageBox.Icon.Warning,
@@ -327,6 +231,8 @@ class ReportButtons(QWidget):
 
     # -- names ----------------------------------------------------------------------------------------------------
     def _suggested_path(self, settings: AppSettings, request: ReportRequest) -> Path:
+        from PySide6.QtCore import QStandardPaths
+
         folder = str(settings.value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
