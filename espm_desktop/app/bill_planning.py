@@ -3,7 +3,7 @@
 A bill with the same meter, start and end as a stored (or earlier) one is a duplicate when its usage and cost
 are the same, a *conflict* when they differ: conflicts are listed, never dropped, and each is kept, replaced
 or refuses the import (`ConflictChoice`). A bill overlapping a meter's other bill by more than one day is a
-row error (ESPM's rule, core.validation.bill_overlap).
+row error (ESPM's rule, core.overlaps.bill_overlap).
 
 Rows are read from their files' RowStores by column: a row becomes an ImportRow only when a message or a
 conflict needs it.
@@ -24,7 +24,8 @@ from espm_desktop.app.bill_import_plan import PERIOD_END, PERIOD_SHIFT, ImportPl
 from espm_desktop.app.bill_matching import Matcher
 from espm_desktop.core.energy import UnknownUnitError, site_gj_per_unit
 from espm_desktop.core.i18n import Message, message
-from espm_desktop.core.validation import bill_overlap, overlap_error
+from espm_desktop.core.overlaps import bill_overlap
+from espm_desktop.core.validation import overlap_error
 from espm_desktop.io.import_types import (
     BillConflict,
     ConflictChoice,
@@ -292,7 +293,7 @@ def _plan_rows(
 
 
 def _overlap(meter: PlannedMeter, start: int, end: int, at: int) -> tuple[date, date] | None:
-    """The first accepted period ESPM refuses beside [start, end] (core.validation.bill_overlap).
+    """The first accepted period ESPM refuses beside [start, end] (core.overlaps.bill_overlap).
 
     `at` is where [start, end] would sit in the sorted periods. Accepted periods obey the same rule, so their
     starts and ends both increase: only the two before `at` and those starting on or before `end` can clash.

@@ -13,10 +13,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from espm_desktop.app.records import RecordRefused, refused_as_field_error
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message
 from espm_desktop.core.types import Bill
 from espm_desktop.core.unit_change import UnitConversion
-from espm_desktop.core.validation import ENERGIR_NUMBER_FIELDS, FieldError, check_energir_number
+from espm_desktop.core.validation import ENERGIR_NUMBER_FIELDS, check_energir_number
 from espm_desktop.db import meter_units, models
 from espm_desktop.db.bills_store import load_meter_bills
 from espm_desktop.db.meter_units import MeterChangedError, UsageChange

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from espm_desktop.app.records import RecordRefused, refused_as_field_error
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message
-from espm_desktop.core.validation import FieldError, normalise_postal_code
+from espm_desktop.core.validation import normalise_postal_code
 from espm_desktop.db import summaries
 from espm_desktop.db.summaries import PropertySummary
 

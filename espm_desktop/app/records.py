@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message
-from espm_desktop.core.validation import FieldError
 
 __all__ = ["RecordRefused", "integrity_field_error", "refused_as_field_error"]
 

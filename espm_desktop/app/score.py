@@ -11,8 +11,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
-from typing import TYPE_CHECKING
+from itertools import accumulate, repeat
+from operator import attrgetter, not_, sub
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from espm_desktop.app.reading import PropertyNotFound, read_connection
 from espm_desktop.core.calendarize import (
@@ -22,13 +23,15 @@ from espm_desktop.core.calendarize import (
     calendarize_property,
     latest_full_period,
     month_complete,
+    month_end_dates,
     month_index,
     month_start,
     period_ending,
     period_totals,
 )
-from espm_desktop.core.checks import Finding, check_property
+from espm_desktop.core.checks import check_property
 from espm_desktop.core.degree_days import MonthlyDegreeDays, PropertyDegreeDaysResult
+from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import message
 from espm_desktop.core.score.bank_branch import BankBranchResult, compute_score, inputs_from_property
 from espm_desktop.core.score.weather_station import StationView, station_warnings
@@ -37,7 +40,6 @@ from espm_desktop.db.property_reads import (
     StationRecord,
     degree_days_for_period,
     property_record,
-    station_record,
     typed_degree_days,
 )
 from espm_desktop.db.station_months import monthly_degree_days
@@ -46,12 +48,13 @@ if TYPE_CHECKING:
     from espm_desktop.app.reading import DatabaseSource
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodStatus:
+class PeriodStatus(NamedTuple):
     """Whether the 12 months ending `end` can give a score, and if not the first reason why.
 
     reason: None (they can), "meter_without_bills" (`meter_name`), "months_not_covered" (`meter_name`
     lacks `months_missing` of the 12 months; empty name when no meter has data) or "no_degree_days".
+    A named tuple rather than a frozen dataclass: a property has one per month of its data, and a tuple is made in
+    a third of the time.
     """
 
     end: date
@@ -114,16 +117,22 @@ def score_property_on(
     period = period_ending(period_end) if period_end is not None else latest
     if period is not None and month_index(period.end) not in months.month_range():
         period = latest
-    typed = typed_degree_days(con, property_id)
-    station = (
-        station_record(con, record.weather_station_id) if record.weather_station_id is not None else None
+    typed = typed_degree_days(con, property_id) if record.has_typed_degree_days else {}
+    station = record.station
+    # The station's months are read once, for the period's degree days and for the period statuses.
+    monthly = (
+        monthly_degree_days(con, station.station_id)
+        if station is not None and (is_bank or (period is not None and period.end not in typed))
+        else None
     )
-    findings = check_property(prop, months, has_common_period=latest is not None)
+    # Each meter's full months, for the data checks and the period statuses.
+    full_flags = [m.full_flags() for m in months.meters]
+    findings = check_property(prop, months, has_common_period=latest is not None, full_flags=full_flags)
     totals = dd = result = None
     if period is not None:
         totals = period_totals(months, period)
         findings.extend(_period_findings(months, totals))
-        dd = degree_days_for_period(con, period, typed.get(period.end), station)
+        dd = degree_days_for_period(con, period, typed.get(period.end), station, monthly)
         if is_bank:
             findings.extend(_degree_day_findings(dd))
         result = compute_score(inputs_from_property(prop, totals, dd.hdd, dd.cdd))
@@ -131,8 +140,9 @@ def score_property_on(
         for w in result.warnings if is_bank else ():
             findings.append(Finding(w.code, "warning", None, None, None, w.message))
     ends = _period_ends(months)
-    monthly = monthly_degree_days(con, station.station_id) if is_bank and station is not None else None
-    statuses = _period_statuses(prop, months, ends, is_bank, set(typed), monthly)
+    statuses = _period_statuses(
+        prop, months, ends, is_bank, set(typed), monthly if is_bank else None, full_flags
+    )
     return ScoreResult(
         prop=prop,
         months=months,
@@ -153,16 +163,20 @@ def _period_ends(months: PropertyMonths) -> tuple[date, ...]:
     span = months.month_range()
     if len(span) < 12:
         return ()
-    # month_end(i) for each month, latest first, as ordinals: one date made per month.
-    return tuple(
-        date.fromordinal(month_start(i + 1).toordinal() - 1) for i in range(span[-1], span[0] - 1, -1)
-    )
+    ends = month_end_dates(span[0], len(span))
+    ends.reverse()
+    return tuple(ends)
 
 
 def _period_findings(months: PropertyMonths, totals: PeriodTotals) -> list[Finding]:
     out = []
     period = totals.period
-    incomplete = [month_start(i) for i in period.month_indexes() if not month_complete(months, i)]
+    # totals.complete: every month of the period is complete (calendarize.period_is_complete), nothing to list.
+    incomplete = (
+        []
+        if totals.complete
+        else [month_start(i) for i in period.month_indexes() if not month_complete(months, i)]
+    )
     if incomplete:
         out.append(
             Finding(
@@ -231,9 +245,36 @@ def _degree_day_findings(dd: PropertyDegreeDaysResult) -> list[Finding]:
     return []
 
 
-def _prefix(flags: Sequence[bool]) -> list[int]:
+def _prefix(flags: Sequence[int]) -> list[int]:
     """Running counts: out[k] = how many of flags[:k] are true."""
     return list(accumulate(flags, initial=0))
+
+
+def _window_counts(flags: Sequence[int]) -> list[int]:
+    """How many of each 12 consecutive flags are set: out[a] counts flags[a : a + 12]."""
+    sums = _prefix(flags)
+    return list(map(sub, sums[12:], sums[:-12]))
+
+
+def _months_without_weather(monthly: Sequence[MonthlyDegreeDays], first: int, count: int) -> bytes:
+    """For each of `count` months from month index `first`, 1 when the station has no day of data in it.
+
+    `monthly`: one row per month from the station's first to its last, as db.station_months gives them.
+    """
+    if not monthly:
+        return b"\x01" * count
+    m0 = month_index(monthly[0].month)
+    lo, hi = max(first, m0), min(first + count, m0 + len(monthly))
+    if lo >= hi:
+        return b"\x01" * count
+    inner = bytes(map(not_, map(_DAYS_WITH_DATA, monthly[lo - m0 : hi - m0])))
+    return b"\x01" * (lo - first) + inner + b"\x01" * (first + count - hi)
+
+
+_DAYS_WITH_DATA = attrgetter("days_with_data")
+# Month flags are bytes of 0 or 1, one per month, so that a meter's flags are combined with the others' as one
+# integer (its bytes): a bitwise or over every month at once.
+_NEGATED = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 
 
 def _period_statuses(
@@ -243,9 +284,14 @@ def _period_statuses(
     is_bank: bool,
     typed: set[date],
     monthly: Sequence[MonthlyDegreeDays] | None,
+    full_flags: Sequence[list[bool]] | None = None,
 ) -> tuple[PeriodStatus, ...]:
     """One status per period end; the month tests (calendarize.month_complete, MeterMonths.is_full and
-    is_required, degree_days.period_degree_days's months without data) are made once per month, not per period."""
+    is_required, degree_days.period_degree_days's months without data) are made once per month, not per period.
+
+    `monthly`: the station's months, one row per month from its first (db.station_months); `full_flags`: each
+    meter's MeterMonths.full_flags(), when the caller has them.
+    """
     if not ends:
         return ()
     without_bills = next((m.name for m in prop.meters if not m.bills), None)
@@ -253,50 +299,56 @@ def _period_statuses(
         return tuple(PeriodStatus(end, "meter_without_bills", without_bills) for end in ends)
     span = months.month_range()
     lo = span[0] - 11  # the earliest period starts 11 months before the first month with data
-    indexes = range(lo, span[-1] + 1)
-    n = len(indexes)
-    fulls: list[list[bool]] = []
+    n = span[-1] + 1 - lo
+    if full_flags is None:
+        full_flags = [m.full_flags() for m in months.meters]
+    any_full = any_lacking = 0
     lacking: list[
-        list[bool]
-    ] = []  # lacking[m][k]: meter m is required in month lo + k but doesn't cover all of it
-    for m in months.meters:
-        # Every meter has bills here, so its months lie within `indexes`.
+        bytes
+    ] = []  # lacking[m][k]: 1 when meter m is required in month lo + k but lacks some of it
+    for m, flags in zip(months.meters, full_flags, strict=True):
+        # Every meter has bills here, so its months lie within the n months from lo.
         k0 = m.first_month - lo
-        full = [False] * k0 + m.full_flags() + [False] * (n - k0 - len(m.covered_days))
+        full = bytes(k0) + bytes(flags) + bytes(n - k0 - len(flags))
         first = 0 if m.required_from is None else min(max(m.required_from - lo, 0), n)
         last = n if m.required_until is None else min(max(m.required_until - lo + 1, first), n)
-        lack = [False] * first + [not f for f in full[first:last]] + [False] * (n - last)
-        fulls.append(full)
+        lack = bytes(first) + full[first:last].translate(_NEGATED) + bytes(n - last)
+        any_full |= int.from_bytes(full, "big")
+        any_lacking |= int.from_bytes(lack, "big")
         lacking.append(lack)
     # calendarize.month_complete: at least one meter covers the month and every meter required in it does.
-    incomplete = [
-        not any(f) or any(x)
-        for f, x in zip(zip(*fulls, strict=True), zip(*lacking, strict=True), strict=True)
-    ]
-    incomplete_sum = _prefix(incomplete)
-    lacking_sums = [_prefix(row) for row in lacking]
-    with_data = {month_index(m.month) for m in monthly if m.days_with_data} if monthly is not None else set()
-    no_weather_sum = _prefix([i not in with_data for i in indexes])
-    out: list[PeriodStatus] = []
-    # `ends` are the last days of the months of `indexes`, latest first: the j-th closes the 12 months [b - 12, b)
-    # with b = n - j. Every field is passed: a frozen dataclass fills a default more slowly than an argument.
+    every_month = int.from_bytes(b"\x01" * n, "big")
+    incomplete = ((any_full ^ every_month) | any_lacking).to_bytes(n, "big")
+    # `ends` are the last days of the months lo + 11 … lo + n - 1, latest first: the j-th closes the 12 months
+    # [a, a + 12) with a = n - 12 - j, whose counts are the j-th of each window list reversed.
+    counts = _window_counts(incomplete)[::-1]
+    if is_bank:
+        dark = _months_without_weather(monthly, lo, n) if monthly is not None else b"\x01" * n
+        without_weather = _window_counts(dark)[::-1]
+    else:
+        without_weather = [0] * len(ends)
+    lacking_counts: list[tuple[str, list[int]]] | None = None
+    rows: list[tuple[date, str | None, str, int]] = []
     for j, end in enumerate(ends):
-        b = n - j
-        a = b - 12
-        count = incomplete_sum[b] - incomplete_sum[a]
+        count = counts[j]
         if count:
+            if lacking_counts is None:
+                lacking_counts = [
+                    (m.meter_name, _window_counts(row)[::-1])
+                    for m, row in zip(months.meters, lacking, strict=True)
+                ]
             name = ""
-            for m, sums in zip(months.meters, lacking_sums, strict=True):
-                missing = sums[b] - sums[a]
-                if missing:
-                    name, count = m.meter_name, missing
+            for meter_name, missing in lacking_counts:
+                if missing[j]:
+                    name, count = meter_name, missing[j]
                     break
-            out.append(PeriodStatus(end, "months_not_covered", name, count))
-        elif is_bank and end not in typed and (monthly is None or no_weather_sum[b] - no_weather_sum[a]):
-            out.append(PeriodStatus(end, "no_degree_days", "", 0))
+            rows.append((end, "months_not_covered", name, count))
+        elif without_weather[j] and end not in typed:
+            rows.append((end, "no_degree_days", "", 0))
         else:
-            out.append(PeriodStatus(end, None, "", 0))
-    return tuple(out)
+            rows.append((end, None, "", 0))
+    # PeriodStatus._make without its count of fields (each row has the four): each made in C, not in Python.
+    return cast("tuple[PeriodStatus, ...]", tuple(map(tuple.__new__, repeat(PeriodStatus), rows)))
 
 
 def _station_view(province: str, postal_code: str, station: StationRecord | None) -> StationView | None:

@@ -56,6 +56,21 @@ def month_lengths(first: int, count: int) -> list[int]:
     return _DAYS[k : k + count]
 
 
+# _MONTH_END_DATES[i]: the last day of month index _BASE + i, made on first use (a property's period list names
+# one month end per month of its data).
+_MONTH_END_DATES: list[date] = []
+
+
+def month_end_dates(first: int, count: int) -> list[date]:
+    """The last days of `count` consecutive months from month index `first` (as `month_end` gives them)."""
+    k = first - _BASE
+    if k < 0 or k + count > len(_MONTH_START) - 1:
+        return [month_end(first + i) for i in range(count)]
+    if not _MONTH_END_DATES:
+        _MONTH_END_DATES[:] = [date.fromordinal(o - 1) for o in _MONTH_START[1:]]
+    return _MONTH_END_DATES[k : k + count]
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A run of whole calendar months, `start` = first day, `end` = last day (inclusive)."""

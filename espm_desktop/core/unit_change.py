@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from espm_desktop.core import energy
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import Message, message
-from espm_desktop.core.validation import FieldError
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,14 +4,13 @@ One rule, one function, called by every entry point (form, grid, paste, assistan
 - Énergir numbers: `check_energir_number` / `energir_number_error` (formats of seed 000, notes ¹–³, kept in
   data_exchange_reference.py and checked by data_exchange.py);
 - initial load: `initial_load_error` (seed 000, note ⁴: 0 to 24 months; the meter table's CHECK says the same);
-- bill overlaps: `bill_overlap` (the rule) and `overlap_error` (the message a form shows).
+- bill overlaps: `overlap_error` (the message a form shows) for the rule in core/overlaps.py.
+A field's error is a `FieldError` (core/field_errors.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from datetime import date
 
 from espm_desktop.core.data_exchange import (
@@ -22,25 +21,10 @@ from espm_desktop.core.data_exchange import (
     validate_invoice_number,
     validate_meter_number,
 )
-from espm_desktop.core.i18n import N_, Message, Shown, message
+from espm_desktop.core.field_errors import FieldError
+from espm_desktop.core.i18n import N_, Message, message
+from espm_desktop.core.overlaps import bill_overlap
 from espm_desktop.core.types import Bill
-
-
-@dataclass(frozen=True, slots=True)
-class FieldError(Shown):
-    """An error on one field: what is wrong (`problem`, shown in the reader's language), the rule's id (`code`)
-    and the values it names."""
-
-    field: str
-    problem: Message = dataclass_field(hash=False)
-    code: str = ""
-    values: Mapping[str, object] = dataclass_field(default_factory=dict, hash=False)
-
-    def text(self, language: str | None = None) -> str:
-        return self.problem.text(language)
-
-    def message(self, language: str) -> str:
-        return self.problem.text("fr" if language.startswith("fr") else "en")
 
 
 def _required(field: str, problem: Message, value: str) -> FieldError | None:
@@ -235,35 +219,7 @@ def initial_load_error(column: str, months: int | str | None) -> FieldError | No
     )
 
 
-# --- Bill overlaps (ESPM help; DOMAIN.md) ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BillOverlap:
-    """Two bills that ESPM refuses together: the days they share and whether one lies inside the other."""
-
-    start: date
-    end: date
-    days: int
-    contained: bool
-
-
-def bill_overlap(start: date, end: date, other_start: date, other_end: date) -> BillOverlap | None:
-    """The overlap ESPM refuses between two bills (end dates inclusive), or None when they may coexist.
-
-    ESPM lets one bill end on the day the next one starts (that day belongs to the later bill). Any other
-    shared day is an overlap, and so is a bill lying inside another, even a one-day bill on that shared day.
-    """
-    low, high = max(start, other_start), min(end, other_end)
-    if low > high:
-        return None
-    days = (high - low).days + 1
-    first, second = sorted(((start, end), (other_start, other_end)))
-    # One shared day that ends the first bill and starts the second, each bill also having days of its own.
-    if days == 1 and first[1] == second[0] and first[0] < second[0] and second[1] > first[1]:
-        return None
-    contained = (start >= other_start and end <= other_end) or (other_start >= start and other_end <= end)
-    return BillOverlap(low, high, days, contained)
+# --- Bill overlaps (the rule: core/overlaps.py) ---------------------------------------------------------------
 
 
 def overlap_error(

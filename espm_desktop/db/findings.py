@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from espm_desktop.core.checks import FindingKey
+from espm_desktop.core.findings import FindingKey
 from espm_desktop.db.models import FindingAcknowledgement
 
 

@@ -8,15 +8,14 @@ dates, the NUMERIC(14, 2) cost as a Decimal with two decimals, 0/1 flags as bool
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import groupby
-from operator import itemgetter
+from typing import Any
 
 from espm_desktop.core.calendarize import Period, month_index
-from espm_desktop.core.degree_days import PropertyDegreeDaysResult, period_degree_days
+from espm_desktop.core.degree_days import MonthlyDegreeDays, PropertyDegreeDaysResult, period_degree_days
 from espm_desktop.core.types import Bill, BillSource, MeterData, PropertyData
 from espm_desktop.db.station_months import monthly_degree_days
 
@@ -28,6 +27,10 @@ class PropertyRecord:
     data: PropertyData
     province: str
     weather_station_id: int | None
+    station: StationRecord | None = None
+    """The linked station (read with the property)."""
+    has_typed_degree_days: bool = True
+    """Whether degree days are typed for some period of the property (read with it: most have none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,35 +75,46 @@ def cents_value(value: float | int | str) -> Decimal:
     return Decimal(f"{value:.2f}") if not isinstance(value, str) else Decimal(value).quantize(Decimal("0.01"))
 
 
-def _bills(con: sqlite3.Connection, property_id: int, exact: bool) -> Iterator[tuple[int, list[Bill]]]:
-    """(meter id, its bills by start date) for each meter of the property that has bills.
+# The (meter_id, start_date, end_date) unique index gives the order: no sort. One query per meter: a meter's rows
+# need not say which meter they belong to, nor be grouped.
+_BILLS_SQL = (
+    "SELECT start_date, end_date, usage, cost, estimated, source FROM bill WHERE meter_id = ? "
+    "ORDER BY start_date, end_date"
+)
+
+
+def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> list[Bill]:
+    """The meter's bills by start date.
 
     `exact`: the stored values are what the app writes (ISO dates, numbers), converted inline; else each value
     goes through the tolerant converters (a date with a time of day, a cost stored as text).
     """
     sources = _SOURCES
-    day: Callable[[str], date] = date.fromisoformat if exact else date_value
-    # The (meter_id, start_date, end_date) unique index gives the order: no sort.
-    rows = con.execute(
-        "SELECT meter_id, start_date, end_date, usage, cost, estimated, source FROM bill "
-        "WHERE meter_id IN (SELECT id FROM meter WHERE property_id = ?) ORDER BY meter_id, start_date, end_date",
-        (property_id,),
-    )
-    for meter_id, group in groupby(rows, itemgetter(0)):
-        yield (
-            meter_id,
-            [
-                Bill(
-                    day(start),
-                    day(end),
-                    usage if type(usage) is float else float(usage),
-                    None if cost is None else Decimal(f"{cost:.2f}") if exact else cents_value(cost),
-                    bool(estimated),
-                    sources[source],
-                )
-                for _mid, start, end, usage, cost, estimated, source in group
-            ],
+    rows = con.execute(_BILLS_SQL, (meter_id,))
+    if exact:
+        day = date.fromisoformat
+        return [
+            Bill(
+                day(start),
+                day(end),
+                usage if type(usage) is float else float(usage),
+                None if cost is None else Decimal(f"{cost:.2f}"),
+                bool(estimated),
+                sources[source],
+            )
+            for start, end, usage, cost, estimated, source in rows
+        ]
+    return [
+        Bill(
+            date_value(start),
+            date_value(end),
+            usage if type(usage) is float else float(usage),
+            None if cost is None else cents_value(cost),
+            bool(estimated),
+            sources[source],
         )
+        for start, end, usage, cost, estimated, source in rows
+    ]
 
 
 def property_record(
@@ -108,8 +122,11 @@ def property_record(
 ) -> PropertyRecord | None:
     """The property with its meters (by name) and their bills (by start date); None when there is no such id."""
     row = con.execute(
-        "SELECT name, property_type, gross_floor_area_m2, workers, weekly_hours, computers, percent_heated, "
-        "percent_cooled, months_in_operation, postal_code, province, weather_station_id FROM property WHERE id = ?",
+        "SELECT p.name, p.property_type, p.gross_floor_area_m2, p.workers, p.weekly_hours, p.computers, "
+        "p.percent_heated, p.percent_cooled, p.months_in_operation, p.postal_code, p.province, "
+        "p.weather_station_id, EXISTS (SELECT 1 FROM property_degree_days d WHERE d.property_id = p.id), "
+        f"{_STATION_COLUMNS} FROM property p LEFT JOIN weather_station s ON s.id = p.weather_station_id "
+        "WHERE p.id = ?",
         (property_id,),
     ).fetchone()
     if row is None:
@@ -120,11 +137,13 @@ def property_record(
         (property_id,),
     ).fetchall()
     bills: dict[int, list[Bill]] = {m[0]: [] for m in meter_rows}
-    if with_bills and meter_rows:
+    if with_bills:
         try:
-            bills.update(_bills(con, property_id, exact=True))
+            for mid in bills:
+                bills[mid] = _meter_bills(con, mid, exact=True)
         except ValueError:  # a date with a time of day, a cost as text: read as the ORM's types do
-            bills.update(_bills(con, property_id, exact=False))
+            for mid in bills:
+                bills[mid] = _meter_bills(con, mid, exact=False)
     meters = tuple(
         MeterData(
             name=name,
@@ -137,7 +156,8 @@ def property_record(
         )
         for mid, name, energy_type, unit, active, inactive in meter_rows
     )
-    (name, ptype, area, workers, hours, computers, heated, cooled, months, postal, province, station) = row
+    values, has_typed, station_values = row[:12], row[12], row[13:]
+    (name, ptype, area, workers, hours, computers, heated, cooled, months, postal, province, station) = values
     data = PropertyData(
         name=name,
         property_type=ptype,
@@ -152,7 +172,7 @@ def property_record(
         meters=meters,
         property_id=property_id,
     )
-    return PropertyRecord(data, province, station)
+    return PropertyRecord(data, province, station, _station(station_values), bool(has_typed))
 
 
 def typed_degree_days(con: sqlite3.Connection, property_id: int) -> dict[date, TypedDegreeDays]:
@@ -169,21 +189,39 @@ def typed_degree_days(con: sqlite3.Connection, property_id: int) -> dict[date, T
 
 def station_record(con: sqlite3.Connection, station_id: int) -> StationRecord | None:
     row = con.execute(
-        "SELECT id, climate_id, name, province, latitude, longitude FROM weather_station WHERE id = ?",
-        (station_id,),
+        f"SELECT {_STATION_COLUMNS} FROM weather_station s WHERE s.id = ?", (station_id,)
     ).fetchone()
-    return None if row is None else StationRecord(row[0], row[1], row[2], row[3] or "", row[4], row[5])
+    return _station(row)
+
+
+_STATION_COLUMNS = "s.id, s.climate_id, s.name, s.province, s.latitude, s.longitude"
+
+
+def _station(row: tuple[Any, ...] | None) -> StationRecord | None:
+    """A StationRecord from the _STATION_COLUMNS of a row; None when there is no such station."""
+    if row is None or row[0] is None:
+        return None
+    station_id, climate_id, name, province, latitude, longitude = row
+    return StationRecord(station_id, climate_id, name, province or "", latitude, longitude)
 
 
 def degree_days_for_period(
-    con: sqlite3.Connection, period: Period, typed: TypedDegreeDays | None, station: StationRecord | None
+    con: sqlite3.Connection,
+    period: Period,
+    typed: TypedDegreeDays | None,
+    station: StationRecord | None,
+    monthly: Sequence[MonthlyDegreeDays] | None = None,
 ) -> PropertyDegreeDaysResult:
-    """Typed degree days for the period's end win; else the linked station's, with missing days counted."""
+    """Typed degree days for the period's end win; else the linked station's, with missing days counted.
+
+    `monthly`: the station's months (db.station_months.monthly_degree_days), when the caller has read them.
+    """
     if typed is not None:
         return PropertyDegreeDaysResult(period, "typed", typed.hdd, typed.cdd, note=typed.note)
     if station is None:
         return PropertyDegreeDaysResult(period, "none", None, None)
-    monthly = monthly_degree_days(con, station.station_id)
+    if monthly is None:
+        monthly = monthly_degree_days(con, station.station_id)
     # The station's months run without a gap from the first: hand over only the period's (the others are not read).
     k = period.first_month - month_index(monthly[0].month) if monthly else 0
     detail = period_degree_days(monthly[max(k, 0) : max(k + period.months, 0)], period)

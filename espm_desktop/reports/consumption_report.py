@@ -36,7 +36,7 @@ from espm_desktop.core.calendarize import (
     month_start,
 )
 from espm_desktop.core.chart_series import UsePerHdd
-from espm_desktop.core.checks import Finding
+from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import N_, _, pgettext
 from espm_desktop.core.types import Bill
 from espm_desktop.reports.fonts import register_fonts

@@ -21,8 +21,8 @@ from reportlab.platypus import KeepTogether, Spacer, TableStyle
 from espm_desktop.core import energy
 from espm_desktop.core import formatting as fmt
 from espm_desktop.core.calendarize import Period
-from espm_desktop.core.checks import Finding
 from espm_desktop.core.degree_days import PropertyDegreeDaysResult
+from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import _
 from espm_desktop.core.score.bank_branch import BankBranchResult
 from espm_desktop.core.score.bank_branch_target import TargetResult

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.findings import acknowledge_finding, acknowledged_findings
-from espm_desktop.core.checks import Finding
+from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.context import AppContext
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from espm_desktop.app.bills import StoredBill
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import current_language, message
 from espm_desktop.core.numbers import decimal_mark_for, format_number, parse_decimal_text
 from espm_desktop.core.types import Bill
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.bills_rules import (
     COST,
     DAYS,

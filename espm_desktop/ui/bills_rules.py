@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from espm_desktop.core.dates import DateOrder, typed_date_order
 from espm_desktop.core.dates import parse_date_text as read_date_text
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import N_, Message, current_language, message
 from espm_desktop.core.numbers import DecimalMark, decimal_mark_for, guess_decimal_mark, parse_decimal_text
 from espm_desktop.core.types import Bill, BillSource
-from espm_desktop.core.validation import FieldError, validate_bill
+from espm_desktop.core.validation import validate_bill
 
 START, END, DAYS, USAGE, UNIT, COST, ESTIMATED, SOURCE = range(8)
 """The grid's columns (a pasted problem names the column it is in)."""

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import current_language, message
 from espm_desktop.core.numbers import decimal_mark_for, format_number, parse_decimal_text
-from espm_desktop.core.validation import FieldError
 
 NO_DATE = QDate(1900, 1, 1)
 ERROR_STYLE = "color: #b00020;"

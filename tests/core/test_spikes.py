@@ -7,7 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from espm_desktop.core.calendarize import calendarize_meter
-from espm_desktop.core.checks import Finding, check_meter, usage_spikes
+from espm_desktop.core.checks import check_meter
+from espm_desktop.core.findings import Finding
+from espm_desktop.core.spikes import usage_spikes
 from espm_desktop.core.types import Bill, MeterData
 
 
@@ -110,7 +112,7 @@ def test_median_of_the_others_matches_statistics_median_wherever_the_month_falls
     import statistics
     from bisect import bisect_left
 
-    from espm_desktop.core.checks import _medians_without
+    from espm_desktop.core.spikes import _medians_without
 
     rng = random.Random(7)
     for _ in range(3000):

@@ -14,11 +14,11 @@ from espm_desktop.core.data_exchange import (
     validate_invoice_number,
     validate_meter_number,
 )
+from espm_desktop.core.field_errors import FieldError
+from espm_desktop.core.overlaps import bill_overlap
 from espm_desktop.core.types import Bill, MeterData
 from espm_desktop.core.unit_change import UnitConversion, plan_unit_change
 from espm_desktop.core.validation import (
-    FieldError,
-    bill_overlap,
     check_energir_number,
     energir_number_error,
     initial_load_error,

@@ -23,8 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.data_exchange import SetupField, validate_initial_load, validate_invoice_number
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message as i18n_message
-from espm_desktop.core.validation import FieldError
 from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.bills_model import END, UNIT

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_STATION_DISTANCE_KM = 100.0
 EARTH_RADIUS_KM = 6371.0088
@@ -61,8 +62,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+@lru_cache(maxsize=256)
 def province_code(text: str) -> str | None:
-    """'QC', 'Québec', 'QUEBEC', 'British Columbia' → two-letter code; None when not recognised."""
+    """'QC', 'Québec', 'QUEBEC', 'British Columbia' → two-letter code; None when not recognised (a portfolio
+    names a few provinces, each read once)."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().upper().strip()
     plain = " ".join(plain.replace(".", "").split())
     return _CODE_BY_NAME.get(plain) or _CODE_BY_NAME.get(plain.replace(" ", "-"))

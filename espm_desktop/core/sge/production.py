@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge.records import ProductionEntry
-from espm_desktop.core.validation import FieldError
 
 
 def production_problems(entry: ProductionEntry, others: Sequence[ProductionEntry]) -> list[FieldError]:

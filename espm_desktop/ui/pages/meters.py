@@ -19,11 +19,12 @@ from espm_desktop.app.meters import (
     save_meter,
 )
 from espm_desktop.core import energy
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import Bill
 from espm_desktop.core.unit_change import UnitConversion, plan_unit_change, usage_decimals
-from espm_desktop.core.validation import ENERGIR_NUMBER_FIELDS, FieldError, validate_meter
+from espm_desktop.core.validation import ENERGIR_NUMBER_FIELDS, validate_meter
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.labels import STATUS_BADGE_COLOURS, energy_type_label, status_label, unit_label

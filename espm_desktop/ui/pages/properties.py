@@ -14,10 +14,11 @@ from espm_desktop.app.properties import (
     property_summaries,
     save_property,
 )
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import current_language
 from espm_desktop.core.numbers import format_number
 from espm_desktop.core.types import PropertyType, property_type_label
-from espm_desktop.core.validation import FieldError, validate_property
+from espm_desktop.core.validation import validate_property
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.base import RecordTablePage

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QStyle,
 from espm_desktop.app.score import ScoreResult
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
-from espm_desktop.core.checks import Finding
 from espm_desktop.core.degree_days import ATTRIBUTION
+from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import _, current_language
 from espm_desktop.core.types import property_type_label
 from espm_desktop.ui.labels import energy_type_label

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import Indicator, Measure
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import message
 from espm_desktop.core.numbers import parse_decimal_text
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import SgeTab, day_text, fill, lang, number, selected_id, table

@@ -32,6 +32,7 @@ from espm_desktop.core.calendarize import (
     latest_full_period,
     period_totals,
 )
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.eligibility import (
     EXCLUSIONS,
@@ -41,7 +42,6 @@ from espm_desktop.core.sge.eligibility import (
 )
 from espm_desktop.core.sge.taxes import normalise_registration_number
 from espm_desktop.core.types import MeterData
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, FormWidget
 from espm_desktop.ui.pages.sge_common import (

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import PhaseDates, StoredExpense, StoredGrant
 from espm_desktop.app.sge_savings import IMPLEMENTATION_PHASES, first_deliverables_accepted
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import _ as catalog_text
 from espm_desktop.core.i18n import message
 from espm_desktop.core.sge import rules
@@ -34,7 +35,6 @@ from espm_desktop.core.sge.participant_statement import participant_statement
 from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.stacking import OtherGrant, StackingResult
 from espm_desktop.core.sge.statement import IMPLEMENTATION_TITLE, AidStatement
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (

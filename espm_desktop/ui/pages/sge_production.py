@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import USER_ERRORS, ProductionEntry
-from espm_desktop.core.validation import FieldError
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 from espm_desktop.ui.pages.sge_common import (

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.i18n import N_, Number, message
-from espm_desktop.core.validation import FieldError
 from espm_desktop.ui.forms import FieldSpec, FormDialog
 
 

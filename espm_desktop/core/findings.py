@@ -1,0 +1,38 @@
+"""A problem the data checks find in a property's data: what it is, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar, Literal
+
+from espm_desktop.core.i18n import Message, Shown
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Shown):
+    """One problem found in the data, with where it is and how to fix it (`message`, for any language)."""
+
+    _shown_attribute: ClassVar[str] = "message"
+
+    code: str
+    severity: Severity
+    meter_name: str | None
+    start: date | None
+    end: date | None
+    message: Message = field(hash=False)
+
+    @property
+    def key(self) -> FindingKey:
+        """What stays the same while the finding does: its code and period (other dates: another finding)."""
+        return (
+            self.code,
+            self.start.isoformat() if self.start else "",
+            self.end.isoformat() if self.end else "",
+        )
+
+
+# (code, ISO start or '', ISO end or ''): how an acknowledged finding is kept (db/findings.py).
+FindingKey = tuple[str, str, str]
