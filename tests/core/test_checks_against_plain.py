@@ -7,7 +7,7 @@ import math
 import random
 import statistics
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 import pytest
@@ -40,8 +40,11 @@ def plain_bill_findings(name: str, meter_bills: Sequence[Bill]) -> list[Finding]
     return out
 
 
-def plain_spikes(cal: MeterMonths) -> list[Finding]:
-    """Every fully billed month against statistics.median of the same calendar month in the other years."""
+def spikes_by(
+    cal: MeterMonths, typical_of: Callable[[list[tuple[int, float]], int, float], float]
+) -> list[Finding]:
+    """The spike rule spelled out: every fully billed month against `typical_of` (the median of the same calendar
+    month in the other years), the farthest found first, then searched again without it."""
     by_month: dict[int, list[tuple[int, float]]] = {}
     for k, full in enumerate(cal.full_flags()):
         if full:
@@ -53,7 +56,7 @@ def plain_spikes(cal: MeterMonths) -> list[Finding]:
         while len(pool) > spikes.MIN_OTHER_YEARS:
             best: tuple[float, tuple[int, float, float, int]] | None = None
             for idx, value in pool:
-                typical = statistics.median(v for i, v in pool if i != idx)
+                typical = typical_of(pool, idx, value)
                 if typical <= 0 or typical / spikes.SPIKE_FACTOR <= value <= spikes.SPIKE_FACTOR * typical:
                     continue
                 distance = math.inf if value <= 0 else abs(math.log(value / typical))
@@ -64,6 +67,21 @@ def plain_spikes(cal: MeterMonths) -> list[Finding]:
             out.append(spikes._spike_finding(cal.meter_name, unit_name, *best[1]))
             pool = [p for p in pool if p[0] != best[1][0]]
     return sorted(out, key=lambda f: f.start or date.min)
+
+
+def plain_spikes(cal: MeterMonths) -> list[Finding]:
+    """Each month against statistics.median of the same calendar month in the other years."""
+    return spikes_by(cal, lambda pool, idx, _value: statistics.median(v for i, v in pool if i != idx))
+
+
+def previous_median(pool: list[tuple[int, float]], _idx: int, value: float) -> float:
+    """usage_spikes's median before its quick paths: the pool sorted, the median of the others taken from the three
+    that can apply (what statistics.median gives for ordinary numbers, tested above)."""
+    ordered = sorted(v for _i, v in pool)
+    below, at, above = spikes._medians_without(ordered)
+    mid = (len(ordered) - 1) // 2
+    k = bisect_left(ordered, value)
+    return below if k < mid else at if k == mid else above
 
 
 def plain_longest_run(full: list[bool], first_month: int) -> tuple[int, int | None]:
@@ -158,37 +176,6 @@ def _spikes_match_the_plain_rule(seed: int) -> None:
     assert checks._longest_full_run(full, cal.first_month) == plain_longest_run(full, cal.first_month)
 
 
-def previous_spikes(cal: MeterMonths) -> list[Finding]:
-    """usage_spikes as it was before its quick paths: each pool sorted, each month's median of the others taken
-    from the three that can apply (what statistics.median gives for ordinary numbers, tested above)."""
-    by_month: dict[int, list[tuple[int, float]]] = {}
-    for k, full in enumerate(cal.full_flags()):
-        if full:
-            by_month.setdefault((cal.first_month + k) % 12, []).append((cal.first_month + k, cal.usage[k]))
-    unit = energy.unit(cal.energy_type, cal.unit)
-    unit_name = energy.DataText(unit.label_en.split(" (")[0], french=unit.label_fr.split(" (")[0])
-    out = []
-    for pool in by_month.values():
-        while len(pool) > spikes.MIN_OTHER_YEARS:
-            ordered = sorted(v for _i, v in pool)
-            below, at, above = spikes._medians_without(ordered)
-            mid = (len(ordered) - 1) // 2
-            best: tuple[float, tuple[int, float, float, int]] | None = None
-            for idx, value in pool:
-                k = bisect_left(ordered, value)
-                typical = below if k < mid else at if k == mid else above
-                if typical <= 0 or typical / spikes.SPIKE_FACTOR <= value <= spikes.SPIKE_FACTOR * typical:
-                    continue
-                distance = math.inf if value <= 0 else abs(math.log(value / typical))
-                if best is None or distance > best[0]:
-                    best = (distance, (idx, value, typical, len(pool) - 1))
-            if best is None:
-                break
-            out.append(spikes._spike_finding(cal.meter_name, unit_name, *best[1]))
-            pool = [p for p in pool if p[0] != best[1][0]]
-    return sorted(out, key=lambda f: f.start or date.min)
-
-
 NAN, INF = float("nan"), float("inf")
 
 
@@ -213,7 +200,7 @@ def test_spikes_of_unusual_numbers_are_as_before(values: list[float]) -> None:
     ]
     cal = calendarize_meter(MeterData("Gaz", "natural_gas", "m3", tuple(bills)))
     try:
-        expected: list[Finding] | type[Exception] = previous_spikes(cal)
+        expected: list[Finding] | type[Exception] = spikes_by(cal, previous_median)
     except (ValueError, OverflowError) as exc:
         expected = type(exc)
     if isinstance(expected, list):
