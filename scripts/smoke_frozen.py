@@ -5,7 +5,8 @@
 
 Runs the executables the way a user's machine would: no Python environment, no PYTHON* variables, a fresh home
 and data folders in a temporary folder, Qt offscreen on Linux. Checks that the bundle holds what the app reads
-at run time, starts the window on a fresh data folder and on the demo, runs every command-line job (init-demo,
+at run time, starts the window on a fresh data folder and on the demo, waits on the demo's Charts page for the
+interactive chart (pyqtgraph, loaded after the first screen), runs every command-line job (init-demo,
 import of an ESPM sample, score, export, invoice) and reads the invoice PDF back. Also checks that nothing was
 written inside the bundle. Stops at the first failure with one line saying what failed; exit 0 when all pass.
 ESPM_SAMPLES_DIR names the folder of ESPM sample spreadsheets (default: ../shared/espm-samples beside the
@@ -178,6 +179,45 @@ def run(
     return done
 
 
+def charts_shown(gui: Path, env: dict[str, str], cwd: Path, home: Path) -> None:
+    """The window on the demo's Charts page until its interactive chart (pyqtgraph, loaded after the first
+    screen) says in the log that it is shown: a module the bundle lacks would only fail there."""
+    label = "window on the demo's Charts page, interactive chart shown"
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(gui), "--demo", "--page", "charts"],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    try:
+        while time.perf_counter() - started < TIMEOUT_S:
+            text = "".join(
+                p.read_text(encoding="utf-8", errors="replace") for p in home.rglob("espm-desktop.log")
+            )
+            if "Uncaught exception" in text or "Traceback" in text:
+                fail(f"{label}: the log holds an error: {text.strip()[-600:]}")
+            if "the interactive chart is shown" in text:
+                break
+            if proc.poll() is not None:
+                fail(f"{label}: the window closed (exit {proc.returncode}): {proc.stderr.read()[-400:]}")
+            time.sleep(0.2)
+        else:
+            fail(f"{label}: not shown after {TIMEOUT_S} s")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    print(f"ok   {label} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
 def bundle_snapshot(dist: Path) -> dict[str, tuple[int, int]]:
     return {
         str(p.relative_to(dist)): (p.stat().st_size, p.stat().st_mtime_ns)
@@ -332,6 +372,7 @@ def smoke(dist: Path) -> None:
             env,
             work,
         )
+        charts_shown(gui, env, work, home)
         logs = [p for p in home.rglob("espm-desktop.log")]
         if not logs:
             fail("window: no espm-desktop.log written in the user's log folder")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from espm_desktop.ui.plots.chart_view import ChartView
+
+log = logging.getLogger(__name__)
 
 CHART_IDS = ("monthly", "year_over_year", "cost", "weather_per_hdd", "weather_scatter", "mix")
 BASES = (cs.Basis.NATIVE, cs.Basis.SITE_GJ, cs.Basis.SOURCE_GJ)
@@ -257,6 +260,7 @@ class ChartsPage(QWidget):
             self.chart_area.setCurrentWidget(view)
             self.first_chart.hide()
             self._on_view_switched(0)
+            log.info("Charts page: the interactive chart is shown")
 
     def _surface(self, paintable: bool) -> ChartView | FirstChart:
         """Where to draw: the interactive chart once made; before that, the painted chart for what it can draw
