@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from espm_desktop.db.demo import BANK_BRANCH_NAME
+from espm_desktop.db.demo import BANK_BRANCH_NAME, BUREAU_NAME
 from espm_desktop.db.engine import make_engine
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import ChartsPage
@@ -29,12 +29,16 @@ def ctx(demo_db: Path) -> Iterator[AppContext]:
     engine.dispose()
 
 
-def bank_branch(ctx: AppContext) -> int:
+def property_id(ctx: AppContext, name: str) -> int:
     import sqlite3
 
     with sqlite3.connect(ctx.db_path) as con:
-        (pid,) = con.execute("select id from property where name = ?", (BANK_BRANCH_NAME,)).fetchone()
+        (pid,) = con.execute("select id from property where name = ?", (name,)).fetchone()
     return int(pid)
+
+
+def bank_branch(ctx: AppContext) -> int:
+    return property_id(ctx, BANK_BRANCH_NAME)
 
 
 def opened(qtbot: QtBot, ctx: AppContext, pid: int | None = None) -> ChartsPage:
@@ -65,22 +69,28 @@ def differing_share(a: QImage, b: QImage) -> float:
     return differ / seen
 
 
+@pytest.mark.parametrize(
+    ("name", "width", "legend_entries"), [(BANK_BRANCH_NAME, 1100, 1), (BUREAU_NAME, 900, 2)]
+)
 def test_the_first_chart_is_painted_then_the_interactive_one_takes_its_place(
-    qtbot: QtBot, ctx: AppContext
+    qtbot: QtBot, ctx: AppContext, name: str, width: int, legend_entries: int
 ) -> None:
-    page = opened(qtbot, ctx)
+    page = opened(qtbot, ctx, property_id(ctx, name))
+    page.resize(width, 680)
     page.show()  # lays the page out and fills it; its first paint waits for the event loop
     assert not page.interactive()
     assert page.chart_area.currentWidget() is page.first_chart
     painted = page.first_chart.grab().toImage()  # paints it: the interactive chart is asked for after
     assert not page.first_chart.showing_message()
+    assert len(page.first_chart.canvas.legend_entries()) == legend_entries
     assert all(b.isEnabled() for b in (page.png_button, page.svg_button, page.print_button, page.pdf_button))
     qtbot.waitUntil(page.interactive, timeout=10_000)
     assert page.chart_area.currentWidget() is page.view
     interactive = page.view.grab().toImage()
-    # The same chart: bars, axes, ticks, labels and legend in the same places, to within antialiasing.
+    # The same chart: bars, axes, ticks, labels and legend in the same places, to within a pixel or two where a
+    # tick or a bar's edge is rounded (0.3 % and 1.1 % of pixels; another property's chart differs by about 24 %).
     share = differing_share(painted, interactive)
-    assert share < 0.01, f"{share:.2%} of the pixels differ"
+    assert share < 0.02, f"{share:.2%} of the pixels differ"
 
 
 def test_painted_and_interactive_charts_differ_where_the_data_does(qtbot: QtBot, ctx: AppContext) -> None:
@@ -92,7 +102,8 @@ def test_painted_and_interactive_charts_differ_where_the_data_does(qtbot: QtBot,
     combo = page.picker.property_combo
     combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
     assert page.picker.property_id != bank_branch(ctx)
-    assert differing_share(other, page.view.grab().toImage()) > 0.02
+    share = differing_share(other, page.view.grab().toImage())
+    assert share > 0.05
 
 
 def test_what_only_the_interactive_chart_does_makes_it_at_once(qtbot: QtBot, ctx: AppContext) -> None:

@@ -36,8 +36,10 @@ LEGEND_SAMPLE = 18
 LEGEND_ROW = 24
 LEGEND_BOTTOM = 4.5
 LEGEND_COLUMNS = 3
-LEGEND_TEXT_OFFSET = 46
-LEGEND_INDENT = 11
+LEGEND_PADDING = 9
+LEGEND_SAMPLE_COLUMN = 20
+LEGEND_SPACING = 24
+LEGEND_LABEL_MARGIN = 4
 GRID_COLOR = QColor(0, 0, 0, 64)
 
 
@@ -88,6 +90,7 @@ class BarsCanvas(QWidget):
         metrics = QFontMetricsF(font)
         legend_font = QFont(font)
         legend_font.setPointSizeF(9.0)
+        legend_metrics = QFontMetricsF(legend_font)
         entries = self.legend_entries()
         legend_rows = -(-len(entries) // LEGEND_COLUMNS)
         legend_height = (LEGEND_GAP + legend_rows * LEGEND_ROW + LEGEND_BOTTOM) if entries else 0
@@ -160,23 +163,43 @@ class BarsCanvas(QWidget):
             painter.restore()
         # The legend under the plot, three entries to a row.
         painter.setFont(legend_font)
-        # The entries of a row share the width, as the legend's grid spreads them.
-        columns = min(len(entries), LEGEND_COLUMNS)
-        column_width = (self.width() - 2 * MARGIN - 125) / max(columns, 1)
         legend_top = plot.bottom() + BOTTOM_AXIS_HEIGHT + LEGEND_GAP
-        for k, layer in enumerate(entries):
-            row, column = divmod(k, LEGEND_COLUMNS)
-            x = MARGIN + LEGEND_INDENT + column * column_width
-            y = legend_top + row * LEGEND_ROW
-            painter.setPen(QPen(QColor("#ffffff"), 0.5))
-            painter.setBrush(layer.brush)
-            painter.drawRect(QRectF(x, y, LEGEND_SAMPLE, LEGEND_SAMPLE))
-            painter.setPen(QColor("#000000"))
-            painter.drawText(
-                QRectF(x + LEGEND_TEXT_OFFSET, y, column_width - LEGEND_TEXT_OFFSET, LEGEND_SAMPLE),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                layer.name or "",
+        for row in range(legend_rows):
+            names = [layer.name or "" for layer in entries[row * LEGEND_COLUMNS : (row + 1) * LEGEND_COLUMNS]]
+            widths = legend_label_widths(
+                [legend_metrics.horizontalAdvance(name) for name in names], self.width() - 2 * MARGIN
             )
+            x = MARGIN + LEGEND_PADDING
+            y = legend_top + row * LEGEND_ROW
+            for layer, name, width in zip(entries[row * LEGEND_COLUMNS :], names, widths, strict=False):
+                painter.setPen(QPen(QColor("#ffffff"), 0.5))
+                painter.setBrush(layer.brush)
+                painter.drawRect(QRectF(x + 2, y, LEGEND_SAMPLE, LEGEND_SAMPLE))
+                painter.setPen(QColor("#000000"))
+                label_x = x + LEGEND_SAMPLE_COLUMN + LEGEND_SPACING + LEGEND_LABEL_MARGIN
+                painter.drawText(
+                    QRectF(label_x, y, width, LEGEND_SAMPLE),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    name,
+                )
+                x += LEGEND_SAMPLE_COLUMN + LEGEND_SPACING + width + LEGEND_SPACING
+
+
+def legend_label_widths(text_widths: list[float], legend_width: float) -> list[float]:
+    """The width each label of a legend row gets, as the interactive legend's grid gives it: each its text and
+    margins at least, and the room left shared in proportion to those."""
+    wanted = [w + 2 * LEGEND_LABEL_MARGIN for w in text_widths]
+    n = len(wanted)
+    room = (
+        legend_width
+        - 2 * LEGEND_PADDING
+        - n * (LEGEND_SAMPLE_COLUMN + LEGEND_SPACING)
+        - (n - 1) * LEGEND_SPACING
+    )
+    total = sum(wanted)
+    if total <= 0 or room <= total:
+        return wanted
+    return [w * room / total for w in wanted]
 
 
 class FirstChart(QWidget):
