@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from espm_desktop.db.engine import make_engine
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.i18n import LanguageManager
@@ -30,6 +31,14 @@ def open_window(qtbot: QtBot, db: Path, language: str = "en") -> Iterator[AppCon
     languages.apply("en")
     ctrl.window.close()
     ctx.dispose()
+
+
+@pytest.fixture
+def ctx(demo_db: Path) -> Iterator[AppContext]:
+    """A context on the demo database, with its engine (the chart pages' tests)."""
+    engine = make_engine(demo_db)
+    yield AppContext(str(demo_db), engine)
+    engine.dispose()
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 from espm_desktop.core import chart_series as cs
 from espm_desktop.db import models
 from espm_desktop.db.demo import BANK_BRANCH_NAME
-from espm_desktop.db.engine import make_engine
 from espm_desktop.ui import printing
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import CHART_IDS, ChartsPage
@@ -37,13 +36,6 @@ from tests.ui.test_charts import add_station
 
 RSVG = shutil.which("rsvg-convert")
 EXPORT_WIDTH = 1200
-
-
-@pytest.fixture
-def ctx(demo_db: Path) -> Iterator[AppContext]:
-    engine = make_engine(demo_db)
-    yield AppContext(str(demo_db), engine)
-    engine.dispose()
 
 
 def property_id(ctx: AppContext, name: str) -> int:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,18 +14,10 @@ from espm_desktop.core import chart_series as cs
 from espm_desktop.core.calendarize import calendarize_property, month_index, property_rows
 from espm_desktop.db import models
 from espm_desktop.db.demo import BANK_BRANCH_NAME, BANK_ELECTRICITY_KWH_BY_MONTH, BUREAU_NAME
-from espm_desktop.db.engine import make_engine
 from espm_desktop.db.repo import property_data
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import CHART_IDS, ChartsPage
 from espm_desktop.ui.plots.export import chart_layout, export_svg, png_bytes
-
-
-@pytest.fixture
-def ctx(demo_db: Path) -> Iterator[AppContext]:
-    engine = make_engine(demo_db)
-    yield AppContext(str(demo_db), engine)
-    engine.dispose()
 
 
 def property_id(ctx: AppContext, name: str) -> int:

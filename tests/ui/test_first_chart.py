@@ -8,7 +8,6 @@ does.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,9 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from espm_desktop.db.demo import BANK_BRANCH_NAME, BUREAU_NAME
-from espm_desktop.db.engine import make_engine
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.pages.charts import ChartsPage
 from espm_desktop.ui.plots.ticks import date_tick_strings, date_ticks, number_ticks
-
-
-@pytest.fixture
-def ctx(demo_db: Path) -> Iterator[AppContext]:
-    engine = make_engine(demo_db)
-    yield AppContext(str(demo_db), engine)
-    engine.dispose()
 
 
 def property_id(ctx: AppContext, name: str) -> int:
