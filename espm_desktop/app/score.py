@@ -11,9 +11,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, repeat
+from itertools import accumulate, starmap
 from operator import attrgetter, not_, sub
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 from espm_desktop.app.reading import PropertyNotFound, read_connection
 from espm_desktop.core.calendarize import (
@@ -347,8 +347,7 @@ def _period_statuses(
             rows.append((end, "no_degree_days", "", 0))
         else:
             rows.append((end, None, "", 0))
-    # PeriodStatus._make without its count of fields (each row has the four): each made in C, not in Python.
-    return cast("tuple[PeriodStatus, ...]", tuple(map(tuple.__new__, repeat(PeriodStatus), rows)))
+    return tuple(starmap(PeriodStatus, rows))
 
 
 def _station_view(province: str, postal_code: str, station: StationRecord | None) -> StationView | None:

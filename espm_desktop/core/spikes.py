@@ -26,8 +26,8 @@ def _within_extremes_band(low: float, high: float) -> bool:
     """For a pool of finite values from `low` to `high` (its smallest and largest): the largest is at most
     SPIKE_FACTOR × the smallest, which is above zero.
 
-    Then `_all_within_band` holds: every median of the others lies between the smallest and the largest value
-    (an average of two values stays between them), so each value is within the band of its median.
+    Then every value is within the band of its median: every median of the others lies between the smallest and
+    the largest value (an average of two values stays between them).
     """
     return 0 < low and high <= _LARGEST_AVERAGED and high / SPIKE_FACTOR <= low and high <= SPIKE_FACTOR * low
 
@@ -47,12 +47,12 @@ def _medians_without(ordered: list[float]) -> tuple[float, float, float]:
     )
 
 
-def _all_within_band(ordered: list[float]) -> bool:
-    """Every value of `ordered` (sorted) lies within the band of whichever median of the others applies to it:
-    then no month of the pool is unusual (most pools)."""
-    below, at, above = _medians_without(ordered)
-    low, high = min(below, at, above), max(below, at, above)
-    return low > 0 and high / SPIKE_FACTOR <= ordered[0] and ordered[-1] <= SPIKE_FACTOR * low
+def _band_window(medians: tuple[float, float, float]) -> tuple[float, float]:
+    """(from, to): a value in it lies within the band of each of the three medians of `_medians_without`, so of
+    whichever applies to it: from the largest / SPIKE_FACTOR to SPIKE_FACTOR × the smallest. Empty when one of
+    them is not above zero (each value is then tested on its own)."""
+    low, high = min(medians), max(medians)
+    return (high / SPIKE_FACTOR, SPIKE_FACTOR * low) if low > 0 else (math.inf, -math.inf)
 
 
 def _most_unusual(
@@ -65,15 +65,9 @@ def _most_unusual(
     best: tuple[float, tuple[int, float, float, int]] | None = None
     if ordered is None:
         ordered = sorted(v for _i, v in pool)
-    below, at, above = _medians_without(ordered)
-    low, high = min(below, at, above), max(below, at, above)
-    if low > 0:
-        # A value from high / SPIKE_FACTOR to SPIKE_FACTOR × low is within the band of each of the three medians.
-        inside_from, inside_to = high / SPIKE_FACTOR, SPIKE_FACTOR * low
-        if inside_from <= ordered[0] and ordered[-1] <= inside_to:
-            return None  # every month within the band of whichever median applies to it (most pools)
-    else:
-        inside_from, inside_to = math.inf, -math.inf  # no value is known to be within: each one is tested
+    medians = _medians_without(ordered)
+    below, at, above = medians
+    inside_from, inside_to = _band_window(medians)
     mid = (len(ordered) - 1) // 2
     others = len(pool) - 1
     for idx, value in pool:
@@ -111,8 +105,9 @@ def usage_spikes(cal: MeterMonths, full: list[bool] | None = None) -> list[Findi
         if len(values) <= MIN_OTHER_YEARS or (finite and _within_extremes_band(min(values), max(values))):
             continue
         ordered = sorted(values)
-        if _all_within_band(ordered):
-            continue
+        window_from, window_to = _band_window(_medians_without(ordered))
+        if window_from <= ordered[0] and ordered[-1] <= window_to:
+            continue  # every month within the band of whichever median applies to it (most pools)
         pool = [(first + i, usage[i]) for i in range(k, len(usage), 12) if flags[i]]
         pool_ordered: list[float] | None = ordered  # the pool's values sorted, until a month is taken out
         while len(pool) > MIN_OTHER_YEARS and (found := _most_unusual(pool, pool_ordered)) is not None:
