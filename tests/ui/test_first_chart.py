@@ -133,19 +133,23 @@ def test_a_message_in_place_of_the_chart_leaves_nothing_to_export(qtbot: QtBot, 
     )
 
 
-def test_value_ticks_are_placed_as_the_interactive_axes_place_them() -> None:
+def test_value_ticks_follow_pyqtgraphs_rule_for_both_charts() -> None:
+    """ticks.number_ticks spells pyqtgraph's own rule (its AxisItem's first level), to the bit; the interactive
+    axes use it as the painted chart does."""
     import pyqtgraph as pg
 
-    axis = pg.AxisItem("left")
+    from espm_desktop.ui.plots.axes import ChartAxis
+
+    pyqtgraph_axis, ours_axis = pg.AxisItem("left"), ChartAxis("left", "en")
     rng = random.Random(17)
     for _ in range(2_000):
         low = rng.choice([0.0, -(rng.uniform(0, 10) ** rng.uniform(-2, 6))])
         high = rng.uniform(0.001, 10) ** rng.uniform(-2, 7)
         size = rng.uniform(60, 1400)
-        (spacing, values), *_ = axis.tickValues(low, high, size)
-        ours_spacing, ours = number_ticks(low, high, size)
-        assert ours_spacing == pytest.approx(spacing, rel=1e-12), (low, high, size)
-        assert ours == pytest.approx(values, rel=1e-9, abs=spacing * 1e-9), (low, high, size)
+        (spacing, values), *_ = pyqtgraph_axis.tickValues(low, high, size)
+        assert number_ticks(low, high, size) == (spacing, list(values)), (low, high, size)
+        assert ours_axis.tickValues(low, high, size) == [(spacing, list(values))], (low, high, size)
+    assert ours_axis.tickValues(5.0, 5.0, 300.0) == pyqtgraph_axis.tickValues(5.0, 5.0, 300.0) == []
 
 
 def test_date_ticks_say_month_and_year() -> None:

@@ -131,7 +131,6 @@ class ChartsPage(QWidget):
         self.first_chart.painted.connect(self._on_first_chart_painted)
         self.first_chart.stack.currentChanged.connect(self._on_view_switched)
         self._view: ChartView | None = None
-        self._upgrade_pending = False
         self.chart_area = QStackedWidget()
         # Every chart laid out, the current one on top: the interactive chart settles under the painted one.
         stack = self.chart_area.layout()
@@ -230,26 +229,25 @@ class ChartsPage(QWidget):
             UsePerHddChart(self),
             WeatherScatterChart(self),
         )
+        self._view = view
+        # A message in place of the chart has nothing to export or print.
+        view.stack.currentChanged.connect(self._on_view_switched)
         self.chart_area.addWidget(view)
         if under_first_chart:
             self.first_chart.raise_()
         else:
             self._show_interactive(view)
-        # A message in place of the chart has nothing to export or print.
-        view.stack.currentChanged.connect(self._on_view_switched)
-        self._view = view
         return view
 
     def _on_first_chart_painted(self) -> None:
-        if self._view is None and not self._upgrade_pending:
+        if self._view is None:
             # After the paint, not in it: the user sees the chart while the interactive one loads.
-            self._upgrade_pending = True
             QTimer.singleShot(0, self._upgrade)
 
     def _upgrade(self) -> None:
         """Replace the painted chart by the interactive one, drawn and laid out under it first: pyqtgraph places
-        its axes and legend over a few turns of the event loop, which the user should not see."""
-        self._upgrade_pending = False
+        its axes and legend over a few turns of the event loop, which the user should not see. Once made (a
+        paint may have asked twice, or the user first), there is nothing to do."""
         if self._view is None:
             view = self._make_interactive(under_first_chart=True)
             self.redraw()

@@ -9,11 +9,13 @@ from typing import Any
 import pyqtgraph as pg
 
 from espm_desktop.core import formatting
+from espm_desktop.ui.plots.chart_style import DATE_AXIS_HEIGHT
 from espm_desktop.ui.plots.ticks import (
     date_tick_strings,
     date_ticks,
     month_name,
     number_tick_strings,
+    number_ticks,
 )
 
 DATE = "date"  # x = month index (year * 12 + month - 1), fractional inside a month
@@ -42,7 +44,7 @@ class ChartAxis(pg.AxisItem):
         self.start_month = start_month
         if self.orientation == "bottom":
             # Two-line date labels (month, then year) need the room pyqtgraph would not reserve by itself.
-            self.setHeight({DATE: 46, MONTH_OF_YEAR: 30}.get(kind))
+            self.setHeight({DATE: DATE_AXIS_HEIGHT, MONTH_OF_YEAR: 30}.get(kind))
         self.picture = None
         self.update()
 
@@ -52,8 +54,10 @@ class ChartAxis(pg.AxisItem):
                 (1.0, [float(v) for v in range(max(0, math.ceil(minVal)), min(11, math.floor(maxVal)) + 1)])
             ]
         if self.kind != DATE or maxVal <= minVal:
-            # Major ticks only: minor grid lines make a print look grey.
-            return list(super().tickValues(minVal, maxVal, size))[:1]
+            # Major ticks only (minor grid lines make a print look grey), by pyqtgraph's rule as ticks.py spells
+            # it, which the painted first chart uses too.
+            spacing, values = number_ticks(minVal, maxVal, size)
+            return [(spacing, values)] if spacing else []
         return [date_ticks(minVal, maxVal, size)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802

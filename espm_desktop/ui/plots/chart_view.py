@@ -9,9 +9,18 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from espm_desktop.ui.plots.axes import ChartAxis
+from espm_desktop.ui.plots.chart_style import (
+    GRID_ALPHA,
+    LEGEND_COLUMNS,
+    LEGEND_POINT_SIZE,
+    LEGEND_SPACING,
+    MARGIN,
+    ZOOM_PADDING,
+    message_label,
+)
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -47,17 +56,19 @@ class ChartView(QWidget):
         self.right_axis = ChartAxis("right", language)
         self.plot_widget = pg.GraphicsLayoutWidget()
         self.plot_widget.setObjectName("chart_plot")
-        self.plot_widget.ci.setContentsMargins(4, 4, 4, 4)
+        self.plot_widget.ci.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.plot: pg.PlotItem = self.plot_widget.addPlot(
             row=0,
             col=0,
             axisItems={"bottom": self.bottom_axis, "left": self.left_axis, "right": self.right_axis},
         )
-        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.showGrid(x=False, y=True, alpha=GRID_ALPHA)
         self.plot.hideAxis("right")
         self.plot.setMenuEnabled(False)
         # The legend sits under the plot, never over the data.
-        self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", horSpacing=24)
+        self.legend = pg.LegendItem(
+            colCount=LEGEND_COLUMNS, labelTextSize=f"{LEGEND_POINT_SIZE:g}pt", horSpacing=LEGEND_SPACING
+        )
         self.plot_widget.addItem(self.legend, row=1, col=0)
         # The cost axis has its own view box, stacked on the main one and sharing its x range.
         self.cost_box = OverlayViewBox()
@@ -79,11 +90,7 @@ class ChartView(QWidget):
         self.hover_text = ""
         self._hover: HoverFunction | None = None
         self.plot.scene().sigMouseMoved.connect(self.on_scene_hover)
-        self.message = QLabel()
-        self.message.setObjectName("chart_message")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("font-size: 12pt; color: #444; padding: 40px; background: white;")
+        self.message = message_label()
         self.stack = QStackedLayout(self)
         self.stack.addWidget(self.plot_widget)
         self.stack.addWidget(self.message)
@@ -130,7 +137,7 @@ class ChartView(QWidget):
 
     def reset_zoom(self) -> None:
         self.plot.enableAutoRange()
-        self.plot.autoRange(padding=0.04)
+        self.plot.autoRange(padding=ZOOM_PADDING)
         if self.home_x is not None:
             self.plot.setXRange(*self.home_x, padding=0)
         if self.cost_top is not None:

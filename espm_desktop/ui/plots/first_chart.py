@@ -13,34 +13,34 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from espm_desktop.ui.plots.chart_style import (
+    DATE_AXIS_HEIGHT,
+    GRID_ALPHA,
+    LEGEND_COLUMNS,
+    LEGEND_POINT_SIZE,
+    LEGEND_SPACING,
+    MARGIN,
+    ZOOM_PADDING,
+    message_label,
+)
 from espm_desktop.ui.plots.monthly_bars import BAR_WIDTH, BarLayer
 from espm_desktop.ui.plots.ticks import date_tick_strings, date_ticks, number_tick_strings, number_ticks
 
-MESSAGE_STYLE = "font-size: 12pt; color: #444; padding: 40px; background: white;"
-"""A message in place of a chart (the interactive chart's too)."""
-
-PADDING = 0.04
-"""The share of each axis's span left free on both sides of the bars, as the interactive chart's zoom reset."""
-
-# Sizes in pixels, as the interactive chart lays itself out.
-MARGIN = 4
+# Sizes in pixels, as the interactive chart (pyqtgraph) lays itself out with chart_style's measures.
 TICK = 5
 TICK_TEXT_GAP = 5
 TICK_TEXT_WIDTH = 30
 """The room kept for a value axis's labels at least."""
-BOTTOM_AXIS_HEIGHT = 46
 LEGEND_GAP = 17.5
 LEGEND_SAMPLE = 18
 LEGEND_ROW = 24
 LEGEND_BOTTOM = 4.5
-LEGEND_COLUMNS = 3
 LEGEND_PADDING = 9
 LEGEND_SAMPLE_COLUMN = 20
-LEGEND_SPACING = 24
 LEGEND_LABEL_MARGIN = 4
-GRID_COLOR = QColor(0, 0, 0, 64)
+GRID_COLOR = QColor(0, 0, 0, round(255 * GRID_ALPHA))
 
 
 class BarsCanvas(QWidget):
@@ -68,7 +68,7 @@ class BarsCanvas(QWidget):
         y0, y1 = min(0.0, *heights), max(0.0, *heights)
         if y1 == y0:
             y1 = y0 + 1.0
-        pad_x, pad_y = (x1 - x0) * PADDING, (y1 - y0) * PADDING
+        pad_x, pad_y = (x1 - x0) * ZOOM_PADDING, (y1 - y0) * ZOOM_PADDING
         return (x0 - pad_x, x1 + pad_x), (y0 - pad_y, y1 + pad_y)
 
     def legend_entries(self) -> list[BarLayer]:
@@ -89,14 +89,14 @@ class BarsCanvas(QWidget):
         font = QFont(self.font())
         metrics = QFontMetricsF(font)
         legend_font = QFont(font)
-        legend_font.setPointSizeF(9.0)
+        legend_font.setPointSizeF(LEGEND_POINT_SIZE)
         legend_metrics = QFontMetricsF(legend_font)
         entries = self.legend_entries()
         legend_rows = -(-len(entries) // LEGEND_COLUMNS)
         legend_height = (LEGEND_GAP + legend_rows * LEGEND_ROW + LEGEND_BOTTOM) if entries else 0
         (x0, x1), (y0, y1) = self.ranges()
         top = MARGIN + 1.0
-        bottom = self.height() - MARGIN - legend_height - BOTTOM_AXIS_HEIGHT - 0.5
+        bottom = self.height() - MARGIN - legend_height - DATE_AXIS_HEIGHT - 0.5
         # The value axis's labels first: the plot starts where the widest ends.
         spacing, values = number_ticks(y0, y1, max(bottom - top, 1.0))
         texts = number_tick_strings(values, spacing, self.language)
@@ -152,7 +152,7 @@ class BarsCanvas(QWidget):
         for v, text in zip(positions, date_tick_strings(positions, months, self.language), strict=True):
             x = px(v)
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() - TICK))
-            box = QRectF(x - 60, plot.bottom() + 3, 120, BOTTOM_AXIS_HEIGHT - 3)
+            box = QRectF(x - 60, plot.bottom() + 3, 120, DATE_AXIS_HEIGHT - 3)
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
         if self.axis_label:
             painter.save()
@@ -163,7 +163,7 @@ class BarsCanvas(QWidget):
             painter.restore()
         # The legend under the plot, three entries to a row.
         painter.setFont(legend_font)
-        legend_top = plot.bottom() + BOTTOM_AXIS_HEIGHT + LEGEND_GAP
+        legend_top = plot.bottom() + DATE_AXIS_HEIGHT + LEGEND_GAP
         for row in range(legend_rows):
             names = [layer.name or "" for layer in entries[row * LEGEND_COLUMNS : (row + 1) * LEGEND_COLUMNS]]
             widths = legend_label_widths(
@@ -212,11 +212,7 @@ class FirstChart(QWidget):
         self.setObjectName("first_chart")
         self.canvas = BarsCanvas(language)
         self.canvas.setObjectName("first_chart_canvas")
-        self.message = QLabel()
-        self.message.setObjectName("chart_message")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet(MESSAGE_STYLE)
+        self.message = message_label()
         self.stack = QStackedLayout(self)
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.message)

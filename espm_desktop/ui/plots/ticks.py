@@ -7,7 +7,6 @@ these, so the chart a user sees first has the ticks and labels of the one that r
 from __future__ import annotations
 
 import math
-from math import ceil, floor, frexp, sqrt
 
 from espm_desktop.core import formatting
 
@@ -19,11 +18,6 @@ def month_name(language: str, month: int, short: bool = True) -> str:
     """Month 1–12 in the language ('janv.' / 'Jan'), capitalised as a chart label."""
     name = formatting.month_name(month, language, short)
     return name[:1].upper() + name[1:]
-
-
-def number_text(value: float, language: str, decimals: int = 0) -> str:
-    """An axis or tooltip number: grouped in the language (300 000 / 300,000), never '-0'."""
-    return formatting.number(value, language, decimals)
 
 
 def decimals_for(spacing: float) -> int:
@@ -42,12 +36,12 @@ def major_spacing(low: float, high: float, size: float) -> float:
     span = abs(high - low)
     if span == 0 or not math.isfinite(span):
         return 0.0
-    intervals = max(2.25, 2.25 * sqrt(size / 300.0))
+    intervals = max(2.25, 2.25 * math.sqrt(size / 300.0))
     largest = span / intervals
-    _mantissa, exp2 = frexp(largest)
-    unit = 10.0 ** (floor((exp2 - 1) / 3.32192809488736) - 1)
+    _mantissa, exp2 = math.frexp(largest)
+    unit = 10.0 ** (math.floor((exp2 - 1) / 3.32192809488736) - 1)
     if 100.0 * unit <= largest:
-        return 10.0 * unit * 10.0
+        return 100.0 * unit
     factor = next((f for f in (50, 20, 10) if f * unit <= largest), 10)
     return factor * unit
 
@@ -58,14 +52,15 @@ def number_ticks(low: float, high: float, size: float) -> tuple[float, list[floa
     spacing = major_spacing(low, high, size)
     if spacing <= 0:
         return 0.0, []
-    start = ceil(low / spacing) * spacing
+    start = math.ceil(low / spacing) * spacing
     count = int((high - start) / spacing) + 1
     return spacing, [start + k * spacing for k in range(max(count, 0))]
 
 
 def number_tick_strings(values: list[float], spacing: float, language: str, prefix: str = "") -> list[str]:
+    """Numbers grouped in the language (300 000 / 300,000), never '-0', with the decimals `spacing` needs."""
     decimals = decimals_for(spacing)
-    return [prefix + number_text(v, language, decimals) for v in values]
+    return [prefix + formatting.number(v, language, decimals) for v in values]
 
 
 def date_ticks(low: float, high: float, size: float) -> tuple[float, list[float]]:
