@@ -18,6 +18,7 @@ from espm_desktop.core.calendarize import Period, month_index
 from espm_desktop.core.degree_days import MonthlyDegreeDays, PropertyDegreeDaysResult, period_degree_days
 from espm_desktop.core.types import Bill, BillSource, MeterData, PropertyData
 from espm_desktop.db.station_months import monthly_degree_days
+from espm_desktop.db.stored_values import cents_value, date_value, optional_date_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +60,6 @@ class _Sources(dict[str, BillSource]):
 
 
 _SOURCES = _Sources({s.value: s for s in BillSource})
-
-
-# Stored values as the models' column types give them (db/sge_reads.py converts the same way).
-def date_value(text: str) -> date:
-    return date.fromisoformat(text[:10])
-
-
-def optional_date_value(text: str | None) -> date | None:
-    return None if text is None else date_value(text)
-
-
-def cents_value(value: float | int | str) -> Decimal:
-    """NUMERIC(14, 2) as the ORM gives it: a Decimal with two decimals."""
-    return Decimal(f"{value:.2f}") if not isinstance(value, str) else Decimal(value).quantize(Decimal("0.01"))
 
 
 # The (meter_id, start_date, end_date) unique index gives the order: no sort. One query per meter: a meter's rows

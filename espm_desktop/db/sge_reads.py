@@ -39,7 +39,7 @@ from espm_desktop.core.sge.rules import ExpenseKind, Phase
 from espm_desktop.core.sge.savings_analysis import SavingsInputs
 from espm_desktop.core.sge.stacking import OtherGrant
 from espm_desktop.core.types import Bill
-from espm_desktop.db.property_reads import cents_value, date_value, optional_date_value
+from espm_desktop.db.stored_values import cents_value, date_value, optional_date_value
 
 
 def _optional_cents(value: float | int | str | None) -> Decimal | None:

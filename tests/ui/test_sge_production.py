@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.calendarize import PropertyMonths, calendarize_meter, latest_full_period, period_totals
+from espm_desktop.core.sge.annual_gas import annual_gas_use
 from espm_desktop.core.types import Bill, MeterData
 from espm_desktop.db import models, repo
 from espm_desktop.db.models_sge import SgeProduction
 from espm_desktop.ui.app import AppController
-from espm_desktop.ui.pages.sge_participant import annual_gas_use
 from espm_desktop.ui.pages.sge_production import ProductionDialog
 from tests.ui.conftest import open_window, type_into, when_dialog_opens
 from tests.ui.test_sge_pages import sge_page

@@ -3,7 +3,7 @@ checklist, and the contacts with the energy committee and its energy manager."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,13 +25,6 @@ from PySide6.QtWidgets import (
 from espm_desktop.app import sge_participants
 from espm_desktop.app.sge_participants import Contact, ParticipantInfo
 from espm_desktop.app.sge_savings import gas_meter_data
-from espm_desktop.core.calendarize import (
-    Period,
-    PropertyMonths,
-    calendarize_meter,
-    latest_full_period,
-    period_totals,
-)
 from espm_desktop.core.field_errors import FieldError
 from espm_desktop.core.sge.common import SgeInputError
 from espm_desktop.core.sge.eligibility import (
@@ -41,7 +34,6 @@ from espm_desktop.core.sge.eligibility import (
     check_exclusions,
 )
 from espm_desktop.core.sge.taxes import normalise_registration_number
-from espm_desktop.core.types import MeterData
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.forms import FieldSpec, FormDialog, FormWidget
 from espm_desktop.ui.pages.sge_common import (
@@ -67,24 +59,6 @@ INFO_KEYS = (
     "industrial",
     "annual_gas_m3",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AnnualGasUse:
-    """A meter's use over its latest 12 full calendar months; `period` is None when it has fewer in a row."""
-
-    meter_name: str
-    period: Period | None
-    usage: float
-    full_months: int
-
-
-def annual_gas_use(meter: MeterData) -> AnnualGasUse:
-    """The meter's latest 12 whole calendar months, bills spread over their days the way ESPM does."""
-    months = PropertyMonths(meter.name, (calendarize_meter(meter),))
-    period = latest_full_period(months, 12)
-    usage = period_totals(months, period).meters[0].usage if period is not None else 0.0
-    return AnnualGasUse(meter.name, period, usage, len(months.meters[0].full_months()))
 
 
 class ParticipantTab(SgeTab):
@@ -284,6 +258,8 @@ class ParticipantTab(SgeTab):
                 "Meter “{0}” is in {1}: the annual use is entered in m³. Choose a natural-gas meter in m³ on "
                 "the Savings tab.").format(meter.name, meter.unit))  # fmt: skip
             return
+        from espm_desktop.core.sge.annual_gas import annual_gas_use  # the calendar months: on use
+
         use = annual_gas_use(meter)
         if use.period is None:
             show_message(self.gas_source, self.tr(
