@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from espm_desktop.app.findings import acknowledge_finding, acknowledged_findings
 from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.context import AppContext
+from espm_desktop.ui.severity_icons import severity_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,20 +73,16 @@ class FindingsPanel(QWidget):
         acknowledged = acknowledged_findings(self.ctx.engine, meter_id) if meter_id is not None else set()
         self._say_hint()
         language = current_language()
-        style = self.style()
-        icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
         self.list.blockSignals(True)
         self.list.clear()
         if meter_id is not None and not findings:
-            item = QListWidgetItem(icons["info"], self.tr("No problem found in this meter's bills."))
+            item = QListWidgetItem(severity_icon("info"), self.tr("No problem found in this meter's bills."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
         for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start or date.min)):
-            item = QListWidgetItem(icons[f.severity], f.message_fr if language == "fr" else f.message_en)
+            item = QListWidgetItem(
+                severity_icon(f.severity), f.message_fr if language == "fr" else f.message_en
+            )
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if not self.ctx.read_only:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable

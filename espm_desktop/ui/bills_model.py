@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QStyle
 
 from espm_desktop.app.bills import StoredBill
 from espm_desktop.core.field_errors import FieldError
@@ -38,6 +37,7 @@ from espm_desktop.ui.bills_rules import (
     parse_pasted_bills,
 )
 from espm_desktop.ui.labels import source_label
+from espm_desktop.ui.severity_icons import severity_icon
 
 __all__ = [
     "COST",
@@ -242,7 +242,7 @@ class BillsTableModel(QAbstractTableModel):
             return QBrush(MARK_FOREGROUND)
         if mark and role == Qt.ItemDataRole.DecorationRole:
             # Still visible when the cell is selected, where the background colour is not.
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return severity_icon("warning")
         if mark and role == Qt.ItemDataRole.ToolTipRole:
             return mark[1]
         return None

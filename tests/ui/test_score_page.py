@@ -139,3 +139,22 @@ def test_energy_factors_dialog_lists_the_units_table(demo_en: AppController, qtb
         and gas_m3[5] == "Yes"
     )
     assert any(r[5] == "Not confirmed" for r in rows)
+
+
+def test_every_finding_shows_without_an_inner_scroll_bar(demo_fr: AppController, qtbot: QtBot) -> None:
+    page = score_page(demo_fr)
+    page.select_period_end(date(2025, 6, 30))  # months not covered, no degree days: several findings
+    findings = page.findings_list
+    assert findings.count() >= 2
+
+    def all_shown() -> bool:
+        last = findings.visualItemRect(findings.item(findings.count() - 1))
+        return findings.verticalScrollBar().maximum() == 0 and last.bottom() < findings.viewport().height()
+
+    qtbot.wait(50)
+    assert all_shown()  # as laid out in the window
+    for width in (700, 450):  # narrower: the findings wrap onto more lines, and the list grows with them
+        findings.resize(width, findings.height())
+        assert findings.width() == width and all_shown(), width
+    # The rows are taller once wrapped; the list grew with them.
+    assert max(findings.visualItemRect(findings.item(i)).height() for i in range(findings.count())) > 26

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from espm_desktop.app.score import ScoreResult
 from espm_desktop.core import formatting
@@ -17,6 +18,7 @@ from espm_desktop.core.types import property_type_label
 from espm_desktop.ui.labels import energy_type_label
 from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_steps import StepTable, energy_order, short_unit
+from espm_desktop.ui.severity_icons import severity_icon
 
 
 def month_text(day: date, language: str) -> str:
@@ -46,28 +48,34 @@ class FindingsList(ScorePageTexts, QListWidget):
     def show_findings(self, view: ScoreResult) -> None:
         language = current_language()
         self.clear()
-        style = self.style()
-        icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
         findings: list[Finding] = list(view.findings)
         if not findings:
             item = QListWidgetItem(
-                style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-                self.tr("No problem found in the bills, meters and floor area."),
+                severity_icon("ok"), self.tr("No problem found in the bills, meters and floor area.")
             )
             self.addItem(item)
         order = {"error": 0, "warning": 1, "info": 2}
         for f in sorted(findings, key=lambda f: order[f.severity]):
-            item = QListWidgetItem(icons[f.severity], f.message_fr if language == "fr" else f.message_en)
+            item = QListWidgetItem(
+                severity_icon(f.severity), f.message_fr if language == "fr" else f.message_en
+            )
             item.setData(Qt.ItemDataRole.UserRole, f.code)
             self.addItem(item)
-        # Show every finding without an inner scroll bar (the page scrolls).
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Show every finding without an inner scroll bar (the page scrolls)."""
         self.doItemsLayout()
-        height = sum(self.sizeHintForRow(i) for i in range(self.count()))
+        # The laid-out rows: a wrapped finding's row is taller than its size hint says.
+        height = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
         self.setFixedHeight(max(height, 24) + 2 * self.frameWidth() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped findings take more lines in a narrower list (the page's own scroll bar appearing, the window
+        # made narrower): the height follows the width.
+        if event.size().width() != event.oldSize().width() and self.count():
+            self._fit_height()
 
 
 class ScoreInputsTable(ScorePageTexts, StepTable):
