@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from espm_desktop.core.score.weather_station import (
     station_warnings,
 )
 from espm_desktop.db import models
-from espm_desktop.db.demo import BANK_BRANCH_NAME
+from espm_desktop.db.demo import BANK_BRANCH_NAME, BUREAU_NAME
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages import score as score_module
 from espm_desktop.ui.pages.score import ScorePage
@@ -303,3 +303,26 @@ def test_the_score_is_loaded_once_per_visit(
         ctrl.window.show_page("bills")
         ctrl.window.show_page("score")
         assert len(calls) == 2
+
+
+def test_the_what_if_panel_is_made_when_first_opened_under_the_score(
+    demo_en: AppController, qtbot: QtBot
+) -> None:
+    page = page_of(demo_en)
+    assert page.whatif_button.isVisibleTo(page)
+    assert page.findChild(QGroupBox, "whatif_panel") is None  # most visits never open it
+    qtbot.mouseClick(page.whatif_button, Qt.MouseButton.LeftButton)
+    panel = page.findChild(QGroupBox, "whatif_panel")
+    assert panel is page.whatif_panel and panel.isVisibleTo(page)
+    assert plain(panel.result_label.text()) == "Current 75 → what-if 75"
+    qtbot.waitUntil(lambda: panel.height() > 0 and page.target_box.y() > panel.y())
+    assert page.score_box.y() < panel.y() < page.target_box.y()
+    # Another property without a score hides it; back on the bank branch, it shows again from its inputs.
+    with Session(demo_en.ctx.engine, expire_on_commit=False) as s:
+        office = s.scalars(select(models.Property.id).where(models.Property.name == BUREAU_NAME)).one()
+    demo_en.ctx.select_property(office)
+    assert not page.whatif_button.isVisibleTo(page) and not panel.isVisibleTo(page) and panel.base is None
+    demo_en.ctx.select_property(bank_id(demo_en))
+    assert panel.isVisibleTo(page) and plain(panel.result_label.text()) == "Current 75 → what-if 75"
+    qtbot.mouseClick(page.whatif_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisibleTo(page)

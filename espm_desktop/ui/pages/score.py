@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,8 +27,11 @@ from espm_desktop.ui.pages.score_format import fixed
 from espm_desktop.ui.pages.score_inputs import FindingsList, ScoreInputsTable, month_text, period_text
 from espm_desktop.ui.pages.score_steps import ScoreStepsView
 from espm_desktop.ui.pages.score_target import ScoreTargetBox
-from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
 from espm_desktop.ui.report_actions import ReportButtons, ReportRequest
+
+if TYPE_CHECKING:
+    from espm_desktop.core.score.bank_branch import BankBranchResult
+    from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
 
 BANNER_STYLE = {
     "error": "background: #fdecea; border: 1px solid #e0a8a8; border-radius: 4px; padding: 8px;",
@@ -105,8 +108,9 @@ class ScorePage(QWidget):
         self.whatif_button.setToolTip(
             self.tr("Try other floor area, use details or energy use without saving")
         )
-        self.whatif_panel = ScoreWhatIfPanel()
-        self.whatif_panel.hide()
+        # The what-if panel is made when first opened (most visits never open it); its base is kept until then.
+        self._whatif_panel: ScoreWhatIfPanel | None = None
+        self._whatif_base: tuple[BankBranchResult | None, int | None] = (None, None)
         score_box = QGroupBox(self.tr("Score (1–100)"))
         score_box.setObjectName("score_box")
         score_layout = QVBoxLayout(score_box)
@@ -145,7 +149,6 @@ class ScorePage(QWidget):
         for widget in (
             self.banner,
             score_box,
-            self.whatif_panel,
             self.target_box,
             inputs_box,
             findings_box,
@@ -153,6 +156,7 @@ class ScorePage(QWidget):
         ):
             body.addWidget(widget)
         body.addStretch(1)
+        self._body = body
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -168,7 +172,7 @@ class ScorePage(QWidget):
         self.picker.changed.connect(self._on_property_changed)
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh_view())
         self.factors_button.clicked.connect(self._on_factors)
-        self.whatif_button.toggled.connect(self.whatif_panel.setVisible)
+        self.whatif_button.toggled.connect(self._on_whatif_toggled)
         ctx.data_changed.connect(self._on_data_changed)
 
     def _report_request(self) -> ReportRequest | None:
@@ -325,8 +329,7 @@ class ScorePage(QWidget):
         self._show_station(view)
         if complete:
             self.whatif_button.show()
-            self.whatif_panel.setVisible(self.whatif_button.isChecked())
-            self.whatif_panel.set_base(result, score)
+            self._set_whatif_base(result, score)
         else:
             self._hide_whatif()
         if score is None:
@@ -350,10 +353,32 @@ class ScorePage(QWidget):
         self.target_box.show()
         self.target_box.update_target()
 
+    @property
+    def whatif_panel(self) -> ScoreWhatIfPanel:
+        """The what-if panel under the score, made on first use with the score shown."""
+        if self._whatif_panel is None:
+            from espm_desktop.ui.pages.score_whatif import ScoreWhatIfPanel
+
+            panel = ScoreWhatIfPanel()
+            panel.hide()
+            self._body.insertWidget(self._body.indexOf(self.score_box) + 1, panel)
+            panel.set_base(*self._whatif_base)
+            self._whatif_panel = panel
+        return self._whatif_panel
+
+    def _on_whatif_toggled(self, checked: bool) -> None:
+        if checked or self._whatif_panel is not None:
+            self.whatif_panel.setVisible(checked)
+
+    def _set_whatif_base(self, result: BankBranchResult | None, score: int | None) -> None:
+        self._whatif_base = (result, score)
+        if self._whatif_panel is not None:
+            self._whatif_panel.setVisible(self.whatif_button.isChecked() and result is not None)
+            self._whatif_panel.set_base(result, score)
+
     def _hide_whatif(self) -> None:
         self.whatif_button.hide()
-        self.whatif_panel.hide()
-        self.whatif_panel.set_base(None, None)
+        self._set_whatif_base(None, None)
 
     def period_reason(self, status: PeriodStatus) -> str:
         """Why the 12 months ending `status.end` cannot give a score ("" when they can)."""
