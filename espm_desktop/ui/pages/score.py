@@ -69,6 +69,8 @@ class ScorePage(QWidget):
         self.period_note = QLabel()
         self.period_note.setObjectName("period_note")
         self.period_note.setStyleSheet("color: #555;")
+        # Wrapped, so that the note never makes the window wider than a 1280-pixel screen.
+        self.period_note.setWordWrap(True)
         self.factors_button = QPushButton(self.tr("Energy factors…"))
         self.factors_button.setObjectName("energy_factors_button")
         # The report of what the page shows: this property, the chosen 12 months.
