@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
+from espm_desktop.db import models
 from espm_desktop.ui.app import AppController
 from espm_desktop.ui.pages.bills import BillsPage
 from espm_desktop.ui.pages.pickers import PropertyMeterPicker
@@ -130,3 +132,28 @@ def test_page_option_opens_the_window_on_that_page(demo_db: Path, isolated_user_
     from espm_desktop.ui.settings import AppSettings
 
     assert AppSettings().last_page == "score"
+
+
+def test_each_row_of_the_property_list_gives_its_own_property(
+    demo_window: AppController, demo_db: Path
+) -> None:
+    window, ctx = demo_window.window, demo_window.ctx
+    window.show_page("bills")
+    picker = window.page("bills").picker
+    # A property whose name sorts first arrives: every row below it moves down one.
+    with sqlite3.connect(demo_db) as con:
+        names = dict(con.execute("SELECT id, name FROM property"))
+    with Session(ctx.engine) as s, s.begin():
+        first = models.Property(name="A - première", property_type="office", gross_floor_area_m2=100)
+        s.add(first)
+        s.flush()
+        new_id = first.id
+    names[new_id] = "A - première"
+    ctx.data_changed.emit()
+    ctx.select_property(new_id)
+    combo = picker.property_combo
+    assert combo.count() == len(names) and combo.currentIndex() == 0 and picker.property_id == new_id
+    for row in range(combo.count()):
+        combo.setCurrentIndex(row)
+        assert names[picker.property_id] == combo.itemText(row)
+        assert ctx.property_id == picker.property_id
