@@ -10,6 +10,9 @@ from espm_desktop.core.i18n import Message, Shown
 
 Severity = Literal["error", "warning", "info"]
 
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+"""Worst first: how findings are listed."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding(Shown):

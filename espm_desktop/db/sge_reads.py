@@ -4,7 +4,7 @@ The SGÉ page fills its first screen through here before the ORM is loaded; the 
 db/sge_savings.py) reads through here too, on its session's own connection, so there is one reading of a file.
 Rows are turned into what the models' column types give (db/models_sge.py): ISO dates, NUMERIC(14, 2) money as
 a Decimal with two decimals, 0/1 flags as booleans, JSON text as its value; dates and money by the same
-conversions as db/property_reads.py. Writes go through the ORM.
+conversions as the property reads (db/stored_values.py). Writes go through the ORM.
 """
 
 from __future__ import annotations

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from espm_desktop.app.findings import acknowledge_finding, acknowledged_findings
-from espm_desktop.core.findings import Finding
+from espm_desktop.core.findings import SEVERITY_ORDER, Finding
 from espm_desktop.core.i18n import current_language
 from espm_desktop.ui.context import AppContext
 from espm_desktop.ui.severity_icons import severity_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class FindingsPanel(QWidget):

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from espm_desktop.ui.app import AppController
 from tests.ui.conftest import open_window
 
-PAGES = ("properties", "meters", "bills", "charts", "energir", "score", "weather", "sge")
 WIDEST = 1366 - 2 * 8 - 16
 """The screen's width less a window frame (8 px a side on Windows) and room to spare."""
 
@@ -25,7 +24,7 @@ def window(request: pytest.FixtureRequest, qtbot: QtBot, demo_db: Path) -> Itera
 
 def test_every_page_and_tab_leaves_the_window_narrow_enough(window: AppController, qtbot: QtBot) -> None:
     widths: dict[str, int] = {}
-    for page in PAGES:
+    for page in list(window.window.page_order):
         window.window.show_page(page)
         qtbot.wait(20)
         for tabs in window.window.page(page).findChildren(QTabWidget):

@@ -12,7 +12,7 @@ from espm_desktop.app.score import ScoreResult
 from espm_desktop.core import formatting
 from espm_desktop.core.calendarize import Period
 from espm_desktop.core.degree_days import ATTRIBUTION
-from espm_desktop.core.findings import Finding
+from espm_desktop.core.findings import SEVERITY_ORDER, Finding
 from espm_desktop.core.i18n import _, current_language
 from espm_desktop.core.types import property_type_label
 from espm_desktop.ui.labels import energy_type_label
@@ -54,8 +54,7 @@ class FindingsList(ScorePageTexts, QListWidget):
                 severity_icon("ok"), self.tr("No problem found in the bills, meters and floor area.")
             )
             self.addItem(item)
-        order = {"error": 0, "warning": 1, "info": 2}
-        for f in sorted(findings, key=lambda f: order[f.severity]):
+        for f in sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity]):
             item = QListWidgetItem(
                 severity_icon(f.severity), f.message_fr if language == "fr" else f.message_en
             )
