@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from espm_desktop import paths
+    from espm_desktop.fs import method_code
+
+    # Before the window's modules make their dataclasses: their methods' code is kept between launches.
+    method_code.install(paths.cache_dir())
 
     if args.demo:
         db_path = args.db or paths.demo_db_path()
