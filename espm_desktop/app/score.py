@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, starmap
+from functools import partial
+from itertools import accumulate
 from operator import attrgetter, not_, sub
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -328,9 +329,9 @@ def _period_statuses(
     else:
         without_weather = [0] * len(ends)
     lacking_counts: list[tuple[str, list[int]]] | None = None
-    rows: list[tuple[date, str | None, str, int]] = []
-    for j, end in enumerate(ends):
-        count = counts[j]
+    statuses: list[PeriodStatus] = []
+    new = _new_status
+    for j, (end, count, no_weather) in enumerate(zip(ends, counts, without_weather, strict=True)):
         if count:
             if lacking_counts is None:
                 lacking_counts = [
@@ -342,12 +343,17 @@ def _period_statuses(
                 if missing[j]:
                     name, count = meter_name, missing[j]
                     break
-            rows.append((end, "months_not_covered", name, count))
-        elif without_weather[j] and end not in typed:
-            rows.append((end, "no_degree_days", "", 0))
+            statuses.append(new((end, "months_not_covered", name, count)))
+        elif no_weather and end not in typed:
+            statuses.append(new((end, "no_degree_days", "", 0)))
         else:
-            rows.append((end, None, "", 0))
-    return tuple(starmap(PeriodStatus, rows))
+            statuses.append(new((end, None, "", 0)))
+    return tuple(statuses)
+
+
+# A status from its four values, made as a plain tuple is: PeriodStatus(...) goes through a Python-level __new__,
+# three times as long, and a property has a status per month of its data.
+_new_status = partial(tuple.__new__, PeriodStatus)
 
 
 def _station_view(province: str, postal_code: str, station: StationRecord | None) -> StationView | None:

@@ -66,6 +66,12 @@ def connect_read_only(
 _POOL = threading.local()
 
 
+def _pool_key(db_path: Path | str) -> str:
+    """The file's absolute path, as the pool knows it (os.path.abspath: a fifth of Path.absolute's time, on every
+    read)."""
+    return os.path.abspath(db_path)
+
+
 def _identity(path: str) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -77,7 +83,7 @@ def _identity(path: str) -> tuple[int, int] | None:
 @contextmanager
 def pooled_read_connection(db_path: Path | str) -> Iterator[sqlite3.Connection]:
     """A read-only connection for one use case's reads, in one read transaction (one snapshot of the file)."""
-    path = str(Path(db_path).absolute())
+    path = _pool_key(db_path)
     pool: dict[str, tuple[sqlite3.Connection, tuple[int, int] | None]] = _POOL.__dict__.setdefault("cons", {})
     entry = pool.pop(path, None)
     identity = _identity(path)
@@ -107,6 +113,6 @@ def pooled_read_connection(db_path: Path | str) -> Iterator[sqlite3.Connection]:
 def release_read_connections(db_path: Path | str | None = None) -> None:
     """Close this thread's idle read connections: to one file (before it is replaced or deleted) or all."""
     pool: dict[str, tuple[sqlite3.Connection, tuple[int, int] | None]] = _POOL.__dict__.get("cons", {})
-    wanted = None if db_path is None else str(Path(db_path).absolute())
+    wanted = None if db_path is None else _pool_key(db_path)
     for path in [p for p in pool if wanted is None or p == wanted]:
         pool.pop(path)[0].close()

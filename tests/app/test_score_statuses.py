@@ -103,7 +103,11 @@ def _period_statuses_match_the_plain_rules(seed: int) -> None:
     typed = set(rng.sample(ends, min(len(ends), rng.randrange(3)))) if ends else set()
     is_bank = rng.random() < 0.8
     expected = plain_statuses(prop, months, ends, is_bank, typed, monthly)
-    assert _period_statuses(prop, months, ends, is_bank, typed, monthly) == expected
+    got = _period_statuses(prop, months, ends, is_bank, typed, monthly)
+    assert got == expected
+    # Named tuples, as the Score page and the reports read them (by field name).
+    assert all(type(s) is PeriodStatus for s in got)
+    assert [(s.end, s.reason, s.meter_name, s.months_missing) for s in got] == [tuple(s) for s in expected]
     full = [m.full_flags() for m in months.meters]
     assert _period_statuses(prop, months, ends, is_bank, typed, monthly, full) == expected
 
