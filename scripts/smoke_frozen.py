@@ -372,6 +372,20 @@ def smoke(dist: Path) -> None:
             env,
             work,
         )
+        # The dataclasses' method code is kept in the user's cache folder (fs/method_code.py): a launch like the
+        # one before compiles nothing and leaves the file as it was.
+        kept = sorted(home.rglob("method-code.*.bin"))
+        if len(kept) != 1:
+            fail(f"window: expected one method-code file in the user's cache folder, found {kept}")
+        written = kept[0].stat().st_mtime_ns
+        run(
+            "window on the demo again (the kept method code is read)",
+            [gui, "--demo", "--lang", "fr", "--quit-after-start"],
+            env,
+            work,
+        )
+        if kept[0].stat().st_mtime_ns != written:
+            fail(f"window: {kept[0].name} was written again by a launch that had nothing new to compile")
         charts_shown(gui, env, work, home)
         logs = [p for p in home.rglob("espm-desktop.log")]
         if not logs:
