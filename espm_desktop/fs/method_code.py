@@ -27,7 +27,7 @@ from types import CodeType
 from typing import Any
 
 MAX_BYTES = 4 * 1024 * 1024
-"""A larger file is not read (the whole app's methods take about 0.5 MB)."""
+"""A larger file is not read (every dataclass of the app and its libraries: 1,171 methods, 1.4 MB)."""
 MAX_ENTRIES = 3000
 """Beyond this many methods, the file is written again with only those of the current launch."""
 _MAGIC = b"ESPM-DESKTOP-METHOD-CODE 1\n"
