@@ -196,7 +196,7 @@ def _consumption_report(session: Session, property_id: int, language: str) -> Co
                 site_gj=total.site_gj if total else 0.0,
                 cost=total.cost if total else None,
                 findings=tuple(check_meter(meter, cal)),
-                bills=meter.bills,
+                bills=tuple(meter.bills),
             )
         )
     return ConsumptionReportData(property_id, row.name, address, tuple(meters), station, language)

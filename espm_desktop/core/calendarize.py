@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import islice
 
 from espm_desktop.core import energy
-from espm_desktop.core.types import Bill, MeterData, PropertyData
+from espm_desktop.core.types import Bill, BillTable, MeterData, PropertyData
 
 _FIRST_YEAR = 1900
 _LAST_YEAR = 2200
@@ -25,6 +26,9 @@ _BASE = _FIRST_YEAR * 12
 _MONTH_START: list[int] = [
     date(_FIRST_YEAR + k // 12, k % 12 + 1, 1).toordinal() for k in range((_LAST_YEAR - _FIRST_YEAR) * 12 + 1)
 ]
+
+
+_ORDINAL = date.toordinal
 
 
 def month_index(day: date) -> int:
@@ -177,19 +181,17 @@ class MonthRow:
     days: int
 
 
-def effective_ends(bills: Sequence[Bill]) -> list[tuple[int, int, Bill]]:
-    """Bills sorted by start as (start ordinal, effective end ordinal, bill).
+def effective_end_ordinals(start_ordinals: Sequence[int], end_ordinals: Sequence[int]) -> list[int]:
+    """Each bill's last day of use as a day ordinal, for bills in (start, end) order.
 
-    A bill ending on the next bill's start day gives that day up to the later bill.
+    A bill ending on the day the next bill starts gives that day up to the later bill.
     """
-    ordered = sorted(bills, key=lambda b: (b.start, b.end))
-    out: list[tuple[int, int, Bill]] = []
-    for i, b in enumerate(ordered):
-        end = b.end.toordinal()
-        if i + 1 < len(ordered) and ordered[i + 1].start == b.end and b.end > b.start:
-            end -= 1
-        out.append((b.start.toordinal(), end, b))
-    return out
+    following = islice(start_ordinals, 1, None)  # one fewer: the last bill has no next one
+    ends = list(end_ordinals)
+    for i, (s, e, next_start) in enumerate(zip(start_ordinals, end_ordinals, following, strict=False)):
+        if next_start == e and e > s:
+            ends[i] = e - 1
+    return ends
 
 
 def calendarize_meter(meter: MeterData) -> MeterMonths:
@@ -202,24 +204,30 @@ def calendarize_meter(meter: MeterData) -> MeterMonths:
         return MeterMonths(
             meter.name, meter.energy_type, meter.unit, factor, sf, 0, (), (), None, req_from, req_until
         )
-    spans = effective_ends(meter.bills)
-    first = min(month_index(b.start) for _, _, b in spans)
-    last = max(month_index(b.end) for _, _, b in spans)
+    table = BillTable.of(meter.bills).in_order()
+    starts = table.starts
+    start_days = list(map(_ORDINAL, starts))
+    end_days = effective_end_ordinals(start_days, list(map(_ORDINAL, table.ends)))
+    first = month_index(starts[0])
+    last = month_index(max(table.ends))
     n = last - first + 1
     usage = [0.0] * n
     covered = [0] * n
-    has_cost = any(b.cost is not None for _, _, b in spans)
+    bill_costs = table.costs
+    has_cost = any(c is not None for c in bill_costs)
     cost = [Decimal(0)] * n if has_cost else None
     ms = _MONTH_START
     off = first - _BASE
     covered_until = -1
-    for s, e, b in spans:
+    for s, e, start, bill_usage, bill_cost in zip(
+        start_days, end_days, starts, table.usages, bill_costs, strict=True
+    ):
         days = e - s + 1
         if days <= 0:
             continue
-        daily = b.usage / days
-        daily_cost = (b.cost / days) if (cost is not None and b.cost is not None) else None
-        k = b.start.year * 12 + b.start.month - 1 - first
+        daily = bill_usage / days
+        daily_cost = (bill_cost / days) if (cost is not None and bill_cost is not None) else None
+        k = start.year * 12 + start.month - 1 - first
         lo = s
         new_from = covered_until + 1 if covered_until >= s else s
         while lo <= e:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from itertools import islice
-from operator import attrgetter
 
 from espm_desktop.core.calendarize import (
     MeterMonths,
@@ -23,14 +21,14 @@ from espm_desktop.core.findings import Finding
 from espm_desktop.core.i18n import message
 from espm_desktop.core.overlaps import BillOverlap, bill_overlap
 from espm_desktop.core.spikes import usage_spikes
-from espm_desktop.core.types import Bill, MeterData, PropertyData
+from espm_desktop.core.types import Bill, BillTable, MeterData, PropertyData
 
 MAX_ENTRY_DAYS = 65
 """ESPM alert: a single entry of more than 65 days."""
 MIN_FULL_MONTHS = 12
 
 
-_START_END = attrgetter("start", "end")
+_ORDINAL = date.toordinal
 
 
 def _longest_full_run(full: list[bool], first_month: int) -> tuple[int, int | None]:
@@ -68,27 +66,28 @@ def check_meter(
         )
         return out
     # Bills are usually stored and read in date order: checked while walking them, sorted only when not.
-    bills: Sequence[Bill] = meter.bills
-    found = _bill_findings(name, bills)
+    table = BillTable.of(meter.bills)
+    found = _bill_findings(name, table)
     if found is None:
-        bills = sorted(bills, key=_START_END)
-        found = _bill_findings(name, bills)
+        table = table.in_order()
+        found = _bill_findings(name, table)
         assert found is not None
     out.extend(found)
-    if meter.active_date is not None and meter.active_date != bills[0].start:
+    first_start = table.starts[0]
+    if meter.active_date is not None and meter.active_date != first_start:
         out.append(
             Finding(
                 "active_date_mismatch",
                 "warning",
                 name,
                 meter.active_date,
-                bills[0].start,
+                first_start,
                 message(
                     "Meter '{meter}' became active on {active} but its first bill starts on {first}. Align the "
                     "active date with the first bill.",
                     meter=name,
                     active=meter.active_date.isoformat(),
-                    first=bills[0].start.isoformat(),
+                    first=first_start.isoformat(),
                 ),
             )
         )
@@ -117,40 +116,43 @@ def check_meter(
     return out
 
 
-def _bill_findings(name: str, bills: Sequence[Bill]) -> list[Finding] | None:
+def _bill_findings(name: str, table: BillTable) -> list[Finding] | None:
     """Each bill's own problems (bad dates, negative usage, long entry), then the gaps and overlaps between them,
     for bills in (start, end) order; None as soon as a bill comes before the one listed ahead of it.
 
-    Dates are compared as day ordinals: integer sums and comparisons, no date arithmetic per bill.
+    Dates are compared as day ordinals: integer sums and comparisons, no date arithmetic per bill. A `Bill` is
+    made only for a bill with a problem of its own.
     """
     alone: list[Finding] = []
     between: list[Finding] = []
-    first = bills[0]
-    last_start, last_end = first.start.toordinal(), first.end.toordinal()
-    if not (first.usage >= 0 and 0 <= last_end - last_start < MAX_ENTRY_DAYS):
-        alone.extend(_bill_alone_findings(name, first))
+    starts, ends = table.starts, table.ends
+    start_days, end_days = list(map(_ORDINAL, starts)), list(map(_ORDINAL, ends))
+    last_start, last_end = start_days[0], end_days[0]
+    usages = table.usages
+    if not (usages[0] >= 0 and 0 <= last_end - last_start < MAX_ENTRY_DAYS):
+        alone.extend(_bill_alone_findings(name, table[0]))
     covered_until = last_end
     # The bill reaching furthest so far (it ends on covered_until): starts and ends of accepted bills both
     # increase, so a bill that does not clash with it clashes with no earlier bill.
-    reaching = first
-    for b in islice(bills, 1, None):
-        start, end = b.start.toordinal(), b.end.toordinal()
+    reaching = 0
+    for i in range(1, len(start_days)):
+        start, end = start_days[i], end_days[i]
         if start <= last_start and (start < last_start or end < last_end):
             return None
         last_start, last_end = start, end
-        if not (b.usage >= 0 and 0 <= end - start < MAX_ENTRY_DAYS):
-            alone.extend(_bill_alone_findings(name, b))
+        if not (usages[i] >= 0 and 0 <= end - start < MAX_ENTRY_DAYS):
+            alone.extend(_bill_alone_findings(name, table[i]))
         if start > covered_until + 1:
-            between.append(_gap_finding(name, reaching.end, b.start))
+            between.append(_gap_finding(name, ends[reaching], starts[i]))
         elif (
             start <= covered_until
-            and (clash := bill_overlap(b.start, b.end, reaching.start, reaching.end)) is not None
+            and (clash := bill_overlap(starts[i], ends[i], starts[reaching], ends[reaching])) is not None
         ):
             # ESPM's rule (core.overlaps.bill_overlap): only the end date may equal the next start date.
             between.append(_overlap_finding(name, clash))
         if end > covered_until:
             covered_until = end
-            reaching = b
+            reaching = i
     alone.extend(between)
     return alone
 

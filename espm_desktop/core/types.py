@@ -6,10 +6,14 @@ and `ui`/`reports` read them. Energy quantities are floats in the meter's own un
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import islice
+from operator import itemgetter, lt
+from typing import overload
 
 from espm_desktop.core.i18n import N_, _
 
@@ -96,6 +100,125 @@ _set_start, _set_end, _set_usage, _set_cost, _set_estimated, _set_source = (
 )
 
 
+class BillTable(Sequence[Bill]):
+    """A meter's bills as columns: each bill's start, end, usage, cost, estimated flag and source.
+
+    The database read gives a meter's bills this way. The calendarising and the data checks read the columns; a
+    `Bill` is made only when one is asked for (indexing, iterating), so the Score page's path never makes one per
+    bill. As a sequence, a table is its bills in the order of its rows, and it equals any sequence of the same
+    bills (a tuple of `Bill`s included).
+    """
+
+    __slots__ = ("starts", "ends", "usages", "costs", "estimated", "sources", "_bills")
+
+    starts: Sequence[date]
+    ends: Sequence[date]
+    usages: Sequence[float]
+    costs: Sequence[Decimal | None]
+    estimated: Sequence[bool]
+    sources: Sequence[BillSource]
+    _bills: tuple[Bill, ...] | None
+
+    def __init__(
+        self,
+        starts: Sequence[date],
+        ends: Sequence[date],
+        usages: Sequence[float],
+        costs: Sequence[Decimal | None],
+        estimated: Sequence[bool],
+        sources: Sequence[BillSource],
+        bills: tuple[Bill, ...] | None = None,
+    ) -> None:
+        n = len(starts)
+        if not (len(ends) == len(usages) == len(costs) == len(estimated) == len(sources) == n):
+            raise ValueError("every column of a bill table must have one value per bill")
+        self.starts, self.ends, self.usages, self.costs = starts, ends, usages, costs
+        self.estimated, self.sources, self._bills = estimated, sources, bills
+
+    @classmethod
+    def of(cls, bills: Sequence[Bill]) -> BillTable:
+        """`bills` as a table: itself if it is one, else its columns (the bills are kept, not made again)."""
+        if isinstance(bills, BillTable):
+            return bills
+        made = tuple(bills)
+        return cls(
+            [b.start for b in made],
+            [b.end for b in made],
+            [b.usage for b in made],
+            [b.cost for b in made],
+            [b.estimated for b in made],
+            [b.source for b in made],
+            made,
+        )
+
+    def bills(self) -> tuple[Bill, ...]:
+        """Every row as a `Bill`, made on the first call."""
+        if self._bills is None:
+            self._bills = tuple(
+                map(Bill, self.starts, self.ends, self.usages, self.costs, self.estimated, self.sources)
+            )
+        return self._bills
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Bill: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Bill, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Bill | tuple[Bill, ...]:
+        if isinstance(index, slice) or self._bills is not None:
+            return self.bills()[index]
+        # One row: its Bill alone (a finding names one bill; the others need not be made).
+        return Bill(
+            self.starts[index],
+            self.ends[index],
+            self.usages[index],
+            self.costs[index],
+            self.estimated[index],
+            self.sources[index],
+        )
+
+    def __iter__(self) -> Iterator[Bill]:
+        return iter(self.bills())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BillTable):
+            return self.bills() == other.bills()
+        if isinstance(other, tuple | list):
+            return self.bills() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.bills())
+
+    def __repr__(self) -> str:
+        return f"BillTable({self.bills()!r})"
+
+    def in_order(self) -> BillTable:
+        """The same bills by start date, then end date (itself when they already are)."""
+        starts, ends = self.starts, self.ends
+        # A meter's rows come by (start, end) from the database: one pass over the starts tells.
+        if all(map(lt, starts, islice(starts, 1, None))):
+            return self
+        order = sorted(range(len(starts)), key=lambda i: (starts[i], ends[i]))
+        if order == list(range(len(starts))):
+            return self
+        pick = itemgetter(*order)  # two bills or more here: it gives a tuple
+        bills = None if self._bills is None else tuple(pick(self._bills))
+        return BillTable(
+            list(pick(starts)),
+            list(pick(ends)),
+            list(pick(self.usages)),
+            list(pick(self.costs)),
+            list(pick(self.estimated)),
+            list(pick(self.sources)),
+            bills,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class MeterData:
     """A meter with its bills; `energy_type` and `unit` are the stable ids of resources/energy_units.csv."""
@@ -103,7 +226,8 @@ class MeterData:
     name: str
     energy_type: str
     unit: str
-    bills: tuple[Bill, ...] = ()
+    bills: Sequence[Bill] = ()
+    """A tuple of `Bill`s, or a `BillTable` (what the database read gives)."""
     meter_id: int | None = None
     active_date: date | None = None
     inactive_date: date | None = None

@@ -1,8 +1,9 @@
 """A property's core data and degree days read with the sqlite3 module alone (no SQLAlchemy, no ORM objects).
 
-The Score page, its reports and the first screen read through here: a property's 360 bills become core objects in
-about a millisecond, where ORM objects took ten. Rows are turned into what the models' column types give: ISO
-dates, the NUMERIC(14, 2) cost as a Decimal with two decimals, 0/1 flags as booleans. Writes go through the ORM.
+The Score page, its reports and the first screen read through here: a meter's bills become one `BillTable` (a
+column per field, each converted in one pass; no `Bill` per row until one is asked for), where ORM objects took ten
+times as long. Values are turned into what the models' column types give: ISO dates, the NUMERIC(14, 2) cost as a
+Decimal with two decimals, 0/1 flags as booleans. Writes go through the ORM.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from espm_desktop.core.calendarize import Period, month_index
 from espm_desktop.core.degree_days import MonthlyDegreeDays, PropertyDegreeDaysResult, period_degree_days
-from espm_desktop.core.types import Bill, BillSource, MeterData, PropertyData
+from espm_desktop.core.types import Bill, BillSource, BillTable, MeterData, PropertyData
 from espm_desktop.db.station_months import monthly_degree_days
 from espm_desktop.db.stored_values import cents_value, date_value, optional_date_value
 
@@ -60,6 +61,7 @@ class _Sources(dict[str, BillSource]):
 
 
 _SOURCES = _Sources({s.value: s for s in BillSource})
+_FLOAT_ONLY = frozenset((float,))
 
 
 # The (meter_id, start_date, end_date) unique index gives the order: no sort. One query per meter: a meter's rows
@@ -70,27 +72,28 @@ _BILLS_SQL = (
 )
 
 
-def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> list[Bill]:
+def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTable | list[Bill]:
     """The meter's bills by start date.
 
-    `exact`: the stored values are what the app writes (ISO dates, numbers), converted inline; else each value
-    goes through the tolerant converters (a date with a time of day, a cost stored as text).
+    `exact`: the stored values are what the app writes (ISO dates, numbers): read as columns, a bill table (each
+    column converted in one pass, no `Bill` made). Else each value goes through the tolerant converters (a date
+    with a time of day, a cost stored as text).
     """
     sources = _SOURCES
-    rows = con.execute(_BILLS_SQL, (meter_id,))
+    rows = con.execute(_BILLS_SQL, (meter_id,)).fetchall()
     if exact:
+        if not rows:
+            return []
+        starts, ends, usages, costs, estimated, stored_sources = zip(*rows, strict=True)
         day = date.fromisoformat
-        return [
-            Bill(
-                day(start),
-                day(end),
-                usage if type(usage) is float else float(usage),
-                None if cost is None else Decimal(f"{cost:.2f}"),
-                bool(estimated),
-                sources[source],
-            )
-            for start, end, usage, cost, estimated, source in rows
-        ]
+        return BillTable(
+            list(map(day, starts)),
+            list(map(day, ends)),
+            usages if _FLOAT_ONLY.issuperset(map(type, usages)) else list(map(float, usages)),
+            [None if cost is None else Decimal(f"{cost:.2f}") for cost in costs],
+            list(map(bool, estimated)),
+            list(map(sources.__getitem__, stored_sources)),
+        )
     return [
         Bill(
             date_value(start),
@@ -123,7 +126,7 @@ def property_record(
         "ORDER BY name, id",
         (property_id,),
     ).fetchall()
-    bills: dict[int, list[Bill]] = {m[0]: [] for m in meter_rows}
+    bills: dict[int, BillTable | list[Bill]] = {m[0]: [] for m in meter_rows}
     if with_bills:
         try:
             for mid in bills:
@@ -136,7 +139,7 @@ def property_record(
             name=name,
             energy_type=energy_type,
             unit=unit,
-            bills=tuple(bills[mid]),
+            bills=bills[mid] if isinstance(bills[mid], BillTable) else tuple(bills[mid]),
             meter_id=mid,
             active_date=optional_date_value(active),
             inactive_date=optional_date_value(inactive),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from espm_desktop.core.calendarize import (
     period_totals,
     property_rows,
 )
-from espm_desktop.core.types import Bill, MeterData, PropertyData
+from espm_desktop.core.types import Bill, BillTable, MeterData, PropertyData
 
 
 def monthly(first: date, n: int, usage: float = 100.0) -> tuple[Bill, ...]:
@@ -114,3 +115,56 @@ def test_inactive_meter_not_required_after_its_inactive_date() -> None:
     new = MeterData("new", "natural_gas", "m3", monthly(date(2021, 1, 1), 12), active_date=date(2021, 1, 1))
     period = latest_full_period(calendarize_property(PropertyData("p", meters=(old, new))))
     assert period is not None and period.start == date(2021, 1, 1)
+
+
+def day_by_day_months(bills: list[Bill]) -> tuple[dict[int, float], dict[int, int]]:
+    """The plain reading of the rule, one day at a time: usage and covered days per month index.
+
+    Each bill's usage is spread evenly over its days; a bill ending on the day the next bill (by start, then end)
+    starts gives that day up, unless it lasts that one day only.
+    """
+    ordered = sorted(bills, key=lambda b: (b.start, b.end))
+    usage: dict[int, float] = {}
+    covered: set[date] = set()
+    for i, b in enumerate(ordered):
+        last = b.end
+        if i + 1 < len(ordered) and ordered[i + 1].start == b.end and b.end > b.start:
+            last = b.end - timedelta(days=1)
+        days = (last - b.start).days + 1
+        day = b.start
+        while day <= last:
+            idx = day.year * 12 + day.month - 1
+            usage[idx] = usage.get(idx, 0.0) + b.usage / days
+            covered.add(day)
+            day += timedelta(days=1)
+    counts: dict[int, int] = {}
+    for day in covered:
+        idx = day.year * 12 + day.month - 1
+        counts[idx] = counts.get(idx, 0) + 1
+    return usage, counts
+
+
+@given(bill_lists(), st.randoms(use_true_random=False))
+@settings(max_examples=200, deadline=None)
+def test_calendarisation_matches_the_day_by_day_rule_in_any_order_and_as_columns(
+    bills: list[Bill], rng: random.Random
+) -> None:
+    shuffled = list(bills)
+    rng.shuffle(shuffled)
+    as_bills = calendarize_meter(MeterData("m", "electricity_grid", "kWh", tuple(bills)))
+    # The database read gives a meter's bills as columns (a BillTable), in any order here.
+    table = BillTable(
+        [b.start for b in shuffled],
+        [b.end for b in shuffled],
+        [b.usage for b in shuffled],
+        [b.cost for b in shuffled],
+        [b.estimated for b in shuffled],
+        [b.source for b in shuffled],
+    )
+    assert calendarize_meter(MeterData("m", "electricity_grid", "kWh", table)) == as_bills
+    assert table._bills is None  # calendarised from the columns: no Bill made
+    usage, counts = day_by_day_months(bills)
+    for k, (u, c) in enumerate(zip(as_bills.usage, as_bills.covered_days, strict=True)):
+        idx = as_bills.first_month + k
+        assert u == pytest.approx(usage.get(idx, 0.0), rel=1e-9, abs=1e-6)
+        assert c == counts.get(idx, 0)

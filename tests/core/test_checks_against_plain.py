@@ -18,7 +18,7 @@ from espm_desktop.core.checks import check_meter
 from espm_desktop.core.findings import Finding
 from espm_desktop.core.overlaps import bill_overlap
 from espm_desktop.core.spikes import usage_spikes
-from espm_desktop.core.types import Bill, MeterData
+from espm_desktop.core.types import Bill, BillTable, MeterData
 
 
 def plain_bill_findings(name: str, meter_bills: Sequence[Bill]) -> list[Finding]:
@@ -126,14 +126,28 @@ def test_bill_findings_match_the_plain_rules() -> None:
 def _bill_findings_match_the_plain_rules(seed: int) -> None:
     bills = random_bills(random.Random(seed))
     ordered = sorted(bills, key=lambda b: (b.start, b.end))
-    found = checks._bill_findings("Gaz", bills)
+    found = checks._bill_findings("Gaz", BillTable.of(bills))
     assert found is None or bills == ordered
-    assert checks._bill_findings("Gaz", ordered) == plain_bill_findings("Gaz", bills)
-    # check_meter gives the same whatever the order of the bills it is handed
+    assert checks._bill_findings("Gaz", BillTable.of(ordered)) == plain_bill_findings("Gaz", bills)
+    # check_meter gives the same whatever the order of the bills it is handed, as Bills or as columns
     shuffled = list(bills)
     random.Random(seed + 1).shuffle(shuffled)
     meter = MeterData("Gaz", "natural_gas", "m3", tuple(bills))
-    assert check_meter(meter) == check_meter(MeterData("Gaz", "natural_gas", "m3", tuple(shuffled)))
+    expected = check_meter(meter)
+    assert expected == check_meter(MeterData("Gaz", "natural_gas", "m3", tuple(shuffled)))
+    assert expected == check_meter(MeterData("Gaz", "natural_gas", "m3", columns_of(shuffled)))
+
+
+def columns_of(bills: Sequence[Bill]) -> BillTable:
+    """The bills as the database read gives them: columns, no Bill made yet."""
+    return BillTable(
+        [b.start for b in bills],
+        [b.end for b in bills],
+        [b.usage for b in bills],
+        [b.cost for b in bills],
+        [b.estimated for b in bills],
+        [b.source for b in bills],
+    )
 
 
 def monthly_usage_bills(rng: random.Random) -> list[Bill]:
