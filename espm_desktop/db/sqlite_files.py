@@ -28,6 +28,26 @@ def sqlite_uri(db_path: Path | str, *, read_only: bool = False, immutable: bool 
     return uri + ("?" + "&".join(params) if params else "")
 
 
+def database_file(con: sqlite3.Connection) -> str | None:
+    """The SQLite file behind the connection as SQLite names it, or None for an in-memory database."""
+    if isinstance(con, ReadConnection):
+        return con.main_file
+    return _main_file(con)
+
+
+def _main_file(con: sqlite3.Connection) -> str | None:
+    for _seq, name, file in con.execute("PRAGMA database_list"):
+        if name == "main":
+            return str(file) if file else None
+    return None
+
+
+class ReadConnection(sqlite3.Connection):
+    """What `connect_read_only` gives: a sqlite3 connection that knows its file (asked once, not on each read)."""
+
+    main_file: str | None = None
+
+
 def connect_read_only(
     db_path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, check_same_thread: bool = True
 ) -> sqlite3.Connection:
@@ -37,22 +57,35 @@ def connect_read_only(
     made, the file is read as unchanging (`immutable=1`) instead: nobody can be writing to it there.
     Errors surface here (a first read is made), not at the caller's first query.
     """
-    con = sqlite3.connect(
-        sqlite_uri(db_path, read_only=True), uri=True, timeout=timeout, check_same_thread=check_same_thread
-    )
     try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _first_read(
+            sqlite3.connect(
+                sqlite_uri(db_path, read_only=True),
+                uri=True,
+                timeout=timeout,
+                check_same_thread=check_same_thread,
+                factory=ReadConnection,
+            )
+        )
     except sqlite3.OperationalError as exc:
-        con.close()
         if "unable to open" not in str(exc):
             raise
-        con = sqlite3.connect(
+    return _first_read(
+        sqlite3.connect(
             sqlite_uri(db_path, read_only=True, immutable=True),
             uri=True,
             timeout=timeout,
             check_same_thread=check_same_thread,
+            factory=ReadConnection,
         )
+    )
+
+
+def _first_read(con: ReadConnection) -> ReadConnection:
+    """The connection once it has read its schema and named its file; closed if either fails."""
+    try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.main_file = _main_file(con)
     except BaseException:
         con.close()
         raise

@@ -16,6 +16,7 @@ from datetime import date
 
 from espm_desktop.core.calendarize import days_in_month, month_start
 from espm_desktop.core.degree_days import BASE_C, DailyWeather, MonthlyDegreeDays
+from espm_desktop.db.sqlite_files import database_file
 
 # A day's own HDD/CDD when the file gives both, else derived from its mean temperature; no data otherwise.
 _MONTHLY_SQL = """
@@ -46,14 +47,6 @@ def forget(station_id: int | None = None) -> None:
             del _CACHE[key]
 
 
-def _database_file(con: sqlite3.Connection) -> str | None:
-    """The SQLite file behind the connection, or None for an in-memory database (never cached)."""
-    for _seq, name, file in con.execute("PRAGMA database_list"):
-        if name == "main":
-            return str(file) if file else None
-    return None
-
-
 def _summed(con: sqlite3.Connection, station_id: int) -> tuple[MonthlyDegreeDays, ...]:
     rows = con.execute(_MONTHLY_SQL, {"base": BASE_C, "station": station_id}).fetchall()
     if not rows:
@@ -69,7 +62,7 @@ def _summed(con: sqlite3.Connection, station_id: int) -> tuple[MonthlyDegreeDays
 
 def monthly_degree_days(con: sqlite3.Connection, station_id: int) -> tuple[MonthlyDegreeDays, ...]:
     """Monthly HDD/CDD base 18 °C of a station, first to last month, with missing and estimated days (cached)."""
-    path = _database_file(con)
+    path = database_file(con)
     if path is None:
         return _summed(con, station_id)
     # Two index seeks, not a count of the station's days: an added day (by this or another process) gets a higher

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.calendarize import Period, month_index
-from espm_desktop.core.types import Bill, BillSource
+from espm_desktop.core.types import Bill, BillSource, BillTable
 from espm_desktop.db import models
 from espm_desktop.db.engine import make_engine
 from espm_desktop.db.property_reads import (
@@ -20,6 +20,7 @@ from espm_desktop.db.property_reads import (
     property_record,
     station_record,
 )
+from espm_desktop.db.sqlite_files import ReadConnection, connect_read_only, database_file
 from espm_desktop.db.station_months import monthly_degree_days
 
 BILLS = {
@@ -152,3 +153,40 @@ def test_the_station_and_typed_degree_days_are_read_with_the_property(db_path: P
         assert record.station is None and station_record(con, 99) is None
     finally:
         con.close()
+
+
+def test_a_meters_bills_come_as_columns_without_a_bill_per_row(db_path: Path) -> None:
+    property_id = store(db_path)
+    con = sqlite3.connect(db_path)
+    try:
+        record = property_record(con, property_id)
+    finally:
+        con.close()
+    assert record is not None
+    by_name = {m.name: m.bills for m in record.data.meters}
+    electricity = by_name["Électricité"]
+    assert isinstance(electricity, BillTable) and electricity._bills is None
+    assert electricity.starts == [date(2024, 1, 1), date(2024, 2, 1), date(2024, 3, 1)]
+    assert electricity.costs == [Decimal("100.00"), None, Decimal("150.25")]
+    assert electricity.sources == [BillSource.MANUAL, BillSource.DATA_EXCHANGE, BillSource.IMPORT]
+    assert electricity.estimated == [True, False, False]
+    assert all(type(u) is float for u in electricity.usages)
+    assert electricity._bills is None  # reading the columns made no Bill
+    assert by_name["Propane"] == ()
+
+
+def test_a_read_only_connection_names_its_file_as_sqlite_does(db_path: Path) -> None:
+    store(db_path)
+    plain = sqlite3.connect(db_path)
+    read_only = connect_read_only(db_path)
+    try:
+        assert isinstance(read_only, ReadConnection)
+        assert read_only.main_file is not None
+        assert database_file(read_only) == database_file(plain) == read_only.main_file
+        assert Path(read_only.main_file).resolve() == db_path.resolve()
+    finally:
+        plain.close()
+        read_only.close()
+    memory = sqlite3.connect(":memory:")
+    assert database_file(memory) is None
+    memory.close()
