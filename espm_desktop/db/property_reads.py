@@ -70,30 +70,46 @@ _BILLS_SQL = (
     "SELECT start_date, end_date, usage, cost, estimated, source FROM bill WHERE meter_id = ? "
     "ORDER BY start_date, end_date"
 )
+# The exact read takes a bill's source and estimated flag as one small number, 2 × the source's place in BillSource
+# + 1 when estimated: no text to make per row, a fifth less time per bill. NULL for a source or a flag the app does
+# not write: that read is then left for the tolerant one (which refuses an unknown source, as before).
+_FLAGS_SQL = (
+    "CASE source "
+    + " ".join(f"WHEN '{s.value}' THEN {2 * k}" for k, s in enumerate(BillSource))
+    + " END + CASE estimated WHEN 0 THEN 0 WHEN 1 THEN 1 END"
+)
+_EXACT_BILLS_SQL = (
+    f"SELECT start_date, end_date, usage, cost, {_FLAGS_SQL} FROM bill WHERE meter_id = ? "
+    "ORDER BY start_date, end_date"
+)
+_ESTIMATED_OF_FLAGS = tuple(estimated for _source in BillSource for estimated in (False, True))
+_SOURCE_OF_FLAGS = tuple(source for source in BillSource for _estimated in (False, True))
 
 
 def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTable | list[Bill]:
     """The meter's bills by start date.
 
-    `exact`: the stored values are what the app writes (ISO dates, numbers): read as columns, a bill table (each
-    column converted in one pass, no `Bill` made). Else each value goes through the tolerant converters (a date
-    with a time of day, a cost stored as text).
+    `exact`: the stored values are what the app writes (ISO dates, numbers, a known source, a 0/1 flag): read as
+    columns, a bill table (each column converted in one pass, no `Bill` made); ValueError when they are not.
+    Else each value goes through the tolerant converters (a date with a time of day, a cost stored as text).
     """
-    sources = _SOURCES
-    rows = con.execute(_BILLS_SQL, (meter_id,)).fetchall()
     if exact:
+        rows = con.execute(_EXACT_BILLS_SQL, (meter_id,)).fetchall()
         if not rows:
             return []
-        starts, ends, usages, costs, estimated, stored_sources = zip(*rows, strict=True)
+        starts, ends, usages, costs, flags = zip(*rows, strict=True)
+        if None in flags:
+            raise ValueError("a bill's source or estimated flag is not one the app writes")
         day = date.fromisoformat
         return BillTable(
             list(map(day, starts)),
             list(map(day, ends)),
             usages if _FLOAT_ONLY.issuperset(map(type, usages)) else list(map(float, usages)),
             [None if cost is None else Decimal(f"{cost:.2f}") for cost in costs],
-            list(map(bool, estimated)),
-            list(map(sources.__getitem__, stored_sources)),
+            list(map(_ESTIMATED_OF_FLAGS.__getitem__, flags)),
+            list(map(_SOURCE_OF_FLAGS.__getitem__, flags)),
         )
+    sources = _SOURCES
     return [
         Bill(
             date_value(start),
@@ -103,7 +119,7 @@ def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTab
             bool(estimated),
             sources[source],
         )
-        for start, end, usage, cost, estimated, source in rows
+        for start, end, usage, cost, estimated, source in con.execute(_BILLS_SQL, (meter_id,))
     ]
 
 

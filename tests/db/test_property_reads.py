@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session
 
 from espm_desktop.core.calendarize import Period, month_index
@@ -190,3 +191,18 @@ def test_a_read_only_connection_names_its_file_as_sqlite_does(db_path: Path) -> 
     memory = sqlite3.connect(":memory:")
     assert database_file(memory) is None
     memory.close()
+
+
+def test_a_flag_or_a_source_the_app_does_not_write_is_read_as_before(db_path: Path) -> None:
+    property_id = store(db_path)
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("UPDATE bill SET estimated = 2 WHERE usage = 300")  # not 0/1: a true value, as bool() reads it
+    meters = read(db_path, property_id)
+    assert meters["Gaz"][0].estimated is True
+    assert meters["Électricité"] == sorted(BILLS["Électricité"], key=lambda b: b.start)
+    with con:
+        con.execute("UPDATE bill SET source = 'fax' WHERE usage = 300")
+    con.close()
+    with pytest.raises(ValueError, match="fax"):
+        read(db_path, property_id)
