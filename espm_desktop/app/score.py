@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from itertools import accumulate
-from operator import attrgetter, not_, sub
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from espm_desktop.app.reading import PropertyNotFound, read_connection
@@ -246,15 +245,17 @@ def _degree_day_findings(dd: PropertyDegreeDaysResult) -> list[Finding]:
     return []
 
 
-def _prefix(flags: Sequence[int]) -> list[int]:
-    """Running counts: out[k] = how many of flags[:k] are true."""
-    return list(accumulate(flags, initial=0))
+# Multiplying a row of month flags, read as one base-256 number, by 256^11 + … + 256 + 1 adds each flag to the 11
+# before it, digit by digit: no carry, a sum being at most 12. One multiplication instead of a sum per window.
+_TWELVE_ONES = int.from_bytes(b"\x01" * 12, "big")
 
 
-def _window_counts(flags: Sequence[int]) -> list[int]:
-    """How many of each 12 consecutive flags are set: out[a] counts flags[a : a + 12]."""
-    sums = _prefix(flags)
-    return list(map(sub, sums[12:], sums[:-12]))
+def _window_counts(flags: bytes) -> bytes:
+    """How many of each 12 consecutive flags (bytes of 0 or 1) are set: out[a] counts flags[a : a + 12]."""
+    n = len(flags)
+    if n < 12:
+        return b""
+    return (int.from_bytes(flags, "big") * _TWELVE_ONES).to_bytes(n + 11, "big")[11:n]
 
 
 def _months_without_weather(monthly: Sequence[MonthlyDegreeDays], first: int, count: int) -> bytes:
@@ -327,8 +328,8 @@ def _period_statuses(
         dark = _months_without_weather(monthly, lo, n) if monthly is not None else b"\x01" * n
         without_weather = _window_counts(dark)[::-1]
     else:
-        without_weather = [0] * len(ends)
-    lacking_counts: list[tuple[str, list[int]]] | None = None
+        without_weather = bytes(len(ends))
+    lacking_counts: list[tuple[str, bytes]] | None = None
     statuses: list[PeriodStatus] = []
     new = _new_status
     for j, (end, count, no_weather) in enumerate(zip(ends, counts, without_weather, strict=True)):

@@ -119,3 +119,13 @@ def test_month_end_dates_are_month_ends(first: int) -> None:
     count = 30
     assert month_end_dates(first, count) == [month_end(first + k) for k in range(count)]
     assert month_end_dates(first - 20, 5) == [month_end(first - 20 + k) for k in range(5)]
+
+
+@pytest.mark.parametrize("length", [0, 11, 12, 13, 40, 600])
+def test_window_counts_are_the_sums_of_twelve_flags(length: int) -> None:
+    from espm_desktop.app.score import _window_counts
+
+    rng = random.Random(length)
+    for flags in (bytes(length), b"\x01" * length, bytes(rng.randrange(2) for _ in range(length))):
+        expected = [sum(flags[a : a + 12]) for a in range(length - 11)]
+        assert list(_window_counts(flags)) == expected

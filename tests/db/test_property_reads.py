@@ -197,7 +197,9 @@ def test_a_flag_or_a_source_the_app_does_not_write_is_read_as_before(db_path: Pa
     property_id = store(db_path)
     con = sqlite3.connect(db_path)
     with con:
-        con.execute("UPDATE bill SET estimated = 2 WHERE usage = 300")  # not 0/1: a true value, as bool() reads it
+        con.execute(
+            "UPDATE bill SET estimated = 2 WHERE usage = 300"
+        )  # not 0/1: a true value, as bool() reads it
     meters = read(db_path, property_id)
     assert meters["Gaz"][0].estimated is True
     assert meters["Électricité"] == sorted(BILLS["Électricité"], key=lambda b: b.start)
