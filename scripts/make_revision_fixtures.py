@@ -385,12 +385,32 @@ def fill_0005(con: sqlite3.Connection) -> None:
 
 
 # One filler per revision, in the order of the migrations. A revision without one stops the script.
+def fill_0006(con: sqlite3.Connection) -> None:
+    """0006 only changes an index: a meter whose bills share a start date and whose costs and flags vary, so that
+    the index is read with every kind of value it holds."""
+    con.execute(
+        "INSERT INTO meter (id, property_id, name, energy_type, unit, data_exchange_status, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (40, 1, "Compteur #40 « index »", "natural_gas", "m3", "not_started", _stamp(22), _stamp(22)),
+    )
+    con.executemany(
+        "INSERT INTO bill (id, meter_id, start_date, end_date, usage, cost, estimated, source, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (900, 40, "2025-01-01", "2025-01-31", 1234.5, 99.99, 0, "manual", _stamp(22, 1), _stamp(22, 1)),
+            (901, 40, "2025-02-01", "2025-02-14", 600.0, None, 1, "data_exchange", _stamp(22, 2), _stamp(22, 2)),
+            (902, 40, "2025-02-01", "2025-02-28", 0.0, 0, 0, "import", _stamp(22, 3), _stamp(22, 3)),
+        ],
+    )  # fmt: skip
+
+
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0003,
     "0004": fill_0004,
     "0005": fill_0005,
+    "0006": fill_0006,
 }
 
 

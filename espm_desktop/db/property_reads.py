@@ -64,8 +64,8 @@ _SOURCES = _Sources({s.value: s for s in BillSource})
 _FLOAT_ONLY = frozenset((float,))
 
 
-# The (meter_id, start_date, end_date) unique index gives the order: no sort. One query per meter: a meter's rows
-# need not say which meter they belong to, nor be grouped.
+# The ix_bill_meter_values index gives the rows in order and holds every value read (migration 0006): no sort, no
+# look-up in the table. One query per meter: a meter's rows need not say which meter they belong to, nor be grouped.
 _BILLS_SQL = (
     "SELECT start_date, end_date, usage, cost, estimated, source FROM bill WHERE meter_id = ? "
     "ORDER BY start_date, end_date"

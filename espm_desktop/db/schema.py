@@ -9,7 +9,7 @@ from espm_desktop.db.sqlite_files import connect_read_only
 
 # Every revision this version of the app knows, oldest first; keep in step with db/migrations/versions (a test
 # checks it). A file at a revision not listed here was made by a newer version of the app.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

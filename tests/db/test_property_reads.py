@@ -208,3 +208,17 @@ def test_a_flag_or_a_source_the_app_does_not_write_is_read_as_before(db_path: Pa
     con.close()
     with pytest.raises(ValueError, match="fax"):
         read(db_path, property_id)
+
+
+def test_a_meters_bills_are_read_from_the_index_alone(db_path: Path) -> None:
+    from espm_desktop.db.property_reads import _BILLS_SQL, _EXACT_BILLS_SQL
+
+    store(db_path)
+    con = sqlite3.connect(db_path)
+    try:
+        for sql in (_EXACT_BILLS_SQL, _BILLS_SQL):
+            plan = " ".join(row[-1] for row in con.execute(f"EXPLAIN QUERY PLAN {sql}", (1,)))
+            assert "USING COVERING INDEX ix_bill_meter_values" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan  # in date order as stored: no sort
+    finally:
+        con.close()

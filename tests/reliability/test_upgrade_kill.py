@@ -29,7 +29,7 @@ MOST_TRIALS = 60
 REUPGRADE_EVERY = 5
 
 
-@pytest.mark.parametrize("start", ["0002", "0001"])
+@pytest.mark.parametrize("start", ["0005", "0002", "0001"])
 def test_a_kill_at_any_statement_leaves_the_starting_revision_whole(start: str, tmp_path: Path) -> None:
     fixture = FIXTURE_DIR / f"{start}.sqlite"
     total = count_statements(fixture, tmp_path)
