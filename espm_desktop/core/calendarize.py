@@ -43,6 +43,9 @@ def month_start(index: int) -> date:
 
 def month_end(index: int) -> date:
     """Last day of a month index."""
+    k = index - _BASE
+    if 0 <= k < len(_MONTH_START) - 1:
+        return _month_ends()[k]
     return month_start(index + 1) - timedelta(days=1)
 
 
@@ -65,14 +68,18 @@ def month_lengths(first: int, count: int) -> list[int]:
 _MONTH_END_DATES: list[date] = []
 
 
+def _month_ends() -> list[date]:
+    if not _MONTH_END_DATES:
+        _MONTH_END_DATES[:] = [date.fromordinal(o - 1) for o in _MONTH_START[1:]]
+    return _MONTH_END_DATES
+
+
 def month_end_dates(first: int, count: int) -> list[date]:
     """The last days of `count` consecutive months from month index `first` (as `month_end` gives them)."""
     k = first - _BASE
     if k < 0 or k + count > len(_MONTH_START) - 1:
         return [month_end(first + i) for i in range(count)]
-    if not _MONTH_END_DATES:
-        _MONTH_END_DATES[:] = [date.fromordinal(o - 1) for o in _MONTH_START[1:]]
-    return _MONTH_END_DATES[k : k + count]
+    return _month_ends()[k : k + count]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
-from espm_desktop.core.i18n import Message, Shown
+from espm_desktop.core.i18n import Message, Shown, slot_setters
 
 Severity = Literal["error", "warning", "info"]
 
@@ -27,6 +27,23 @@ class Finding(Shown):
     end: date | None
     message: Message = field(hash=False)
 
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        meter_name: str | None,
+        start: date | None,
+        end: date | None,
+        message: Message,
+    ) -> None:
+        # The slots' own setters, as core.types.Bill does: the data checks make a finding per problem they find.
+        _set_code(self, code)
+        _set_severity(self, severity)
+        _set_meter_name(self, meter_name)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_message(self, message)
+
     @property
     def key(self) -> FindingKey:
         """What stays the same while the finding does: its code and period (other dates: another finding)."""
@@ -36,6 +53,10 @@ class Finding(Shown):
             self.end.isoformat() if self.end else "",
         )
 
+
+_set_code, _set_severity, _set_meter_name, _set_start, _set_end, _set_message = slot_setters(
+    Finding, "code", "severity", "meter_name", "start", "end", "message"
+)
 
 # (code, ISO start or '', ISO end or ''): how an acknowledged finding is kept (db/findings.py).
 FindingKey = tuple[str, str, str]

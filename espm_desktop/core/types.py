@@ -15,7 +15,7 @@ from itertools import islice
 from operator import itemgetter, lt
 from typing import overload
 
-from espm_desktop.core.i18n import N_, _
+from espm_desktop.core.i18n import N_, _, slot_setters
 
 
 class BillSource(StrEnum):
@@ -95,8 +95,8 @@ class Bill:
         _set_source(self, source)
 
 
-_set_start, _set_end, _set_usage, _set_cost, _set_estimated, _set_source = (
-    vars(Bill)[name].__set__ for name in ("start", "end", "usage", "cost", "estimated", "source")
+_set_start, _set_end, _set_usage, _set_cost, _set_estimated, _set_source = slot_setters(
+    Bill, "start", "end", "usage", "cost", "estimated", "source"
 )
 
 

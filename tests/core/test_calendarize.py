@@ -168,3 +168,18 @@ def test_calendarisation_matches_the_day_by_day_rule_in_any_order_and_as_columns
         idx = as_bills.first_month + k
         assert u == pytest.approx(usage.get(idx, 0.0), rel=1e-9, abs=1e-6)
         assert c == counts.get(idx, 0)
+
+
+def test_month_end_is_the_day_before_the_next_month_inside_and_outside_the_table() -> None:
+    from espm_desktop.core import calendarize
+
+    first_kept = calendarize._BASE
+    past_last = calendarize._BASE + len(calendarize._MONTH_START) - 1
+    for idx in [
+        *range(first_kept - 14, first_kept + 14),
+        *range(past_last - 14, past_last + 14),
+        2024 * 12 + 1,
+    ]:
+        assert calendarize.month_end(idx) == calendarize.month_start(idx + 1) - timedelta(days=1), idx
+        assert calendarize.month_end_dates(idx, 3) == [calendarize.month_end(idx + k) for k in range(3)]
+    assert calendarize.month_end(2024 * 12 + 1) == date(2024, 2, 29)
