@@ -151,6 +151,20 @@ class BillTable(Sequence[Bill]):
             made,
         )
 
+    def columns(
+        self,
+    ) -> tuple[
+        Sequence[date],
+        Sequence[date],
+        Sequence[float],
+        Sequence[Decimal | None],
+        Sequence[bool],
+        Sequence[BillSource],
+    ]:
+        """(starts, ends, usages, costs, estimated, sources): `BillTable(*t.columns())` is a table of the same bills
+        with none made yet, as the database read gives one."""
+        return self.starts, self.ends, self.usages, self.costs, self.estimated, self.sources
+
     def bills(self) -> tuple[Bill, ...]:
         """Every row as a `Bill`, made on the first call."""
         if self._bills is None:

@@ -17,14 +17,8 @@ BILLS = (
 
 
 def columns(bills: tuple[Bill, ...]) -> BillTable:
-    return BillTable(
-        [b.start for b in bills],
-        [b.end for b in bills],
-        [b.usage for b in bills],
-        [b.cost for b in bills],
-        [b.estimated for b in bills],
-        [b.source for b in bills],
-    )
+    """The bills as the database read gives them: columns, no Bill made yet."""
+    return BillTable(*BillTable.of(bills).columns())
 
 
 def test_a_table_is_the_sequence_of_its_bills() -> None:
@@ -55,6 +49,9 @@ def test_of_keeps_a_table_and_the_bills_it_is_given() -> None:
     made = BillTable.of(list(BILLS))
     assert made.starts == [b.start for b in BILLS] and made.costs == [b.cost for b in BILLS]
     assert made.bills() == BILLS and made[0] is made.bills()[0]
+    again = BillTable(*made.columns())
+    assert again._bills is None and again.starts is made.starts
+    assert again == made
 
 
 def test_columns_of_different_lengths_are_refused() -> None:

@@ -153,14 +153,7 @@ def test_calendarisation_matches_the_day_by_day_rule_in_any_order_and_as_columns
     rng.shuffle(shuffled)
     as_bills = calendarize_meter(MeterData("m", "electricity_grid", "kWh", tuple(bills)))
     # The database read gives a meter's bills as columns (a BillTable), in any order here.
-    table = BillTable(
-        [b.start for b in shuffled],
-        [b.end for b in shuffled],
-        [b.usage for b in shuffled],
-        [b.cost for b in shuffled],
-        [b.estimated for b in shuffled],
-        [b.source for b in shuffled],
-    )
+    table = BillTable(*BillTable.of(shuffled).columns())
     assert calendarize_meter(MeterData("m", "electricity_grid", "kWh", table)) == as_bills
     assert table._bills is None  # calendarised from the columns: no Bill made
     usage, counts = day_by_day_months(bills)

@@ -140,14 +140,7 @@ def _bill_findings_match_the_plain_rules(seed: int) -> None:
 
 def columns_of(bills: Sequence[Bill]) -> BillTable:
     """The bills as the database read gives them: columns, no Bill made yet."""
-    return BillTable(
-        [b.start for b in bills],
-        [b.end for b in bills],
-        [b.usage for b in bills],
-        [b.cost for b in bills],
-        [b.estimated for b in bills],
-        [b.source for b in bills],
-    )
+    return BillTable(*BillTable.of(bills).columns())
 
 
 def monthly_usage_bills(rng: random.Random) -> list[Bill]:

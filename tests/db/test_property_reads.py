@@ -16,6 +16,7 @@ from espm_desktop.core.types import Bill, BillSource, BillTable
 from espm_desktop.db import models
 from espm_desktop.db.engine import make_engine
 from espm_desktop.db.property_reads import (
+    PropertyRecord,
     StationRecord,
     degree_days_for_period,
     property_record,
@@ -63,14 +64,18 @@ def store(db_path: Path) -> int:
         engine.dispose()
 
 
-def read(db_path: Path, property_id: int) -> dict[str, list[Bill]]:
+def read_record(db_path: Path, property_id: int) -> PropertyRecord:
     con = sqlite3.connect(db_path)
     try:
         record = property_record(con, property_id)
     finally:
         con.close()
     assert record is not None
-    return {m.name: list(m.bills) for m in record.data.meters}
+    return record
+
+
+def read(db_path: Path, property_id: int) -> dict[str, list[Bill]]:
+    return {m.name: list(m.bills) for m in read_record(db_path, property_id).data.meters}
 
 
 def test_bills_read_as_stored(db_path: Path) -> None:
@@ -82,14 +87,22 @@ def test_bills_read_as_stored(db_path: Path) -> None:
     assert str(meters["Gaz"][0].cost) == "0.10"
 
 
+def change_stored(db_path: Path, sql: str) -> None:
+    """A change made outside the app (another program, a hand edit): one statement, committed."""
+    con = sqlite3.connect(db_path)
+    try:
+        with con:
+            con.execute(sql)
+    finally:
+        con.close()
+
+
 def test_a_date_with_a_time_of_day_is_read_by_the_tolerant_path(db_path: Path) -> None:
     property_id = store(db_path)
-    con = sqlite3.connect(db_path)
-    with con:
-        con.execute(
-            "UPDATE bill SET start_date = start_date || ' 00:00:00.000000', cost = '12.5' WHERE usage = 300"
-        )
-    con.close()
+    change_stored(
+        db_path,
+        "UPDATE bill SET start_date = start_date || ' 00:00:00.000000', cost = '12.5' WHERE usage = 300",
+    )
     meters = read(db_path, property_id)
     assert meters["Gaz"] == [Bill(date(2024, 1, 5), date(2024, 2, 4), 300.0, Decimal("12.50"))]
     assert str(meters["Gaz"][0].cost) == "12.50"
@@ -157,14 +170,7 @@ def test_the_station_and_typed_degree_days_are_read_with_the_property(db_path: P
 
 
 def test_a_meters_bills_come_as_columns_without_a_bill_per_row(db_path: Path) -> None:
-    property_id = store(db_path)
-    con = sqlite3.connect(db_path)
-    try:
-        record = property_record(con, property_id)
-    finally:
-        con.close()
-    assert record is not None
-    by_name = {m.name: m.bills for m in record.data.meters}
+    by_name = {m.name: m.bills for m in read_record(db_path, store(db_path)).data.meters}
     electricity = by_name["Électricité"]
     assert isinstance(electricity, BillTable) and electricity._bills is None
     assert electricity.starts == [date(2024, 1, 1), date(2024, 2, 1), date(2024, 3, 1)]
@@ -195,17 +201,13 @@ def test_a_read_only_connection_names_its_file_as_sqlite_does(db_path: Path) -> 
 
 def test_a_flag_or_a_source_the_app_does_not_write_is_read_as_before(db_path: Path) -> None:
     property_id = store(db_path)
-    con = sqlite3.connect(db_path)
-    with con:
-        con.execute(
-            "UPDATE bill SET estimated = 2 WHERE usage = 300"
-        )  # not 0/1: a true value, as bool() reads it
+    change_stored(
+        db_path, "UPDATE bill SET estimated = 2 WHERE usage = 300"
+    )  # not 0/1: true, as bool() reads it
     meters = read(db_path, property_id)
     assert meters["Gaz"][0].estimated is True
     assert meters["Électricité"] == sorted(BILLS["Électricité"], key=lambda b: b.start)
-    with con:
-        con.execute("UPDATE bill SET source = 'fax' WHERE usage = 300")
-    con.close()
+    change_stored(db_path, "UPDATE bill SET source = 'fax' WHERE usage = 300")
     with pytest.raises(ValueError, match="fax"):
         read(db_path, property_id)
 
