@@ -86,7 +86,7 @@ _ESTIMATED_OF_FLAGS = tuple(estimated for _source in BillSource for estimated in
 _SOURCE_OF_FLAGS = tuple(source for source in BillSource for _estimated in (False, True))
 
 
-def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTable | list[Bill]:
+def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> Sequence[Bill]:
     """The meter's bills by start date.
 
     `exact`: the stored values are what the app writes (ISO dates, numbers, a known source, a 0/1 flag): read as
@@ -96,7 +96,7 @@ def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTab
     if exact:
         rows = con.execute(_EXACT_BILLS_SQL, (meter_id,)).fetchall()
         if not rows:
-            return []
+            return ()
         starts, ends, usages, costs, flags = zip(*rows, strict=True)
         if None in flags:
             raise ValueError("a bill's source or estimated flag is not one the app writes")
@@ -110,7 +110,7 @@ def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTab
             list(map(_SOURCE_OF_FLAGS.__getitem__, flags)),
         )
     sources = _SOURCES
-    return [
+    return tuple(
         Bill(
             date_value(start),
             date_value(end),
@@ -120,7 +120,7 @@ def _meter_bills(con: sqlite3.Connection, meter_id: int, exact: bool) -> BillTab
             sources[source],
         )
         for start, end, usage, cost, estimated, source in con.execute(_BILLS_SQL, (meter_id,))
-    ]
+    )
 
 
 def property_record(
@@ -142,7 +142,7 @@ def property_record(
         "ORDER BY name, id",
         (property_id,),
     ).fetchall()
-    bills: dict[int, BillTable | list[Bill]] = {m[0]: [] for m in meter_rows}
+    bills: dict[int, Sequence[Bill]] = {m[0]: () for m in meter_rows}
     if with_bills:
         try:
             for mid in bills:
@@ -155,7 +155,7 @@ def property_record(
             name=name,
             energy_type=energy_type,
             unit=unit,
-            bills=bills[mid] if isinstance(bills[mid], BillTable) else tuple(bills[mid]),
+            bills=bills[mid],
             meter_id=mid,
             active_date=optional_date_value(active),
             inactive_date=optional_date_value(inactive),
